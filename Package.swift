@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "tablefix",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Tablefix", targets: ["Tablefix"]),
+        .executable(name: "tablefix", targets: ["tablefix"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "TablefixModel", swiftSettings: strict),
+        .target(name: "TablefixReaders", dependencies: ["TablefixModel"], swiftSettings: strict),
+        .target(name: "TablefixCleanup", dependencies: ["TablefixModel"], swiftSettings: strict),
+        .target(
+            name: "TablefixReconstruction", dependencies: ["TablefixModel"],
+            resources: [.copy("Resources/templates")], swiftSettings: strict),
+        .target(name: "TablefixWriters", dependencies: ["TablefixModel"], swiftSettings: strict),
+        .target(
+            name: "Tablefix",
+            dependencies: [
+                "TablefixModel", "TablefixReaders", "TablefixCleanup", "TablefixReconstruction",
+                "TablefixWriters",
+            ], swiftSettings: strict),
+        .executableTarget(
+            name: "tablefix",
+            dependencies: ["Tablefix", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        .target(
+            name: "TablefixTestSupport", dependencies: ["Tablefix"], path: "Tests/TablefixTestSupport",
+            swiftSettings: strict),
+        .testTarget(name: "TablefixModelTests", dependencies: ["TablefixModel", "TablefixTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TablefixReadersTests", dependencies: ["TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TablefixCleanupTests", dependencies: ["TablefixCleanup", "TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TablefixReconstructionTests", dependencies: ["TablefixReconstruction", "TablefixTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TablefixTests", dependencies: ["Tablefix", "TablefixTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport"], swiftSettings: strict),
+    ]
+)

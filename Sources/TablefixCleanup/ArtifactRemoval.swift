@@ -1,0 +1,147 @@
+public import TablefixModel
+
+/// Removes what extraction and scraping left behind: `[bookmark: …]` anchors, markdown
+/// `**bold**` marks, and blocks of pasted web-page clutter (索引号, 发布机构, 成文日期,
+/// 发布日期, 浏览次数, 分享 …).
+///
+/// Removed text is kept: clutter blocks stay in the document as `removed` blocks, and
+/// every removal is an edit. Table rows of the report are never taken for clutter.
+public struct ArtifactRemoval: CleanupPass {
+    public init() {}
+
+    public func apply(to document: inout Document) {
+        var edits: [Edit] = []
+        document.rewriteText(includingCells: true) { text, line, _ in
+            for (marker, removal) in Self.inlineArtifacts(in: text) {
+                edits.append(Edit(kind: .artifact, before: marker, after: removal, line: line, confidence: 0.99))
+            }
+            text = Self.removingInlineArtifacts(text)
+        }
+        document.edits += edits
+        removeClutter(from: &document)
+    }
+
+    // MARK: Inline artifacts
+
+    /// Each artifact in `text` and what replaces it: `[bookmark: x]` → nothing,
+    /// `**x**` → `x`.
+    static func inlineArtifacts(in text: String) -> [(String, String)] {
+        var found: [(String, String)] = []
+        var rest = text[...]
+        while let open = rest.firstRange(of: "[bookmark:") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "]") else { break }
+            found.append((String(rest[open.lowerBound...close]), ""))
+            rest = rest[rest.index(after: close)...]
+        }
+        rest = text[...]
+        while let open = rest.firstRange(of: "**") {
+            guard let close = rest[open.upperBound...].firstRange(of: "**") else { break }
+            let inner = rest[open.upperBound..<close.lowerBound]
+            if !inner.isEmpty, !inner.contains("\n") {
+                found.append(("**\(inner)**", String(inner)))
+            }
+            rest = rest[close.upperBound...]
+        }
+        return found
+    }
+
+    static func removingInlineArtifacts(_ text: String) -> String {
+        var result = text
+        while let open = result.firstRange(of: "[bookmark:"),
+            let close = result[open.upperBound...].firstIndex(of: "]")
+        {
+            result.replaceSubrange(open.lowerBound...close, with: separator(in: result, around: open.lowerBound..<result.index(after: close)))
+        }
+        var output = ""
+        var rest = result[...]
+        while let open = rest.firstRange(of: "**"), let close = rest[open.upperBound...].firstRange(of: "**"),
+            !rest[open.upperBound..<close.lowerBound].isEmpty
+        {
+            output += rest[..<open.lowerBound]
+            output += separator(in: result, around: open)
+            output += rest[open.upperBound..<close.lowerBound]
+            output += separator(in: result, around: close)
+            rest = rest[close.upperBound...]
+        }
+        output += rest
+        return output
+    }
+
+    /// A space where removing `range` would glue two numbers together, else nothing.
+    static func separator(in text: String, around range: Range<String.Index>) -> String {
+        let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
+        let after = range.upperBound < text.endIndex ? text[range.upperBound] : nil
+        return before?.isNumber == true && after?.isNumber == true ? " " : ""
+    }
+
+    // MARK: Web-page clutter
+
+    /// Field names of the metadata box that government sites put above an article.
+    static let clutterFields = [
+        "索引号", "发布机构", "成文日期", "发布日期", "废止日期", "有效性", "组配分类", "公开方式", "浏览次数",
+        "访问量", "点击数", "信息来源", "主题分类", "生成日期", "所属机构", "发文机关", "发文字号", "体裁分类",
+        "公开时间", "公开范围", "公开形式", "文号", "来源", "时效", "发布时间", "信息分类", "内容分类",
+    ]
+    /// Page widgets: share and print links, font-size switches.
+    static let widgetWords = ["分享", "打印", "关闭", "收藏", "字号", "【大】", "【中】", "【小】", "返回顶部", "扫一扫"]
+
+    /// Whether one line of text is a metadata field or a page widget.
+    static func isClutterLine(_ raw: String) -> Bool {
+        let text = raw.trimmingSpaces
+        guard !text.isEmpty, text.count <= 80, !text.contains("。") else { return false }
+        for field in clutterFields where text.hasPrefix(field) {
+            guard let next = text.dropFirst(field.count).first else { return true }
+            if [":", "：", " ", "\t"].contains(next) { return true }
+        }
+        if text.contains("浏览次数") || text.contains("阅读次数") || text.contains("访问次数") { return true }
+        let stripped = text.filter { !$0.isWhitespace && !"<>|【】[]·".contains($0) }
+        guard stripped.count <= 12, !stripped.isEmpty else { return false }
+        var rest = stripped
+        for word in widgetWords { rest = rest.replacing(word, with: "") }
+        return rest.count <= 2 && rest.count < stripped.count
+    }
+
+    /// Whether a block is clutter by itself: a clutter line, or a small table whose rows
+    /// mostly open with metadata fields.
+    static func isClutterBlock(_ block: Block) -> Bool {
+        switch block.content {
+        case .heading(let lines), .paragraph(let lines):
+            return lines.count == 1 && isClutterLine(lines[0].text)
+        case .table(let grid):
+            guard grid.rows.count <= 8 else { return false }
+            let fieldRows = grid.rows.filter { row in
+                row.contains { cell in clutterFields.contains(cell.text.trimmingSpaces) }
+            }
+            return fieldRows.count * 2 >= grid.rows.count
+        default:
+            return false
+        }
+    }
+
+    /// A short line that may sit inside a clutter box (the pasted page's title).
+    static func isShortLine(_ block: Block) -> Bool {
+        guard case .paragraph(let lines) = block.content, lines.count == 1 else { return false }
+        let text = lines[0].text.trimmingSpaces
+        return text.count <= 40 && !text.contains("。")
+    }
+
+    func removeClutter(from document: inout Document) {
+        let clutter = document.blocks.indices.filter { Self.isClutterBlock(document.blocks[$0]) }
+        guard !clutter.isEmpty else { return }
+        var remove = Set(clutter)
+        // Short lines wedged between two clutter blocks close together are the box's own.
+        for (a, b) in zip(clutter, clutter.dropFirst()) where b - a > 1 && b - a <= 3 {
+            let between = (a + 1)..<b
+            if between.allSatisfy({ Self.isShortLine(document.blocks[$0]) }) { remove.formUnion(between) }
+        }
+        for index in remove.sorted() {
+            let block = document.blocks[index]
+            let text = block.text
+            document.edits.append(
+                Edit(kind: .clutter, before: text, after: "", line: block.lines.lowerBound,
+                     confidence: clutter.contains(index) ? 0.95 : 0.8))
+            document.blocks[index].content = .removed(text: text, reason: "web-page clutter")
+        }
+    }
+}
+

@@ -1,0 +1,86 @@
+public import TablefixModel
+
+/// One repair of a document's text. A pass changes the blocks and appends one ``Edit``
+/// for every change it makes, so that the cleaned text can be traced to the input.
+///
+/// No pass adds, drops or changes a digit outside the edits it records.
+public protocol CleanupPass: Sendable {
+    /// Repairs `document` in place and appends the edits it made to `document.edits`.
+    func apply(to document: inout Document)
+}
+
+/// The passes behind `tablefix repair`, in the order they run.
+public struct CleanupPipeline: Sendable {
+    public var passes: [any CleanupPass]
+
+    public init(passes: [any CleanupPass]) {
+        self.passes = passes
+    }
+
+    /// The standard passes. `vocabulary` is the text the documents are expected to
+    /// contain (the templates' labels): glyph repair trusts a correction it supports.
+    public static func standard(vocabulary: [String] = []) -> CleanupPipeline {
+        CleanupPipeline(passes: [
+            ArtifactRemoval(),
+            WhitespaceHygiene(),
+            GlyphRepair(vocabulary: vocabulary),
+            HeadingNumberRepair(),
+            LineWrapRepair(),
+        ])
+    }
+
+    /// Runs every pass over `document`.
+    public func apply(to document: Document) -> Document {
+        var result = document
+        for pass in passes { pass.apply(to: &result) }
+        return result
+    }
+}
+
+/// Where a piece of text sits, for passes that treat prose and table cells differently.
+enum TextPlace {
+    case prose
+    case cell
+}
+
+extension Document {
+    /// Calls `body` on the text of every heading and paragraph line and, if asked, every
+    /// table cell, letting it rewrite the text; the line number goes along for edits.
+    mutating func rewriteText(includingCells: Bool, _ body: (inout String, Int, TextPlace) -> Void) {
+        for index in blocks.indices {
+            switch blocks[index].content {
+            case .heading(var lines):
+                for line in lines.indices { body(&lines[line].text, lines[line].line, .prose) }
+                blocks[index].content = .heading(lines)
+            case .paragraph(var lines):
+                for line in lines.indices { body(&lines[line].text, lines[line].line, .prose) }
+                blocks[index].content = .paragraph(lines)
+            case .table(var grid) where includingCells:
+                for row in grid.rows.indices {
+                    for column in grid.rows[row].indices where !grid.rows[row][column].isSpanned {
+                        body(&grid.rows[row][column].text, grid.rows[row][column].line, .cell)
+                    }
+                }
+                blocks[index].content = .table(grid)
+            default:
+                break
+            }
+        }
+    }
+}
+
+/// The part of `before` and `after` that differs, with `context` characters around it,
+/// so that an edit shows the change and not the whole line.
+func changedSpan(_ before: String, _ after: String, context: Int = 1) -> (String, String) {
+    let a = Array(before), b = Array(after)
+    var prefix = 0
+    while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+        suffix += 1
+    }
+    let start = max(0, prefix - context)
+    let endA = min(a.count, a.count - suffix + context)
+    let endB = min(b.count, b.count - suffix + context)
+    return (String(a[start..<endA]), String(b[start..<endB]))
+}

@@ -1,0 +1,217 @@
+public import TablefixModel
+
+/// Repairs characters that OCR confuses: `Ξ,` for `二、`, `-,` for `一、`, `言息` for `信息`,
+/// `及复` for `反复`, `か` for `办` …, only where the context supports the repair.
+///
+/// A list-number confusion needs the number's position (start of a line or cell) and, for
+/// the ambiguous ones, a neighbouring number of the same sequence. A word confusion needs
+/// the repaired form to be a word of the report's vocabulary (the templates' labels, or a
+/// word the document itself uses often) where the damaged form is not. Each repair's
+/// confidence says which evidence it had. Digits are never touched.
+public struct GlyphRepair: CleanupPass {
+    /// A damaged form and the text it stands for.
+    struct Confusion: Sendable {
+        var wrong: String
+        var right: String
+    }
+
+    /// Word-level confusions seen in OCR of these reports: a dropped radical, a similar
+    /// shape, a kana lookalike.
+    static let wordConfusions: [Confusion] = [
+        Confusion(wrong: "言息", right: "信息"),
+        Confusion(wrong: "及复", right: "反复"),
+        Confusion(wrong: "か", right: "办"),
+        Confusion(wrong: "カ", right: "力"),
+        Confusion(wrong: "エ", right: "工"),
+        Confusion(wrong: "ロ", right: "口"),
+        Confusion(wrong: "巿", right: "市"),
+        Confusion(wrong: "攺", right: "改"),
+        Confusion(wrong: "乂", right: "义"),
+        Confusion(wrong: "曰", right: "日"),
+    ]
+
+    /// Glyphs OCR reads for the Chinese numerals of list numbers.
+    static let numeralLookalikes: [Character: String] = ["Ξ": "二", "=": "二", "-": "一", "—": "一", "_": "一"]
+    /// Lookalikes that never occur in a report's own text, so need no neighbour to confirm.
+    static let unambiguousLookalikes: Set<Character> = ["Ξ"]
+
+    /// Bigrams of the expected vocabulary.
+    let vocabulary: Set<String>
+
+    /// - Parameter vocabulary: text the documents are expected to contain, such as the
+    ///   templates' row and column labels.
+    public init(vocabulary: [String] = []) {
+        var bigrams = Set<String>()
+        for text in vocabulary { bigrams.formUnion(Self.bigrams(of: text)) }
+        self.vocabulary = bigrams
+    }
+
+    public func apply(to document: inout Document) {
+        let counts = Self.bigramCounts(of: document)
+        let numeralLines = Self.numeralMarkerLines(of: document)
+        var edits: [Edit] = []
+        document.rewriteText(includingCells: true) { text, line, _ in
+            if let (fixed, edit) = repairMarker(text, line: line, numeralLines: numeralLines) {
+                text = fixed
+                edits.append(edit)
+            }
+            for confusion in Self.wordConfusions where text.contains(confusion.wrong) {
+                text = repairWord(confusion, in: text, line: line, counts: counts, edits: &edits)
+            }
+        }
+        repairLoneCells(in: &document, counts: counts, edits: &edits)
+        document.edits += edits
+    }
+
+    // MARK: List numbers
+
+    /// `Ξ,` `-,` `三,` at the start of a line or cell, before CJK text or alone in a cell.
+    func repairMarker(_ text: String, line: Int, numeralLines: [Int: Int]) -> (String, Edit)? {
+        let chars = Array(text)
+        guard chars.count >= 2, [",", "，", "、", ".", "．"].contains(chars[1]) else { return nil }
+        let after = chars.dropFirst(2).first { !$0.isWhitespace }
+        guard after.map({ $0.isCJK || $0 == "(" || $0 == "（" }) ?? true else { return nil }
+        let glyph = chars[0]
+        let numeral: String
+        var confidence: Double
+        if let lookalike = Self.numeralLookalikes[glyph] {
+            numeral = lookalike
+            if Self.unambiguousLookalikes.contains(glyph) {
+                confidence = 0.9
+            } else {
+                // `-,` alone proves nothing: a neighbouring number must continue the sequence.
+                guard let value = ListMarker.chineseNumeral(lookalike),
+                    Self.sequenceSupports(value: value, at: line, numeralLines: numeralLines)
+                else { return nil }
+                confidence = 0.85
+            }
+        } else if ListMarker.chineseNumeral(String(glyph)) != nil, chars[1] != "、" {
+            numeral = String(glyph)
+            confidence = 0.85
+        } else {
+            return nil
+        }
+        let before = String(chars[0...1])
+        let replacement = numeral + "、"
+        guard before != replacement else { return nil }
+        if after == nil { confidence -= 0.05 }
+        return (replacement + String(chars.dropFirst(2)),
+                Edit(kind: .glyph, before: before, after: replacement, line: line, confidence: confidence))
+    }
+
+    /// The input lines that open with a section number or its lookalike, with its value.
+    static func numeralMarkerLines(of document: Document) -> [Int: Int] {
+        var lines: [Int: Int] = [:]
+        var copy = document
+        copy.rewriteText(includingCells: true) { text, line, _ in
+            let trimmed = text.trimmingSpaces
+            guard let first = trimmed.first else { return }
+            if let marker = ListMarker(parsing: trimmed[...]), marker.style == .chineseComma {
+                lines[line] = marker.value
+            } else if let numeral = numeralLookalikes[first], trimmed.dropFirst().first.map({ ",，、".contains($0) }) == true,
+                unambiguousLookalikes.contains(first), let value = ListMarker.chineseNumeral(numeral)
+            {
+                lines[line] = value
+            }
+        }
+        return lines
+    }
+
+    /// Whether a number `value` at `line` has its successor or predecessor close by.
+    static func sequenceSupports(value: Int, at line: Int, numeralLines: [Int: Int]) -> Bool {
+        (1...8).contains { offset in
+            numeralLines[line + offset] == value + 1 || numeralLines[line - offset] == value - 1
+        }
+    }
+
+    // MARK: Words
+
+    func repairWord(_ confusion: Confusion, in text: String, line: Int, counts: [String: Int], edits: inout [Edit])
+        -> String
+    {
+        var result = ""
+        var rest = text[...]
+        while let range = rest.firstRange(of: confusion.wrong) {
+            let left = (result + rest[..<range.lowerBound]).last
+            let right = rest[range.upperBound...].first
+            result += rest[..<range.lowerBound]
+            if let confidence = support(for: confusion, left: left, right: right, counts: counts) {
+                result += confusion.right
+                edits.append(Edit(kind: .glyph, before: confusion.wrong, after: confusion.right, line: line,
+                                  confidence: confidence))
+            } else {
+                result += confusion.wrong
+            }
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// A one-character cell (a label written one character per line) is read in the
+    /// context of the cells above and below it.
+    func repairLoneCells(in document: inout Document, counts: [String: Int], edits: inout [Edit]) {
+        for index in document.blocks.indices {
+            guard case .table(var grid) = document.blocks[index].content else { continue }
+            var changed = false
+            for row in grid.rows.indices {
+                for column in grid.rows[row].indices {
+                    let text = grid.rows[row][column].text.trimmingSpaces
+                    guard text.count == 1,
+                        let confusion = Self.wordConfusions.first(where: { $0.wrong == text })
+                    else { continue }
+                    let above = (0..<row).reversed().lazy.map { grid.rows[$0][column].text.trimmingSpaces }
+                        .first { !$0.isEmpty }
+                    let below = (row + 1..<grid.rows.count).lazy.map { grid.rows[$0][column].text.trimmingSpaces }
+                        .first { !$0.isEmpty }
+                    guard let confidence = support(for: confusion, left: above?.last, right: below?.first, counts: counts)
+                    else { continue }
+                    grid.rows[row][column].text = confusion.right
+                    edits.append(Edit(kind: .glyph, before: text, after: confusion.right,
+                                      line: grid.rows[row][column].line, confidence: confidence))
+                    changed = true
+                }
+            }
+            if changed { document.blocks[index].content = .table(grid) }
+        }
+    }
+
+    /// The confidence of replacing `wrong` by `right` between `left` and `right`
+    /// characters, or nil when nothing supports it.
+    func support(for confusion: Confusion, left: Character?, right: Character?, counts: [String: Int]) -> Double? {
+        var repaired: [String] = []
+        var damaged: [String] = []
+        if confusion.right.count >= 2 { repaired.append(confusion.right) }
+        // Bigrams across the boundary; one that the repair leaves unchanged is no evidence.
+        if let left, left.isCJK, confusion.right.first != confusion.wrong.first {
+            repaired.append(String(left) + String(confusion.right.prefix(1)))
+            damaged.append(String(left) + String(confusion.wrong.prefix(1)))
+        }
+        if let right, right.isCJK, confusion.right.last != confusion.wrong.last {
+            repaired.append(String(confusion.right.suffix(1)) + String(right))
+            damaged.append(String(confusion.wrong.suffix(1)) + String(right))
+        }
+        if damaged.contains(where: vocabulary.contains) { return nil }
+        if repaired.contains(where: vocabulary.contains) { return 0.9 }
+        if repaired.contains(where: { counts[$0, default: 0] >= 3 }) { return 0.8 }
+        return nil
+    }
+
+    // MARK: Bigrams
+
+    static func bigrams(of text: String) -> [String] {
+        let chars = Array(text)
+        guard chars.count >= 2 else { return [] }
+        return (0..<chars.count - 1).compactMap { index in
+            chars[index].isCJK && chars[index + 1].isCJK ? String(chars[index...index + 1]) : nil
+        }
+    }
+
+    static func bigramCounts(of document: Document) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        var copy = document
+        copy.rewriteText(includingCells: true) { text, _, _ in
+            for bigram in bigrams(of: text) { counts[bigram, default: 0] += 1 }
+        }
+        return counts
+    }
+}

@@ -1,0 +1,112 @@
+public import TablefixModel
+
+/// Repairs what a page's line breaks did to running text: joins a paragraph that the
+/// extractor broke over several lines, and removes the space a PDF line break left between
+/// two CJK characters (`以习近平 新时代` → `以习近平新时代`).
+///
+/// Never joins across a heading, a list item, a table or a blank line, never joins two
+/// lines when that would glue two numbers together, and never removes a space next to a
+/// digit or a Latin letter. Table cells are never touched.
+public struct LineWrapRepair: CleanupPass {
+    public init() {}
+
+    public func apply(to document: inout Document) {
+        joinWrappedLines(in: &document)
+        var edits: [Edit] = []
+        document.rewriteText(includingCells: false) { text, line, _ in
+            let repaired = Self.removingSpacesBetweenCJK(text)
+            guard repaired.text != text else { return }
+            for (before, after) in repaired.changes {
+                edits.append(Edit(kind: .space, before: before, after: after, line: line, confidence: 0.9))
+            }
+            text = repaired.text
+        }
+        document.edits += edits
+    }
+
+    // MARK: Spaces
+
+    /// `text` without spaces between CJK characters, and each change as (before, after)
+    /// with one character of context on each side.
+    static func removingSpacesBetweenCJK(_ text: String) -> (text: String, changes: [(String, String)]) {
+        let chars = Array(text)
+        var result = ""
+        var changes: [(String, String)] = []
+        var index = 0
+        while index < chars.count {
+            let char = chars[index]
+            if char == " ", let left = result.last, isJoinable(left) {
+                var end = index
+                while end < chars.count, chars[end] == " " { end += 1 }
+                if end < chars.count, isJoinable(chars[end]), left.isCJK || chars[end].isCJK {
+                    changes.append((String(left) + String(chars[index..<end]) + String(chars[end]),
+                                    String(left) + String(chars[end])))
+                    index = end
+                    continue
+                }
+            }
+            result.append(char)
+            index += 1
+        }
+        return (result, changes)
+    }
+
+    static func isJoinable(_ char: Character) -> Bool {
+        char.isCJK || (char.isCJKPunctuation && char != "\u{3000}")
+    }
+
+    // MARK: Wrapped lines
+
+    static let sentenceEnds: Set<Character> = ["。", "！", "？", "；", "：", "!", "?", ";", ":", "”", "」", "）", ")"]
+
+    /// The width at which the extractor wrapped running text, when it did: most long
+    /// lines then have about the same length.
+    static func wrapWidth(of document: Document) -> Int? {
+        var lengths: [Int] = []
+        for block in document.blocks {
+            guard case .paragraph(let lines) = block.content else { continue }
+            lengths += lines.map(\.text.count).filter { $0 >= 15 }
+        }
+        guard lengths.count >= 5 else { return nil }
+        let sorted = lengths.sorted()
+        let width = sorted[sorted.count * 3 / 4]
+        let near = lengths.filter { abs($0 - width) <= 3 }.count
+        return near * 10 >= lengths.count * 4 ? width : nil
+    }
+
+    func joinWrappedLines(in document: inout Document) {
+        guard let width = Self.wrapWidth(of: document) else { return }
+        var blocks: [Block] = []
+        for block in document.blocks {
+            guard case .paragraph(let lines) = block.content, let previous = blocks.last,
+                case .paragraph(let previousLines) = previous.content,
+                previous.lines.upperBound + 1 == block.lines.lowerBound,
+                let last = previousLines.last, let first = lines.first,
+                Self.isWrapped(last.text, width: width), Self.continues(first.text, after: last.text)
+            else {
+                blocks.append(block)
+                continue
+            }
+            blocks[blocks.count - 1] = Block(.paragraph(previousLines + lines),
+                                             lines: previous.lines.lowerBound...block.lines.upperBound)
+            document.edits.append(Edit(kind: .join, before: String(last.text.suffix(8)) + "\n" + String(first.text.prefix(8)),
+                                       after: String(last.text.suffix(8)) + String(first.text.prefix(8)),
+                                       line: last.line, confidence: 0.9))
+        }
+        document.blocks = blocks
+    }
+
+    /// A line that reaches the wrap width and stops without ending its sentence.
+    static func isWrapped(_ text: String, width: Int) -> Bool {
+        guard let last = text.last else { return false }
+        return text.count >= width - 4 && !sentenceEnds.contains(last)
+    }
+
+    /// Whether `next` can continue `previous` on the same line: not a list item, and the
+    /// join does not glue two numbers into one.
+    static func continues(_ next: String, after previous: String) -> Bool {
+        guard let first = next.first, ListMarker(parsing: next[...]) == nil else { return false }
+        if let last = previous.last, last.isNumber, first.isNumber { return false }
+        return true
+    }
+}

@@ -1,0 +1,145 @@
+/// A list number at the start of a line, such as `三、`, `（二）`, `4、`, `（1）` or `2.`.
+///
+/// Reports number their sections `一、二、三、`, their subsections `（一）（二）`, and items
+/// `1.`; extraction often renders Word's list numbers in the wrong style (`4、`, `（1）`).
+public struct ListMarker: Sendable, Equatable {
+    /// The numbering style, which tells the level a marker belongs to.
+    public enum Style: Sendable, Equatable {
+        /// `一、` — section level.
+        case chineseComma
+        /// `（一）` or `(一)` — subsection level.
+        case chineseParen
+        /// `1、` — a section-level number rendered with Arabic digits, or an item.
+        case arabicComma
+        /// `（1）` or `(1)` — a subsection number rendered with Arabic digits, or an item.
+        case arabicParen
+        /// `1.` or `1．` — item level.
+        case arabicDot
+    }
+
+    public var style: Style
+    /// The number the marker stands for.
+    public var value: Int
+    /// The marker's length in characters, not counting the white space after it.
+    public var length: Int
+    /// The white space characters right after the marker.
+    public var trailingSpace: Int
+
+    /// Reads the marker at the start of `text`, or `nil` when it does not start with one.
+    public init?(parsing text: Substring) {
+        let chars = Array(text.prefix(12))
+        guard let first = chars.first else { return nil }
+        var style: Style
+        var value: Int
+        var length: Int
+        if first == "（" || first == "(" {
+            var index = 1
+            while index < chars.count, chars[index] == " " { index += 1 }
+            let start = index
+            while index < chars.count, chars[index] != "）", chars[index] != ")" { index += 1 }
+            guard index < chars.count, index > start else { return nil }
+            let inner = String(chars[start..<index]).trimmingSpaces
+            if let number = Int(inner), inner.count <= 2 {
+                style = .arabicParen
+                value = number
+            } else if let number = ListMarker.chineseNumeral(inner) {
+                style = .chineseParen
+                value = number
+            } else {
+                return nil
+            }
+            length = index + 1
+        } else if first.isASCII, first.isNumber {
+            var index = 0
+            while index < chars.count, chars[index].isASCII, chars[index].isNumber { index += 1 }
+            guard index <= 2, index < chars.count, let number = Int(String(chars[0..<index])) else { return nil }
+            switch chars[index] {
+            case "、": style = .arabicComma
+            case ".", "．":
+                // `1.5` is a number, not a marker.
+                if index + 1 < chars.count, chars[index + 1].isNumber { return nil }
+                style = .arabicDot
+            default: return nil
+            }
+            value = number
+            length = index + 1
+        } else {
+            var index = 0
+            while index < chars.count, ListMarker.numeralDigits[chars[index]] != nil || chars[index] == "十" {
+                index += 1
+            }
+            guard index > 0, index < chars.count, chars[index] == "、",
+                let number = ListMarker.chineseNumeral(String(chars[0..<index]))
+            else { return nil }
+            style = .chineseComma
+            value = number
+            length = index + 1
+        }
+        var space = 0
+        while length + space < chars.count, chars[length + space].isWhitespace { space += 1 }
+        self.style = style
+        self.value = value
+        self.length = length
+        self.trailingSpace = space
+    }
+
+    static let numeralDigits: [Character: Int] = [
+        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
+    /// The value of a Chinese numeral from 一 to 九十九, or nil.
+    public static func chineseNumeral(_ text: String) -> Int? {
+        let chars = Array(text)
+        switch chars.count {
+        case 1:
+            return chars[0] == "十" ? 10 : numeralDigits[chars[0]]
+        case 2:
+            if chars[0] == "十" { return numeralDigits[chars[1]].map { 10 + $0 } }
+            if chars[1] == "十" { return numeralDigits[chars[0]].map { $0 * 10 } }
+            return nil
+        case 3:
+            guard chars[1] == "十", let tens = numeralDigits[chars[0]], let ones = numeralDigits[chars[2]] else {
+                return nil
+            }
+            return tens * 10 + ones
+        default:
+            return nil
+        }
+    }
+
+    /// The Chinese numeral for 1…99.
+    public static func chineseNumeral(for value: Int) -> String? {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        switch value {
+        case 1...9: return digits[value]
+        case 10: return "十"
+        case 11...19: return "十" + digits[value - 10]
+        case 20...99: return digits[value / 10] + "十" + digits[value % 10]
+        default: return nil
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (ASCII, full-width, NBSP).
+    public var trimmingSpaces: String {
+        guard let start = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let end = lastIndex(where: { !$0.isWhitespace }) ?? start
+        return String(self[start...end])
+    }
+}
+
+extension Character {
+    /// True for CJK ideographs (the unified block and its first extension).
+    public var isCJK: Bool {
+        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
+        return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+    }
+
+    /// True for full-width CJK punctuation (、。，；：！？（）《》“” …).
+    public var isCJKPunctuation: Bool {
+        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
+        return (0x3000...0x303F).contains(scalar.value) || (0xFF01...0xFF0F).contains(scalar.value)
+            || (0xFF1A...0xFF20).contains(scalar.value) || [0x201C, 0x201D, 0x2018, 0x2019].contains(scalar.value)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+public import TablefixModel
+
+/// Reads a file of any supported format into a ``Document``: sniffs the format from the
+/// bytes, decodes the text, and hands it to the reader for that format.
+public struct DocumentReader: Sendable {
+    public init() {}
+
+    /// Reads the file at `path`.
+    ///
+    /// - Throws: ``ReadError`` naming the file and the cause.
+    public func document(atPath path: String) throws(ReadError) -> Document {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw ReadError(.unreadable, file: path, reason: Self.describe(error))
+        }
+        return try document(from: [UInt8](data), path: path)
+    }
+
+    /// Reads a document from its bytes; `path` names it in errors and output.
+    ///
+    /// - Throws: ``ReadError`` naming the file and the cause.
+    public func document(from bytes: [UInt8], path: String) throws(ReadError) -> Document {
+        let format = FormatSniffer.format(of: bytes)
+        switch format {
+        case .text:
+            let decoded = try decode(bytes, path: path)
+            let blocks = TextReader().blocks(from: decoded.text)
+            return Document(source: Source(path: path, format: .text, encoding: decoded.encoding), blocks: blocks)
+        case .html, .docx:
+            throw ReadError(.unsupported, file: path, reason: "\(format.rawValue.uppercased()) input is not supported yet")
+        }
+    }
+
+    func decode(_ bytes: [UInt8], path: String, declared: String? = nil) throws(ReadError) -> TextDecoder.Decoded {
+        switch TextDecoder(declaredEncoding: declared).decode(bytes) {
+        case .success(let decoded): return decoded
+        case .failure(let failure): throw ReadError(failure.code, file: path, reason: failure.reason)
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileReadNoSuchFileError: return "no such file"
+            case NSFileReadNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain, underlying.code == Int(EISDIR)
+        {
+            return "is a directory"
+        }
+        return "cannot be read (\(nsError.localizedDescription))"
+    }
+}

@@ -1,0 +1,35 @@
+package import TablefixModel
+
+/// Tells a document's format from its first bytes, never from its file name.
+///
+/// A zip package is DOCX, bytes that open with markup are HTML, anything else is text.
+package enum FormatSniffer {
+    /// The format the bytes look like.
+    ///
+    /// - Complexity: O(1): at most the first 64 KiB are read.
+    package static func format(of bytes: [UInt8]) -> InputFormat {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+            return .docx
+        }
+        return looksLikeMarkup(bytes.prefix(65_536)) ? .html : .text
+    }
+
+    private static let markupTags = [
+        "<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p ", "<?xml",
+    ]
+
+    /// True when the first non-space character is `<` and a known HTML tag appears early.
+    private static func looksLikeMarkup(_ head: ArraySlice<UInt8>) -> Bool {
+        // Skip a BOM and leading white space, in UTF-8 or UTF-16 (take every other byte).
+        var ascii = [UInt8]()
+        ascii.reserveCapacity(head.count)
+        for byte in head where byte != 0 { ascii.append(byte) }
+        var index = ascii.startIndex
+        if ascii.starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
+        if ascii.starts(with: [0xFF, 0xFE]) || ascii.starts(with: [0xFE, 0xFF]) { index += 2 }
+        while index < ascii.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(ascii[index]) { index += 1 }
+        guard index < ascii.endIndex, ascii[index] == UInt8(ascii: "<") else { return false }
+        let lowered = String(decoding: ascii[index...].prefix(8192), as: UTF8.self).lowercased()
+        return markupTags.contains { lowered.contains($0) }
+    }
+}

@@ -1,0 +1,99 @@
+import TablefixModel
+
+extension TextReader {
+    /// A table without tabs starting at `start`: columns aligned with runs of spaces
+    /// (`pdftotext -layout`), or rows ending in numbers separated by single spaces (OCR).
+    /// Needs two such rows at least; short label lines between them belong to the table.
+    func alignedTable(_ lines: [Substring], from start: Int) -> (Grid, end: Int)? {
+        guard let first = Self.alignedCells(lines[start]) else { return nil }
+        var rows: [[Cell]] = [first.map { Cell($0, line: start + 1) }]
+        var end = start
+        var pending: [(Int, Substring)] = []
+        var index = start + 1
+        var tableRows = 1
+        while index < lines.count {
+            let line = lines[index]
+            let text = line.trimmingSpaces
+            if let cells = Self.alignedCells(line) {
+                for (number, fragment) in pending { rows.append([Cell(String(fragment), line: number + 1)]) }
+                pending = []
+                rows.append(cells.map { Cell($0, line: index + 1) })
+                tableRows += 1
+                end = index
+            } else if text.isEmpty {
+                if index - end > 2 { break }
+            } else if text.count <= 30, !Self.isSectionHeading(text), !text.hasPrefix("[image:"), pending.count < 3,
+                !text.contains("。")
+            {
+                pending.append((index, line))
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard tableRows >= 2 else { return nil }
+        return (Grid(rows: rows), end)
+    }
+
+    /// A heading that opens a section rather than a label cut from a table row: a list
+    /// number followed by more than a few words.
+    static func isSectionHeading(_ text: String) -> Bool {
+        guard isHeading(text), let marker = ListMarker(parsing: text[...]) else { return false }
+        return text.count - marker.length - marker.trailingSpace > 10
+    }
+
+    /// The cells of a table-like line, or nil for running text.
+    ///
+    /// A line is table-like when runs of two or more spaces split it into pieces of which
+    /// at least one is a number, or when it ends in two or more numbers.
+    static func alignedCells(_ line: Substring) -> [String]? {
+        let text = line.trimmingSpaces
+        guard !text.isEmpty, !text.contains("\t") else { return nil }
+        let pieces = splitOnSpaceRuns(text)
+        if pieces.count >= 2, pieces.contains(where: isNumberToken), !pieces.contains(where: { $0.count > 60 }) {
+            return pieces
+        }
+        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        var trailing = 0
+        for word in words.reversed() {
+            guard isNumberToken(word) else { break }
+            trailing += 1
+        }
+        guard trailing >= 2 else { return nil }
+        let label = words.dropLast(trailing).joined(separator: " ")
+        return (label.isEmpty ? [] : [label]) + words.suffix(trailing)
+    }
+
+    /// Pieces of `text` between runs of two or more spaces (ASCII or full-width).
+    static func splitOnSpaceRuns(_ text: String) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var spaces = ""
+        for char in text {
+            if char == " " || char == "\u{3000}" {
+                spaces.append(char)
+                continue
+            }
+            if !spaces.isEmpty {
+                if spaces.count >= 2 || spaces.contains("\u{3000}") {
+                    pieces.append(current)
+                    current = ""
+                } else {
+                    current += spaces
+                }
+                spaces = ""
+            }
+            current.append(char)
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    /// Digits with separators or a decimal point, or a dash or slash standing for none.
+    static func isNumberToken(_ token: String) -> Bool {
+        guard !token.isEmpty, token.count <= 16 else { return false }
+        if ["-", "—", "/", "－", "／", "——"].contains(token) { return true }
+        guard token.first?.isNumber == true else { return false }
+        return token.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "，" || $0 == "．" }
+    }
+}

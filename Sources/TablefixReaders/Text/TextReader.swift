@@ -1,0 +1,73 @@
+package import TablefixModel
+
+/// Finds the paragraphs, headings, image placeholders and tables in plain text, whatever
+/// the extractor made of the tables:
+///
+/// - one row per line, cells separated by tabs, merged cells left blank (HTML → text);
+/// - one cell per line behind a tab, blank lines between rows, cells wrapped onto lines
+///   of their own (DOCX → text);
+/// - columns aligned with runs of spaces (`pdftotext -layout`);
+/// - rows of a label followed by numbers separated by single spaces (OCR).
+///
+/// The grids it returns are faithful to the input: nothing is merged, guessed or dropped.
+package struct TextReader: Sendable {
+    package init() {}
+
+    /// Reads decoded text into blocks.
+    ///
+    /// - Complexity: O(n) in the length of the text.
+    package func blocks(from text: String) -> [Block] {
+        let lines = Self.splitLines(text)
+        var blocks: [Block] = []
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if line.trimmingSpaces.isEmpty {
+                index += 1
+                continue
+            }
+            if line.contains("\t"), let (grid, end) = tabTable(lines, from: index) {
+                blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
+                index = end + 1
+                continue
+            }
+            if let (grid, end) = alignedTable(lines, from: index) {
+                blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
+                index = end + 1
+                continue
+            }
+            blocks.append(Self.textBlock(line, number: index + 1))
+            index += 1
+        }
+        return blocks
+    }
+
+    /// Splits on `\n`, `\r\n` and `\r`, keeping empty lines so numbering matches the input.
+    static func splitLines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    }
+
+    /// A heading, paragraph or image placeholder made of one input line.
+    static func textBlock(_ line: Substring, number: Int) -> Block {
+        let trimmed = line.trimmingSpaces
+        if trimmed.hasPrefix("[image:"), trimmed.hasSuffix("]") {
+            let name = trimmed.dropFirst("[image:".count).dropLast().trimmingSpaces
+            return Block(.image(name: name), lines: number...number)
+        }
+        let textLine = [TextLine(String(line), line: number)]
+        return Block(isHeading(trimmed) ? .heading(textLine) : .paragraph(textLine), lines: number...number)
+    }
+
+    /// A short line that opens with a list number and is not a sentence.
+    static func isHeading(_ text: String) -> Bool {
+        guard let marker = ListMarker(parsing: text[...]), marker.style != .arabicDot else { return false }
+        let body = text.dropFirst(marker.length + marker.trailingSpace)
+        guard !body.isEmpty, text.count <= 40 else { return false }
+        let sentenceEnd = body.dropLast().contains { "。；！？".contains($0) }
+        return !sentenceEnd
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String { String(self).trimmingSpaces }
+}

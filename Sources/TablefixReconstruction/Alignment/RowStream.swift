@@ -1,0 +1,98 @@
+import TablefixModel
+
+/// A piece of a table row: label text, a number, a dash or slash standing for none, or an
+/// empty cell.
+struct Token: Equatable {
+    enum Kind: Equatable { case text, number, placeholder, blank }
+    var kind: Kind
+    var raw: String
+    var line: Int
+}
+
+/// One row of a table region, whatever block it came from: a grid row, or a line of
+/// text split into label and numbers.
+struct StreamRow {
+    var tokens: [Token]
+    /// The index of the block it came from.
+    var block: Int
+
+    /// The label: the row's text tokens, joined.
+    var label: String {
+        tokens.filter { $0.kind == .text }.map(\.raw).joined()
+    }
+
+    /// Whether any token is a number.
+    var hasNumbers: Bool { tokens.contains { $0.kind == .number } }
+
+    var hasText: Bool { tokens.contains { $0.kind == .text } }
+
+    /// The tokens after the last text token: the row's values, blanks included.
+    var tail: [Token] {
+        guard let last = tokens.lastIndex(where: { $0.kind == .text }) else { return tokens }
+        return Array(tokens[(last + 1)...])
+    }
+
+    /// Values of the tail that are printed (numbers and placeholders).
+    var printedValueCount: Int { tail.filter { $0.kind == .number || $0.kind == .placeholder }.count }
+
+    var line: Int { tokens.first { $0.line > 0 }?.line ?? 0 }
+}
+
+/// Turns the blocks of a table region into rows of tokens.
+enum RowStream {
+    /// The rows of `blocks[range]`: each grid row, and each line of prose split into a
+    /// label and the numbers after it.
+    static func rows(of blocks: [Block], in range: Range<Int>) -> [StreamRow] {
+        var rows: [StreamRow] = []
+        for index in range {
+            switch blocks[index].content {
+            case .table(let grid):
+                for row in grid.rows {
+                    var tokens: [Token] = []
+                    for cell in row where !cell.isFiller { tokens += cellTokens(cell.text, line: cell.line, inGrid: true) }
+                    rows.append(StreamRow(tokens: tokens, block: index))
+                }
+            case .heading(let lines), .paragraph(let lines):
+                for line in lines {
+                    rows.append(StreamRow(tokens: cellTokens(line.text, line: line.line, inGrid: false), block: index))
+                }
+            case .image, .removed:
+                continue
+            }
+        }
+        return rows
+    }
+
+    /// The tokens of one cell (or one line of prose). An empty grid cell is a blank token.
+    static func cellTokens(_ text: String, line: Int, inGrid: Bool) -> [Token] {
+        let words = text.split(whereSeparator: { $0.isWhitespace })
+        if words.isEmpty { return inGrid ? [Token(kind: .blank, raw: "", line: line)] : [] }
+        var tokens: [Token] = []
+        for word in words {
+            let word = String(word)
+            if NumberReader.isPlaceholder(word) {
+                tokens.append(Token(kind: .placeholder, raw: word, line: line))
+            } else if NumberReader.isNumber(word) {
+                tokens.append(Token(kind: .number, raw: word, line: line))
+            } else if let split = splitTrailingDigits(word) {
+                tokens.append(Token(kind: .text, raw: split.label, line: line))
+                tokens.append(Token(kind: .number, raw: split.digits, line: line))
+            } else {
+                tokens.append(Token(kind: .text, raw: word, line: line))
+            }
+        }
+        return tokens
+    }
+
+    /// `行政许可1375` → (`行政许可`, `1375`): digits glued to the end of a label, as a
+    /// crawler that ran cells together leaves them. Not `2021年` nor `第1项`.
+    static func splitTrailingDigits(_ word: String) -> (label: String, digits: String)? {
+        guard let last = word.last, last.isASCII, last.isNumber else { return nil }
+        let digits = word.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }
+        let label = word.dropLast(digits.count)
+        guard let end = label.last, end.isCJK || end.isCJKPunctuation else { return nil }
+        let number = String(digits.reversed())
+        guard NumberReader.isNumber(number) else { return nil }
+        return (String(label), number)
+    }
+}

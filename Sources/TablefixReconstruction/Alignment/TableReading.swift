@@ -1,0 +1,81 @@
+import TablefixModel
+
+/// The cells of one canonical table read from the rows of its region, before arithmetic.
+struct TableReading {
+    var cells: [ExtractedCell]
+    /// The region rows the values came from.
+    var rows: [Int]
+
+    /// A table laid out as labelled rows: align rows by label, then read each row's values.
+    static func rows(_ table: TableTemplate, rows: [StreamRow], strict: Bool) -> TableReading? {
+        let groups = Array(Set(table.rows.compactMap(\.group)))
+        let aligner = RowAligner(matcher: LabelMatcher(noise: groups))
+        let matches = aligner.align(rows, to: table.rows)
+        let needed = strict ? max(2, table.rows.count / 3) : 1
+        guard matches.count >= needed else { return nil }
+        let arithmetic = Arithmetic(table: table)
+        var cells: [ExtractedCell] = []
+        for (position, row) in table.rows.enumerated() {
+            let keys = row.columns.map { "\(row.key).\($0)" }
+            guard let match = matches.first(where: { $0.templateRow == position }) else {
+                cells += keys.map { key in cell(key, .missing("row not found"), labelScore: 1) }
+                continue
+            }
+            let assigner = ValueAssigner(columns: keys.count, decimal: row.decimal ?? false,
+                                         check: arithmetic.check(forKeys: keys))
+            let readings = assigner.readings(for: rows[match.streamRow].tail)
+            cells += zip(keys, readings).map { key, reading in cell(key, reading, labelScore: match.score) }
+        }
+        return TableReading(cells: cells, rows: matches.flatMap { Array($0.labelRows) })
+    }
+
+    /// A table of one row of numbers under column headers: the first run of number rows
+    /// in the region that carries one value per column.
+    static func singleRow(_ table: TableTemplate, rows: [StreamRow]) -> TableReading? {
+        let keys = table.keys
+        var best: (tokens: [Token], rows: [Int])?
+        var index = 0
+        while index < rows.count {
+            guard isNumberRow(rows[index]) else {
+                index += 1
+                continue
+            }
+            var tokens: [Token] = []
+            var used: [Int] = []
+            var next = index
+            while next < rows.count, isNumberRow(rows[next]), tokens.filter(\.isValue).count < keys.count {
+                tokens += rows[next].tail
+                used.append(next)
+                next += 1
+            }
+            let count = tokens.filter(\.isValue).count
+            if best == nil || abs(count - keys.count) < abs(best!.tokens.filter(\.isValue).count - keys.count) {
+                best = (tokens, used)
+            }
+            if count == keys.count { break }
+            index = next
+        }
+        guard let best, best.tokens.filter(\.isValue).count >= max(1, keys.count / 2) else { return nil }
+        let assigner = ValueAssigner(columns: keys.count, decimal: false,
+                                     check: Arithmetic(table: table).check(forKeys: keys))
+        let readings = assigner.readings(for: best.tokens)
+        let cells = zip(keys, readings).map { key, reading in cell(key, reading, labelScore: 1) }
+        return TableReading(cells: cells, rows: best.rows)
+    }
+
+    /// A row of values with no label to speak of.
+    static func isNumberRow(_ row: StreamRow) -> Bool {
+        row.printedValueCount > 0 && LabelMatcher.normalize(row.label).count <= 2
+    }
+
+    static func cell(_ key: String, _ reading: CellReading, labelScore: Double) -> ExtractedCell {
+        var confidence = reading.confidence
+        if labelScore < 0.7 { confidence *= 0.95 }
+        return ExtractedCell(key: key, value: reading.value, raw: reading.raw, confidence: confidence,
+                             why: reading.why, rule: reading.rule, line: reading.line)
+    }
+}
+
+extension Token {
+    var isValue: Bool { kind == .number || kind == .placeholder }
+}

@@ -1,0 +1,101 @@
+import TablefixModel
+
+/// Evaluates a table's arithmetic relations, fills `inferred` for a blank or unreadable
+/// cell that a relation determines, and adjusts confidences by what the checks show.
+///
+/// A violated relation lowers the confidence of every cell it involves; printed numbers
+/// are never changed to make a sum agree. A cell whose every relation holds gains a
+/// little confidence.
+struct Arithmetic {
+    var table: TableTemplate
+
+    static let tolerance = 1e-6
+
+    /// The relation instances whose cells all lie in `keys` (a row's own arithmetic).
+    func check(forKeys keys: [String]) -> (([Double?]) -> Bool?)? {
+        let set = Set(keys)
+        let instances = table.relations.flatMap { $0.instances(in: table) }
+            .filter { Set($0.left + $0.right).isSubset(of: set) }
+        guard !instances.isEmpty else { return nil }
+        return { values in
+            var byKey: [String: Double] = [:]
+            for (key, value) in zip(keys, values) { if let value { byKey[key] = value } }
+            var result: Bool? = true
+            for instance in instances {
+                let left = instance.left.map { byKey[$0] }, right = instance.right.map { byKey[$0] }
+                guard !left.contains(nil), !right.contains(nil) else {
+                    result = nil
+                    continue
+                }
+                let l = left.reduce(0) { $0 + ($1 ?? 0) }, r = right.reduce(0) { $0 + ($1 ?? 0) }
+                if abs(l - r) > Self.tolerance { return false }
+            }
+            return result
+        }
+    }
+
+    /// Evaluates every relation on `cells` (by key), infers what can be inferred, and
+    /// adjusts confidences. Returns the checks in the template's order.
+    func apply(to cells: inout [ExtractedCell]) -> [Check] {
+        var index: [String: Int] = [:]
+        for (position, cell) in cells.enumerated() { index[cell.key] = position }
+        var checks: [Check] = []
+        var failing: [Int: [String]] = [:]
+        var passing: [Int: Int] = [:]
+        let instances = table.relations.flatMap { relation in
+            relation.instances(in: table).map { (relation.rule, $0) }
+        }
+        for (rule, instance) in instances {
+            let keys = instance.left + instance.right
+            let positions = keys.compactMap { index[$0] }
+            guard positions.count == keys.count else { continue }
+            let left = instance.left.map { cells[index[$0]!].value }
+            let right = instance.right.map { cells[index[$0]!].value }
+            let unknown = positions.filter { cells[$0].value == nil }
+            if unknown.isEmpty {
+                let l = left.reduce(0) { $0 + ($1 ?? 0) }, r = right.reduce(0) { $0 + ($1 ?? 0) }
+                let ok = abs(l - r) <= Self.tolerance
+                checks.append(Check(rule: rule, column: instance.label, ok: ok, cells: keys, left: l, right: r))
+                for position in positions {
+                    if ok { passing[position, default: 0] += 1 } else { failing[position, default: []].append(rule) }
+                }
+            } else {
+                checks.append(Check(rule: rule, column: instance.label, ok: nil, cells: keys))
+                if unknown.count == 1, let target = unknown.first {
+                    infer(target, from: instance, rule: rule, cells: &cells, index: index)
+                }
+            }
+        }
+        for (position, rules) in failing {
+            cells[position].confidence = min(cells[position].confidence, 0.5)
+            let note = "fails \(rules[0])" + (rules.count > 1 ? " and \(rules.count - 1) more" : "")
+            cells[position].why = cells[position].why.map { "\($0); \(note)" } ?? note
+        }
+        for (position, _) in passing where failing[position] == nil && cells[position].confidence >= 0.9 {
+            cells[position].confidence = min(0.995, cells[position].confidence + 0.02)
+        }
+        return checks
+    }
+
+    /// Sets `inferred` on the one unknown cell of a relation.
+    func infer(_ target: Int, from instance: Relation.Instance, rule: String, cells: inout [ExtractedCell],
+               index: [String: Int]) {
+        let key = cells[target].key
+        let onLeft = instance.left.contains(key)
+        let left = instance.left.compactMap { cells[index[$0]!].value }.reduce(0, +)
+        let right = instance.right.compactMap { cells[index[$0]!].value }.reduce(0, +)
+        let value = onLeft ? right - left : left - right
+        guard value >= -Self.tolerance, cells[target].inferred == nil else { return }
+        cells[target].inferred = value
+        let blank = cells[target].raw.isEmpty ? "blank in source" : "\"\(cells[target].raw)\" unreadable"
+        let note = "\(blank); \(JSONNumber.format(value)) follows from \(rule)"
+        cells[target].why = note
+    }
+}
+
+/// Formats numbers the way output prints them: integers without a fraction.
+enum JSONNumber {
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+}

@@ -1,0 +1,53 @@
+import TablefixModel
+
+/// Finds where each table of a template sits in a document: the blocks from the table's
+/// section heading (even a damaged one) to the next section.
+struct SectionLocator {
+    var template: Template
+
+    /// A short block whose letters contain one of the table's headings.
+    static func isHeading(_ block: Block, of table: TableTemplate) -> Bool {
+        guard block.textLines != nil else { return false }
+        let letters = LabelMatcher.normalize(block.text)
+        guard !letters.isEmpty, letters.count <= 40 else { return false }
+        return table.headings.contains { heading in
+            let target = LabelMatcher.normalize(heading)
+            if letters.contains(target) { return true }
+            let common = LabelMatcher.commonSubsequenceLength(Array(letters), Array(target))
+            return Double(common) >= Double(target.count) * 0.85 && letters.count <= target.count + 8
+        }
+    }
+
+    /// A top-level section heading (`五、…`), which ends the section before it.
+    static func isSectionHeading(_ block: Block) -> Bool {
+        guard block.isHeading, let first = block.textLines?.first,
+            let marker = ListMarker(parsing: first.text.trimmingSpaces[...])
+        else { return false }
+        return marker.style == .chineseComma || marker.style == .arabicComma
+    }
+
+    /// The block range of each table that has a heading in the document.
+    func regions(in blocks: [Block]) -> [String: Range<Int>] {
+        var starts: [(table: String, block: Int)] = []
+        for (index, block) in blocks.enumerated() {
+            if case .removed = block.content { continue }
+            for table in template.tables where Self.isHeading(block, of: table) {
+                if !starts.contains(where: { $0.table == table.id }) { starts.append((table.id, index)) }
+                break
+            }
+        }
+        var regions: [String: Range<Int>] = [:]
+        for start in starts {
+            guard let table = template.tables.first(where: { $0.id == start.table }) else { continue }
+            var end = start.block + 1
+            while end < blocks.count {
+                let block = blocks[end]
+                let otherTable = template.tables.contains { $0.id != table.id && Self.isHeading(block, of: $0) }
+                if otherTable || (Self.isSectionHeading(block) && !Self.isHeading(block, of: table)) { break }
+                end += 1
+            }
+            regions[table.id] = start.block..<end
+        }
+        return regions
+    }
+}

@@ -1,0 +1,114 @@
+public import TablefixModel
+
+/// Rebuilds the canonical tables of a template from a cleaned document, cell by cell,
+/// with the evidence and confidence of each cell.
+///
+/// Steps: detect the edition; read the title for body and year; locate each table by its
+/// section heading (falling back to the whole document); align the region's rows with the
+/// template's rows by label; distribute each row's values over its columns; evaluate the
+/// arithmetic. Tables that are not canonical come out as generic grids.
+public struct Reconstructor: Sendable {
+    public var library: TemplateLibrary
+
+    public init(library: TemplateLibrary) {
+        self.library = library
+    }
+
+    /// The extraction of `document`.
+    ///
+    /// - Complexity: linear in the document's size for a given template.
+    public func extract(from document: Document) -> Extraction {
+        let (body, year) = TitleReader().read(document)
+        guard let (template, templateConfidence) = EditionDetector(templates: library.templates)
+            .detect(in: document, year: year)
+        else {
+            let grids = genericTables(document, used: [])
+            return Extraction(template: nil, templateConfidence: 0, body: body, year: year,
+                              confidence: 0, tables: grids)
+        }
+        let regions = SectionLocator(template: template).regions(in: document.blocks)
+        var used = Set<Int>()
+        var tables: [ExtractedTable] = []
+        for table in template.tables {
+            let (extracted, blocks) = reconstruct(table, in: document, regions: regions)
+            tables.append(extracted)
+            used.formUnion(blocks)
+        }
+        let present = tables.filter { $0.status == .present }
+        let confidence = present.isEmpty
+            ? templateConfidence
+            : min(templateConfidence, present.map(\.confidence).reduce(0, +) / Double(present.count))
+        return Extraction(template: template.id, templateConfidence: templateConfidence, body: body, year: year,
+                          confidence: confidence, tables: tables + genericTables(document, used: used))
+    }
+
+    /// One canonical table, and the blocks its values came from.
+    func reconstruct(_ table: TableTemplate, in document: Document, regions: [String: Range<Int>])
+        -> (ExtractedTable, Set<Int>)
+    {
+        let blocks = document.blocks
+        let region = regions[table.id]
+        if let region, let result = read(table, blocks: blocks, range: region) {
+            return result
+        }
+        // No heading, or nothing under it: look everywhere that is not another table's.
+        let elsewhere = (0..<blocks.count).filter { index in
+            !regions.contains { $0.key != table.id && $0.value.contains(index) }
+        }
+        if region == nil || !containsImage(blocks, region!) {
+            for run in Self.runs(of: elsewhere) {
+                if let result = read(table, blocks: blocks, range: run, strict: true) { return result }
+            }
+        }
+        if let region, containsImage(blocks, region) {
+            return (ExtractedTable(id: table.id, status: .image, confidence: 0), [])
+        }
+        return (ExtractedTable(id: table.id, status: .absent, confidence: 0), [])
+    }
+
+    func containsImage(_ blocks: [Block], _ range: Range<Int>) -> Bool {
+        range.contains { if case .image = blocks[$0].content { true } else { false } }
+    }
+
+    /// Consecutive indices grouped into ranges.
+    static func runs(of indices: [Int]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        for index in indices {
+            if let last = runs.last, last.upperBound == index {
+                runs[runs.count - 1] = last.lowerBound..<(index + 1)
+            } else {
+                runs.append(index..<(index + 1))
+            }
+        }
+        return runs
+    }
+
+    /// The table read from `blocks[range]`, or nil when the range holds none of it.
+    /// `strict` asks for more evidence, for ranges found without a heading.
+    func read(_ table: TableTemplate, blocks: [Block], range: Range<Int>, strict: Bool = false)
+        -> (ExtractedTable, Set<Int>)?
+    {
+        let rows = RowStream.rows(of: blocks, in: range)
+        let reading: TableReading?
+        switch table.layout {
+        case .rows: reading = TableReading.rows(table, rows: rows, strict: strict)
+        case .singleRow: reading = TableReading.singleRow(table, rows: rows)
+        }
+        guard let reading else { return nil }
+        var cells = reading.cells
+        let checks = Arithmetic(table: table).apply(to: &cells)
+        let confidence = cells.map(\.confidence).min() ?? 0
+        return (ExtractedTable(id: table.id, status: .present, confidence: confidence, cells: cells, checks: checks),
+                Set(reading.rows.map { rows[$0].block }))
+    }
+
+    /// Table blocks not used by a canonical table, as generic grids `t1`, `t2` …
+    func genericTables(_ document: Document, used: Set<Int>) -> [ExtractedTable] {
+        var tables: [ExtractedTable] = []
+        for (index, block) in document.blocks.enumerated() where !used.contains(index) {
+            guard case .table(let grid) = block.content else { continue }
+            tables.append(ExtractedTable(id: "t\(tables.count + 1)", status: .present, confidence: 0, grid: grid))
+        }
+        return tables
+    }
+}

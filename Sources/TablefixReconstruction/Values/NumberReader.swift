@@ -1,0 +1,65 @@
+/// Reads numbers as reports print them: ASCII or full-width digits, thousands
+/// separators, decimals for amounts, and the dashes, slashes and blanks that mean none.
+enum NumberReader {
+    /// A parsed number and whether reading it needed an OCR repair.
+    struct Reading: Equatable {
+        var value: Double
+        /// Letters read as digits (`O` → 0, `l` → 1): the value is a repair, not a reading.
+        var repaired: Bool
+    }
+
+    static let placeholders: Set<String> = ["-", "—", "–", "/", "－", "／", "——", "--", "\\", "无", "空"]
+
+    static func isPlaceholder(_ word: String) -> Bool { placeholders.contains(word) }
+
+    /// Digits (ASCII or full-width) with separators or one decimal point, possibly with
+    /// a few OCR letter lookalikes among at least one real digit.
+    static func isNumber(_ word: String) -> Bool { reading(of: word) != nil }
+
+    static let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1", "|": "1"]
+
+    /// The number `word` stands for, or nil when it is not one.
+    static func reading(of word: String) -> Reading? {
+        guard !word.isEmpty, word.count <= 20 else { return nil }
+        var digits = ""
+        var repaired = false
+        var realDigits = 0
+        for char in word {
+            if let ascii = asciiDigit(char) {
+                digits.append(ascii)
+                realDigits += 1
+            } else if let digit = lookalikes[char] {
+                digits.append(digit)
+                repaired = true
+            } else if [",", "，"].contains(char) {
+                digits.append(",")
+            } else if [".", "．"].contains(char) {
+                digits.append(".")
+            } else {
+                return nil
+            }
+        }
+        guard realDigits > 0, let first = digits.first, first != ",", first != ".",
+            digits.last != ",", digits.last != "."
+        else { return nil }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            // Thousands separators: groups of three after the first.
+            guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        let plain = groups.joined() + (parts.count == 2 ? "." + parts[1] : "")
+        guard let value = Double(plain) else { return nil }
+        return Reading(value: value, repaired: repaired)
+    }
+
+    static func asciiDigit(_ char: Character) -> Character? {
+        guard let scalar = char.unicodeScalars.first, char.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x30...0x39: return char
+        case 0xFF10...0xFF19: return Character(Unicode.Scalar(UInt8(scalar.value - 0xFF10 + 0x30)))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,204 @@
+import Testing
+@testable import TablefixCleanup
+import TablefixModel
+import TablefixTestSupport
+
+/// Runs one pass over a document read from `text`.
+func run(_ pass: some CleanupPass, on text: String) -> Document {
+    var document = TestDocuments.document(text)
+    pass.apply(to: &document)
+    return document
+}
+
+@Suite("WhitespaceHygiene")
+struct WhitespaceHygieneTests {
+    @Test("turns no-break and full-width spaces into spaces and drops zero-width ones")
+    func normalises() {
+        let document = run(WhitespaceHygiene(), on: "本年\u{00A0}度\u{200B}报告\u{3000}如下。\n")
+        #expect(document.text == "本年 度报告 如下。")
+        #expect(document.edits.count == 1)
+        #expect(document.edits[0].kind == .whitespace)
+        #expect(document.edits[0].line == 1)
+    }
+
+    @Test("trims table cells padded with full-width spaces and records it")
+    func trimsCells() {
+        let document = run(WhitespaceHygiene(), on: "\t规章\n\t\u{3000}0\u{3000}\n\t 0\u{3000}\n\n\t行政许可\n\t3\n")
+        guard case .table(let grid) = document.blocks.first?.content else {
+            Issue.record("no table")
+            return
+        }
+        #expect(grid.rows[0].map(\.text) == ["规章", "0", "0"])
+        #expect(document.edits.count == 2)
+    }
+
+    @Test("leaves plain text alone")
+    func noChange() {
+        let document = run(WhitespaceHygiene(), on: "一、总体情况\n正文 2023 年。\n")
+        #expect(document.edits.isEmpty)
+        #expect(document.text == "一、总体情况\n正文 2023 年。")
+    }
+}
+
+@Suite("ArtifactRemoval")
+struct ArtifactRemovalTests {
+    @Test("removes bookmark anchors and records them")
+    func bookmarks() {
+        let document = run(ArtifactRemoval(), on: "[bookmark: _GoBack]认真公开人大代表建议。\n")
+        #expect(document.text == "认真公开人大代表建议。")
+        #expect(document.edits.first?.before == "[bookmark: _GoBack]")
+        #expect(document.edits.first?.kind == .artifact)
+    }
+
+    @Test("removes markdown bold marks and keeps the words")
+    func bold() {
+        let document = run(ArtifactRemoval(), on: "主要表现在：**一是**意识不强；**二是**深度不够。\n")
+        #expect(document.text == "主要表现在：一是意识不强；二是深度不够。")
+        #expect(document.edits.map(\.before) == ["**一是**", "**二是**"])
+        #expect(document.edits.map(\.after) == ["一是", "二是"])
+    }
+
+    @Test("removes a pasted web-page metadata box, title and share link included, keeping them as removed blocks")
+    func clutter() {
+        let text = """
+            正文第一段。
+
+            索引号\t1137/2023-05617\t公开方式\t主动公开
+            发布机构\t某县卫生健康局\t组配分类\t组织领导
+
+            某县卫生健康局2023年度政务公开工作领导小组
+
+            发布日期: 2023-03-03 17:09 浏览次数: 442次
+
+            < 分享
+
+            （四）政府信息公开平台建设情况
+            """
+        let document = run(ArtifactRemoval(), on: text)
+        #expect(document.text == "正文第一段。\n（四）政府信息公开平台建设情况")
+        #expect(document.edits.count == 4)
+        #expect(document.edits.allSatisfy { $0.kind == .clutter && $0.after.isEmpty })
+        #expect(document.blocks.filter { if case .removed = $0.content { true } else { false } }.count == 4)
+    }
+
+    @Test("keeps a sentence that merely mentions sharing")
+    func sentenceIsNotClutter() {
+        let document = run(ArtifactRemoval(), on: "2021年度发布信息416篇，阅读225344次，分享8372次。\n")
+        #expect(document.edits.isEmpty)
+    }
+}
+
+@Suite("GlyphRepair")
+struct GlyphRepairTests {
+    let vocabulary = ["上年结转政府信息公开申请数量", "无正当理由大量反复申请", "本年度办理结果"]
+
+    @Test("repairs Ξ, for 二、 at the start of a cell")
+    func xi() {
+        let document = run(GlyphRepair(vocabulary: vocabulary), on: "-,\t本年新收\t0\t0\nΞ,\t上年结转\t0\t0\n")
+        #expect(document.text.hasPrefix("一、\t本年新收\t0\t0\n二、\t上年结转"))
+        #expect(document.edits.map(\.before) == ["-,", "Ξ,"])
+        #expect(document.edits.map(\.after) == ["一、", "二、"])
+    }
+
+    @Test("leaves -, alone when no neighbouring number continues the sequence")
+    func dashAlone() {
+        let document = run(GlyphRepair(vocabulary: vocabulary), on: "-,\t本年新收\t0\t0\n甲\t乙\t0\t0\n")
+        #expect(document.edits.isEmpty)
+    }
+
+    @Test("repairs a word where the vocabulary supports the repaired form")
+    func vocabularyWord() {
+        let document = run(GlyphRepair(vocabulary: vocabulary), on: "4. 无正当理由大量及复申请\t0\t0\n言息公开申请数量\t0\t0\n")
+        #expect(document.text.contains("大量反复申请"))
+        #expect(document.text.contains("信息公开申请数量"))
+        #expect(document.edits.allSatisfy { $0.kind == .glyph && $0.confidence >= 0.8 })
+    }
+
+    @Test("repairs a character written alone in a cell from the cells above and below it")
+    func verticalLabel() {
+        let text = "三、本\t\t1. 甲\t0\n年\t\t2. 乙\t0\n度\t\t3. 丙\t0\nか\t\t4. 丁\t0\n理\t\t5. 戊\t0\n"
+        let document = run(GlyphRepair(vocabulary: vocabulary), on: text)
+        #expect(document.edits.map(\.after) == ["办"])
+        #expect(document.edits.first?.line == 4)
+    }
+
+    @Test("changes nothing without supporting context")
+    func noContext() {
+        let document = run(GlyphRepair(vocabulary: []), on: "及复\n")
+        #expect(document.edits.isEmpty)
+        #expect(document.text == "及复")
+    }
+}
+
+@Suite("HeadingNumberRepair")
+struct HeadingNumberRepairTests {
+    @Test("restores 4、 between 三、 and 五、 as 四、")
+    func sectionNumber() {
+        let text = "三、收到和处理政府信息公开申请情况\n正文。\n4、 政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n"
+        let document = run(HeadingNumberRepair(), on: text)
+        #expect(document.text.contains("四、政府信息公开行政复议"))
+        #expect(!document.text.contains("4、"))
+        #expect(document.edits.first?.before == "4、 ")
+        #expect(document.edits.first?.after == "四、")
+        #expect(document.edits.first?.line == 3)
+    }
+
+    @Test("restores （1） before （二） as （一）")
+    func subsectionNumber() {
+        let text = "一、总体情况\n（1） 认真做好主动公开。卫健局提高公开信息质量。\n（二）依法依规做好依申请公开。\n"
+        let document = run(HeadingNumberRepair(), on: text)
+        #expect(document.text.contains("（一）认真做好主动公开"))
+    }
+
+    @Test("keeps a genuine Arabic list as it is")
+    func arabicList() {
+        let text = "二、主要做法\n1、加强学习。\n2、完善制度。\n3、强化监督。\n三、存在问题\n"
+        let document = run(HeadingNumberRepair(), on: text)
+        #expect(document.edits.isEmpty)
+    }
+
+    @Test("drops a heading repeated right after itself")
+    func repeatedHeading() {
+        let document = run(HeadingNumberRepair(), on: "二、主动公开政府信息情况\n\n二、主动公开政府信息情况\n正文。\n")
+        #expect(document.text == "二、主动公开政府信息情况\n正文。")
+        #expect(document.edits.first?.kind == .duplicate)
+        #expect(document.edits.first?.line == 3)
+    }
+}
+
+@Suite("LineWrapRepair")
+struct LineWrapRepairTests {
+    @Test("removes a space a line break left between CJK characters")
+    func cjkSpace() {
+        let document = run(LineWrapRepair(), on: "坚持以习近平 新时代中国特色社会主义思想为指导，深入贯彻党的二十大 精神。\n")
+        #expect(document.text == "坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神。")
+        #expect(document.edits.map(\.before) == ["平 新", "大 精"])
+    }
+
+    @Test("keeps spaces next to digits and Latin letters")
+    func digitSpaces() {
+        let document = run(LineWrapRepair(), on: "金乡县卫生健康局 2023 年报告，共 0 0 件，见 PDF 文件。\n")
+        #expect(document.edits.isEmpty)
+    }
+
+    @Test("joins lines that a page wrapped, but not headings or numbers")
+    func joinsWrappedLines() {
+        let wrapped = [
+            "本年度我局认真贯彻落实政府信息公开条例各项要求，持续推进",
+            "政务公开标准化规范化建设，切实保障人民群众的知情权参与权",
+            "和监督权，取得了较好的成效。",
+            "一、总体情况",
+            "我局严格落实信息发布审核制度，坚持先审后发的原则，确保发布",
+            "的信息准确规范，全年共发布各类信息一百余条，没有出现差错。",
+            "二、主动公开政府信息情况",
+            "本年度共制发规范性文件三件，废止规范性文件一件，现行有效件数",
+            "12件，均已按规定在政府门户网站公开发布并同步做好政策解读。",
+        ].joined(separator: "\n")
+        let document = run(LineWrapRepair(), on: wrapped)
+        let paragraphs = document.blocks.map(\.text)
+        #expect(paragraphs.count == 5)
+        #expect(paragraphs[0].hasSuffix("取得了较好的成效。"))
+        #expect(paragraphs[1] == "一、总体情况")
+        #expect(document.edits.filter { $0.kind == .join }.count == 4)
+    }
+}

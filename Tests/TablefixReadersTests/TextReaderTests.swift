@@ -1,0 +1,73 @@
+import Testing
+@testable import TablefixReaders
+import TablefixModel
+
+@Suite("TextReader")
+struct TextReaderTests {
+    let reader = TextReader()
+
+    func grids(_ text: String) -> [Grid] {
+        reader.blocks(from: text).compactMap { block in
+            if case .table(let grid) = block.content { return grid }
+            return nil
+        }
+    }
+
+    func texts(_ grid: Grid) -> [[String]] {
+        grid.rows.map { row in row.filter { !$0.isFiller }.map(\.text) }
+    }
+
+    @Test("reads a tab-separated row per line, keeping blank merged cells")
+    func tabRows() throws {
+        let text = "标题\n\n信息内容\t本年处理决定数量\t\t\n行政许可\t1650\t\t\n行政处罚\t37\t\t\n\n正文。"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid) == [["信息内容", "本年处理决定数量", "", ""], ["行政许可", "1650", "", ""], ["行政处罚", "37", "", ""]])
+        #expect(grid.rows[1][0].line == 4)
+    }
+
+    @Test("reads one cell per line behind a tab, rows split by blank lines, wrapped cells joined")
+    func cellPerLine() throws {
+        let text = "\t规章\n\t0\n\t0\n\n\t5.要求行政机关确认或重新\n出具已获取信息\n\t0\n\n\t结果\n\n维持\n\t2\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid) == [["规章", "0", "0"], ["5.要求行政机关确认或重新出具已获取信息", "0"], ["结果维持", "2"]])
+    }
+
+    @Test("reads columns aligned with runs of spaces")
+    func spaceAligned() throws {
+        let text = "说明文字。\n规章            0        0        0\n行政规范性文件    3        1        12\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid) == [["规章", "0", "0", "0"], ["行政规范性文件", "3", "1", "12"]])
+    }
+
+    @Test("reads OCR rows of a label and numbers separated by single spaces, with label fragments between")
+    func ocrRows() throws {
+        let text = "一、本年新收政府信息公开申请数量 45 3 0 0 1 0 49\n二、上年结转政府\n信息公开申请数量 2 0 0 0 0 0 2\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid) == [
+            ["一、本年新收政府信息公开申请数量", "45", "3", "0", "0", "1", "0", "49"], ["二、上年结转政府"],
+            ["信息公开申请数量", "2", "0", "0", "0", "0", "0", "2"],
+        ])
+    }
+
+    @Test("keeps running text with a number out of tables")
+    func proseIsNotATable() {
+        let text = "本年度通过网站主动公开发布各类信息 253条,微信公众号发布信息 225篇。\n一、总体情况\n"
+        #expect(grids(text).isEmpty)
+    }
+
+    @Test("tells headings from paragraphs and keeps image placeholders with their names")
+    func headingsAndImages() {
+        let blocks = reader.blocks(from: "一、总体情况\n（1） 认真做好主动公开。卫健局紧密切合工作实际。\n[image: 表二]\n")
+        #expect(blocks.count == 3)
+        #expect(blocks[0].isHeading)
+        #expect(!blocks[1].isHeading)
+        #expect(blocks[2].content == .image(name: "表二"))
+        #expect(blocks[2].lines == 3...3)
+    }
+
+    @Test("numbers lines as the input does, across CRLF line ends")
+    func lineNumbers() {
+        let blocks = reader.blocks(from: "甲\r\n\r\n乙\r\n")
+        #expect(blocks.map(\.lines) == [1...1, 3...3])
+    }
+}

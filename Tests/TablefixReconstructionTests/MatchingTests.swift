@@ -1,0 +1,46 @@
+import Testing
+@testable import TablefixReconstruction
+import TablefixModel
+
+@Suite("Matching labels and rows")
+struct MatchingTests {
+    let matcher = LabelMatcher(noise: ["本年度办理结果", "不予公开"])
+
+    @Test("scores a clean label 1 and a list number does not matter")
+    func exact() {
+        #expect(matcher.score(printed: "（三）不予公开 1.属于国家秘密", alias: "属于国家秘密") > 0.95)
+    }
+
+    @Test("accepts a label cut short")
+    func truncated() {
+        #expect(matcher.score(printed: "一、本年新收政府", alias: "本年新收政府信息公开申请数量") >= 0.6)
+    }
+
+    @Test("accepts a label split by spaces and damaged by OCR")
+    func damaged() {
+        #expect(matcher.score(printed: "申请人无正当理由逾期不补 正、行政机关不再处理其政府信 息公开申请",
+                              alias: "申请人无正当理由逾期不补正行政机关不再处理其政府信息公开申请") > 0.95)
+    }
+
+    @Test("prefers the row whose label explains the printed label best")
+    func precision() {
+        let other = matcher.score(printed: "2.其他法律行政法规禁止公开", alias: "其他")
+        let law = matcher.score(printed: "2.其他法律行政法规禁止公开", alias: "其他法律行政法规禁止公开")
+        #expect(law > other)
+    }
+
+    @Test("aligns rows in order, skipping header rows and missing rows")
+    func alignsInOrder() {
+        func row(_ label: String, _ values: [String]) -> StreamRow {
+            StreamRow(tokens: [Token(kind: .text, raw: label, line: 1)] + values.map { Token(kind: .number, raw: $0, line: 1) },
+                      block: 0)
+        }
+        let templates = ["其他处理", "其他", "总计"].enumerated().map { index, label in
+            RowTemplate(key: "r\(index)", labels: [label], group: nil, columns: ["a"], decimal: nil)
+        }
+        let rows = [row("其他 总计", []), row("3.其他", ["1"]), row("（七）总计", ["2"])]
+        let matches = RowAligner(matcher: matcher).align(rows, to: templates)
+        #expect(matches.map(\.templateRow) == [1, 2])
+        #expect(matches.map(\.streamRow) == [1, 2])
+    }
+}

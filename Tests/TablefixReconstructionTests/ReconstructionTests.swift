@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import TablefixReconstruction
+import TablefixModel
+import TablefixTestSupport
+
+@Suite("Reconstruction")
+struct ReconstructionTests {
+    let reconstructor = Reconstructor(library: (try? TemplateLibrary.builtIn()) ?? TemplateLibrary(templates: []))
+
+    static let requests2021 = """
+        某市人民政府办公室2022年政府信息公开工作年度报告
+        二、主动公开政府信息情况
+        信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+        规章\t2\t0\t15
+        行政规范性文件\t12\t3\t88
+        信息内容\t本年处理决定数量
+        行政许可\t1,375
+        行政处罚\t46
+        行政强制\t—
+        信息内容\t本年收费金额（单位：万元）
+        行政事业性收费\t12.35
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量\t45\t3\t0\t0\t1\t0\t49
+        二、上年结转政府信息公开申请数量\t2\t0\t0\t0\t0\t0\t2
+        三、本年度办理结果\t（一）予以公开\t20\t1\t0\t0\t0\t0\t21
+        （二）部分公开\t5\t0\t0\t0\t0\t0\t5
+        （三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0
+        （七）总计\t\t
+        四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1
+        """
+
+    @Test("reads labelled rows, thousands separators, dashes and decimals")
+    func activeTable() throws {
+        let extraction = reconstructor.extract(from: TestDocuments.document(Self.requests2021))
+        #expect(extraction.template == "gov-disclosure-2021")
+        #expect(extraction.year == 2022)
+        #expect(extraction.body == "某市人民政府办公室")
+        let active = try #require(extraction.tables.first { $0.id == "active" })
+        let values = Dictionary(uniqueKeysWithValues: active.cells.map { ($0.key, $0.value) })
+        #expect(values["rules.in_force"] == 15)
+        #expect(values["licensing.decisions"] == 1375)
+        #expect(values["coercion.decisions"] == .some(nil))
+        #expect(values["fees.amount"] == 12.35)
+    }
+
+    @Test("evaluates the arithmetic and infers a missing total without writing it into value")
+    func inference() throws {
+        let extraction = reconstructor.extract(from: TestDocuments.document(Self.requests2021))
+        let requests = try #require(extraction.tables.first { $0.id == "requests" })
+        let total = try #require(requests.cells.first { $0.key == "total.natural" })
+        #expect(total.value == nil)
+        #expect(total.inferred == 46)
+        #expect(total.confidence < 0.9)
+        let newRow = requests.checks.first { $0.rule == "total = natural + commercial + research + social + legal + other" && $0.column == "new" }
+        #expect(newRow?.ok == true)
+    }
+
+    @Test("lowers the confidence of every cell in a relation that fails, keeping the printed values")
+    func failedCheck() throws {
+        let text = Self.requests2021.replacingOccurrences(of: "二、上年结转政府信息公开申请数量\t2\t0", with: "二、上年结转政府信息公开申请数量\t9\t0")
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        let requests = try #require(extraction.tables.first { $0.id == "requests" })
+        let cell = try #require(requests.cells.first { $0.key == "carried_in.natural" })
+        #expect(cell.value == 9)
+        #expect(cell.confidence <= 0.5)
+        #expect(requests.checks.contains { $0.ok == false })
+    }
+
+    @Test("says image when only an image placeholder stands under a table's heading, absent when nothing does")
+    func statuses() throws {
+        let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n二、主动公开政府信息情况\n[image: 表一]\n三、收到和处理政府信息公开申请情况\n五、存在的主要问题及改进情况\n"
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        #expect(extraction.tables.map(\.status) == [.image, .absent, .absent])
+    }
+
+    @Test("tells the 2019 edition by its column headers")
+    func edition2019() {
+        let text = "某县2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n"
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        #expect(extraction.template == "gov-disclosure-2019")
+        #expect(extraction.templateConfidence > 0.8)
+    }
+
+    @Test("gives no template and generic grids for a document of another kind")
+    func noTemplate() {
+        let extraction = reconstructor.extract(from: TestDocuments.document("销售统计\n产品\t数量\n甲\t3\n乙\t4\n"))
+        #expect(extraction.template == nil)
+        #expect(extraction.tables.map(\.id) == ["t1"])
+        #expect(extraction.tables.first?.grid?.rows.count == 3)
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+@testable import TablefixReconstruction
+
+@Suite("Reading values")
+struct ValueTests {
+    @Test("reads digits as printed: full-width, thousands separators, decimals", arguments: [
+        ("0", 0.0), ("1,375", 1375), ("１２", 12), ("12.35", 12.35), ("3，500", 3500),
+    ])
+    func numbers(raw: String, value: Double) {
+        #expect(NumberReader.reading(of: raw) == NumberReader.Reading(value: value, repaired: false))
+    }
+
+    @Test("reads letters OCR put for digits as a repair")
+    func ocrDigits() {
+        #expect(NumberReader.reading(of: "1O") == NumberReader.Reading(value: 10, repaired: true))
+        #expect(NumberReader.reading(of: "O") == nil)
+    }
+
+    @Test("refuses what is not a number", arguments: ["12,34", "1.2.3", "2023年", "", "F"])
+    func notNumbers(raw: String) {
+        #expect(NumberReader.reading(of: raw) == nil)
+    }
+
+    @Test("takes dashes and slashes for none")
+    func placeholders() {
+        for raw in ["-", "—", "/", "／"] { #expect(NumberReader.isPlaceholder(raw)) }
+    }
+
+    func tokens(_ raws: [String]) -> [Token] {
+        raws.map { raw in
+            Token(kind: raw.isEmpty ? .blank : NumberReader.isPlaceholder(raw) ? .placeholder : .number, raw: raw, line: 1)
+        }
+    }
+
+    @Test("splits a crawler's run of digits into the only split that fits the row's arithmetic")
+    func splitsGluedDigits() {
+        let total: ([Double?]) -> Bool? = { values in
+            guard values.allSatisfy({ $0 != nil }) else { return nil }
+            let numbers = values.compactMap { $0 }
+            return numbers.dropLast().reduce(0, +) == numbers.last
+        }
+        let assigner = ValueAssigner(columns: 7, decimal: false, check: total)
+        let readings = assigner.readings(for: tokens(["453001049"]))
+        #expect(readings.map(\.value) == [45, 3, 0, 0, 1, 0, 49])
+        #expect(readings.allSatisfy { $0.rule == "split-digits" })
+        #expect(readings.allSatisfy { $0.confidence < 0.95 })
+    }
+
+    @Test("splits 00 into two zeros, the only split without a leading zero")
+    func splitsZeros() {
+        let assigner = ValueAssigner(columns: 3, decimal: false, check: nil)
+        #expect(assigner.readings(for: tokens(["0", "00"])).map(\.value) == [0, 0, 0])
+    }
+
+    @Test("reads blank cells by position when the row has one slot per column")
+    func positional() {
+        let assigner = ValueAssigner(columns: 3, decimal: false, check: nil)
+        let readings = assigner.readings(for: tokens(["", "", "0"]))
+        #expect(readings.map(\.value) == [nil, nil, 0])
+        #expect(readings[0].why == "blank in source")
+    }
+
+    @Test("puts the cells of a row short of merged label cells in the rightmost columns")
+    func rightAligned() {
+        let assigner = ValueAssigner(columns: 4, decimal: false, check: nil)
+        let readings = assigner.readings(for: tokens(["", "", "0"]))
+        #expect(readings.map(\.value) == [nil, nil, nil, 0])
+        #expect(readings.allSatisfy { $0.confidence < 0.9 })
+    }
+
+    @Test("flags a row with too few values instead of guessing")
+    func shortRow() {
+        let assigner = ValueAssigner(columns: 3, decimal: false, check: nil)
+        let readings = assigner.readings(for: tokens(["5", "6"]))
+        #expect(readings.allSatisfy { $0.confidence <= 0.3 })
+    }
+}
