@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "TablefixReadersTests", dependencies: ["TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixCleanupTests", dependencies: ["TablefixCleanup", "TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixReconstructionTests", dependencies: ["TablefixReconstruction", "TablefixTestSupport"], swiftSettings: strict),
-        .testTarget(name: "TablefixTests", dependencies: ["Tablefix", "TablefixTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TablefixTests", dependencies: ["Tablefix", "TablefixTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport"], swiftSettings: strict),
     ]
 )

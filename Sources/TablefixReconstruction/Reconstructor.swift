@@ -55,15 +55,28 @@ public struct Reconstructor: Sendable {
         let elsewhere = (0..<blocks.count).filter { index in
             !regions.contains { $0.key != table.id && $0.value.contains(index) }
         }
-        if region == nil || !containsImage(blocks, region!) {
+        if region.map({ !containsImage(blocks, $0) && !isEmpty($0, of: table, in: blocks) }) ?? true {
             for run in Self.runs(of: elsewhere) {
                 if let result = read(table, blocks: blocks, range: run, strict: true) { return result }
             }
         }
-        if let region, containsImage(blocks, region) {
+        // An image placeholder under the heading, or nothing at all (an extractor dropped
+        // a picture without a trace): the table was not text.
+        if let region, containsImage(blocks, region) || isEmpty(region, of: table, in: blocks) {
             return (ExtractedTable(id: table.id, status: .image, confidence: 0), [])
         }
         return (ExtractedTable(id: table.id, status: .absent, confidence: 0), [])
+    }
+
+    /// Whether a table's region holds nothing but its heading and captions.
+    func isEmpty(_ range: Range<Int>, of table: TableTemplate, in blocks: [Block]) -> Bool {
+        range.allSatisfy { index in
+            switch blocks[index].content {
+            case .removed: true
+            case .heading, .paragraph: SectionLocator.isHeading(blocks[index], of: table)
+            default: false
+            }
+        }
     }
 
     func containsImage(_ blocks: [Block], _ range: Range<Int>) -> Bool {

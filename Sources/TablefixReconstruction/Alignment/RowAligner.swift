@@ -6,13 +6,15 @@
 /// neighbours. Rows that match nothing (headers, stray text) and template rows that are
 /// missing are both allowed.
 struct RowAligner {
-    /// A region row assigned to a template row.
+    /// A run of region rows assigned to a template row: one row of values and the
+    /// label-only rows around it that its label was read from.
     struct Match {
         var templateRow: Int
+        /// The row holding the values.
         var streamRow: Int
         /// The label score, 0…1.
         var score: Double
-        /// The label rows before the value row that the label was read from.
+        /// The rows the match uses: label rows before, the value row, a label row after.
         var labelRows: Range<Int>
     }
 
@@ -26,10 +28,16 @@ struct RowAligner {
     func align(_ rows: [StreamRow], to templates: [RowTemplate]) -> [Match] {
         let r = rows.count, t = templates.count
         guard r > 0, t > 0 else { return [] }
-        let scores = rows.indices.map { index in
-            templates.indices.map { template in candidate(rows, index, for: templates[template], at: template) }
+        // Candidates by the row after their last row.
+        var endingAt = [[Match]](repeating: [], count: r + 1)
+        for index in rows.indices where rows[index].printedValueCount > 0 {
+            for (position, template) in templates.enumerated() {
+                if let match = candidate(rows, index, for: template, at: position) {
+                    endingAt[match.labelRows.upperBound].append(match)
+                }
+            }
         }
-        enum Step { case skipRow, skipTemplate, match }
+        enum Step { case skipRow, skipTemplate, match(Match) }
         // best[i][j]: the best total using rows ..<i and template rows ..<j.
         var best = [[Double]](repeating: [Double](repeating: 0, count: t + 1), count: r + 1)
         var step = [[Step]](repeating: [Step](repeating: .skipRow, count: t + 1), count: r + 1)
@@ -41,9 +49,12 @@ struct RowAligner {
                     value = best[i][j - 1]
                     choice = .skipTemplate
                 }
-                if let match = scores[i - 1][j - 1], best[match.labelRows.lowerBound][j - 1] + match.score > value + 1e-9 {
-                    value = best[match.labelRows.lowerBound][j - 1] + match.score
-                    choice = .match
+                for match in endingAt[i] where match.templateRow == j - 1 {
+                    let total = best[match.labelRows.lowerBound][j - 1] + match.score
+                    if total > value + 1e-9 {
+                        value = total
+                        choice = .match(match)
+                    }
                 }
                 best[i][j] = value
                 step[i][j] = choice
@@ -55,8 +66,7 @@ struct RowAligner {
             switch step[i][j] {
             case .skipRow: i -= 1
             case .skipTemplate: j -= 1
-            case .match:
-                guard let match = scores[i - 1][j - 1] else { return matches.reversed() }
+            case .match(let match):
                 matches.append(match)
                 i = match.labelRows.lowerBound
                 j -= 1
@@ -65,28 +75,27 @@ struct RowAligner {
         return matches.reversed()
     }
 
-    /// The match of row `index` for `template`, reading the label from the row itself or
-    /// also from up to two label-only rows above it (labels wrapped over lines).
+    /// The match of value row `index` for `template`: the label read from the row itself,
+    /// or also from up to two label-only rows above it, or from one label-only row below
+    /// it (layouts that print a wrapped label's numbers on its first or middle line).
+    /// A longer run must score clearly better to be preferred.
     func candidate(_ rows: [StreamRow], _ index: Int, for template: RowTemplate, at position: Int) -> Match? {
-        let row = rows[index]
-        guard row.printedValueCount > 0 else { return nil }
-        var bestScore = 0.0
-        var bestStart = index
-        var label = row.label
-        var start = index
-        while true {
-            let score = template.labels.map { matcher.score(printed: label, alias: $0) }.max() ?? 0
-            if score > bestScore + 0.05 {
-                bestScore = score
-                bestStart = start
-            }
-            guard start > 0, index - start < 2, rows[start - 1].printedValueCount == 0, rows[start - 1].hasText else {
-                break
-            }
-            start -= 1
-            label = rows[start].label + label
+        func isLabelOnly(_ row: Int) -> Bool {
+            row >= 0 && row < rows.count && rows[row].printedValueCount == 0 && rows[row].hasText
         }
-        guard bestScore >= Self.threshold else { return nil }
-        return Match(templateRow: position, streamRow: index, score: bestScore, labelRows: bestStart..<(index + 1))
+        var best: (score: Double, rows: Range<Int>)?
+        for after in 0...1 where after == 0 || isLabelOnly(index + 1) {
+            var start = index
+            while true {
+                let range = start..<(index + 1 + after)
+                let label = range.map { rows[$0].label }.joined()
+                let score = template.labels.map { matcher.score(printed: label, alias: $0) }.max() ?? 0
+                if score > (best?.score ?? 0) + 0.05 { best = (score, range) }
+                guard index - start < 2, isLabelOnly(start - 1) else { break }
+                start -= 1
+            }
+        }
+        guard let best, best.score >= Self.threshold else { return nil }
+        return Match(templateRow: position, streamRow: index, score: best.score, labelRows: best.rows)
     }
 }

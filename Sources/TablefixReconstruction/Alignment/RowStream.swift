@@ -15,6 +15,8 @@ struct StreamRow {
     var tokens: [Token]
     /// The index of the block it came from.
     var block: Int
+    /// Whether the row is a line of prose rather than a row of a grid.
+    var isLine = false
 
     /// The label: the row's text tokens, joined.
     var label: String {
@@ -54,7 +56,15 @@ enum RowStream {
                 }
             case .heading(let lines), .paragraph(let lines):
                 for line in lines {
-                    rows.append(StreamRow(tokens: cellTokens(line.text, line: line.line, inGrid: false), block: index))
+                    let row = StreamRow(tokens: cellTokens(line.text, line: line.line, inGrid: false), block: index,
+                                        isLine: true)
+                    // A line holding only values continues the row above it: extractors that
+                    // write one cell per line (office text export, pdftotext) leave rows so.
+                    if !row.hasText, row.printedValueCount > 0, let last = rows.last, last.isLine {
+                        rows[rows.count - 1].tokens += row.tokens
+                    } else {
+                        rows.append(row)
+                    }
                 }
             case .image, .removed:
                 continue

@@ -29,33 +29,37 @@ struct TableReading {
         return TableReading(cells: cells, rows: matches.flatMap { Array($0.labelRows) })
     }
 
-    /// A table of one row of numbers under column headers: the first run of number rows
-    /// in the region that carries one value per column.
+    /// A table of one row of numbers under column headers: the first run of rows in the
+    /// region whose values, after the header words, make one value per column.
     static func singleRow(_ table: TableTemplate, rows: [StreamRow]) -> TableReading? {
         let keys = table.keys
         var best: (tokens: [Token], rows: [Int])?
+        func valueCount(_ tokens: [Token]) -> Int { tokens.filter(\.isValue).count }
         var index = 0
         while index < rows.count {
-            guard isNumberRow(rows[index]) else {
+            guard rows[index].printedValueCount > 0 else {
                 index += 1
                 continue
             }
-            var tokens: [Token] = []
-            var used: [Int] = []
-            var next = index
-            while next < rows.count, isNumberRow(rows[next]), tokens.filter(\.isValue).count < keys.count {
+            var tokens = rows[index].tail
+            var used = [index]
+            var next = index + 1
+            while next < rows.count, valueCount(tokens) < keys.count, isNumberRow(rows[next]) {
                 tokens += rows[next].tail
                 used.append(next)
                 next += 1
             }
-            let count = tokens.filter(\.isValue).count
-            if best == nil || abs(count - keys.count) < abs(best!.tokens.filter(\.isValue).count - keys.count) {
+            let count = valueCount(tokens)
+            if count == keys.count {
+                best = (tokens, used)
+                break
+            }
+            if best.map({ abs(count - keys.count) < abs(valueCount($0.tokens) - keys.count) }) ?? true {
                 best = (tokens, used)
             }
-            if count == keys.count { break }
             index = next
         }
-        guard let best, best.tokens.filter(\.isValue).count >= max(1, keys.count / 2) else { return nil }
+        guard let best, valueCount(best.tokens) >= max(1, keys.count / 2) else { return nil }
         let assigner = ValueAssigner(columns: keys.count, decimal: false,
                                      check: Arithmetic(table: table).check(forKeys: keys))
         let readings = assigner.readings(for: best.tokens)

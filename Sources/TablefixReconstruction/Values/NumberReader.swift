@@ -21,6 +21,12 @@ enum NumberReader {
     /// The number `word` stands for, or nil when it is not one.
     static func reading(of word: String) -> Reading? {
         guard !word.isEmpty, word.count <= 20 else { return nil }
+        // A change column prints signs: +2, -3, −3, ＋2, －3.
+        if let sign = word.first, "+-−＋－".contains(sign), word.count > 1 {
+            guard var reading = reading(of: String(word.dropFirst())) else { return nil }
+            if "-−－".contains(sign) { reading.value = -reading.value }
+            return reading
+        }
         var digits = ""
         var repaired = false
         var realDigits = 0
