@@ -67,11 +67,18 @@ struct ReconstructionTests {
         #expect(requests.checks.contains { $0.ok == false })
     }
 
-    @Test("says image when only an image placeholder stands under a table's heading, absent when nothing does")
-    func statuses() throws {
-        let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n二、主动公开政府信息情况\n[image: 表一]\n三、收到和处理政府信息公开申请情况\n五、存在的主要问题及改进情况\n"
+    @Test("says image when an image placeholder, or nothing at all, stands under a table's heading")
+    func imageStatus() throws {
+        let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n二、主动公开政府信息情况\n[image: 表一]\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n五、存在的主要问题及改进情况\n"
         let extraction = reconstructor.extract(from: TestDocuments.document(text))
-        #expect(extraction.tables.map(\.status) == [.image, .absent, .absent])
+        #expect(extraction.tables.map(\.status) == [.image, .image, .absent])
+    }
+
+    @Test("says absent when a table has no heading and no rows anywhere")
+    func absentStatus() throws {
+        let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n一、总体情况\n正文。\n"
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        #expect(extraction.tables.map(\.status) == [.absent, .absent, .absent])
     }
 
     @Test("tells the 2019 edition by its column headers")
