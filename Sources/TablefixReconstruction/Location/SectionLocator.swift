@@ -7,7 +7,7 @@ struct SectionLocator {
 
     /// A short block whose letters contain one of the table's headings.
     static func isHeading(_ block: Block, of table: TableTemplate) -> Bool {
-        guard block.textLines != nil else { return false }
+        guard block.textLines != nil, !block.text.contains("。") else { return false }
         let letters = LabelMatcher.normalize(block.text)
         guard !letters.isEmpty, letters.count <= 40 else { return false }
         return table.headings.contains { heading in
