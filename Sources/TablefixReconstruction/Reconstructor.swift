@@ -51,11 +51,12 @@ public struct Reconstructor: Sendable {
         if let region, let result = read(table, blocks: blocks, range: region) {
             return result
         }
-        // No heading, or nothing under it: look everywhere that is not another table's.
+        // No heading: look everywhere that is not another table's. (Under a heading
+        // that has text but no table, the table is absent: a sentence stands for it.)
         let elsewhere = (0..<blocks.count).filter { index in
             !regions.contains { $0.key != table.id && $0.value.contains(index) }
         }
-        if region.map({ !containsImage(blocks, $0) && !isEmpty($0, of: table, in: blocks) }) ?? true {
+        if region == nil {
             for run in Self.runs(of: elsewhere) {
                 if let result = read(table, blocks: blocks, range: run, strict: true) { return result }
             }

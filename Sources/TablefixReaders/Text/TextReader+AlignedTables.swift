@@ -22,7 +22,7 @@ extension TextReader {
                 end = index
             } else if text.isEmpty {
                 if index - end > 2 { break }
-            } else if text.count <= 30, !Self.isSectionHeading(text), !text.hasPrefix("[image:"), pending.count < 3,
+            } else if text.count <= 30, !Self.isSectionHeading(text), TextReader.imageName(text) == nil, pending.count < 3,
                 !text.contains("。")
             {
                 pending.append((index, line))

@@ -50,12 +50,22 @@ package struct TextReader: Sendable {
     /// A heading, paragraph or image placeholder made of one input line.
     static func textBlock(_ line: Substring, number: Int) -> Block {
         let trimmed = line.trimmingSpaces
-        if trimmed.hasPrefix("[image:"), trimmed.hasSuffix("]") {
-            let name = trimmed.dropFirst("[image:".count).dropLast().trimmingSpaces
-            return Block(.image(name: name), lines: number...number)
-        }
+        if let name = imageName(trimmed) { return Block(.image(name: name), lines: number...number) }
         let textLine = [TextLine(String(line), line: number)]
         return Block(isHeading(trimmed) ? .heading(textLine) : .paragraph(textLine), lines: number...number)
+    }
+
+    /// The name of an image placeholder line: `[image: 表二]` (office text export), `[]` or
+    /// `[表二]` (pandoc's plain text for a picture), `![表二](x.png)` (markdown).
+    static func imageName(_ text: String) -> String? {
+        if text.hasPrefix("[image:"), text.hasSuffix("]") {
+            return text.dropFirst("[image:".count).dropLast().trimmingSpaces
+        }
+        if text == "[]" { return "" }
+        if text.hasPrefix("!["), text.hasSuffix(")"), let close = text.firstIndex(of: "]") {
+            return String(text[text.index(text.startIndex, offsetBy: 2)..<close])
+        }
+        return nil
     }
 
     /// A short line that opens with a list number and is not a sentence.

@@ -26,6 +26,18 @@ struct SectionLocator {
         return marker.style == .chineseComma || marker.style == .arabicComma
     }
 
+    /// A line that is one of the table's own labels (`一、本年新收政府信息公开申请数量`, a cell
+    /// that an extractor wrote on a line of its own), not a new section.
+    static func isLabel(_ block: Block, of table: TableTemplate) -> Bool {
+        let letters = LabelMatcher.normalize(block.text)
+        guard letters.count >= 4 else { return false }
+        let labels = table.rows.flatMap { $0.labels + [$0.group].compactMap { $0 } } + table.columns.flatMap(\.labels)
+        return labels.contains { label in
+            let target = LabelMatcher.normalize(label)
+            return target.count >= 4 && (target.contains(letters) || letters.contains(target))
+        }
+    }
+
     /// The block range of each table that has a heading in the document.
     func regions(in blocks: [Block]) -> [String: Range<Int>] {
         var starts: [(table: String, block: Int)] = []
@@ -43,7 +55,9 @@ struct SectionLocator {
             while end < blocks.count {
                 let block = blocks[end]
                 let otherTable = template.tables.contains { $0.id != table.id && Self.isHeading(block, of: $0) }
-                if otherTable || (Self.isSectionHeading(block) && !Self.isHeading(block, of: table)) { break }
+                if otherTable
+                    || (Self.isSectionHeading(block) && !Self.isHeading(block, of: table) && !Self.isLabel(block, of: table))
+                { break }
                 end += 1
             }
             regions[table.id] = start.block..<end
