@@ -103,14 +103,33 @@ public struct Reconstructor: Sendable {
         -> (ExtractedTable, Set<Int>)?
     {
         let rows = RowStream.rows(of: blocks, in: range)
-        let reading: TableReading?
+        let arithmetic = Arithmetic(table: table)
+        var reading: TableReading?
         switch table.layout {
         case .rows: reading = TableReading.rows(table, rows: rows, strict: strict)
         case .singleRow: reading = TableReading.singleRow(table, rows: rows)
         }
+        var cells = reading?.cells ?? []
+        var checks = reading == nil ? [] : arithmetic.apply(to: &cells)
+        // Rows the labels could not place: try reading by order, kept only if every
+        // relation of the table then holds.
+        if table.layout == .rows, reading == nil || cells.contains(where: { $0.rule == "missing" }),
+            let ordered = TableReading.sequence(table, rows: rows)
+        {
+            var orderedCells = ordered.cells
+            let orderedChecks = arithmetic.apply(to: &orderedCells)
+            if !orderedChecks.isEmpty, orderedChecks.allSatisfy({ $0.ok == true }) {
+                reading = ordered
+                cells = orderedCells.map { cell in
+                    var cell = cell
+                    cell.confidence = max(cell.confidence, 0.95)
+                    cell.why = "read by order; every relation of the table holds"
+                    return cell
+                }
+                checks = orderedChecks
+            }
+        }
         guard let reading else { return nil }
-        var cells = reading.cells
-        let checks = Arithmetic(table: table).apply(to: &cells)
         let confidence = cells.map(\.confidence).min() ?? 0
         return (ExtractedTable(id: table.id, status: .present, confidence: confidence, cells: cells, checks: checks),
                 Set(reading.rows.map { rows[$0].block }))

@@ -19,6 +19,9 @@ struct RowAligner {
     }
 
     static let threshold = 0.5
+    /// What a match must score to be worth having at all: the DP adds `score - cost`, so
+    /// that two weak matches never outweigh one good one.
+    static let cost = 0.45
 
     var matcher: LabelMatcher
 
@@ -50,7 +53,7 @@ struct RowAligner {
                     choice = .skipTemplate
                 }
                 for match in endingAt[i] where match.templateRow == j - 1 {
-                    let total = best[match.labelRows.lowerBound][j - 1] + match.score
+                    let total = best[match.labelRows.lowerBound][j - 1] + match.score - Self.cost
                     if total > value + 1e-9 {
                         value = total
                         choice = .match(match)
@@ -82,6 +85,7 @@ struct RowAligner {
     func candidate(_ rows: [StreamRow], _ index: Int, for template: RowTemplate, at position: Int) -> Match? {
         func isLabelOnly(_ row: Int) -> Bool {
             row >= 0 && row < rows.count && rows[row].printedValueCount == 0 && rows[row].hasText
+                && !rows[row].isCaption
         }
         var best: (score: Double, rows: Range<Int>)?
         for after in 0...1 where after == 0 || isLabelOnly(index + 1) {

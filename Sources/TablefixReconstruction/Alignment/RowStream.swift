@@ -17,6 +17,9 @@ struct StreamRow {
     var block: Int
     /// Whether the row is a line of prose rather than a row of a grid.
     var isLine = false
+    /// Whether the row is a heading, caption or sentence rather than a label: never part
+    /// of a row's label.
+    var isCaption = false
 
     /// The label: the row's text tokens, joined.
     var label: String {
@@ -56,8 +59,9 @@ enum RowStream {
                 }
             case .heading(let lines), .paragraph(let lines):
                 for line in lines {
-                    let row = StreamRow(tokens: cellTokens(line.text, line: line.line, inGrid: false), block: index,
+                    var row = StreamRow(tokens: cellTokens(line.text, line: line.line, inGrid: false), block: index,
                                         isLine: true)
+                    row.isCaption = isCaption(blocks[index], line.text)
                     // A line holding only values continues the row above it: extractors that
                     // write one cell per line (office text export, pdftotext) leave rows so.
                     if !row.hasText, row.printedValueCount > 0, let last = rows.last, last.isLine {
@@ -71,6 +75,14 @@ enum RowStream {
             }
         }
         return rows
+    }
+
+    /// A section heading (`三、收到和处理…`), a caption (`表2 …`) or a sentence.
+    static func isCaption(_ block: Block, _ text: String) -> Bool {
+        let trimmed = text.trimmingSpaces
+        if trimmed.contains("。") || trimmed.hasPrefix("表") { return true }
+        guard block.isHeading, let marker = ListMarker(parsing: trimmed[...]) else { return false }
+        return marker.style == .chineseComma && trimmed.hasSuffix("情况")
     }
 
     /// The tokens of one cell (or one line of prose). An empty grid cell is a blank token.

@@ -8,25 +8,48 @@ import TablefixModel
 /// (统计期限自2023年1月1日) gives the year.
 struct TitleReader {
     func read(_ document: Document) -> (body: String?, year: Int?) {
-        let lines = document.blocks.prefix(40).compactMap { block -> String? in
+        let lines = document.blocks.prefix(60).compactMap { block -> String? in
             guard block.textLines != nil else { return nil }
             let text = block.text.trimmingSpaces
             return text.isEmpty ? nil : text
         }
-        for (index, line) in lines.prefix(15).enumerated() where line.count <= 80 && isTitle(line) {
-            let (before, year) = Self.splitAtYear(line)
-            var body = before.map(Self.cleanBody)
-            if body?.isEmpty ?? true, index > 0, lines[index - 1].count <= 30, !lines[index - 1].contains(where: \.isNumber) {
-                body = Self.cleanBody(lines[index - 1])
-            }
-            if let year { return (body?.isEmpty == false ? body : nil, year) }
-            return (body?.isEmpty == false ? body : nil, Self.periodYear(in: lines))
+        let titles = lines.prefix(30).enumerated().filter { _, line in line.count <= 80 && isTitle(line) }
+        // A title with its year first; page furniture (名称：…, breadcrumbs) is stripped.
+        for (index, line) in titles {
+            let title = Self.withoutFieldName(line)
+            let (before, year) = Self.splitAtYear(title)
+            guard let year else { continue }
+            var body = before.map(Self.cleanBody) ?? ""
+            if body.isEmpty, index > 0 { body = Self.bodyLine(lines[index - 1]) ?? "" }
+            return (body.isEmpty ? nil : body, year)
+        }
+        if let (index, line) = titles.first {
+            let title = Self.withoutFieldName(line)
+            let body = Self.cleanBody(String(title[..<(title.firstRange(of: "政府信息公开")?.lowerBound ?? title.endIndex)]))
+            let above = index > 0 ? Self.bodyLine(lines[index - 1]) : nil
+            return (body.isEmpty ? above : body, Self.periodYear(in: lines))
         }
         return (nil, Self.periodYear(in: lines))
     }
 
     func isTitle(_ line: String) -> Bool {
-        line.contains("年度报告") || line.contains("工作报告") || line.contains("年报")
+        let compact = line.filter { !$0.isWhitespace }
+        return compact.contains("年度报告") || compact.contains("工作报告")
+            || (compact.contains("年报") && Self.splitAtYear(line).1 != nil)
+    }
+
+    /// `名    称： 平阴县…` → `平阴县…`: the field name a page's metadata box puts before it.
+    static func withoutFieldName(_ line: String) -> String {
+        guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return line }
+        let name = line[..<colon].filter { !$0.isWhitespace }
+        return name.count <= 4 ? String(line[line.index(after: colon)...]).trimmingSpaces : line
+    }
+
+    /// A short line above a title that names a body: no digits, no sentence.
+    static func bodyLine(_ line: String) -> String? {
+        guard line.count <= 30, !line.contains(where: \.isNumber), !line.contains("。") else { return nil }
+        let body = cleanBody(line)
+        return body.isEmpty ? nil : body
     }
 
     /// The text before the first year in `line` (`金乡县卫生健康局 2023 年…`), and the year.
@@ -57,7 +80,7 @@ struct TitleReader {
 
     /// The year of the statistics period: `…自2023年1月1日…`.
     static func periodYear(in lines: [String]) -> Int? {
-        for line in lines {
+        for line in lines.map({ $0.filter { !$0.isWhitespace } }) {
             guard let range = line.firstRange(of: "1月1日") else { continue }
             let before = Array(line[..<range.lowerBound])
             guard before.count >= 5, before.last == "年" else { continue }
