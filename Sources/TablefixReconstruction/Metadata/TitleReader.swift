@@ -8,10 +8,16 @@ import TablefixModel
 /// (统计期限自2023年1月1日) gives the year.
 struct TitleReader {
     func read(_ document: Document) -> (body: String?, year: Int?) {
-        let lines = document.blocks.prefix(60).compactMap { block -> String? in
+        var lines = document.blocks.prefix(60).compactMap { block -> String? in
             guard block.textLines != nil else { return nil }
             let text = block.text.trimmingSpaces
             return text.isEmpty ? nil : text
+        }
+        // A title that a page width broke before its last character or two (`…年度报` / `告`).
+        for index in lines.indices.dropLast() where lines[index + 1].count <= 2 && !lines[index].contains("。")
+            && !isTitle(lines[index]) && isTitle(lines[index] + lines[index + 1])
+        {
+            lines[index] += lines[index + 1]
         }
         let titles = lines.prefix(30).enumerated().filter { _, line in line.count <= 80 && isTitle(line) }
         // A title with its year first; page furniture (名称：…, breadcrumbs) is stripped.
