@@ -34,6 +34,9 @@ public struct Reconstructor: Sendable {
             tables.append(extracted)
             used.formUnion(blocks)
         }
+        if Self.isDamaged(document, tables) {
+            tables = tables.map(Self.cappingUnverified)
+        }
         let present = tables.filter { $0.status == .present }
         let confidence = present.isEmpty
             ? templateConfidence
@@ -134,6 +137,41 @@ public struct Reconstructor: Sendable {
         return (ExtractedTable(id: table.id, status: .present, confidence: confidence, cells: cells, checks: checks),
                 Set(reading.rows.map { rows[$0].block }))
     }
+
+    /// Whether the document shows damage that may have reached its digits too: OCR glyph
+    /// repairs in its text, or rows whose values did not fit their columns.
+    static func isDamaged(_ document: Document, _ tables: [ExtractedTable]) -> Bool {
+        if document.edits.contains(where: { $0.kind == .glyph }) { return true }
+        let damagedRules: Set<String> = ["ocr-digits", "unreadable", "window", "split-digits", "missing"]
+        return tables.contains { table in
+            table.cells.contains { cell in
+                damagedRules.contains(cell.rule) || cell.why?.hasPrefix("row has") == true
+            }
+        }
+    }
+
+    /// In a damaged document a number that no relation confirms may be an OCR misreading
+    /// (6008 read as 5008): it is capped below the high-confidence mark.
+    static func cappingUnverified(_ table: ExtractedTable) -> ExtractedTable {
+        var table = table
+        var verified = Set<String>()
+        var failed = Set<String>()
+        for check in table.checks {
+            if check.ok == true { verified.formUnion(check.cells) }
+            if check.ok == false { failed.formUnion(check.cells) }
+        }
+        verified.subtract(failed)
+        for index in table.cells.indices where !verified.contains(table.cells[index].key) {
+            guard table.cells[index].confidence > unverifiedCap else { continue }
+            table.cells[index].confidence = unverifiedCap
+            let note = "no relation confirms it, in a document with damaged rows or OCR glyphs"
+            table.cells[index].why = table.cells[index].why.map { "\($0); \(note)" } ?? note
+        }
+        table.confidence = table.cells.map(\.confidence).min() ?? table.confidence
+        return table
+    }
+
+    static let unverifiedCap = 0.8
 
     /// Table blocks not used by a canonical table, as generic grids `t1`, `t2` …
     func genericTables(_ document: Document, used: Set<Int>) -> [ExtractedTable] {
