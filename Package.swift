@@ -35,6 +35,9 @@ let package = Package(
             name: "tablefix",
             dependencies: ["Tablefix", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict),
+        .executableTarget(
+            name: "repair-benchmark", dependencies: ["Tablefix"], path: "Tools/Benchmarks/RepairBenchmark",
+            swiftSettings: strict),
         .target(
             name: "TablefixTestSupport", dependencies: ["Tablefix"], path: "Tests/TablefixTestSupport",
             swiftSettings: strict),

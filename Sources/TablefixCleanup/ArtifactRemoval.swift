@@ -12,6 +12,7 @@ public struct ArtifactRemoval: CleanupPass {
     public func apply(to document: inout Document) {
         var edits: [Edit] = []
         document.rewriteText(includingCells: true) { text, line, _ in
+            guard text.containsText("[bookmark:") || text.containsText("**") else { return }
             for (marker, removal) in Self.inlineArtifacts(in: text) {
                 edits.append(Edit(kind: .artifact, before: marker, after: removal, line: line, confidence: 0.99))
             }
@@ -88,16 +89,16 @@ public struct ArtifactRemoval: CleanupPass {
     /// Whether one line of text is a metadata field or a page widget.
     static func isClutterLine(_ raw: String) -> Bool {
         let text = raw.trimmingSpaces
-        guard !text.isEmpty, text.count <= 80, !text.contains("。") else { return false }
+        guard !text.isEmpty, text.count <= 80, !text.containsText("。") else { return false }
         for field in clutterFields where text.hasPrefix(field) {
             guard let next = text.dropFirst(field.count).first else { return true }
             if [":", "：", " ", "\t"].contains(next) { return true }
         }
-        if text.contains("浏览次数") || text.contains("阅读次数") || text.contains("访问次数") { return true }
+        if text.containsText("浏览次数") || text.containsText("阅读次数") || text.containsText("访问次数") { return true }
         let stripped = text.filter { !$0.isWhitespace && !"<>|【】[]·".contains($0) }
         guard stripped.count <= 12, !stripped.isEmpty else { return false }
         var rest = stripped
-        for word in widgetWords { rest = rest.replacing(word, with: "") }
+        for word in widgetWords where rest.containsText(word) { rest = rest.replacing(word, with: "") }
         return rest.count <= 2 && rest.count < stripped.count
     }
 

@@ -55,7 +55,7 @@ public struct GlyphRepair: CleanupPass {
                 text = fixed
                 edits.append(edit)
             }
-            for confusion in Self.wordConfusions where text.contains(confusion.wrong) {
+            for confusion in Self.wordConfusions where text.containsText(confusion.wrong) {
                 text = repairWord(confusion, in: text, line: line, counts: counts, edits: &edits)
             }
         }

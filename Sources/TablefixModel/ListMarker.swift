@@ -143,3 +143,33 @@ extension Character {
             || (0xFF1A...0xFF20).contains(scalar.value) || [0x201C, 0x201D, 0x2018, 0x2019].contains(scalar.value)
     }
 }
+
+extension String {
+    /// Whether `needle` occurs in the string, comparing UTF-8 bytes.
+    ///
+    /// The same answer as `contains(_:)` for text in normal form, many times faster on
+    /// the short CJK lines cleanup and reconstruction look at.
+    ///
+    /// - Complexity: O(n·m) worst case, O(n) in practice.
+    public func containsText(_ needle: String) -> Bool {
+        var haystack = self
+        var pattern = needle
+        return haystack.withUTF8 { text in
+            pattern.withUTF8 { word in
+                guard !word.isEmpty else { return true }
+                guard word.count <= text.count, let first = word.first else { return false }
+                var index = 0
+                let last = text.count - word.count
+                while index <= last {
+                    if text[index] == first {
+                        var offset = 1
+                        while offset < word.count, text[index + offset] == word[offset] { offset += 1 }
+                        if offset == word.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+}

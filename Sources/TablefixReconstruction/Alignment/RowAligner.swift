@@ -33,9 +33,11 @@ struct RowAligner {
         guard r > 0, t > 0 else { return [] }
         // Candidates by the row after their last row.
         var endingAt = [[Match]](repeating: [], count: r + 1)
+        let letters = rows.map { LabelMatcher.letters($0.label) }
+        let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
         for index in rows.indices where rows[index].printedValueCount > 0 {
-            for (position, template) in templates.enumerated() {
-                if let match = candidate(rows, index, for: template, at: position) {
+            for position in templates.indices {
+                if let match = candidate(rows, letters, index, aliases: aliases[position], at: position) {
                     endingAt[match.labelRows.upperBound].append(match)
                 }
             }
@@ -82,7 +84,9 @@ struct RowAligner {
     /// or also from up to two label-only rows above it, or from one label-only row below
     /// it (layouts that print a wrapped label's numbers on its first or middle line).
     /// A longer run must score clearly better to be preferred.
-    func candidate(_ rows: [StreamRow], _ index: Int, for template: RowTemplate, at position: Int) -> Match? {
+    func candidate(_ rows: [StreamRow], _ letters: [[UInt32]], _ index: Int, aliases: [[UInt32]], at position: Int)
+        -> Match?
+    {
         func isLabelOnly(_ row: Int) -> Bool {
             row >= 0 && row < rows.count && rows[row].printedValueCount == 0 && rows[row].hasText
                 && !rows[row].isCaption
@@ -92,8 +96,8 @@ struct RowAligner {
             var start = index
             while true {
                 let range = start..<(index + 1 + after)
-                let label = range.map { rows[$0].label }.joined()
-                let score = template.labels.map { matcher.score(printed: label, alias: $0) }.max() ?? 0
+                let label = range.flatMap { letters[$0] }
+                let score = aliases.map { matcher.score(label, $0) }.max() ?? 0
                 if score > (best?.score ?? 0) + 0.05 { best = (score, range) }
                 guard index - start < 2, isLabelOnly(start - 1) else { break }
                 start -= 1

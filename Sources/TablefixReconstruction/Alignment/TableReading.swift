@@ -94,7 +94,7 @@ struct TableReading {
 
     /// A row of values with no label to speak of.
     static func isNumberRow(_ row: StreamRow) -> Bool {
-        row.printedValueCount > 0 && LabelMatcher.normalize(row.label).count <= 2
+        row.printedValueCount > 0 && LabelMatcher.letters(row.label).count <= 2
     }
 
     static func cell(_ key: String, _ reading: CellReading, labelScore: Double) -> ExtractedCell {

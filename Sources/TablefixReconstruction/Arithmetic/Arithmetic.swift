@@ -7,15 +7,21 @@ import TablefixModel
 /// are never changed to make a sum agree. A cell whose every relation holds gains a
 /// little confidence.
 struct Arithmetic {
-    var table: TableTemplate
+    let table: TableTemplate
+    /// Every relation of the table with `$` replaced, with its rule.
+    let instances: [(rule: String, instance: Relation.Instance)]
+
+    init(table: TableTemplate) {
+        self.table = table
+        instances = table.relations.flatMap { relation in relation.instances(in: table).map { (relation.rule, $0) } }
+    }
 
     static let tolerance = 1e-6
 
     /// The relation instances whose cells all lie in `keys` (a row's own arithmetic).
     func check(forKeys keys: [String]) -> (([Double?]) -> Bool?)? {
         let set = Set(keys)
-        let instances = table.relations.flatMap { $0.instances(in: table) }
-            .filter { Set($0.left + $0.right).isSubset(of: set) }
+        let instances = instances.map(\.instance).filter { Set($0.left + $0.right).isSubset(of: set) }
         guard !instances.isEmpty else { return nil }
         return { values in
             var byKey: [String: Double] = [:]
@@ -42,9 +48,6 @@ struct Arithmetic {
         var checks: [Check] = []
         var failing: [Int: [String]] = [:]
         var passing: [Int: Int] = [:]
-        let instances = table.relations.flatMap { relation in
-            relation.instances(in: table).map { (relation.rule, $0) }
-        }
         for (rule, instance) in instances {
             let keys = instance.left + instance.right
             let positions = keys.compactMap { index[$0] }

@@ -12,9 +12,9 @@ struct EditionDetector {
     func detect(in document: Document, year: Int?) -> (template: Template, confidence: Double)? {
         let text = Self.compact(document)
         let scored = templates.compactMap { template -> (Template, Double)? in
-            guard template.documentMarkers.allSatisfy({ text.contains(Self.compact($0)) }) else { return nil }
+            guard template.documentMarkers.allSatisfy({ text.containsText(Self.compact($0)) }) else { return nil }
             var score = template.evidence.reduce(0.0) { sum, evidence in
-                text.contains(Self.compact(evidence.text)) ? sum + evidence.weight : sum
+                text.containsText(Self.compact(evidence.text)) ? sum + evidence.weight : sum
             }
             if let year, let range = template.years, (range.from...range.to).contains(year) { score += 1.5 }
             return (template, score)

@@ -8,12 +8,12 @@ struct SectionLocator {
     /// A short block whose letters contain one of the table's headings.
     static func isHeading(_ block: Block, of table: TableTemplate) -> Bool {
         guard block.textLines != nil, !block.text.contains("。") else { return false }
-        let letters = LabelMatcher.normalize(block.text)
+        let letters = LabelMatcher.letters(block.text)
         guard !letters.isEmpty, letters.count <= 40 else { return false }
         return table.headings.contains { heading in
-            let target = LabelMatcher.normalize(heading)
-            if letters.contains(target) { return true }
-            let common = LabelMatcher.commonSubsequenceLength(Array(letters), Array(target))
+            let target = LabelMatcher.letters(heading)
+            if LabelMatcher.contains(letters, target) { return true }
+            let common = LabelMatcher.commonSubsequenceLength(letters, target)
             return Double(common) >= Double(target.count) * 0.85 && letters.count <= target.count + 8
         }
     }
@@ -29,12 +29,12 @@ struct SectionLocator {
     /// A line that is one of the table's own labels (`一、本年新收政府信息公开申请数量`, a cell
     /// that an extractor wrote on a line of its own), not a new section.
     static func isLabel(_ block: Block, of table: TableTemplate) -> Bool {
-        let letters = LabelMatcher.normalize(block.text)
+        let letters = LabelMatcher.letters(block.text)
         guard letters.count >= 4 else { return false }
         let labels = table.rows.flatMap { $0.labels + [$0.group].compactMap { $0 } } + table.columns.flatMap(\.labels)
         return labels.contains { label in
-            let target = LabelMatcher.normalize(label)
-            return target.count >= 4 && (target.contains(letters) || letters.contains(target))
+            let target = LabelMatcher.letters(label)
+            return target.count >= 4 && (LabelMatcher.contains(target, letters) || LabelMatcher.contains(letters, target))
         }
     }
 
