@@ -105,7 +105,12 @@ public struct Reconstructor: Sendable {
     func read(_ table: TableTemplate, blocks: [Block], range: Range<Int>, strict: Bool = false)
         -> (ExtractedTable, Set<Int>)?
     {
-        let rows = RowStream.rows(of: blocks, in: range)
+        var rows = RowStream.rows(of: blocks, in: range)
+        if table.layout == .rows, let width = table.rows.first?.columns.count,
+            table.rows.allSatisfy({ $0.columns.count == width })
+        {
+            rows = RowStream.unstacking(rows, columns: width)
+        }
         let arithmetic = Arithmetic(table: table)
         var reading: TableReading?
         switch table.layout {

@@ -117,4 +117,49 @@ enum RowStream {
         guard NumberReader.isNumber(number) else { return nil }
         return (String(label), number)
     }
+
+    /// Rows whose labels an extractor wrote one after another and whose values came after
+    /// them all (pdftotext on merged cells): `label A`, `label B`, `a1…a7 b1…b7`. The values
+    /// of a row holding `m × columns` of them are dealt back to the last `m` label rows
+    /// before it, fragments of fewer than four letters (`不予公`, `开`) set aside.
+    static func unstacking(_ rows: [StreamRow], columns: Int) -> [StreamRow] {
+        guard columns > 1 else { return rows }
+        var result = rows
+        var index = result.count - 1
+        while index > 0 {
+            let row = result[index]
+            let values = row.tail.filter(\.isValue)
+            let stacked = values.count / columns
+            guard row.isLine, values.count == row.tail.count, stacked >= 2, values.count % columns == 0 else {
+                index -= 1
+                continue
+            }
+            // The label rows above, nearest first, back to the previous row with values.
+            var labels: [Int] = []
+            var probe = index - 1
+            while probe >= 0, labels.count < stacked - 1, result[probe].printedValueCount == 0, !result[probe].isCaption {
+                if LabelMatcher.letters(result[probe].label).count >= 4 { labels.append(probe) }
+                probe -= 1
+            }
+            guard labels.count == stacked - 1 else {
+                index -= 1
+                continue
+            }
+            // The value row keeps its own label and the last slice; each label row above
+            // takes its slice, in order.
+            let targets = labels.reversed() + [index]
+            var ownTokens = Array(row.tokens.prefix(row.tokens.count - row.tail.count))
+            for (slice, target) in targets.enumerated() {
+                let part = Array(values[(slice * columns)..<((slice + 1) * columns)])
+                if target == index {
+                    ownTokens += part
+                    result[index].tokens = ownTokens
+                } else {
+                    result[target].tokens += part
+                }
+            }
+            index = (labels.last ?? index) - 1
+        }
+        return result
+    }
 }

@@ -20,8 +20,10 @@ struct SectionLocator {
 
     /// A top-level section heading (`五、…`), which ends the section before it.
     static func isSectionHeading(_ block: Block) -> Bool {
+        // A fragment such as `三、本年` (a merged label cut by a page's reading order) is not one.
         guard block.isHeading, let first = block.textLines?.first,
-            let marker = ListMarker(parsing: first.text.trimmingSpaces[...])
+            let marker = ListMarker(parsing: first.text.trimmingSpaces[...]),
+            LabelMatcher.letters(block.text).count >= 4
         else { return false }
         return marker.style == .chineseComma || marker.style == .arabicComma
     }
