@@ -121,7 +121,7 @@ public struct Reconstructor: Sendable {
         var checks = reading == nil ? [] : arithmetic.apply(to: &cells)
         // Rows the labels could not place: try reading by order, kept only if every
         // relation of the table then holds.
-        if table.layout == .rows, reading == nil || cells.contains(where: { $0.rule == "missing" }),
+        if reading == nil || cells.contains(where: { $0.rule == "missing" || $0.confidence < 0.5 }),
             let ordered = TableReading.sequence(table, rows: rows)
         {
             var orderedCells = ordered.cells
