@@ -71,3 +71,14 @@ struct TextReaderTests {
         #expect(blocks.map(\.lines) == [1...1, 3...3])
     }
 }
+
+@Suite("TextReader image placeholders")
+struct ImagePlaceholderTests {
+    @Test("takes pandoc's [] and markdown images for image placeholders", arguments: [
+        ("[]", ""), ("[image: 表二]", "表二"), ("![表三](media/image1.png)", "表三"),
+    ])
+    func placeholders(line: String, name: String) {
+        let blocks = TextReader().blocks(from: line + "\n")
+        #expect(blocks.first?.content == .image(name: name))
+    }
+}

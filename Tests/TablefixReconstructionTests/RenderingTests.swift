@@ -1,0 +1,89 @@
+import Testing
+@testable import TablefixReconstruction
+import TablefixModel
+import TablefixTestSupport
+
+/// How reconstruction copes with the shapes extractors give a table, one shape per test.
+@Suite("Reconstruction across renderings")
+struct RenderingTests {
+    let reconstructor = Reconstructor(library: (try? TemplateLibrary.builtIn()) ?? TemplateLibrary(templates: []))
+
+    static let title = "某县人民政府2022年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n"
+
+    func table(_ id: String, in text: String) -> ExtractedTable? {
+        reconstructor.extract(from: TestDocuments.document(text)).tables.first { $0.id == id }
+    }
+
+    func values(_ table: ExtractedTable?, row: String) -> [Double?] {
+        (table?.cells ?? []).filter { $0.key.hasPrefix(row + ".") }.map(\.value)
+    }
+
+    @Test("reads a table written one cell per line, as an office text export writes it")
+    func cellPerLine() {
+        let text = Self.title + "二、主动公开政府信息情况\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n0\n0\n2\n行政规范性文件\n14\n1\n30\n行政许可\n13,648\n"
+        let active = table("active", in: text)
+        #expect(values(active, row: "normative") == [14, 1, 30])
+        #expect(values(active, row: "licensing") == [13648])
+    }
+
+    @Test("reads a label printed on the line after its numbers, as pdftotext -layout prints a wrapped label")
+    func labelAfterValues() {
+        let text = Self.title + """
+            三、收到和处理政府信息公开申请情况
+            一、本年新收政府信息公开申请数量   5   0   0   0   0   0   5
+            （三）不予公开   1.属于国家秘密   0   0   0   0   0   0   0
+            开            1   0   0   0   0   0   1
+               3.危及“三安全一稳定”
+               4.保护第三方合法权益   2   0   0   0   0   0   2
+            """
+        let requests = table("requests", in: text)
+        #expect(values(requests, row: "denied.safety") == [1, 0, 0, 0, 0, 0, 1])
+        #expect(values(requests, row: "denied.third_party") == [2, 0, 0, 0, 0, 0, 2])
+    }
+
+    @Test("deals values stacked after several labels back to those labels, as pdftotext does with merged cells")
+    func stackedLabels() {
+        let lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量"] + ["5", "0", "0", "0", "0", "0", "5"]
+            + ["4.保护第三方合法权益", "不予公", "5.属于三类内部事务信息"] + ["2", "1", "0", "0", "0", "0", "3"]
+            + ["1", "0", "0", "0", "0", "0", "1"]
+        let requests = table("requests", in: Self.title + lines.joined(separator: "\n"))
+        #expect(values(requests, row: "denied.third_party") == [2, 1, 0, 0, 0, 0, 3])
+        #expect(values(requests, row: "denied.internal") == [1, 0, 0, 0, 0, 0, 1])
+    }
+
+    @Test("reads a one-row table by order when its numbers are scattered among its headers and its arithmetic holds")
+    func singleRowByOrder() {
+        let lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果维持", "9", "2", "其他结果", "尚未审结", "总计", "4", "1", "16",
+                     "复议后起诉", "结果维持", "1", "0", "0", "1", "2", "总计", "0", "0", "2", "0", "2", "五、存在的主要问题及改进情况"]
+        let review = table("review", in: Self.title + lines.joined(separator: "\n"))
+        #expect(review?.cells.map(\.value) == [9, 2, 4, 1, 16, 1, 0, 0, 1, 2, 0, 0, 2, 0, 2])
+        #expect(review?.checks.allSatisfy { $0.ok == true } == true)
+        #expect(review?.cells.allSatisfy { $0.rule == "sequence" } == true)
+    }
+
+    @Test("keeps a number that no relation confirms below 0.9 in a document with OCR glyph damage")
+    func damagedDocumentCapsUnverified() throws {
+        let text = "某县人民政府2022年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n二、主动公开政府信息情况\n行政许可 5008\n三、收到和处理政府信息公开申请情况\n-,\t本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\nΞ,\t上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        let active = try #require(extraction.tables.first { $0.id == "active" })
+        let licensing = try #require(active.cells.first { $0.key == "licensing.decisions" })
+        #expect(licensing.value == 5008)
+        #expect(licensing.confidence < 0.9)
+    }
+
+    @Test("reads the title's body and year behind a page's field name, with spaces around the year")
+    func titleBehindFieldName() {
+        let text = "当前位置：首页 > 政务公开 > 政府信息公开年报\n名    称：  平阴县人民政府 2022 年政府信息公开工作年度报\n告\n正文。\n"
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        #expect(extraction.body == "平阴县人民政府")
+        #expect(extraction.year == 2022)
+    }
+
+    @Test("a cut label fragment such as 三、本年 does not end the table's section")
+    func fragmentDoesNotEndSection() {
+        let lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "0", "3",
+                     "三、本年", "（一）予以公开", "2", "0", "0", "0", "0", "0", "2"]
+        let requests = table("requests", in: Self.title + lines.joined(separator: "\n"))
+        #expect(values(requests, row: "granted") == [2, 0, 0, 0, 0, 0, 2])
+    }
+}
