@@ -155,21 +155,24 @@ public struct Reconstructor: Sendable {
         }
     }
 
-    /// In a damaged document a number that no relation confirms may be an OCR misreading
-    /// (6008 read as 5008): it is capped below the high-confidence mark.
+    /// In a damaged document a number that the arithmetic does not confirm twice may be an
+    /// OCR misreading (6008 read as 5008, `|0` read as 10 in a row whose total suffered the
+    /// same): it is capped below the high-confidence mark. One relation can hold by
+    /// coincidence; a row and a column relation both holding rarely do.
     static func cappingUnverified(_ table: ExtractedTable) -> ExtractedTable {
         var table = table
-        var verified = Set<String>()
+        var passing: [String: Int] = [:]
         var failed = Set<String>()
         for check in table.checks {
-            if check.ok == true { verified.formUnion(check.cells) }
+            if check.ok == true { for key in check.cells { passing[key, default: 0] += 1 } }
             if check.ok == false { failed.formUnion(check.cells) }
         }
-        verified.subtract(failed)
-        for index in table.cells.indices where !verified.contains(table.cells[index].key) {
-            guard table.cells[index].confidence > unverifiedCap else { continue }
+        for index in table.cells.indices {
+            let key = table.cells[index].key
+            guard passing[key, default: 0] < 2 || failed.contains(key), table.cells[index].confidence > unverifiedCap
+            else { continue }
             table.cells[index].confidence = unverifiedCap
-            let note = "no relation confirms it, in a document with damaged rows or OCR glyphs"
+            let note = "not confirmed by two relations, in a document with damaged rows or OCR glyphs"
             table.cells[index].why = table.cells[index].why.map { "\($0); \(note)" } ?? note
         }
         table.confidence = table.cells.map(\.confidence).min() ?? table.confidence

@@ -74,4 +74,17 @@ struct ValueTests {
         let readings = assigner.readings(for: tokens(["5", "6"]))
         #expect(readings.allSatisfy { $0.confidence <= 0.3 })
     }
+
+    @Test("reads OCR debris after a number as a repaired number")
+    func debris() {
+        #expect(NumberReader.reading(of: "3?") == NumberReader.Reading(value: 3, repaired: true))
+        #expect(RowStream.cellTokens("3?", line: 1, inGrid: false).map(\.kind) == [.number])
+        #expect(RowStream.cellTokens("1.属于", line: 1, inGrid: false).map(\.kind) == [.text])
+    }
+
+    @Test("takes OCR's table rules for cell borders, not digits")
+    func bars() {
+        let tokens = RowStream.cellTokens("186 | 4    1|1| 20 |3 |215", line: 1, inGrid: false)
+        #expect(tokens.map(\.raw) == ["186", "4", "1", "1", "20", "3", "215"])
+    }
 }

@@ -88,7 +88,7 @@ struct RowAligner {
         -> Match?
     {
         func isLabelOnly(_ row: Int) -> Bool {
-            row >= 0 && row < rows.count && rows[row].printedValueCount == 0 && rows[row].hasText
+            row >= 0 && row < rows.count && !rows[row].hasNumbers && rows[row].hasText
                 && !rows[row].isCaption
         }
         var best: (score: Double, rows: Range<Int>)?

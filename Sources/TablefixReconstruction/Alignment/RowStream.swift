@@ -87,7 +87,8 @@ enum RowStream {
 
     /// The tokens of one cell (or one line of prose). An empty grid cell is a blank token.
     static func cellTokens(_ text: String, line: Int, inGrid: Bool) -> [Token] {
-        let words = text.split(whereSeparator: { $0.isWhitespace })
+        // OCR reads a table's rules as bars: they separate cells, they are not digits.
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "|" || $0 == "｜" || $0 == "丨" })
         if words.isEmpty { return inGrid ? [Token(kind: .blank, raw: "", line: line)] : [] }
         var tokens: [Token] = []
         for word in words {
@@ -96,6 +97,8 @@ enum RowStream {
                 tokens.append(Token(kind: .placeholder, raw: word, line: line))
             } else if NumberReader.isNumber(word) {
                 tokens.append(Token(kind: .number, raw: word, line: line))
+            } else if let damaged = damagedNumber(word) {
+                tokens.append(Token(kind: .number, raw: damaged, line: line))
             } else if let split = splitTrailingDigits(word) {
                 tokens.append(Token(kind: .text, raw: split.label, line: line))
                 tokens.append(Token(kind: .number, raw: split.digits, line: line))
@@ -104,6 +107,17 @@ enum RowStream {
             }
         }
         return tokens
+    }
+
+    /// A number with OCR debris stuck to its end (`3?`, `12)`, `0。`): the digits, which
+    /// reading then marks as a repair. Never a list number (`1.`) or a year (`2021年`).
+    static func damagedNumber(_ word: String) -> String? {
+        let digits = word.prefix { $0.isASCII && $0.isNumber }
+        let rest = word.dropFirst(digits.count)
+        guard !digits.isEmpty, !rest.isEmpty, rest.count <= 2,
+            rest.allSatisfy({ "?？)）'\"’”。,，:：;；!！".contains($0) })
+        else { return nil }
+        return word
     }
 
     /// `行政许可1375` → (`行政许可`, `1375`): digits glued to the end of a label, as a
@@ -137,7 +151,7 @@ enum RowStream {
             // The label rows above, nearest first, back to the previous row with values.
             var labels: [Int] = []
             var probe = index - 1
-            while probe >= 0, labels.count < stacked - 1, result[probe].printedValueCount == 0, !result[probe].isCaption {
+            while probe >= 0, labels.count < stacked - 1, !result[probe].hasNumbers, !result[probe].isCaption {
                 if LabelMatcher.letters(result[probe].label).count >= 4 { labels.append(probe) }
                 probe -= 1
             }

@@ -16,7 +16,7 @@ enum NumberReader {
     /// a few OCR letter lookalikes among at least one real digit.
     static func isNumber(_ word: String) -> Bool { reading(of: word) != nil }
 
-    static let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1", "|": "1"]
+    static let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
 
     /// The number `word` stands for, or nil when it is not one.
     static func reading(of word: String) -> Reading? {
@@ -25,6 +25,12 @@ enum NumberReader {
         if let sign = word.first, "+-−＋－".contains(sign), word.count > 1 {
             guard var reading = reading(of: String(word.dropFirst())) else { return nil }
             if "-−－".contains(sign) { reading.value = -reading.value }
+            return reading
+        }
+        // OCR debris after the digits (`3?`): read the digits, as a repair.
+        if let last = word.last, "?？)）'\"’”。:：;；!！".contains(last), word.count > 1 {
+            guard var reading = reading(of: String(word.dropLast())) else { return nil }
+            reading.repaired = true
             return reading
         }
         var digits = ""
