@@ -87,10 +87,13 @@ public struct ArtifactRemoval: CleanupPass {
     static let widgetWords = ["分享", "打印", "关闭", "收藏", "字号", "【大】", "【中】", "【小】", "返回顶部", "扫一扫"]
 
     /// Whether one line of text is a metadata field or a page widget.
+    static let fieldInitials = Set(clutterFields.compactMap(\.first))
+
     static func isClutterLine(_ raw: String) -> Bool {
+        guard raw.utf8.count <= 400 else { return false }
         let text = raw.trimmingSpaces
-        guard !text.isEmpty, text.count <= 80, !text.containsText("。") else { return false }
-        for field in clutterFields where text.hasPrefix(field) {
+        guard let initial = text.first, text.count <= 80, !text.containsText("。") else { return false }
+        for field in clutterFields where fieldInitials.contains(initial) && text.hasPrefix(field) {
             guard let next = text.dropFirst(field.count).first else { return true }
             if [":", "：", " ", "\t"].contains(next) { return true }
         }

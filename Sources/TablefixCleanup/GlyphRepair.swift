@@ -36,12 +36,12 @@ public struct GlyphRepair: CleanupPass {
     static let unambiguousLookalikes: Set<Character> = ["Ξ"]
 
     /// Bigrams of the expected vocabulary.
-    let vocabulary: Set<String>
+    let vocabulary: Set<UInt64>
 
     /// - Parameter vocabulary: text the documents are expected to contain, such as the
     ///   templates' row and column labels.
     public init(vocabulary: [String] = []) {
-        var bigrams = Set<String>()
+        var bigrams = Set<UInt64>()
         for text in vocabulary { bigrams.formUnion(Self.bigrams(of: text)) }
         self.vocabulary = bigrams
     }
@@ -126,7 +126,7 @@ public struct GlyphRepair: CleanupPass {
 
     // MARK: Words
 
-    func repairWord(_ confusion: Confusion, in text: String, line: Int, counts: [String: Int], edits: inout [Edit])
+    func repairWord(_ confusion: Confusion, in text: String, line: Int, counts: [UInt64: Int], edits: inout [Edit])
         -> String
     {
         var result = ""
@@ -149,7 +149,7 @@ public struct GlyphRepair: CleanupPass {
 
     /// A one-character cell (a label written one character per line) is read in the
     /// context of the cells above and below it.
-    func repairLoneCells(in document: inout Document, counts: [String: Int], edits: inout [Edit]) {
+    func repairLoneCells(in document: inout Document, counts: [UInt64: Int], edits: inout [Edit]) {
         for index in document.blocks.indices {
             guard case .table(var grid) = document.blocks[index].content else { continue }
             var changed = false
@@ -177,7 +177,7 @@ public struct GlyphRepair: CleanupPass {
 
     /// The confidence of replacing `wrong` by `right` between `left` and `right`
     /// characters, or nil when nothing supports it.
-    func support(for confusion: Confusion, left: Character?, right: Character?, counts: [String: Int]) -> Double? {
+    func support(for confusion: Confusion, left: Character?, right: Character?, counts: [UInt64: Int]) -> Double? {
         var repaired: [String] = []
         var damaged: [String] = []
         if confusion.right.count >= 2 { repaired.append(confusion.right) }
@@ -190,24 +190,32 @@ public struct GlyphRepair: CleanupPass {
             repaired.append(String(confusion.right.suffix(1)) + String(right))
             damaged.append(String(confusion.wrong.suffix(1)) + String(right))
         }
-        if damaged.contains(where: vocabulary.contains) { return nil }
-        if repaired.contains(where: vocabulary.contains) { return 0.9 }
-        if repaired.contains(where: { counts[$0, default: 0] >= 3 }) { return 0.8 }
+        let repairedKeys = repaired.flatMap(Self.bigrams), damagedKeys = damaged.flatMap(Self.bigrams)
+        if damagedKeys.contains(where: vocabulary.contains) { return nil }
+        if repairedKeys.contains(where: vocabulary.contains) { return 0.9 }
+        if repairedKeys.contains(where: { counts[$0, default: 0] >= 3 }) { return 0.8 }
         return nil
     }
 
     // MARK: Bigrams
 
-    static func bigrams(of text: String) -> [String] {
-        let chars = Array(text)
-        guard chars.count >= 2 else { return [] }
-        return (0..<chars.count - 1).compactMap { index in
-            chars[index].isCJK && chars[index + 1].isCJK ? String(chars[index...index + 1]) : nil
+    /// The pairs of adjacent CJK characters in `text`, each packed into one number.
+    ///
+    /// - Complexity: O(n).
+    static func bigrams(of text: String) -> [UInt64] {
+        var keys: [UInt64] = []
+        var previous: UInt32?
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isCJK = (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+            if isCJK, let previous { keys.append(UInt64(previous) << 32 | UInt64(value)) }
+            previous = isCJK ? value : nil
         }
+        return keys
     }
 
-    static func bigramCounts(of document: Document) -> [String: Int] {
-        var counts: [String: Int] = [:]
+    static func bigramCounts(of document: Document) -> [UInt64: Int] {
+        var counts: [UInt64: Int] = [:]
         var copy = document
         copy.rewriteText(includingCells: true) { text, _, _ in
             for bigram in bigrams(of: text) { counts[bigram, default: 0] += 1 }

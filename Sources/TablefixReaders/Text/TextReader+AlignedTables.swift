@@ -47,6 +47,10 @@ extension TextReader {
     /// A line is table-like when runs of two or more spaces split it into pieces of which
     /// at least one is a number, or when it ends in two or more numbers.
     static func alignedCells(_ line: Substring) -> [String]? {
+        // Both shapes need a number: a line without a digit is never one.
+        guard line.unicodeScalars.contains(where: { (0x30...0x39).contains($0.value) || (0xFF10...0xFF19).contains($0.value) }) else {
+            return nil
+        }
         let text = line.trimmingSpaces
         guard !text.isEmpty, !text.contains("\t") else { return nil }
         let pieces = splitOnSpaceRuns(text)

@@ -7,8 +7,14 @@ struct SectionLocator {
 
     /// A short block whose letters contain one of the table's headings.
     static func isHeading(_ block: Block, of table: TableTemplate) -> Bool {
-        guard block.textLines != nil, !block.text.contains("。") else { return false }
-        let letters = LabelMatcher.letters(block.text)
+        guard block.textLines != nil else { return false }
+        let text = block.text
+        guard text.utf8.count <= 240, !text.containsText("。") else { return false }
+        return isHeading(letters: LabelMatcher.letters(text), of: table)
+    }
+
+    /// Whether a short line's letters contain one of the table's headings.
+    static func isHeading(letters: [UInt32], of table: TableTemplate) -> Bool {
         guard !letters.isEmpty, letters.count <= 40 else { return false }
         return table.headings.contains { heading in
             let target = LabelMatcher.letters(heading)
@@ -45,7 +51,11 @@ struct SectionLocator {
         var starts: [(table: String, block: Int)] = []
         for (index, block) in blocks.enumerated() {
             if case .removed = block.content { continue }
-            for table in template.tables where Self.isHeading(block, of: table) {
+            guard block.textLines != nil else { continue }
+            let text = block.text
+            guard text.utf8.count <= 240, !text.containsText("。") else { continue }
+            let letters = LabelMatcher.letters(text)
+            for table in template.tables where Self.isHeading(letters: letters, of: table) {
                 if !starts.contains(where: { $0.table == table.id }) { starts.append((table.id, index)) }
                 break
             }
