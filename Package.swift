@@ -16,10 +16,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .target(name: "TablefixModel", swiftSettings: strict),
-        .target(name: "TablefixReaders", dependencies: ["TablefixModel"], swiftSettings: strict),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "TablefixXML", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "TablefixReaders",
+            dependencies: [
+                "TablefixModel", "TablefixXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ], swiftSettings: strict),
         .target(name: "TablefixCleanup", dependencies: ["TablefixModel"], swiftSettings: strict),
         .target(
             name: "TablefixReconstruction", dependencies: ["TablefixModel"],
@@ -42,7 +49,9 @@ let package = Package(
             name: "TablefixTestSupport", dependencies: ["Tablefix"], path: "Tests/TablefixTestSupport",
             swiftSettings: strict),
         .testTarget(name: "TablefixModelTests", dependencies: ["TablefixModel", "TablefixTestSupport"], swiftSettings: strict),
-        .testTarget(name: "TablefixReadersTests", dependencies: ["TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "TablefixReadersTests", dependencies: ["TablefixReaders", "Tablefix", "TablefixTestSupport"],
+            exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "TablefixCleanupTests", dependencies: ["TablefixCleanup", "TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixReconstructionTests", dependencies: ["TablefixReconstruction", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixTests", dependencies: ["Tablefix", "TablefixTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),

@@ -29,8 +29,10 @@ public struct DocumentReader: Sendable {
             let decoded = try decode(bytes, path: path)
             let blocks = TextReader().blocks(from: decoded.text)
             return Document(source: Source(path: path, format: .text, encoding: decoded.encoding), blocks: blocks)
-        case .html, .docx:
-            throw ReadError(.unsupported, file: path, reason: "\(format.rawValue.uppercased()) input is not supported yet")
+        case .html:
+            return try HTMLReader().document(from: bytes, path: path)
+        case .docx:
+            return try DOCXReader().document(from: bytes, path: path)
         }
     }
 

@@ -11,10 +11,18 @@ struct CLITests {
         var stderr: String
     }
 
+    /// The `tablefix` built beside the test bundle, whatever the build folder
+    /// (`--scratch-path`) is.
     static var binary: URL {
-        let products = Bundle.main.bundleURL.deletingLastPathComponent()
-        let candidate = products.appendingPathComponent("tablefix")
-        if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let folders = [
+            Bundle.main.bundleURL.deletingLastPathComponent(), Bundle.main.bundleURL,
+            executable.deletingLastPathComponent(),
+        ]
+        for folder in folders {
+            let candidate = folder.appendingPathComponent("tablefix")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
         return Fixtures.root.appendingPathComponent(".build/debug/tablefix")
     }
 

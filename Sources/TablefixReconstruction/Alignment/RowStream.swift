@@ -54,7 +54,7 @@ enum RowStream {
             case .table(let grid):
                 for row in grid.rows {
                     var tokens: [Token] = []
-                    for cell in row where !cell.isFiller { tokens += cellTokens(cell.text, line: cell.line, inGrid: true) }
+                    for cell in row where !cell.isFiller && !cell.isSpanned { tokens += cellTokens(cell.text, line: cell.line, inGrid: true) }
                     rows.append(StreamRow(tokens: tokens, block: index))
                 }
             case .heading(let lines), .paragraph(let lines):

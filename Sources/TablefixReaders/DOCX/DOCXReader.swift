@@ -1,0 +1,98 @@
+package import TablefixModel
+import TablefixXML
+
+/// Reads a DOCX package into blocks: paragraphs and headings with their list numbers as
+/// Word shows them, tables as grids with merged cells expanded, pictures as image
+/// placeholders, text boxes in place. Headers, footers, comments and footnotes are
+/// other parts and are not read.
+///
+/// The package is opened from memory; every part is inflated through a consumer that
+/// stops at ``DOCXPackage/Limits``, so a zip bomb is an error. `numbering.xml` and
+/// `styles.xml` are optional: when missing or malformed, lists go unnumbered and only
+/// style ids tell headings.
+package struct DOCXReader: Sendable {
+    var limits: DOCXPackage.Limits
+
+    package init() {
+        limits = .standard
+    }
+
+    init(limits: DOCXPackage.Limits) {
+        self.limits = limits
+    }
+
+    /// Reads a package from its bytes; `path` names it in errors and output.
+    ///
+    /// - Throws: ``ReadError``: `corrupt` for a damaged zip, a package without a main
+    ///   document or a document that is not well-formed XML; `too-large` for a part that
+    ///   inflates past the limits or a table past 4,000,000 cells; `unsupported` for ZIP64.
+    /// - Complexity: O(n) in the inflated size of the parts read, plus the cells of the
+    ///   expanded tables.
+    package func document(from bytes: [UInt8], path: String) throws(ReadError) -> Document {
+        let package: DOCXPackage
+        do {
+            package = try DOCXPackage(bytes: bytes, limits: limits)
+        } catch {
+            throw Self.readError(error, path: path)
+        }
+        var parts = DOCXRelationships()
+        if let rels = try part("_rels/.rels", in: package, path: path),
+            let main = try? DOCXRelationships.targets(in: rels, part: "_rels/.rels", folder: "")["officeDocument"],
+            package.contains(main)
+        {
+            parts.document = main
+        }
+        guard let body = try part(parts.document, in: package, path: path) else {
+            throw ReadError(.corrupt, file: path, reason: "not a DOCX package (no word/document.xml)")
+        }
+        let folder = parts.document.split(separator: "/").dropLast().joined(separator: "/")
+        let file = parts.document.split(separator: "/").last.map(String.init) ?? "document.xml"
+        let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/\(file).rels"
+        if let rels = try part(relsPath, in: package, path: path),
+            let targets = try? DOCXRelationships.targets(in: rels, part: relsPath, folder: folder)
+        {
+            if let numbering = targets["numbering"], package.contains(numbering) { parts.numbering = numbering }
+            if let styles = targets["styles"], package.contains(styles) { parts.styles = styles }
+        }
+        let styles =
+            try part(parts.styles, in: package, path: path)
+            .flatMap { try? DOCXStyles(bytes: $0, part: parts.styles) } ?? DOCXStyles()
+        let numbering =
+            try part(parts.numbering, in: package, path: path)
+            .flatMap { try? DOCXNumbering(bytes: $0, part: parts.numbering) } ?? DOCXNumbering()
+        var reader = DOCXBodyReader(styles: styles, numbering: numbering)
+        do {
+            try reader.read(body, part: parts.document)
+        } catch {
+            switch error {
+            case .markup(let markup):
+                let position = markup.line > 0 ? "\(parts.document):\(markup.line)" : parts.document
+                throw ReadError(.corrupt, file: path, reason: "\(position): \(markup.message)")
+            case .tooLarge(let line):
+                throw ReadError(
+                    .tooLarge, file: path,
+                    reason: "table at paragraph \(line) expands past \(HTMLTableLayout.slotLimit) cells")
+            }
+        }
+        return Document(source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: reader.blocks)
+    }
+
+    private func part(_ name: String, in package: DOCXPackage, path: String) throws(ReadError) -> [UInt8]? {
+        do {
+            return try package.part(name)
+        } catch {
+            throw Self.readError(error, path: path)
+        }
+    }
+
+    static func readError(_ failure: DOCXPackage.Failure, path: String) -> ReadError {
+        switch failure {
+        case .corrupt(let reason):
+            ReadError(.corrupt, file: path, reason: "not a DOCX package (corrupt zip: \(reason))")
+        case .unsupported(let reason):
+            ReadError(.unsupported, file: path, reason: "not a DOCX package (\(reason))")
+        case .bomb(let reason):
+            ReadError(.tooLarge, file: path, reason: reason)
+        }
+    }
+}

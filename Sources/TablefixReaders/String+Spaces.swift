@@ -1,0 +1,24 @@
+import TablefixModel
+
+extension String {
+    /// ``trimmingSpaces`` with a fast answer for the usual case: a string that starts and
+    /// ends with a character that is not white space comes back as it is.
+    var trimmingSpacesQuickly: String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !first.isSpace, !last.isSpace { return self }
+        return trimmingSpaces
+    }
+
+    /// Whether the string holds nothing but white space.
+    var isBlank: Bool { unicodeScalars.allSatisfy(\.isSpace) }
+}
+
+extension Unicode.Scalar {
+    /// Unicode White_Space, without a property lookup.
+    var isSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+}
