@@ -80,6 +80,8 @@ struct ValueTests {
         #expect(NumberReader.reading(of: "3?") == NumberReader.Reading(value: 3, repaired: true))
         #expect(RowStream.cellTokens("3?", line: 1, inGrid: false).map(\.kind) == [.number])
         #expect(RowStream.cellTokens("1.属于", line: 1, inGrid: false).map(\.kind) == [.text])
+        #expect(NumberReader.reading(of: "”0") == NumberReader.Reading(value: 0, repaired: true))
+        #expect(RowStream.cellTokens("”0", line: 1, inGrid: false).map(\.kind) == [.number])
     }
 
     @Test("takes OCR's table rules for cell borders, not digits")

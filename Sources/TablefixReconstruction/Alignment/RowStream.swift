@@ -109,12 +109,14 @@ enum RowStream {
         return tokens
     }
 
-    /// A number with OCR debris stuck to its end (`3?`, `12)`, `0。`): the digits, which
+    /// A number with OCR debris stuck to it (`3?`, `12)`, `”0`): the digits, which
     /// reading then marks as a repair. Never a list number (`1.`) or a year (`2021年`).
     static func damagedNumber(_ word: String) -> String? {
-        let digits = word.prefix { $0.isASCII && $0.isNumber }
-        let rest = word.dropFirst(digits.count)
-        guard !digits.isEmpty, !rest.isEmpty, rest.count <= 2,
+        let leading = word.prefix { "”“\"'‘’".contains($0) }
+        let body = word.dropFirst(leading.count)
+        let digits = body.prefix { $0.isASCII && $0.isNumber }
+        let rest = body.dropFirst(digits.count)
+        guard !digits.isEmpty, leading.count <= 1, rest.count <= 2, leading.count + rest.count > 0,
             rest.allSatisfy({ "?？)）'\"’”。,，:：;；!！".contains($0) })
         else { return nil }
         return word

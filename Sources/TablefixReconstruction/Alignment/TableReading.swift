@@ -66,11 +66,13 @@ struct TableReading {
                 index += 1
                 continue
             }
-            var tokens = rows[index].tail
+            // A row of numbers keeps all its values, OCR debris between them set aside.
+            func values(_ row: StreamRow) -> [Token] { isNumberRow(row) ? row.tokens.filter(\.isValue) : row.tail }
+            var tokens = values(rows[index])
             var used = [index]
             var next = index + 1
             while next < rows.count, valueCount(tokens) < keys.count, isNumberRow(rows[next]) {
-                tokens += rows[next].tail
+                tokens += values(rows[next])
                 used.append(next)
                 next += 1
             }

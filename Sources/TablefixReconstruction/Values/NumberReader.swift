@@ -27,7 +27,12 @@ enum NumberReader {
             if "-−－".contains(sign) { reading.value = -reading.value }
             return reading
         }
-        // OCR debris after the digits (`3?`): read the digits, as a repair.
+        // OCR debris around the digits (`3?`, `”0`): read the digits, as a repair.
+        if let first = word.first, "”“\"'‘’".contains(first), word.count > 1 {
+            guard var reading = reading(of: String(word.dropFirst())) else { return nil }
+            reading.repaired = true
+            return reading
+        }
         if let last = word.last, "?？)）'\"’”。:：;；!！".contains(last), word.count > 1 {
             guard var reading = reading(of: String(word.dropLast())) else { return nil }
             reading.repaired = true
