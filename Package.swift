@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
@@ -31,12 +32,15 @@ let package = Package(
         .target(
             name: "TablefixReconstruction", dependencies: ["TablefixModel"],
             resources: [.copy("Resources/templates")], swiftSettings: strict),
-        .target(name: "TablefixWriters", dependencies: ["TablefixModel"], swiftSettings: strict),
+        .target(
+            name: "TablefixWriters",
+            dependencies: ["TablefixModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
         .target(
             name: "Tablefix",
             dependencies: [
                 "TablefixModel", "TablefixReaders", "TablefixCleanup", "TablefixReconstruction",
-                "TablefixWriters",
+                "TablefixWriters", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ], swiftSettings: strict),
         .executableTarget(
             name: "tablefix",
@@ -46,7 +50,9 @@ let package = Package(
             name: "repair-benchmark", dependencies: ["Tablefix"], path: "Tools/Benchmarks/RepairBenchmark",
             swiftSettings: strict),
         .target(
-            name: "TablefixTestSupport", dependencies: ["Tablefix"], path: "Tests/TablefixTestSupport",
+            name: "TablefixTestSupport",
+            dependencies: ["Tablefix", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/TablefixTestSupport",
             swiftSettings: strict),
         .testTarget(name: "TablefixModelTests", dependencies: ["TablefixModel", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(
@@ -55,6 +61,6 @@ let package = Package(
         .testTarget(name: "TablefixCleanupTests", dependencies: ["TablefixCleanup", "TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixReconstructionTests", dependencies: ["TablefixReconstruction", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixTests", dependencies: ["Tablefix", "TablefixTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport"], swiftSettings: strict),
+        .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport", "TablefixWriters"], swiftSettings: strict),
     ]
 )

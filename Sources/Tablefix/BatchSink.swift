@@ -1,0 +1,119 @@
+import TablefixWriters
+
+/// What the batch loop does with a file whose bytes it has hashed.
+enum BatchDecision: Equatable {
+    /// Repair it; the attempt recorded for it, if the sink records attempts.
+    case process(attempt: Int64?)
+    /// Its content is finished already: link the path to it. `failure` is the error of a
+    /// failed document (the path then counts as failed).
+    case finished(BatchStore.LinkKind, failure: String?)
+    /// Runs were killed this many times while repairing it: record it as failed.
+    case interrupted(Int)
+}
+
+/// Where the batch loop sends its results: a database, or lines of JSON.
+///
+/// The loop calls a sink from one task only, so a sink needs no locking.
+protocol BatchSink {
+    /// What storing a result can throw (`Never` for a sink that cannot fail).
+    associatedtype Failure: Error
+    /// Whether the file at `path`, with content `hash`, must be repaired.
+    mutating func decide(path: String, hash: String) throws(Failure) -> BatchDecision
+    /// Stores one file's outcome, with the other paths found to hold the same bytes.
+    mutating func write(_ record: DocumentRecord, duplicates: [String], attempt: Int64?) throws(Failure)
+    /// Stores that `path` holds content already finished.
+    mutating func link(path: String, hash: String, as kind: BatchStore.LinkKind) throws(Failure)
+}
+
+/// The default sink: a batch database, resumable.
+struct DatabaseSink: BatchSink {
+    typealias Failure = StoreError
+    let store: BatchStore
+    let run: Int64
+    let options: BatchOptions
+
+    func decide(path: String, hash: String) throws(StoreError) -> BatchDecision {
+        if let known = try store.known(hash: hash) {
+            if known.status == "failed" {
+                let retry = known.run != run && (options.force || options.retryFailed)
+                if !retry { return .finished(.failed, failure: known.error ?? "\(path): failed") }
+            } else {
+                if known.run == run { return .finished(.linked, failure: nil) }
+                if !options.force { return .finished(.skipped, failure: nil) }
+            }
+        }
+        if !options.force {
+            let interruptions = try store.interruptions(hash: hash, excluding: run)
+            if interruptions >= options.maxInterruptions { return .interrupted(interruptions) }
+        }
+        return .process(attempt: try store.startAttempt(path: path, hash: hash, run: run))
+    }
+
+    func write(_ record: DocumentRecord, duplicates: [String], attempt: Int64?) throws(StoreError) {
+        try store.write(record, duplicates: duplicates, run: run, attempt: attempt)
+    }
+
+    func link(path: String, hash: String, as kind: BatchStore.LinkKind) throws(StoreError) {
+        try store.link(path: path, to: hash, as: kind, run: run)
+    }
+}
+
+/// The streaming sink: one JSON object per file and line, no database.
+///
+/// A repaired file's line is the spec/output.md object with `status` and `hash` added; a
+/// failed file's is `{"source", "status": "failed", "hash", "format", "error"}`; a file
+/// with the same bytes as one before it is `{"source", "status": "linked", "hash"}` (or
+/// `"failed"` with the first one's `"error"`).
+struct LineSink: BatchSink {
+    typealias Failure = Never
+    /// Receives each line, with its newline.
+    let emit: (String) -> Void
+    /// Each content hash seen, with the error of a failed one.
+    private var seen: [String: String?] = [:]
+
+    init(emit: @escaping (String) -> Void) {
+        self.emit = emit
+    }
+
+    mutating func decide(path: String, hash: String) -> BatchDecision {
+        guard let failure = seen[hash] else {
+            seen[hash] = .some(nil)
+            return .process(attempt: nil)
+        }
+        return failure == nil ? .finished(.linked, failure: nil) : .finished(.failed, failure: failure)
+    }
+
+    mutating func write(_ record: DocumentRecord, duplicates: [String], attempt: Int64?) {
+        emit(Self.line(for: record))
+        if let hash = record.hash {
+            seen[hash] = .some(record.error)
+            for path in duplicates { link(path: path, hash: hash, as: record.error == nil ? .linked : .failed) }
+        }
+    }
+
+    func link(path: String, hash: String, as kind: BatchStore.LinkKind) {
+        var members: [(String, JSONValue)] = [
+            ("source", .string(path)), ("status", .string(kind == .failed ? "failed" : "linked")),
+            ("hash", .string(hash)),
+        ]
+        // A copy of a failed file carries the error of the file it copies.
+        if kind == .failed, let failure = seen[hash], let error = failure { members.append(("error", .string(error))) }
+        emit(JSONValue.object(members).rendered(pretty: false) + "\n")
+    }
+
+    static func line(for record: DocumentRecord) -> String {
+        switch record.outcome {
+        case .done(_, _, let json):
+            // The object as stored, with two members added at its end.
+            let extra = JSONValue.object([("status", .string("done")), ("hash", .string(record.hash))])
+                .rendered(pretty: false)
+            return String(json.dropLast()) + "," + String(extra.dropFirst()) + "\n"
+        case .failed(let error, _):
+            let object = JSONValue.object([
+                ("source", .string(record.path)), ("status", .string("failed")), ("hash", .string(record.hash)),
+                ("format", .string(record.format)), ("error", .string(error)),
+            ])
+            return object.rendered(pretty: false) + "\n"
+        }
+    }
+}

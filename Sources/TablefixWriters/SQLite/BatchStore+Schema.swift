@@ -1,0 +1,132 @@
+import GRDB
+
+extension BatchStore {
+    /// The schema, one migration per version. Add a migration for every change; never edit
+    /// one that has shipped.
+    ///
+    /// - `documents`: one row per distinct content (SHA-256 `hash`), with the path it was
+    ///   first found under, `status` `done` or `failed`, what reconstruction found
+    ///   (`format`, `encoding`, `template`, `body`, `year`, `confidence`), the `error` of a
+    ///   failure, timings, and `json`, the spec/output.md object as compact text.
+    /// - `tables`, `cells`, `checks`, `edits`: the object's parts as rows, for queries.
+    /// - `links`: every other path whose bytes are the same as a document's.
+    /// - `runs` and `attempts`: each batch run and each file it processed, so that a
+    ///   resumed batch can show that it processed no file twice.
+    /// - `continuity`: each carried-out/carried-in pair of a body's consecutive reports.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE runs (
+                        id INTEGER PRIMARY KEY,
+                        started_at TEXT NOT NULL,
+                        finished_at TEXT,
+                        command TEXT NOT NULL,
+                        shard TEXT,
+                        done INTEGER NOT NULL DEFAULT 0,
+                        skipped INTEGER NOT NULL DEFAULT 0,
+                        linked INTEGER NOT NULL DEFAULT 0,
+                        failed INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE documents (
+                        id INTEGER PRIMARY KEY,
+                        hash TEXT UNIQUE,
+                        path TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('done', 'failed')),
+                        format TEXT,
+                        encoding TEXT,
+                        template TEXT,
+                        template_confidence REAL,
+                        body TEXT,
+                        year INTEGER,
+                        confidence REAL,
+                        error TEXT,
+                        error_code TEXT,
+                        bytes INTEGER NOT NULL,
+                        read_ms REAL NOT NULL,
+                        repair_ms REAL NOT NULL,
+                        run INTEGER REFERENCES runs(id),
+                        processed_at TEXT NOT NULL,
+                        json TEXT
+                    );
+                    CREATE INDEX documents_path ON documents(path);
+                    CREATE INDEX documents_body_year ON documents(body, year);
+                    CREATE TABLE tables (
+                        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        table_id TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        confidence REAL,
+                        grid TEXT,
+                        PRIMARY KEY (document, table_id)
+                    );
+                    CREATE TABLE cells (
+                        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        table_id TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        key TEXT NOT NULL,
+                        value REAL,
+                        raw TEXT NOT NULL,
+                        confidence REAL NOT NULL,
+                        inferred REAL,
+                        why TEXT,
+                        rule TEXT NOT NULL,
+                        line INTEGER NOT NULL,
+                        PRIMARY KEY (document, table_id, key)
+                    );
+                    CREATE INDEX cells_key ON cells(table_id, key);
+                    CREATE TABLE checks (
+                        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        table_id TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        rule TEXT NOT NULL,
+                        "column" TEXT,
+                        ok INTEGER,
+                        cells TEXT NOT NULL,
+                        "left" REAL,
+                        "right" REAL,
+                        PRIMARY KEY (document, table_id, position)
+                    );
+                    CREATE TABLE edits (
+                        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        before TEXT NOT NULL,
+                        after TEXT NOT NULL,
+                        line INTEGER NOT NULL,
+                        confidence REAL NOT NULL,
+                        PRIMARY KEY (document, position)
+                    );
+                    CREATE TABLE links (
+                        path TEXT PRIMARY KEY,
+                        hash TEXT NOT NULL,
+                        run INTEGER REFERENCES runs(id)
+                    );
+                    CREATE INDEX links_hash ON links(hash);
+                    CREATE TABLE attempts (
+                        id INTEGER PRIMARY KEY,
+                        run INTEGER REFERENCES runs(id),
+                        hash TEXT,
+                        path TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        ms REAL NOT NULL,
+                        at TEXT NOT NULL
+                    );
+                    CREATE INDEX attempts_hash ON attempts(hash);
+                    CREATE TABLE continuity (
+                        body TEXT NOT NULL,
+                        year INTEGER NOT NULL,
+                        "column" TEXT NOT NULL,
+                        earlier INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        later INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                        carried_out REAL,
+                        carried_in REAL,
+                        ok INTEGER,
+                        PRIMARY KEY (earlier, later, "column")
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import GRDB
+
+/// A batch database: one SQLite file holding every document a batch cleaned, its tables,
+/// cells, checks and edits, the paths that link to it, and the runs that wrote it.
+///
+/// Each document is written in one transaction, so a batch killed at any moment leaves
+/// only whole documents behind. The schema is versioned (``BatchStore/migrator``); opening
+/// an older database upgrades it.
+///
+/// ```swift
+/// let store = try BatchStore(path: "out.db")
+/// let run = try store.beginRun(command: "tablefix batch archive.zip --out out.db")
+/// try store.write(record, run: run)
+/// ```
+package final class BatchStore: Sendable {
+    /// The database file as the user named it.
+    package let path: String
+    let pool: DatabasePool
+
+    /// Opens the database at `path`, creating it when `create` is true and it is missing,
+    /// and brings its schema up to date.
+    ///
+    /// - Throws: ``StoreError`` when the file is missing (and `create` is false), is not a
+    ///   SQLite database, was written by a newer tablefix, or cannot be opened.
+    package init(path: String, create: Bool = true) throws(StoreError) {
+        self.path = path
+        if !create, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError(.missing, file: path, reason: "no such file")
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // WAL and NORMAL: a commit survives a killed process; no fsync per document.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw Self.storeError(error, file: path)
+        }
+        try migrate()
+    }
+
+    private func migrate() throws(StoreError) {
+        let migrator = Self.migrator
+        try perform {
+            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded { throw StoreError(.newerSchema, file: path, reason: "written by a newer tablefix (unknown schema version)") }
+            let foreign = try pool.read { db in
+                try db.tableExists("documents") && !db.tableExists("grdb_migrations")
+            }
+            if foreign { throw StoreError(.notADatabase, file: path, reason: "not a tablefix batch database") }
+            try migrator.migrate(pool)
+        }
+    }
+
+    /// Runs database work, turning any failure into a ``StoreError`` naming this database.
+    func perform<T>(_ body: () throws -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw Self.storeError(error, file: path)
+        }
+    }
+
+    static func storeError(_ error: any Error, file: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            let message = error.message ?? "\(error.resultCode)"
+            switch error.resultCode {
+            case .SQLITE_NOTADB: return StoreError(.notADatabase, file: file, reason: "not a SQLite database (\(message))")
+            case .SQLITE_CANTOPEN: return StoreError(.sqlite, file: file, reason: "cannot be opened (\(message))")
+            default: return StoreError(.sqlite, file: file, reason: "SQLite error (\(message))")
+            }
+        }
+        return StoreError(.sqlite, file: file, reason: "\(error)")
+    }
+
+    /// The current time as the database stores it: ISO 8601 in UTC.
+    static func now() -> String {
+        Date().formatted(.iso8601)
+    }
+}
+
+extension BatchStore {
+    /// The counts a run keeps in its `runs` row.
+    package struct RunCounts: Sendable, Equatable {
+        package var done = 0
+        package var skipped = 0
+        package var linked = 0
+        package var failed = 0
+
+        package init(done: Int = 0, skipped: Int = 0, linked: Int = 0, failed: Int = 0) {
+            self.done = done
+            self.skipped = skipped
+            self.linked = linked
+            self.failed = failed
+        }
+    }
+
+    /// Records the start of a run and returns its id.
+    package func beginRun(command: String, shard: String? = nil) throws(StoreError) -> Int64 {
+        try perform {
+            try pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO runs (started_at, command, shard) VALUES (?, ?, ?)",
+                    arguments: [Self.now(), command, shard])
+                return db.lastInsertedRowID
+            }
+        }
+    }
+
+    /// Records the end of a run.
+    package func finishRun(_ run: Int64) throws(StoreError) {
+        try perform {
+            try pool.write { db in
+                try db.execute(sql: "UPDATE runs SET finished_at = ? WHERE id = ?", arguments: [Self.now(), run])
+            }
+        }
+    }
+
+    /// The counts of every run, oldest first.
+    package func runCounts() throws(StoreError) -> [RunCounts] {
+        try perform {
+            try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT done, skipped, linked, failed FROM runs ORDER BY id").map { row in
+                    RunCounts(done: row["done"], skipped: row["skipped"], linked: row["linked"], failed: row["failed"])
+                }
+            }
+        }
+    }
+
+    /// What the database knows about one content hash.
+    package struct Known: Sendable, Equatable {
+        /// The document's primary path.
+        package var path: String
+        /// `done` or `failed`.
+        package var status: String
+        /// The run that wrote it.
+        package var run: Int64?
+        /// Why it failed (`FILE: cause`).
+        package var error: String?
+    }
+
+    /// The document with this content hash, if one was written.
+    package func known(hash: String) throws(StoreError) -> Known? {
+        try perform {
+            try pool.read { db in
+                try Row.fetchOne(
+                    db, sql: "SELECT path, status, run, error FROM documents WHERE hash = ?", arguments: [hash]
+                ).map { row in Known(path: row["path"], status: row["status"], run: row["run"], error: row["error"]) }
+            }
+        }
+    }
+}

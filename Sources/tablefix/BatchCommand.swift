@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import Tablefix
+
+/// `tablefix batch INPUT... --out DB` and `tablefix batch --stdin --jsonl`.
+struct BatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Clean many documents into one SQLite database, in parallel and resumably.",
+        discussion: """
+            Inputs are files, folders (walked recursively) and .zip archives (read entry by \
+            entry); each file's format and encoding are detected from its bytes. Files whose \
+            content the database already holds are skipped, so a batch killed at any moment \
+            resumes where it stopped; files with the same bytes are repaired once and linked. \
+            A file that cannot be read is recorded with its cause and the batch goes on.
+
+            With --jsonl no database is written: each file's result is one line of JSON on \
+            standard output (the object of `repair --format json`, plus "status" and \
+            "hash"), as the map step of Spark RDD.pipe, Hadoop Streaming or GNU parallel.
+
+            Exit status: 0 when every file was cleaned or skipped, 2 when some failed \
+            (0 with --allow-failures), 1 when the database cannot be written.
+            """)
+
+    @Argument(help: "Files, folders and .zip archives to clean.")
+    var inputs: [String] = []
+
+    @Option(name: .customLong("out"), help: "The SQLite database to write (created if missing).")
+    var database: String?
+
+    @Flag(help: "Read the paths of inputs from standard input, one per line.")
+    var stdin = false
+
+    @Flag(help: "Write one JSON line per file to standard output instead of a database.")
+    var jsonl = false
+
+    @Option(help: "How many files to repair at once (default: the number of cores).")
+    var jobs: Int?
+
+    @Flag(help: "Redo files whose content the database already holds.")
+    var force = false
+
+    @Flag(help: "Redo files that failed in an earlier run.")
+    var retryFailed = false
+
+    @Option(
+        help: ArgumentHelp("Clean only part K of N of the files (a stable partition by path), e.g. 2/4.",
+                           valueName: "K/N"),
+        transform: BatchShard.argument)
+    var shard: BatchShard?
+
+    @Flag(help: "Exit 0 even when some files failed (they are recorded either way).")
+    var allowFailures = false
+
+    @Flag(name: .shortAndLong, help: "Print neither progress nor the summary.")
+    var quiet = false
+
+    @Option(help: "A folder of extra template files (*.json).")
+    var templates: String?
+
+    func validate() throws {
+        if stdin, !inputs.isEmpty {
+            throw ValidationError("give inputs as arguments or on standard input (--stdin), not both")
+        }
+        if !stdin, inputs.isEmpty {
+            throw ValidationError("no input: give files, folders or .zip archives, or --stdin")
+        }
+        if database == nil, !jsonl {
+            throw ValidationError("--out DB is required (or --jsonl to write lines to standard output)")
+        }
+        if database != nil, jsonl {
+            throw ValidationError("--out and --jsonl exclude each other")
+        }
+        if let jobs, jobs < 1 {
+            throw ValidationError("--jobs must be at least 1")
+        }
+    }
+
+    func run() async throws {
+        let options = BatchOptions(jobs: jobs, force: force, retryFailed: retryFailed, shard: shard)
+        let runner = BatchRunner(repairer: try Repairer(templatesFolder: templates), options: options)
+        let display = ProgressDisplay(quiet: quiet)
+        let progress: @Sendable (BatchSummary) -> Void = { display.update($0) }
+        let summary: BatchSummary
+        if let database {
+            let command = (["tablefix"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            if stdin {
+                summary = try await runner.run(lines: StandardInputLines(), into: database, command: command,
+                                               progress: progress)
+            } else {
+                summary = try await runner.run(inputs: inputs, into: database, command: command, progress: progress)
+            }
+        } else {
+            let output = LineWriter.standardOutput
+            let total = stdin ? nil : runner.countFiles(in: inputs)
+            summary = await runner.stream(
+                inputs: stdin ? AnySequence(StandardInputLines()) : AnySequence(inputs), total: total,
+                to: { output.write($0) }, progress: progress)
+            try output.close()
+        }
+        display.finish(summary)
+        if summary.failed > 0, !allowFailures {
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension BatchShard {
+    /// Reads `--shard K/N`.
+    static func argument(_ text: String) throws -> BatchShard {
+        guard let shard = BatchShard(text) else {
+            throw ValidationError("give K/N with 1 ≤ K ≤ N, e.g. 2/4")
+        }
+        return shard
+    }
+}
+
+/// Standard input, one line at a time, as the batch asks for the next path.
+struct StandardInputLines: Sequence, IteratorProtocol {
+    mutating func next() -> String? {
+        readLine(strippingNewline: true)
+    }
+}
