@@ -49,6 +49,9 @@ let package = Package(
         .executableTarget(
             name: "repair-benchmark", dependencies: ["Tablefix"], path: "Tools/Benchmarks/RepairBenchmark",
             swiftSettings: strict),
+        .executableTarget(
+            name: "reader-benchmark", dependencies: ["TablefixModel", "TablefixReaders"],
+            path: "Tools/Benchmarks/ReaderBenchmark", swiftSettings: strict),
         .target(
             name: "TablefixTestSupport",
             dependencies: ["Tablefix", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

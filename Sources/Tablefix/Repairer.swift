@@ -38,10 +38,15 @@ public struct Repairer: Sendable {
 
     /// Cleans and reconstructs a document already read.
     public func repair(_ document: Document) -> Repair {
-        let vocabulary = library.templates.flatMap(\.vocabulary)
-        let cleaned = CleanupPipeline.standard(vocabulary: vocabulary).apply(to: document)
+        let cleaned = clean(document)
         let extraction = Reconstructor(library: library).extract(from: cleaned)
         return Repair(document: cleaned, extraction: extraction)
+    }
+
+    /// Runs the cleanup passes alone: the cleaned document with its edits, no tables.
+    func clean(_ document: Document) -> Document {
+        let vocabulary = library.templates.flatMap(\.vocabulary)
+        return CleanupPipeline.standard(vocabulary: vocabulary).apply(to: document)
     }
 }
 

@@ -43,18 +43,19 @@ struct BatchCommandTests {
     @Test("a batch killed with SIGKILL midway and restarted holds every document once, none repaired twice")
     func killAndResume() throws {
         let folder = try BatchCorpus.temporaryFolder("cli-kill")
-        let corpus = BatchCorpus.make(reports: 400, duplicates: 20)
+        let corpus = BatchCorpus.make(reports: 1000, duplicates: 20)
         let archive = folder.appendingPathComponent("crawl.zip")
         try corpus.writeZip(to: archive)
         let database = folder.appendingPathComponent("out.db").path
         let arguments = ["batch", archive.path, "--out", database, "--jobs", "2", "--quiet"]
 
-        // Kill the first run once a fifth of the reports are in the database.
+        // Kill the first run once a tenth of the reports are in the database: early enough that
+        // it is still running on a fast machine.
         let (first, _, _) = try start(arguments)
         var committed = 0
         var watcher: BatchStore?
         let deadline = Date().addingTimeInterval(300)
-        while first.isRunning, committed < corpus.readable / 5, Date() < deadline {
+        while first.isRunning, committed < corpus.readable / 10, Date() < deadline {
             Thread.sleep(forTimeInterval: 0.02)
             if watcher == nil, FileManager.default.fileExists(atPath: database) {
                 watcher = try? BatchStore(path: database)
@@ -68,7 +69,7 @@ struct BatchCommandTests {
 
         let store = try BatchStore(path: database)
         let finishedFirst = Set(try store.attempts().filter { $0.run == 1 && $0.status != "started" }.compactMap(\.hash))
-        #expect(finishedFirst.count >= corpus.readable / 5)
+        #expect(finishedFirst.count >= corpus.readable / 10)
         #expect(finishedFirst.count < corpus.readable)
 
         let second = try run(arguments)

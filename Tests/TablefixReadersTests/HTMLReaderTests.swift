@@ -229,6 +229,16 @@ struct HTMLReaderTests {
         #expect(document.blocks.map(\.text) == ["年度报告", "正文"])
     }
 
+    @Test(
+        "an element whose style says display:none or visibility:hidden is dropped, in any case and spacing",
+        arguments: [
+            "display:none", "COLOR:red; Display : None !important", "visibility:\thidden", "font-family:仿宋;display:none",
+        ])
+    func hiddenByStyle(style: String) throws {
+        let document = try read("<p>正文</p><p style=\"\(style)\">隐藏</p><p style=\"display:block\">可见</p>")
+        #expect(document.blocks.map(\.text) == ["正文", "可见"])
+    }
+
     @Test("<br> starts a new line; h1–h6 and short list-numbered lines are headings")
     func linesAndHeadings() throws {
         let document = try read(
@@ -258,6 +268,17 @@ struct HTMLReaderTests {
             grids(try read("<table><tfoot><tr><td>合计</td></tr></tfoot><tbody><tr><td>行</td></tr></tbody></table>"))
                 .first)
         #expect(grid.rows.map { $0.map(\.text) } == [["行"], ["合计"]])
+    }
+
+    @Test("rows of the first thead come before the body wherever the markup puts it, as a browser shows them")
+    func headerRowsFirst() throws {
+        let grid = try #require(
+            grids(
+                try read(
+                    "<table><tbody><tr><td>行</td></tr></tbody><tfoot><tr><td>合计</td></tr></tfoot>"
+                        + "<thead><tr><th>表头</th></tr></thead><thead><tr><th>次表头</th></tr></thead></table>")
+            ).first)
+        #expect(grid.rows.map { $0.map(\.text) } == [["表头"], ["行"], ["次表头"], ["合计"]])
     }
 
     @Test(

@@ -51,6 +51,9 @@ struct DOCXBodyReader {
     private var paragraphs: [Paragraph] = []
     private var tables: [OpenTable] = []
     private var drawings: [Drawing] = []
+    /// Whether each paragraph style seen so far makes a heading, so that a style's chain
+    /// is looked up once, not once per paragraph.
+    private var headingStyles: [String: Bool] = [:]
     private var skipDepth = 0
     private var inText = false
     private var runHidden = false
@@ -114,7 +117,7 @@ struct DOCXBodyReader {
             skipDepth += 1
             return
         }
-        guard WordML.main.contains(name.namespace) else {
+        guard WordML.isMain(name.namespace) else {
             if name.local == "Fallback", name.namespace == WordML.markupCompatibility {
                 skipDepth = 1
                 return
@@ -203,7 +206,7 @@ struct DOCXBodyReader {
             skipDepth -= 1
             return
         }
-        guard WordML.main.contains(name.namespace) else { return }
+        guard WordML.isMain(name.namespace) else { return }
         switch name.local {
         case "t":
             inText = false
@@ -280,7 +283,7 @@ struct DOCXBodyReader {
             paragraph.markerUsed = true
         }
         let styleHeading =
-            styles.isHeading(paragraph.style) || (paragraph.outlineLevel.map { (0...8).contains($0) } ?? false)
+            isHeadingStyle(paragraph.style) || (paragraph.outlineLevel.map { (0...8).contains($0) } ?? false)
         for piece in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = String(piece)
             guard !line.isBlank else { continue }
@@ -289,6 +292,15 @@ struct DOCXBodyReader {
             let heading = !inCell && (styleHeading || TextReader.isHeading(line.trimmingSpacesQuickly))
             emit(Block(heading ? .heading(textLine) : .paragraph(textLine), lines: paragraph.line...paragraph.line))
         }
+    }
+
+    /// ``DOCXStyles/isHeading(_:)``, remembered per style.
+    private mutating func isHeadingStyle(_ id: String?) -> Bool {
+        guard let id else { return styles.isHeading(nil) }
+        if let known = headingStyles[id] { return known }
+        let heading = styles.isHeading(id)
+        headingStyles[id] = heading
+        return heading
     }
 
     /// The rendered list number of a paragraph: its own `w:numPr`, else its style's.

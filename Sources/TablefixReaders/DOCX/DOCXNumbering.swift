@@ -53,7 +53,7 @@ struct DOCXNumbering {
         try reader.forEach { event, _ in
             switch event {
             case .start(let start):
-                guard WordML.main.contains(start.name.namespace) else { return }
+                guard WordML.isMain(start.name.namespace) else { return }
                 let attributes = start.attributes
                 switch start.name.local {
                 case "abstractNum": abstractID = WordML.integer(attributes, "abstractNumId")
@@ -77,7 +77,7 @@ struct DOCXNumbering {
                 default: break
                 }
             case .end(let name):
-                guard WordML.main.contains(name.namespace) else { return }
+                guard WordML.isMain(name.namespace) else { return }
                 switch name.local {
                 case "lvl":
                     guard let finished = level else { return }

@@ -31,7 +31,7 @@ struct DOCXStyles {
             switch event {
             case .start(let start):
                 let name = start.name
-                guard WordML.main.contains(name.namespace) else { return }
+                guard WordML.isMain(name.namespace) else { return }
                 if name.local == "style" {
                     guard start.attributes["type"] == "paragraph", let id = start.attributes["styleId"] else { return }
                     current = (id, Style())

@@ -3,16 +3,20 @@ import TablefixXML
 
 /// The names DOCX parts use, in both the transitional and the strict OOXML namespaces.
 enum WordML {
-    static let main: Set<String> = [
-        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "http://purl.oclc.org/ooxml/wordprocessingml/main",
-    ]
+    static let transitional = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
     static let markupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
     static let relationships = "http://schemas.openxmlformats.org/package/2006/relationships"
 
+    /// Whether `namespace` is WordprocessingML's, transitional or strict. Called for every
+    /// element of a part: comparing two strings is cheaper than hashing one.
+    static func isMain(_ namespace: String) -> Bool {
+        namespace == transitional || namespace == strict
+    }
+
     /// Whether `name` is the WordprocessingML element `local` (`w:p`, `w:tbl` …).
     static func isW(_ name: XMLName, _ local: String) -> Bool {
-        name.local == local && main.contains(name.namespace)
+        name.local == local && isMain(name.namespace)
     }
 
     /// An on/off property (`<w:vanish/>`, `<w:isLgl w:val="true"/>`): on unless its value

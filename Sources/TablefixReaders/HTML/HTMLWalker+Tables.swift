@@ -2,7 +2,8 @@ import TablefixModel
 import TablefixXML
 
 extension HTMLWalker {
-    /// The parts of a `<table>`: its captions and its row groups, `tfoot` groups last.
+    /// The parts of a `<table>`: its captions and its row groups, the first `thead` first and
+    /// `tfoot` groups last.
     struct TableParts {
         struct Row {
             var element: MarkupElement
@@ -74,10 +75,14 @@ extension HTMLWalker {
         blocks += nested
     }
 
-    /// Collects a table's captions and row groups. Rows directly in the table (or in a
-    /// wrapper such as a stray `<form>`) form implicit groups; `tfoot` groups go last.
+    /// Collects a table's captions and row groups in the order a browser shows them. Rows
+    /// directly in the table (or in a wrapper such as a stray `<form>`) form implicit
+    /// groups; the first `thead` goes first wherever the markup puts it (CSS's
+    /// table-header-group, as pandas.read_html also reads it), later ones stay where they
+    /// are; `tfoot` groups go last.
     static func parts(of table: MarkupElement) -> TableParts {
         var parts = TableParts()
+        var header: [TableParts.Row]?
         var footers: [[TableParts.Row]] = []
         var implicit: [TableParts.Row] = []
 
@@ -91,6 +96,9 @@ extension HTMLWalker {
                 switch child.name {
                 case "caption":
                     parts.captions.append(child)
+                case "thead" where header == nil:
+                    closeImplicit()
+                    header = rows(of: child)
                 case "thead", "tbody":
                     closeImplicit()
                     parts.groups.append(rows(of: child))
@@ -109,6 +117,7 @@ extension HTMLWalker {
 
         visit(table)
         closeImplicit()
+        if let header { parts.groups.insert(header, at: 0) }
         parts.groups += footers
         return parts
     }

@@ -129,11 +129,43 @@ struct HTMLWalker {
         if let role = element[attribute: "role"]?.lowercased(), ["navigation", "banner", "contentinfo"].contains(role) {
             return true
         }
-        if let style = element[attribute: "style"] {
-            let compact = style.lowercased().filter { !$0.isWhitespace }
-            if compact.contains("display:none") || compact.contains("visibility:hidden") { return true }
-        }
+        if let style = element[attribute: "style"], Self.hides(style: style) { return true }
         if name == "input", element[attribute: "type"]?.lowercased() == "hidden" { return true }
+        return false
+    }
+
+    /// Whether a `style` attribute hides its element: `display:none` or
+    /// `visibility:hidden`, in any ASCII case and with any white space.
+    ///
+    /// - Complexity: O(n) in the attribute's length; Word-pasted pages put a style on
+    ///   nearly every element.
+    static func hides(style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for scalar in style.unicodeScalars where !scalar.isSpace {
+            // Anything not ASCII stands as a byte that matches no letter of the patterns.
+            let byte = scalar.isASCII ? UInt8(scalar.value) : 0x80
+            compact.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return Self.find(Self.displayNone, in: compact) || Self.find(Self.visibilityHidden, in: compact)
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    /// Whether `pattern` occurs in `bytes`, by a plain scan: the patterns are short and a
+    /// style holds few of their first letters.
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8]) -> Bool {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+        var start = 0
+        while start + pattern.count <= bytes.count {
+            if bytes[start] == first {
+                var offset = 1
+                while offset < pattern.count, bytes[start + offset] == pattern[offset] { offset += 1 }
+                if offset == pattern.count { return true }
+            }
+            start += 1
+        }
         return false
     }
 
