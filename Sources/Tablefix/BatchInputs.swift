@@ -193,23 +193,5 @@ final class BatchInputs: IteratorProtocol {
     }
 
     /// The cause of a file-system error in a few words, as `repair` words it.
-    static func describe(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain {
-            switch nsError.code {
-            case NSFileReadNoSuchFileError: return "no such file"
-            case NSFileReadNoPermissionError: return "permission denied"
-            default: break
-            }
-        }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            switch Int32(underlying.code) {
-            case ENOENT: return "no such file"
-            case EACCES: return "permission denied"
-            case EISDIR: return "is a directory"
-            default: break
-            }
-        }
-        return "cannot be read (\(nsError.localizedDescription))"
-    }
+    static func describe(_ error: any Error) -> String { DocumentReader.describe(error) }
 }

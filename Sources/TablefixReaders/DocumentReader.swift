@@ -43,7 +43,9 @@ public struct DocumentReader: Sendable {
         }
     }
 
-    static func describe(_ error: any Error) -> String {
+    /// The cause of a file-system error in a few words: `no such file`, `permission
+    /// denied`, `is a directory`.
+    package static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
         if nsError.domain == NSCocoaErrorDomain {
             switch nsError.code {
@@ -52,10 +54,13 @@ public struct DocumentReader: Sendable {
             default: break
             }
         }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
-            underlying.domain == NSPOSIXErrorDomain, underlying.code == Int(EISDIR)
-        {
-            return "is a directory"
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            switch Int32(underlying.code) {
+            case ENOENT: return "no such file"
+            case EACCES: return "permission denied"
+            case EISDIR: return "is a directory"
+            default: break
+            }
         }
         return "cannot be read (\(nsError.localizedDescription))"
     }
