@@ -3,7 +3,7 @@ import GRDB
 import TablefixModel
 
 extension BatchStore {
-    /// The tables a review adds, created by the first ``apply(_:file:)``: `reviews`, one
+    /// The tables a review adds (migration `v2`): `reviews`, one
     /// row per reviewed cell, keyed by the document's content hash so that a review
     /// survives a batch that redoes the document; and `reviewed_cells`, every cell with
     /// the value to use (`provenance` `reviewed` or `machine`) beside the machine's.
@@ -71,7 +71,6 @@ extension BatchStore {
         let now = Self.now()
         return try perform {
             try pool.write { db in
-                try db.execute(sql: Self.reviewSchema)
                 var counts = ReviewCounts()
                 for correction in corrections {
                     let name = "\(correction.source) \(correction.table) \(correction.key)"

@@ -10,6 +10,8 @@ extension BatchStore {
     ///   failure, timings, and `json`, the spec/output.md object as compact text.
     /// - `tables`, `cells`, `checks`, `edits`: the object's parts as rows, for queries.
     /// - `links`: every other path whose bytes are the same as a document's.
+    /// - `reviews` and the view `reviewed_cells` (v2): reviewers' decisions, beside the
+    ///   machine's values (``BatchStore/reviewSchema``).
     /// - `runs` and `attempts`: each batch run and each file it processed, so that a
     ///   resumed batch can show that it processed no file twice.
     /// - `continuity`: each carried-out/carried-in pair of a body's consecutive reports.
@@ -126,6 +128,9 @@ extension BatchStore {
                         PRIMARY KEY (earlier, later, "column")
                     );
                     """)
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: BatchStore.reviewSchema)
         }
         return migrator
     }
