@@ -86,4 +86,15 @@ struct RenderingTests {
         let requests = table("requests", in: Self.title + lines.joined(separator: "\n"))
         #expect(values(requests, row: "granted") == [2, 0, 0, 0, 0, 0, 2])
     }
+
+    @Test("gives rows that printed only their first value beside their label the rest of their values, in order")
+    func firstColumnBesideLabels() {
+        let lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "9", "0", "0", "0", "0", "0", "9",
+                     "1.本机关不掌握相关政府信息 12", "（四）", "无法提 2.没有现成信息需要另行制作 1", "供", "1",
+                     "3.补正后申请内容仍不明确", "1", "0", "0", "0", "0", "13", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0", "0", "1"]
+        let requests = table("requests", in: Self.title + lines.joined(separator: "\n"))
+        #expect(values(requests, row: "unable.not_held") == [12, 1, 0, 0, 0, 0, 13])
+        #expect(values(requests, row: "unable.must_create") == [1, 0, 0, 0, 0, 0, 1])
+        #expect(values(requests, row: "unable.unclear") == [1, 0, 0, 0, 0, 0, 1])
+    }
 }

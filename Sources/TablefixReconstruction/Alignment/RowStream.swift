@@ -138,44 +138,75 @@ enum RowStream {
     /// them all (pdftotext on merged cells): `label A`, `label B`, `a1…a7 b1…b7`. The values
     /// of a row holding `m × columns` of them are dealt back to the last `m` label rows
     /// before it, fragments of fewer than four letters (`不予公`, `开`) set aside.
+    ///
+    /// A second shape: rows that printed only their first value beside their label, and a
+    /// later run of `m × (columns − 1)` values holding the rest of each, in order.
     static func unstacking(_ rows: [StreamRow], columns: Int) -> [StreamRow] {
-        guard columns > 1 else { return rows }
+        guard columns > 2 else { return rows }
         var result = rows
         var index = result.count - 1
         while index > 0 {
             let row = result[index]
             let values = row.tail.filter(\.isValue)
-            let stacked = values.count / columns
-            guard row.isLine, values.count == row.tail.count, stacked >= 2, values.count % columns == 0 else {
+            guard row.isLine, values.count == row.tail.count, values.count >= columns else {
                 index -= 1
                 continue
             }
-            // The label rows above, nearest first, back to the previous row with values.
-            var labels: [Int] = []
-            var probe = index - 1
-            while probe >= 0, labels.count < stacked - 1, !result[probe].hasNumbers, !result[probe].isCaption {
-                if LabelMatcher.letters(result[probe].label).count >= 4 { labels.append(probe) }
-                probe -= 1
-            }
-            guard labels.count == stacked - 1 else {
-                index -= 1
-                continue
-            }
-            // The value row keeps its own label and the last slice; each label row above
-            // takes its slice, in order.
-            let targets = labels.reversed() + [index]
-            var ownTokens = Array(row.tokens.prefix(row.tokens.count - row.tail.count))
-            for (slice, target) in targets.enumerated() {
-                let part = Array(values[(slice * columns)..<((slice + 1) * columns)])
-                if target == index {
-                    ownTokens += part
-                    result[index].tokens = ownTokens
-                } else {
-                    result[target].tokens += part
+            if let labels = stackedLabelRows(result, before: index, values: values.count, columns: columns) {
+                // The value row keeps its own label and the last slice; each label row
+                // above takes its slice, in order.
+                for (slice, target) in labels.enumerated() {
+                    result[target].tokens += values[(slice * columns)..<((slice + 1) * columns)]
                 }
+                result[index].tokens = Array(row.tokens.prefix(row.tokens.count - row.tail.count))
+                    + values[(labels.count * columns)...]
+                index = (labels.first ?? index) - 1
+            } else if let firstColumn = firstColumnRows(result, before: index, values: values.count, columns: columns) {
+                // Rows that printed their first value beside their label each take the
+                // rest, in order; this row is left with its label.
+                for (slice, target) in firstColumn.enumerated() {
+                    result[target].tokens += values[(slice * (columns - 1))..<((slice + 1) * (columns - 1))]
+                }
+                result[index].tokens = Array(row.tokens.prefix(row.tokens.count - row.tail.count))
+                index = (firstColumn.first ?? index) - 1
+            } else {
+                index -= 1
             }
-            index = (labels.last ?? index) - 1
         }
         return result
+    }
+
+    /// The `m − 1` nearest label rows above `index` (of four letters or more, fragments
+    /// set aside), back to the previous row with values, when `values` is `m × columns`.
+    static func stackedLabelRows(_ rows: [StreamRow], before index: Int, values: Int, columns: Int) -> [Int]? {
+        let stacked = values / columns
+        guard values % columns == 0, stacked >= 2 else { return nil }
+        var labels: [Int] = []
+        var probe = index - 1
+        while probe >= 0, labels.count < stacked - 1, !rows[probe].hasNumbers, !rows[probe].isCaption {
+            if LabelMatcher.letters(rows[probe].label).count >= 4 { labels.append(probe) }
+            probe -= 1
+        }
+        return labels.count == stacked - 1 ? labels.reversed() : nil
+    }
+
+    /// The `m` nearest rows above `index` that carry exactly one value each, with nothing
+    /// else carrying values between them, when `values` is `m × (columns − 1)`.
+    static func firstColumnRows(_ rows: [StreamRow], before index: Int, values: Int, columns: Int) -> [Int]? {
+        guard values % (columns - 1) == 0 else { return nil }
+        let count = values / (columns - 1)
+        guard count >= 2 else { return nil }
+        var found: [Int] = []
+        var probe = index - 1
+        while probe >= 0, found.count < count {
+            let row = rows[probe]
+            if row.isCaption { return nil }
+            if row.hasNumbers {
+                guard row.tail.filter(\.isValue).count == 1, row.hasText else { return nil }
+                found.append(probe)
+            }
+            probe -= 1
+        }
+        return found.count == count ? found.reversed() : nil
     }
 }
