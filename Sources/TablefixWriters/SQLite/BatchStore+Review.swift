@@ -152,12 +152,11 @@ extension BatchStore {
         value.map(JSONValue.format) ?? "blank"
     }
 
-    /// Every row of the `reviews` table (none before the first apply), by hash, table, key.
+    /// Every row of the `reviews` table, by hash, table, key.
     package func reviews() throws(StoreError) -> [StoredReview] {
         try perform {
             try pool.read { db in
-                guard try db.tableExists("reviews") else { return [] }
-                return try Row.fetchAll(
+                try Row.fetchAll(
                     db,
                     sql: """
                         SELECT hash, table_id, key, action, value, original, provenance, reviewed_at FROM reviews
@@ -188,7 +187,6 @@ extension BatchStore {
         var failure: (any Error)?
         try perform {
             try pool.read { db in
-                let hasReviews = try db.tableExists("reviews")
                 let documents = try Row.fetchCursor(
                     db,
                     sql: """
@@ -210,13 +208,11 @@ extension BatchStore {
                         """)
                 let edits = try db.makeStatement(
                     sql: "SELECT kind, before, after, line, confidence FROM edits WHERE document = ? ORDER BY position")
-                let reviews = hasReviews
-                    ? try db.makeStatement(
-                        sql: """
-                            SELECT hash, table_id, key, action, value, original, provenance, reviewed_at FROM reviews
-                            WHERE hash = ? ORDER BY table_id, key
-                            """)
-                    : nil
+                let reviews = try db.makeStatement(
+                    sql: """
+                        SELECT hash, table_id, key, action, value, original, provenance, reviewed_at FROM reviews
+                        WHERE hash = ? ORDER BY table_id, key
+                        """)
                 while let row = try documents.next() {
                     var document = ReviewDocument(
                         source: row["path"], hash: row["hash"], format: row["format"], encoding: row["encoding"],
@@ -231,7 +227,7 @@ extension BatchStore {
                                 kind: Edit.Kind(rawValue: edit["kind"]), before: edit["before"], after: edit["after"],
                                 line: edit["line"], confidence: edit["confidence"])
                         }
-                        if let reviews, let hash = document.hash {
+                        if let hash = document.hash {
                             document.reviews = try Row.fetchAll(reviews, arguments: [hash]).compactMap {
                                 Self.storedReview($0)?.review
                             }
