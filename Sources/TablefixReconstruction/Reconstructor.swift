@@ -72,15 +72,24 @@ public struct Reconstructor: Sendable {
         return (ExtractedTable(id: table.id, status: .absent, confidence: 0), [])
     }
 
-    /// Whether a table's region holds nothing but its heading and captions.
+    /// Whether a table's region holds nothing but its heading and captions: a picture's
+    /// alt text as a text browser prints it (`表三`) counts as a caption.
     func isEmpty(_ range: Range<Int>, of table: TableTemplate, in blocks: [Block]) -> Bool {
         range.allSatisfy { index in
             switch blocks[index].content {
             case .removed: true
-            case .heading, .paragraph: SectionLocator.isHeading(blocks[index], of: table)
+            case .heading, .paragraph:
+                SectionLocator.isHeading(blocks[index], of: table) || Self.isPictureCaption(blocks[index].text)
             default: false
             }
         }
+    }
+
+    /// A short line naming a table or figure and nothing more: `表三`, `表2`, `图1`.
+    static func isPictureCaption(_ text: String) -> Bool {
+        let trimmed = text.trimmingSpaces
+        guard let first = trimmed.first, first == "表" || first == "图", trimmed.count <= 6 else { return false }
+        return trimmed.dropFirst().allSatisfy { $0.isNumber || ListMarker.chineseNumeral(String($0)) != nil || $0 == " " }
     }
 
     func containsImage(_ blocks: [Block], _ range: Range<Int>) -> Bool {

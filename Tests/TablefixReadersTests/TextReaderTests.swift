@@ -82,3 +82,40 @@ struct ImagePlaceholderTests {
         #expect(blocks.first?.content == .image(name: name))
     }
 }
+
+@Suite("TextReader framed tables")
+struct FramedTableTests {
+    func grid(_ text: String) -> Grid? {
+        TextReader().blocks(from: text).compactMap { block -> Grid? in
+            if case .table(let grid) = block.content { return grid }
+            return nil
+        }.first
+    }
+
+    @Test("reads a table drawn with box-drawing characters, cells wrapped over lines joined")
+    func boxDrawing() throws {
+        let text = """
+            ┌──────────┬────────┐
+            │ 信息内容 │ 本年制 │
+            │          │ 发件数 │
+            ├──────────┼────────┤
+            │   规章   │   3    │
+            └──────────┴────────┘
+            """
+        let table = try #require(grid(text))
+        #expect(table.rows.map { $0.map(\.text) } == [["信息内容", "本年制发件数"], ["规章", "3"]])
+        #expect(table.rows[1][1].line == 5)
+    }
+
+    @Test("reads a markdown pipe table, its rule line left out")
+    func markdown() throws {
+        let text = "| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | 1,375 |\n| 行政处罚 | 46 |\n"
+        let table = try #require(grid(text))
+        #expect(table.rows.map { $0.map(\.text) } == [["信息内容", "本年处理决定数量"], ["行政许可", "1,375"], ["行政处罚", "46"]])
+    }
+
+    @Test("keeps a sentence with a vertical bar in it out of tables")
+    func barInProse() {
+        #expect(grid("本年度共受理申请 3 件 | 办结 3 件。\n") == nil)
+    }
+}

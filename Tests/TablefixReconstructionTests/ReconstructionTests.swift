@@ -74,6 +74,13 @@ struct ReconstructionTests {
         #expect(extraction.tables.map(\.status) == [.image, .image, .absent])
     }
 
+    @Test("says image when only a picture's alt text, as a text browser prints it, stands under the heading")
+    func altTextIsImage() throws {
+        let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n三、收到和处理政府信息公开申请情况\n表三\n四、政府信息公开行政复议、行政诉讼情况\n"
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        #expect(extraction.tables.first { $0.id == "requests" }?.status == .image)
+    }
+
     @Test("says absent when a table has no heading and no rows anywhere")
     func absentStatus() throws {
         let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n一、总体情况\n正文。\n"

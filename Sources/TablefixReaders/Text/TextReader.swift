@@ -7,7 +7,8 @@ package import TablefixModel
 /// - one cell per line behind a tab, blank lines between rows, cells wrapped onto lines
 ///   of their own (DOCX → text);
 /// - columns aligned with runs of spaces (`pdftotext -layout`);
-/// - rows of a label followed by numbers separated by single spaces (OCR).
+/// - rows of a label followed by numbers separated by single spaces (OCR);
+/// - tables drawn with a frame: box-drawing characters (`w3m -dump`), markdown pipes.
 ///
 /// The grids it returns are faithful to the input: nothing is merged, guessed or dropped.
 package struct TextReader: Sendable {
@@ -24,6 +25,11 @@ package struct TextReader: Sendable {
             let line = lines[index]
             if line.trimmingSpaces.isEmpty {
                 index += 1
+                continue
+            }
+            if let (grid, end) = boxTable(lines, from: index) {
+                blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
+                index = end + 1
                 continue
             }
             if line.contains("\t"), let (grid, end) = tabTable(lines, from: index) {

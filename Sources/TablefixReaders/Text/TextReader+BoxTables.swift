@@ -1,0 +1,71 @@
+import TablefixModel
+
+extension TextReader {
+    /// Characters that draw a table's frame: box-drawing lines (`w3m -dump`, psql) and the
+    /// ASCII of markdown and grid tables.
+    static let frameCharacters: Set<Character> = Set("─━│┃┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫-=+:|")
+
+    /// The character that separates cells in a framed row, or nil for other lines.
+    static func cellSeparator(_ line: Substring) -> Character? {
+        let text = line.trimmingSpaces
+        guard let first = text.first, let last = text.last else { return nil }
+        for separator: Character in ["│", "┃", "║", "|"] where first == separator || last == separator {
+            if text.filter({ $0 == separator }).count >= 2 { return separator }
+        }
+        return nil
+    }
+
+    /// A line made only of frame characters and spaces: a rule between rows.
+    static func isRule(_ line: Substring) -> Bool {
+        let text = line.trimmingSpaces
+        return text.count >= 3 && text.allSatisfy { frameCharacters.contains($0) || $0 == " " }
+            && text.contains { "─━═-".contains($0) }
+    }
+
+    /// A table drawn with a frame starting at `start`: rows of cells between `│` (or `|`),
+    /// rules between rows. A row whose cells wrap over several lines is joined line by
+    /// line, cell by cell. Needs two rows at least.
+    func boxTable(_ lines: [Substring], from start: Int) -> (Grid, end: Int)? {
+        guard Self.isRule(lines[start]) || Self.cellSeparator(lines[start]) != nil else { return nil }
+        var rows: [[Cell]] = []
+        var pending: [Cell] = []
+        var end = start
+        var index = start
+        func flush() {
+            if !pending.isEmpty { rows.append(pending) }
+            pending = []
+        }
+        while index < lines.count {
+            let line = lines[index]
+            if Self.isRule(line) {
+                flush()
+            } else if let separator = Self.cellSeparator(line) {
+                var pieces = line.trimmingSpaces.split(separator: separator, omittingEmptySubsequences: false)
+                    .map { String($0).trimmingSpaces }
+                if pieces.first?.isEmpty == true { pieces.removeFirst() }
+                if pieces.last?.isEmpty == true { pieces.removeLast() }
+                let framed = line.trimmingSpaces.first == separator && line.trimmingSpaces.last == separator
+                if !framed || separator == "|" {
+                    // Markdown and pipe tables: one line, one row.
+                    flush()
+                    pending = pieces.map { Cell($0, line: index + 1) }
+                    flush()
+                } else if pending.count == pieces.count {
+                    for (column, piece) in pieces.enumerated() where !piece.isEmpty {
+                        pending[column].text += piece
+                    }
+                } else {
+                    flush()
+                    pending = pieces.map { Cell($0, line: index + 1) }
+                }
+            } else {
+                break
+            }
+            end = index
+            index += 1
+        }
+        flush()
+        guard rows.count >= 2 else { return nil }
+        return (Grid(rows: rows), end)
+    }
+}
