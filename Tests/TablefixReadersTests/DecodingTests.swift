@@ -15,6 +15,8 @@ struct DecodingTests {
         #expect(FormatSniffer.format(of: Array("<html lang=zh>".utf8)) == .html)
         #expect(FormatSniffer.format(of: Array("< 分享\n正文".utf8)) == .text)
         #expect(FormatSniffer.format(of: Array(sample.utf8)) == .text)
+        // Markdown that keeps a few raw <div>s (pandoc's gfm of a web page) is text.
+        #expect(FormatSniffer.format(of: Array("<div class=\"nav\">\n\n| 规章 | 0 |\n|---|---|\n".utf8)) == .text)
     }
 
     @Test("decodes UTF-8 with and without a byte-order mark")

@@ -15,7 +15,7 @@ package enum FormatSniffer {
     }
 
     private static let markupTags = [
-        "<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<div", "<p>", "<p ", "<?xml",
+        "<!doctype html", "<html", "<head", "<body", "<meta", "<table", "<p>", "<p ", "<br", "<?xml",
     ]
 
     /// True when the first non-space character is `<` and a known HTML tag appears early.
