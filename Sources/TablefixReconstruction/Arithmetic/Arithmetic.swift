@@ -52,8 +52,8 @@ struct Arithmetic {
             let keys = instance.left + instance.right
             let positions = keys.compactMap { index[$0] }
             guard positions.count == keys.count else { continue }
-            let left = instance.left.map { cells[index[$0]!].value }
-            let right = instance.right.map { cells[index[$0]!].value }
+            let left = instance.left.map { index[$0].flatMap { cells[$0].value } }
+            let right = instance.right.map { index[$0].flatMap { cells[$0].value } }
             let unknown = positions.filter { cells[$0].value == nil }
             if unknown.isEmpty {
                 let l = left.reduce(0) { $0 + ($1 ?? 0) }, r = right.reduce(0) { $0 + ($1 ?? 0) }
@@ -85,8 +85,8 @@ struct Arithmetic {
                index: [String: Int]) {
         let key = cells[target].key
         let onLeft = instance.left.contains(key)
-        let left = instance.left.compactMap { cells[index[$0]!].value }.reduce(0, +)
-        let right = instance.right.compactMap { cells[index[$0]!].value }.reduce(0, +)
+        let left = instance.left.compactMap { index[$0].flatMap { cells[$0].value } }.reduce(0, +)
+        let right = instance.right.compactMap { index[$0].flatMap { cells[$0].value } }.reduce(0, +)
         let value = onLeft ? right - left : left - right
         guard value >= -Self.tolerance, cells[target].inferred == nil else { return }
         cells[target].inferred = value
