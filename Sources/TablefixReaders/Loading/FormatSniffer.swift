@@ -29,7 +29,18 @@ package enum FormatSniffer {
         if ascii.starts(with: [0xFF, 0xFE]) || ascii.starts(with: [0xFE, 0xFF]) { index += 2 }
         while index < ascii.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(ascii[index]) { index += 1 }
         guard index < ascii.endIndex, ascii[index] == UInt8(ascii: "<") else { return false }
-        let lowered = String(decoding: ascii[index...].prefix(8192), as: UTF8.self).lowercased()
-        return markupTags.contains { lowered.contains($0) }
+        // ASCII lower case, byte by byte: the tags are ASCII, the rest needs no decoding.
+        let lowered = ascii[index...].prefix(8192).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return markupTags.contains { tag in contains(lowered, Array(tag.utf8)) }
+    }
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= bytes.count else { return false }
+        var index = 0
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 }
