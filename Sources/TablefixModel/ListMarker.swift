@@ -123,9 +123,23 @@ public struct ListMarker: Sendable, Equatable {
 extension String {
     /// The string without leading and trailing white space (ASCII, full-width, NBSP).
     public var trimmingSpaces: String {
+        // The usual case, answered without walking characters: nothing to trim.
+        if let first = unicodeScalars.first, let last = unicodeScalars.last,
+            !first.properties.isWhitespace, !last.properties.isWhitespace
+        {
+            return self
+        }
         guard let start = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let end = lastIndex(where: { !$0.isWhitespace }) ?? start
         return String(self[start...end])
+    }
+}
+
+extension Double {
+    /// The number as tablefix prints it: integers without a fraction, other numbers in
+    /// their shortest exact form.
+    public var printed: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : "\(self)"
     }
 }
 

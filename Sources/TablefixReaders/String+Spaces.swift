@@ -1,14 +1,6 @@
 import TablefixModel
 
 extension String {
-    /// ``trimmingSpaces`` with a fast answer for the usual case: a string that starts and
-    /// ends with a character that is not white space comes back as it is.
-    var trimmingSpacesQuickly: String {
-        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        if !first.isSpace, !last.isSpace { return self }
-        return trimmingSpaces
-    }
-
     /// Whether the string holds nothing but white space.
     var isBlank: Bool { unicodeScalars.allSatisfy(\.isSpace) }
 }

@@ -19,7 +19,7 @@ struct DOCXTable {
         var columnSpan = 1
         var merge = VerticalMerge.none
 
-        var text: String { lines.joined(separator: "\n").trimmingSpacesQuickly }
+        var text: String { lines.joined(separator: "\n").trimmingSpaces }
     }
 
     struct Row {

@@ -48,7 +48,7 @@ extension HTMLWalker {
                         default: nested.append(block)
                         }
                     }
-                    texts.append(pieces.joined(separator: "\n").trimmingSpacesQuickly)
+                    texts.append(pieces.joined(separator: "\n").trimmingSpaces)
                     lines.append(cell.line)
                     rowRequests.append(
                         HTMLTableLayout.Request(

@@ -91,14 +91,7 @@ struct Arithmetic {
         guard value >= -Self.tolerance, cells[target].inferred == nil else { return }
         cells[target].inferred = value
         let blank = cells[target].raw.isEmpty ? "blank in source" : "\"\(cells[target].raw)\" unreadable"
-        let note = "\(blank); \(JSONNumber.format(value)) follows from \(rule)"
+        let note = "\(blank); \(value.printed) follows from \(rule)"
         cells[target].why = note
-    }
-}
-
-/// Formats numbers the way output prints them: integers without a fraction.
-enum JSONNumber {
-    static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 }

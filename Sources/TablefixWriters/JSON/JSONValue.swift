@@ -1,3 +1,5 @@
+import TablefixModel
+
 /// A JSON value whose objects keep their keys in the order they were written, so that
 /// output reads in the order spec/output.md gives.
 public indirect enum JSONValue: Sendable, Equatable {
@@ -92,9 +94,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Integers without a fraction; other numbers in their shortest exact form.
     static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        value.isFinite ? value.printed : "null"
     }
 
     static func writeString(_ value: String, to output: inout String) {
