@@ -114,7 +114,8 @@ public struct Reconstructor: Sendable {
     func read(_ table: TableTemplate, blocks: [Block], range: Range<Int>, strict: Bool = false)
         -> (ExtractedTable, Set<Int>)?
     {
-        var rows = RowStream.rows(of: blocks, in: range)
+        let plainRows = RowStream.rows(of: blocks, in: range)
+        var rows = plainRows
         if table.layout == .rows, let width = table.rows.first?.columns.count,
             table.rows.allSatisfy({ $0.columns.count == width })
         {
@@ -128,28 +129,69 @@ public struct Reconstructor: Sendable {
         }
         var cells = reading?.cells ?? []
         var checks = reading == nil ? [] : arithmetic.apply(to: &cells)
-        // Rows the labels could not place: try reading by order, kept only if every
-        // relation of the table then holds.
+        var used = Set(reading.map { $0.rows.map { rows[$0].block } } ?? [])
+        // Rows the labels could not place: try reading by order.
         if reading == nil || cells.contains(where: { $0.rule == "missing" || $0.confidence < 0.5 }),
-            let ordered = TableReading.sequence(table, rows: rows)
+            let ordered = OrderReading(table: table).read(plainRows),
+            let chosen = Self.preferringOrder(ordered.cells, over: (reading?.cells ?? [], cells, checks), arithmetic)
         {
-            var orderedCells = ordered.cells
-            let orderedChecks = arithmetic.apply(to: &orderedCells)
-            if !orderedChecks.isEmpty, orderedChecks.allSatisfy({ $0.ok == true }) {
-                reading = ordered
-                cells = orderedCells.map { cell in
-                    var cell = cell
-                    cell.confidence = max(cell.confidence, 0.95)
-                    cell.why = "read by order; every relation of the table holds"
-                    return cell
-                }
-                checks = orderedChecks
-            }
+            (cells, checks) = chosen
+            used.formUnion(ordered.rows.map { plainRows[$0].block })
         }
-        guard let reading else { return nil }
+        guard !cells.isEmpty else { return nil }
         let confidence = cells.map(\.confidence).min() ?? 0
         return (ExtractedTable(id: table.id, status: .present, confidence: confidence, cells: cells, checks: checks),
-                Set(reading.rows.map { rows[$0].block }))
+                used)
+    }
+
+    /// The reading by order, when the evidence prefers it to the reading by labels
+    /// (`labelled`: its cells before and after arithmetic, and its checks):
+    /// - its arithmetic holds better (four relations in five at least, and more of them
+    ///   than by label); cells two relations confirm are then trusted;
+    /// - or it agrees with every cell the labels placed with some confidence (0.7) and
+    ///   fills the rest, without failing more relations.
+    static func preferringOrder(
+        _ ordered: [ExtractedCell], over labelled: (cells: [ExtractedCell], checked: [ExtractedCell], checks: [Check]),
+        _ arithmetic: Arithmetic
+    ) -> ([ExtractedCell], [Check])? {
+        var orderedCells = ordered
+        let orderedChecks = arithmetic.apply(to: &orderedCells)
+        let failing = orderedChecks.filter { $0.ok == false }.count
+        let passing = orderedChecks.filter { $0.ok == true }.count
+        let labelFailing = labelled.checks.filter { $0.ok == false }.count
+        if passing > labelled.checks.filter({ $0.ok == true }).count, failing * 5 <= passing + failing {
+            var confirmations: [String: Int] = [:]
+            var failed = Set<String>()
+            for check in orderedChecks {
+                if check.ok == true { for key in check.cells { confirmations[key, default: 0] += 1 } }
+                if check.ok == false { failed.formUnion(check.cells) }
+            }
+            let trusted = orderedCells.map { cell in
+                guard cell.confidence >= 0.8, confirmations[cell.key, default: 0] >= 2, !failed.contains(cell.key)
+                else { return cell }
+                var cell = cell
+                cell.confidence = max(cell.confidence, 0.95)
+                cell.why = "read by order; the row's and the column's arithmetic both hold"
+                return cell
+            }
+            return (trusted, orderedChecks)
+        }
+        // Agreement: the cells the labels placed, checked, are those the order gives.
+        let byKey = Dictionary(orderedCells.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let placed = Set(labelled.checked.filter { $0.rule != "missing" && $0.confidence >= 0.7 }.map(\.key))
+        guard placed.count * 2 >= labelled.checked.count, placed.count < labelled.checked.count,
+            labelled.checked.allSatisfy({ !placed.contains($0.key) || byKey[$0.key]?.value == $0.value })
+        else { return nil }
+        let orderedByKey = Dictionary(ordered.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var merged = labelled.cells.map { cell in
+            guard !placed.contains(cell.key), var filled = orderedByKey[cell.key] else { return cell }
+            filled.confidence = min(filled.confidence, 0.7)
+            filled.why = "read by order; the order agrees with every row the labels placed"
+            return filled
+        }
+        let mergedChecks = arithmetic.apply(to: &merged)
+        guard mergedChecks.filter({ $0.ok == false }).count <= labelFailing else { return nil }
+        return (merged, mergedChecks)
     }
 
     /// Whether the document shows damage that may have reached its digits too: OCR glyph

@@ -29,31 +29,6 @@ struct TableReading {
         return TableReading(cells: cells, rows: matches.flatMap { Array($0.labelRows) })
     }
 
-    /// A table read by the order of its values alone: when the region holds exactly one
-    /// value per cell, the n-th value is the n-th cell. Extractors that scramble a table's
-    /// reading order (labels in one run, numbers in another) keep the numbers' order;
-    /// the caller trusts this reading only when the table's arithmetic holds throughout.
-    static func sequence(_ table: TableTemplate, rows: [StreamRow]) -> TableReading? {
-        let keys = table.keys
-        var tokens: [Token] = []
-        var used: [Int] = []
-        for (index, row) in rows.enumerated() {
-            let values = row.tokens.filter(\.isValue)
-            if !values.isEmpty { used.append(index) }
-            tokens += values
-        }
-        guard tokens.count == keys.count else { return nil }
-        let decimals = Set(table.rows.filter { $0.decimal ?? false }.map(\.key))
-        let cells = zip(keys, tokens).map { key, token in
-            var reading = CellReading.from(token, decimal: decimals.contains(String(key.split(separator: ".")[0])))
-            reading.rule = "sequence"
-            reading.confidence = min(reading.confidence, 0.85)
-            reading.why = "read by order: the region holds one value per cell, labels out of order"
-            return cell(key, reading, labelScore: 1)
-        }
-        return TableReading(cells: cells, rows: used)
-    }
-
     /// A table of one row of numbers under column headers: the first run of rows in the
     /// region whose values, after the header words, make one value per column.
     static func singleRow(_ table: TableTemplate, rows: [StreamRow]) -> TableReading? {

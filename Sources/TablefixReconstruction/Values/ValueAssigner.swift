@@ -101,7 +101,8 @@ struct ValueAssigner {
         guard let chosen = consistent.first ?? (check == nil ? candidates.first : nil) else { return nil }
         let count = check == nil ? candidates.count : consistent.count
         // The row's own arithmetic chose the split, so it cannot also vouch for it.
-        let confidence = count == 1 ? (check == nil ? 0.8 : 0.85) : 0.4 / Double(count)
+        // Without arithmetic a split is a guess, however unique.
+        let confidence = count == 1 ? (check == nil ? 0.6 : 0.85) : 0.4 / Double(count)
         return chosen.map { piece, token in
             let reading = NumberReader.reading(of: piece)
             let wasSplit = piece != token.raw

@@ -1,0 +1,274 @@
+import TablefixModel
+
+/// Reads a table by the order of its values, for extractors that scramble a table's
+/// reading order but keep its numbers in order (pdftotext on a ruled table): labels in one
+/// run and numbers in another, labels after their numbers, a row's first value printed
+/// beside its label.
+///
+/// The region's values are dealt to the template's cells row by row, with three departures,
+/// each kept only where the arithmetic says it fits:
+/// - a value printed alone beside a label (`2.其他法律行政法规禁止公开 1`) is that row's
+///   first value, wherever the label stands (a *pinned* value);
+/// - a block of up to eight consecutive rows may print the first value of each row before
+///   the rest of each (the first column sits beside merged label cells);
+/// - a few values before or after the table (a row's width at most) may be another
+///   table's.
+struct OrderReading {
+    let table: TableTemplate
+    let arithmetic: Arithmetic
+    let matcher: LabelMatcher
+    /// The rows values are dealt to: the template's rows, or for a table of one row of
+    /// values, that row.
+    let units: [Unit]
+    /// The column count of each unit.
+    let widths: [Int]
+    /// Each unit's own arithmetic.
+    let rowChecks: [(([Double?]) -> Bool?)?]
+
+    /// A row of cells, by key, with the labels that name it.
+    struct Unit {
+        var keys: [String]
+        var labels: [String]
+        var decimal: Bool
+    }
+
+    init(table: TableTemplate) {
+        self.table = table
+        let arithmetic = Arithmetic(table: table)
+        self.arithmetic = arithmetic
+        matcher = LabelMatcher(noise: Array(Set(table.rows.compactMap(\.group))))
+        switch table.layout {
+        case .rows:
+            units = table.rows.map { row in
+                Unit(keys: row.columns.map { "\(row.key).\($0)" }, labels: row.labels, decimal: row.decimal ?? false)
+            }
+        case .singleRow:
+            units = [Unit(keys: table.keys, labels: [], decimal: false)]
+        }
+        widths = units.map(\.keys.count)
+        rowChecks = units.map { arithmetic.check(forKeys: $0.keys) }
+    }
+
+    static let longestBlock = 8
+    /// The most pinned-label combinations tried.
+    static let combinationBudget = 32
+
+    /// A value in the region, and the template rows it may be pinned to.
+    struct StreamValue {
+        var token: Token
+        var pinCandidates: [Int]
+    }
+
+    /// The best reading of `rows` by order, or nil when the values cannot be dealt
+    /// (more or fewer than the cells, beyond what trimming allows).
+    func read(_ rows: [StreamRow]) -> TableReading? {
+        let (values, used) = streamValues(rows)
+        var best: (score: Double, reading: TableReading)?
+        for pins in pinAssignments(values) {
+            let pinned = Set(pins.keys)
+            let free = values.indices.filter { !pinned.contains($0) }.map { values[$0].token }
+            let needed = widths.indices.reduce(0) { $0 + widths[$1] - (pins.values.contains($1) ? 1 : 0) }
+            let excess = free.count - needed
+            guard excess >= 0, excess <= (widths.max() ?? 0) else { continue }
+            var pinByRow: [Int: Token] = [:]
+            for (index, row) in pins { pinByRow[row] = values[index].token }
+            for head in 0...excess {
+                let dealt = Array(free[head..<(free.count - (excess - head))])
+                let deal = Deal(widths: widths, pins: pinByRow, values: dealt)
+                let layout = bestLayout(deal)
+                var cells = cells(deal, layout: layout, ambiguous: ambiguousRows(deal, layout: layout))
+                let checks = arithmetic.apply(to: &cells)
+                let passing = checks.filter { $0.ok == true }.count, failing = checks.filter { $0.ok == false }.count
+                // Fewer departures win ties: no pins, no trimming.
+                let score = Double(passing - 2 * failing) - 0.01 * Double(pins.count + excess)
+                if best.map({ score > $0.score }) ?? true {
+                    best = (score, TableReading(cells: cells, rows: used))
+                }
+            }
+        }
+        return best?.reading
+    }
+
+    /// The values of the region in order, each with the rows it may be pinned to, and the
+    /// rows that held values.
+    func streamValues(_ rows: [StreamRow]) -> ([StreamValue], [Int]) {
+        var values: [StreamValue] = []
+        var used: [Int] = []
+        for (index, row) in rows.enumerated() {
+            let pinnable = pinnedValueIndex(row)
+            var any = false
+            for (position, token) in row.tokens.enumerated() where token.isValue {
+                let candidates = position == pinnable ? pinCandidates(row) : []
+                values.append(StreamValue(token: token, pinCandidates: candidates))
+                any = true
+            }
+            if any { used.append(index) }
+        }
+        return (values, used)
+    }
+
+    /// The token index of a value printed alone beside a line's label, on the same line.
+    func pinnedValueIndex(_ row: StreamRow) -> Int? {
+        guard row.isLine, !row.isCaption, let last = row.tokens.lastIndex(where: { $0.kind == .text }) else { return nil }
+        let line = row.tokens[last].line
+        let after = row.tokens[(last + 1)...].filter { $0.line == line }
+        guard after.count == 1, last + 1 < row.tokens.count, row.tokens[last + 1].isValue else { return nil }
+        return last + 1
+    }
+
+    /// The template rows (of two or more columns) the label of a pinnable line matches best:
+    /// the best, and others within a whisker of it.
+    func pinCandidates(_ row: StreamRow) -> [Int] {
+        guard let last = row.tokens.last(where: { $0.kind == .text }) else { return [] }
+        let label = LabelMatcher.letters(row.tokens.filter { $0.kind == .text && $0.line == last.line }.map(\.raw).joined())
+        let scored = units.indices.compactMap { index -> (Int, Double)? in
+            guard widths[index] >= 2 else { return nil }
+            let score = units[index].labels.map { matcher.score(label, LabelMatcher.letters($0)) }.max() ?? 0
+            return score >= 0.6 ? (index, score) : nil
+        }.sorted { $0.1 > $1.1 }
+        guard let top = scored.first?.1 else { return [] }
+        return scored.prefix(2).filter { $0.1 >= top - 0.08 }.map(\.0)
+    }
+
+    /// Ways to pin values to rows, as `[value index: template row]`: none at all, then
+    /// every combination of each pinnable value's candidates that pins a row once.
+    func pinAssignments(_ values: [StreamValue]) -> [[Int: Int]] {
+        var combinations: [[Int: Int]] = [[:]]
+        for (index, value) in values.enumerated() where !value.pinCandidates.isEmpty {
+            var next: [[Int: Int]] = []
+            for combination in combinations {
+                for row in value.pinCandidates where !combination.values.contains(row) {
+                    var extended = combination
+                    extended[index] = row
+                    next.append(extended)
+                }
+            }
+            // A value whose rows are all taken, or one too many to combine, stays unpinned.
+            guard !next.isEmpty, next.count <= Self.combinationBudget else { continue }
+            combinations = next
+        }
+        return combinations.first?.isEmpty == true ? [[:]] : [[:]] + combinations
+    }
+
+    /// Values to deal over the template rows: the pinned ones by row, the rest in order.
+    struct Deal {
+        var widths: [Int]
+        var pins: [Int: Token]
+        var values: [Token]
+        /// Where each row's free values start when every row is read in order.
+        var offsets: [Int]
+
+        init(widths: [Int], pins: [Int: Token], values: [Token]) {
+            self.widths = widths
+            self.pins = pins
+            self.values = values
+            var offsets = [0]
+            for row in widths.indices { offsets.append(offsets[row] + widths[row] - (pins[row] == nil ? 0 : 1)) }
+            self.offsets = offsets
+        }
+
+        /// The rows `block` holds, each row's values in order, or each row's first value
+        /// first and then the rest of each.
+        func tokens(_ block: Range<Int>, firstsFirst: Bool) -> [[Token]] {
+            var cursor = offsets[block.lowerBound]
+            func take(_ count: Int) -> [Token] {
+                defer { cursor += count }
+                return Array(values[cursor..<(cursor + count)])
+            }
+            guard firstsFirst else {
+                return block.map { row in (pins[row].map { [$0] } ?? []) + take(widths[row] - (pins[row] == nil ? 0 : 1)) }
+            }
+            let firsts = block.map { row in pins[row] ?? take(1)[0] }
+            return block.enumerated().map { position, row in [firsts[position]] + take(widths[row] - 1) }
+        }
+    }
+
+    /// How the rows are grouped: blocks of rows, each read in order or firsts first.
+    typealias Layout = [(block: Range<Int>, firstsFirst: Bool)]
+
+    /// +1 for a row whose own arithmetic holds, −1 for one where it fails.
+    func score(_ rowTokens: [[Token]], from start: Int) -> Double {
+        rowTokens.enumerated().reduce(0) { total, item in
+            guard let check = rowChecks[start + item.offset] else { return total }
+            switch check(item.element.map { NumberReader.reading(of: $0.raw)?.value }) {
+            case true?: return total + 1
+            case false?: return total - 1
+            case nil: return total
+            }
+        }
+    }
+
+    /// The grouping whose rows' arithmetic holds best; a firsts-first block must gain a
+    /// whole row over reading in order.
+    func bestLayout(_ deal: Deal) -> Layout {
+        let count = widths.count
+        var best = [Double](repeating: -.infinity, count: count + 1)
+        var choice = [(start: Int, firstsFirst: Bool)](repeating: (0, false), count: count + 1)
+        best[0] = 0
+        for end in 1...count {
+            best[end] = best[end - 1] + score(deal.tokens((end - 1)..<end, firstsFirst: false), from: end - 1)
+            choice[end] = (end - 1, false)
+            for start in stride(from: max(0, end - Self.longestBlock), through: end - 2, by: 1) {
+                guard (start..<end).allSatisfy({ widths[$0] >= 2 }) else { continue }
+                let total = best[start] + score(deal.tokens(start..<end, firstsFirst: true), from: start) - 0.5
+                if total > best[end] {
+                    best[end] = total
+                    choice[end] = (start, true)
+                }
+            }
+        }
+        var layout: Layout = []
+        var end = count
+        while end > 0 {
+            layout.append((choice[end].start..<end, choice[end].firstsFirst))
+            end = choice[end].start
+        }
+        return layout.reversed()
+    }
+
+    /// Rows that another grouping would read differently with their arithmetic holding
+    /// just as well: the order does not decide them.
+    func ambiguousRows(_ deal: Deal, layout: Layout) -> Set<Int> {
+        var chosen: [[Token]] = []
+        for (block, firstsFirst) in layout { chosen += deal.tokens(block, firstsFirst: firstsFirst) }
+        var ambiguous = Set<Int>()
+        for start in widths.indices {
+            for end in (start + 1)...min(widths.count, start + Self.longestBlock) {
+                for firstsFirst in [false, true] where !firstsFirst || (end - start >= 2 && (start..<end).allSatisfy { widths[$0] >= 2 }) {
+                    let alternative = deal.tokens(start..<end, firstsFirst: firstsFirst)
+                    guard score(alternative, from: start) == Double(end - start) else { continue }
+                    for (offset, tokens) in alternative.enumerated() where tokens.map(\.raw) != chosen[start + offset].map(\.raw) {
+                        ambiguous.insert(start + offset)
+                    }
+                }
+            }
+        }
+        return ambiguous
+    }
+
+    /// The cells of a dealt layout.
+    func cells(_ deal: Deal, layout: Layout, ambiguous: Set<Int>) -> [ExtractedCell] {
+        var cells: [ExtractedCell] = []
+        for (block, firstsFirst) in layout {
+            for (row, tokens) in zip(block, deal.tokens(block, firstsFirst: firstsFirst)) {
+                for (position, (key, token)) in zip(units[row].keys, tokens).enumerated() {
+                    var reading = CellReading.from(token, decimal: units[row].decimal)
+                    reading.rule = "sequence"
+                    reading.confidence = min(reading.confidence, 0.85)
+                    if ambiguous.contains(row) {
+                        reading.confidence = min(reading.confidence, 0.5)
+                        reading.why = "read by order; another reading order fits this row's arithmetic as well"
+                    } else if position == 0, deal.pins[row] != nil {
+                        reading.why = "printed alone beside its label: the row's first value"
+                    } else if firstsFirst {
+                        reading.why = "read by order: these rows printed their first values before the rest"
+                    } else {
+                        reading.why = "read by order: the region's labels are out of order"
+                    }
+                    cells.append(TableReading.cell(key, reading, labelScore: 1))
+                }
+            }
+        }
+        return cells
+    }
+}
