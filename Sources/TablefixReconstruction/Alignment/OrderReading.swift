@@ -63,7 +63,7 @@ struct OrderReading {
     /// (more or fewer than the cells, beyond what trimming allows).
     func read(_ rows: [StreamRow]) -> TableReading? {
         let (values, used) = streamValues(rows)
-        var best: (score: Double, reading: TableReading)?
+        var best: (score: Double, deal: Deal, layout: Layout)?
         for pins in pinAssignments(values) {
             let pinned = Set(pins.keys)
             let free = values.indices.filter { !pinned.contains($0) }.map { values[$0].token }
@@ -73,20 +73,19 @@ struct OrderReading {
             var pinByRow: [Int: Token] = [:]
             for (index, row) in pins { pinByRow[row] = values[index].token }
             for head in 0...excess {
-                let dealt = Array(free[head..<(free.count - (excess - head))])
-                let deal = Deal(widths: widths, pins: pinByRow, values: dealt)
+                let deal = Deal(widths: widths, pins: pinByRow, values: Array(free[head..<(free.count - (excess - head))]))
                 let layout = bestLayout(deal)
-                var cells = cells(deal, layout: layout, ambiguous: ambiguousRows(deal, layout: layout))
+                var cells = cells(deal, layout: layout, ambiguous: [])
                 let checks = arithmetic.apply(to: &cells)
                 let passing = checks.filter { $0.ok == true }.count, failing = checks.filter { $0.ok == false }.count
                 // Fewer departures win ties: no pins, no trimming.
                 let score = Double(passing - 2 * failing) - 0.01 * Double(pins.count + excess)
-                if best.map({ score > $0.score }) ?? true {
-                    best = (score, TableReading(cells: cells, rows: used))
-                }
+                if best.map({ score > $0.score }) ?? true { best = (score, deal, layout) }
             }
         }
-        return best?.reading
+        guard let best else { return nil }
+        let ambiguous = ambiguousRows(best.deal, layout: best.layout)
+        return TableReading(cells: cells(best.deal, layout: best.layout, ambiguous: ambiguous), rows: used)
     }
 
     /// The values of the region in order, each with the rows it may be pinned to, and the
