@@ -198,7 +198,7 @@ public struct Reconstructor: Sendable {
     /// repairs in its text, or rows whose values did not fit their columns.
     static func isDamaged(_ document: Document, _ tables: [ExtractedTable]) -> Bool {
         if document.edits.contains(where: { $0.kind == .glyph }) { return true }
-        let damagedRules: Set<String> = ["ocr-digits", "unreadable", "window", "split-digits", "missing"]
+        let damagedRules: Set<String> = ["ocr-digits", "unreadable", "window", "split-digits", "missing", ValueAssigner.shortRow]
         return tables.contains { table in
             table.cells.contains { cell in
                 damagedRules.contains(cell.rule) || cell.why?.hasPrefix("row has") == true

@@ -61,6 +61,20 @@ struct RenderingTests {
         #expect(review?.cells.allSatisfy { $0.rule == "sequence" } == true)
     }
 
+    @Test("places the values of a row that lost columns where the column relations hold, as an OCR that dropped narrow columns leaves it")
+    func shortRowPlacedByColumns() throws {
+        let rows = OrderReadingTests.rows
+        let lines = rows.map { row in
+            let printed = row.key == "new" ? [row.values[0], row.values[3], row.values[6]] : row.values
+            return row.label + "  " + printed.map(OrderReadingTests.number).joined(separator: "  ")
+        }
+        let requests = table("requests", in: Self.title + (["三、收到和处理政府信息公开申请情况"] + lines).joined(separator: "\n"))
+        #expect(values(requests, row: "new") == [61, nil, nil, 1, nil, nil, 72])
+        let social = try #require(requests?.cells.first { $0.key == "new.social" })
+        #expect(social.rule == "short-row")
+        #expect(social.confidence < 0.9)
+    }
+
     @Test("keeps a number that no relation confirms below 0.9 in a document with OCR glyph damage")
     func damagedDocumentCapsUnverified() throws {
         let text = "某县人民政府2022年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n二、主动公开政府信息情况\n行政许可 5008\n三、收到和处理政府信息公开申请情况\n-,\t本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\nΞ,\t上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"

@@ -15,6 +15,7 @@ struct TableReading {
         guard matches.count >= needed else { return nil }
         let arithmetic = Arithmetic(table: table)
         var cells: [ExtractedCell] = []
+        var shortRows: [ShortRowPlacement.Row] = []
         for (position, row) in table.rows.enumerated() {
             let keys = row.columns.map { "\(row.key).\($0)" }
             guard let match = matches.first(where: { $0.templateRow == position }) else {
@@ -23,9 +24,14 @@ struct TableReading {
             }
             let assigner = ValueAssigner(columns: keys.count, decimal: row.decimal ?? false,
                                          check: arithmetic.check(forKeys: keys))
-            let readings = assigner.readings(for: rows[match.streamRow].tail)
+            let tail = rows[match.streamRow].tail
+            let readings = assigner.readings(for: tail)
             cells += zip(keys, readings).map { key, reading in cell(key, reading, labelScore: match.score) }
+            if readings.contains(where: { $0.rule == ValueAssigner.shortRow }) {
+                shortRows.append(ShortRowPlacement.Row(keys: keys, values: tail.filter(\.isValue), decimal: row.decimal ?? false))
+            }
         }
+        ShortRowPlacement(arithmetic: arithmetic).place(shortRows, in: &cells)
         return TableReading(cells: cells, rows: matches.flatMap { Array($0.labelRows) })
     }
 

@@ -40,6 +40,26 @@ struct Arithmetic {
         }
     }
 
+    /// How many relations hold and how many fail on `values` (by key); relations with
+    /// an unknown cell count as neither.
+    func tally(_ values: [String: Double]) -> (passing: Int, failing: Int) {
+        var passing = 0, failing = 0
+        for (_, instance) in instances {
+            guard let left = Self.sum(instance.left, values), let right = Self.sum(instance.right, values) else { continue }
+            if abs(left - right) <= Self.tolerance { passing += 1 } else { failing += 1 }
+        }
+        return (passing, failing)
+    }
+
+    static func sum(_ keys: [String], _ values: [String: Double]) -> Double? {
+        var total = 0.0
+        for key in keys {
+            guard let value = values[key] else { return nil }
+            total += value
+        }
+        return total
+    }
+
     /// Evaluates every relation on `cells` (by key), infers what can be inferred, and
     /// adjusts confidences. Returns the checks in the template's order.
     func apply(to cells: inout [ExtractedCell]) -> [Check] {

@@ -34,20 +34,28 @@ struct ValueAssigner {
         }
         if printed.count < columns, let split = splitGlued(printed) { return split }
         if printed.count > columns, let window = consistentWindow(printed) { return window }
-        // Nothing fits: keep the values in order and say the row is short or long.
+        // Nothing fits: keep the values in order and say the row is short or long. A short
+        // row's values may belong to other columns: the table's arithmetic may place them
+        // (``ShortRowPlacement``).
         var readings = printed.prefix(columns).map { token in
             var reading = CellReading.from(token, decimal: decimal)
             reading.confidence = min(reading.confidence, 0.3)
+            if printed.count < columns { reading.rule = Self.shortRow }
             reading.why = printed.count < columns
                 ? "row has \(printed.count) values for \(columns) columns"
                 : "row has \(printed.count) values for \(columns) columns; kept the first"
             return reading
         }
         while readings.count < columns {
-            readings.append(.missing("row has \(printed.count) values for \(columns) columns"))
+            var missing = CellReading.missing("row has \(printed.count) values for \(columns) columns")
+            missing.rule = Self.shortRow
+            readings.append(missing)
         }
         return readings
     }
+
+    /// The rule of the cells of a row with fewer values than columns that nothing explained.
+    static let shortRow = "short-row"
 
     /// A row with blank cells but fewer cells than columns: the cells it lacks are those
     /// a merged label covers, at the left, so its cells belong to the rightmost columns.
