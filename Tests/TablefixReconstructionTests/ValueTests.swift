@@ -13,7 +13,7 @@ struct ValueTests {
     @Test("reads letters OCR put for digits as a repair")
     func ocrDigits() {
         #expect(NumberReader.reading(of: "1O") == NumberReader.Reading(value: 10, repaired: true))
-        #expect(NumberReader.reading(of: "O") == nil)
+        #expect(!NumberReader.isNumber("O"))
     }
 
     @Test("refuses what is not a number", arguments: ["12,34", "1.2.3", "2023年", "", "F"])
@@ -82,6 +82,21 @@ struct ValueTests {
         #expect(RowStream.cellTokens("1.属于", line: 1, inGrid: false).map(\.kind) == [.text])
         #expect(NumberReader.reading(of: "”0") == NumberReader.Reading(value: 0, repaired: true))
         #expect(RowStream.cellTokens("”0", line: 1, inGrid: false).map(\.kind) == [.number])
+    }
+
+    @Test("reads a lone 工 among a row's numbers as an OCR'd 1, marked as a repair")
+    func loneLookalikeAmongNumbers() {
+        let tokens = RowStream.cellTokens("行政规范性文件 工 1 8", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number])
+        #expect(CellReading.from(tokens[1], decimal: false).value == 1)
+        #expect(CellReading.from(tokens[1], decimal: false).rule == "ocr-digits")
+    }
+
+    @Test("keeps a lone 工 that no number follows or precedes as text")
+    func loneLookalikeInText() {
+        #expect(RowStream.cellTokens("开 工 建设", line: 1, inGrid: false).allSatisfy { $0.kind == .text })
+        #expect(RowStream.cellTokens("加 工", line: 1, inGrid: false).allSatisfy { $0.kind == .text })
+        #expect(!NumberReader.isNumber("工"))
     }
 
     @Test("takes OCR's table rules for cell borders, not digits")

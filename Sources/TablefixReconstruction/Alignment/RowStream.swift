@@ -106,6 +106,20 @@ enum RowStream {
                 tokens.append(Token(kind: .text, raw: word, line: line))
             }
         }
+        return inGrid ? tokens : readingLoneLookalikes(tokens)
+    }
+
+    /// A lone `工`, `l` or `O` in the run of numbers that ends a line (`行政规范性文件 工 1 8`)
+    /// is an OCR'd digit: a number, which reading marks as a repair. A run of nothing but
+    /// such words stays text.
+    static func readingLoneLookalikes(_ tokens: [Token]) -> [Token] {
+        var start = tokens.count
+        while start > 0, tokens[start - 1].kind != .text || NumberReader.isLoneLookalike(tokens[start - 1].raw) {
+            start -= 1
+        }
+        guard tokens[start...].contains(where: { $0.kind == .number }) else { return tokens }
+        var tokens = tokens
+        for index in start..<tokens.count where tokens[index].kind == .text { tokens[index].kind = .number }
         return tokens
     }
 

@@ -14,13 +14,21 @@ enum NumberReader {
 
     /// Digits (ASCII or full-width) with separators or one decimal point, possibly with
     /// a few OCR letter lookalikes among at least one real digit.
-    static func isNumber(_ word: String) -> Bool { reading(of: word) != nil }
+    static func isNumber(_ word: String) -> Bool { !isLoneLookalike(word) && reading(of: word) != nil }
 
     static let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
+
+    /// What a Chinese OCR reads a lone digit as, in a row of numbers: `工` for 1, and the
+    /// Latin lookalikes. Alone, such a word is a number only among numbers (``RowStream``
+    /// decides), so it is not one of ``isNumber(_:)``'s.
+    static let loneLookalikes: [String: Double] = ["工": 1, "l": 1, "I": 1, "O": 0, "o": 0]
+
+    static func isLoneLookalike(_ word: String) -> Bool { loneLookalikes[word] != nil }
 
     /// The number `word` stands for, or nil when it is not one.
     static func reading(of word: String) -> Reading? {
         guard !word.isEmpty, word.count <= 20 else { return nil }
+        if let value = loneLookalikes[word] { return Reading(value: value, repaired: true) }
         // A change column prints signs: +2, -3, −3, ＋2, －3.
         if let sign = word.first, "+-−＋－".contains(sign), word.count > 1 {
             guard var reading = reading(of: String(word.dropFirst())) else { return nil }
