@@ -50,6 +50,15 @@ struct CLITests {
         return file
     }
 
+    @Test("repair prints the same JSON in every process, whatever its hash seed")
+    func repairIsDeterministic() throws {
+        // An OCR rendering exercises the searches over placements and reading orders.
+        let input = "Samples/fixtures/variants/dengfeng-amr-2019/dengfeng-amr-2019.ocr.txt"
+        let outputs = try (0..<6).map { _ in try run(["repair", input, "--format", "json"]).stdout }
+        #expect(!outputs[0].isEmpty)
+        #expect(Set(outputs).count == 1)
+    }
+
     @Test("repair prints the cleaned text of a sample")
     func repairText() throws {
         let result = try run(["repair", "Samples/shared/yanzhou-health-2022.txt"])

@@ -23,7 +23,9 @@ struct OrderReading {
     /// The column count of each unit.
     let widths: [Int]
     /// Each unit's own arithmetic.
-    let rowChecks: [(([Double?]) -> Bool?)?]
+    let rowTallies: [Tally]
+    /// The whole table's arithmetic, over the units' keys in order.
+    let tableTally: Tally
 
     /// A row of cells, by key, with the labels that name it.
     struct Unit {
@@ -46,7 +48,8 @@ struct OrderReading {
             units = [Unit(keys: table.keys, labels: [], decimal: false)]
         }
         widths = units.map(\.keys.count)
-        rowChecks = units.map { arithmetic.check(forKeys: $0.keys) }
+        rowTallies = units.map { Tally(arithmetic, keys: $0.keys) }
+        tableTally = Tally(arithmetic, keys: units.flatMap(\.keys))
     }
 
     static let longestBlock = 8
@@ -63,21 +66,20 @@ struct OrderReading {
     /// (more or fewer than the cells, beyond what trimming allows).
     func read(_ rows: [StreamRow]) -> TableReading? {
         let (values, used) = streamValues(rows)
+        let numbers = values.map { NumberReader.reading(of: $0.token.raw)?.value }
         var best: (score: Double, deal: Deal, layout: Layout)?
         for pins in pinAssignments(values) {
-            let pinned = Set(pins.keys)
-            let free = values.indices.filter { !pinned.contains($0) }.map { values[$0].token }
+            let free = values.indices.filter { pins[$0] == nil }
             let needed = widths.indices.reduce(0) { $0 + widths[$1] - (pins.values.contains($1) ? 1 : 0) }
             let excess = free.count - needed
             guard excess >= 0, excess <= (widths.max() ?? 0) else { continue }
-            var pinByRow: [Int: Token] = [:]
-            for (index, row) in pins { pinByRow[row] = values[index].token }
+            var pinByRow: [Int: Int] = [:]
+            for (index, row) in pins { pinByRow[row] = index }
             for head in 0...excess {
-                let deal = Deal(widths: widths, pins: pinByRow, values: Array(free[head..<(free.count - (excess - head))]))
+                let deal = Deal(widths: widths, pins: pinByRow, values: Array(free[head..<(free.count - (excess - head))]),
+                                numbers: numbers)
                 let layout = bestLayout(deal)
-                var cells = cells(deal, layout: layout, ambiguous: [])
-                let checks = arithmetic.apply(to: &cells)
-                let passing = checks.filter { $0.ok == true }.count, failing = checks.filter { $0.ok == false }.count
+                let (passing, failing) = tableTally.count(layout.flatMap { deal.values($0.block, firstsFirst: $0.firstsFirst) })
                 // Fewer departures win ties: no pins, no trimming.
                 let score = Double(passing - 2 * failing) - 0.01 * Double(pins.count + excess)
                 if best.map({ score > $0.score }) ?? true { best = (score, deal, layout) }
@@ -85,7 +87,7 @@ struct OrderReading {
         }
         guard let best else { return nil }
         let ambiguous = ambiguousRows(best.deal, layout: best.layout)
-        return TableReading(cells: cells(best.deal, layout: best.layout, ambiguous: ambiguous), rows: used)
+        return TableReading(cells: cells(best.deal, layout: best.layout, values: values, ambiguous: ambiguous), rows: used)
     }
 
     /// The values of the region in order, each with the rows it may be pinned to, and the
@@ -149,36 +151,45 @@ struct OrderReading {
         return combinations.first?.isEmpty == true ? [[:]] : [[:]] + combinations
     }
 
-    /// Values to deal over the template rows: the pinned ones by row, the rest in order.
+    /// Values to deal over the template rows, by their index in the region's values: the
+    /// pinned ones by row, the rest in order.
     struct Deal {
         var widths: [Int]
-        var pins: [Int: Token]
-        var values: [Token]
+        var pins: [Int: Int]
+        var values: [Int]
+        /// Each region value's number.
+        var numbers: [Double?]
         /// Where each row's free values start when every row is read in order.
         var offsets: [Int]
 
-        init(widths: [Int], pins: [Int: Token], values: [Token]) {
+        init(widths: [Int], pins: [Int: Int], values: [Int], numbers: [Double?]) {
             self.widths = widths
             self.pins = pins
             self.values = values
+            self.numbers = numbers
             var offsets = [0]
             for row in widths.indices { offsets.append(offsets[row] + widths[row] - (pins[row] == nil ? 0 : 1)) }
             self.offsets = offsets
         }
 
-        /// The rows `block` holds, each row's values in order, or each row's first value
-        /// first and then the rest of each.
-        func tokens(_ block: Range<Int>, firstsFirst: Bool) -> [[Token]] {
+        /// The rows `block` holds, as value indices: each row's values in order, or each
+        /// row's first value first and then the rest of each.
+        func rows(_ block: Range<Int>, firstsFirst: Bool) -> [[Int]] {
             var cursor = offsets[block.lowerBound]
-            func take(_ count: Int) -> [Token] {
+            func take(_ count: Int) -> ArraySlice<Int> {
                 defer { cursor += count }
-                return Array(values[cursor..<(cursor + count)])
+                return values[cursor..<(cursor + count)]
             }
             guard firstsFirst else {
                 return block.map { row in (pins[row].map { [$0] } ?? []) + take(widths[row] - (pins[row] == nil ? 0 : 1)) }
             }
-            let firsts = block.map { row in pins[row] ?? take(1)[0] }
+            let firsts = block.map { row in pins[row] ?? take(1).first ?? 0 }
             return block.enumerated().map { position, row in [firsts[position]] + take(widths[row] - 1) }
+        }
+
+        /// The numbers of `block`'s cells, row after row.
+        func values(_ block: Range<Int>, firstsFirst: Bool) -> [Double?] {
+            rows(block, firstsFirst: firstsFirst).flatMap { $0.map { numbers[$0] } }
         }
     }
 
@@ -186,15 +197,13 @@ struct OrderReading {
     typealias Layout = [(block: Range<Int>, firstsFirst: Bool)]
 
     /// +1 for a row whose own arithmetic holds, −1 for one where it fails.
-    func score(_ rowTokens: [[Token]], from start: Int) -> Double {
-        rowTokens.enumerated().reduce(0) { total, item in
-            guard let check = rowChecks[start + item.offset] else { return total }
-            switch check(item.element.map { NumberReader.reading(of: $0.raw)?.value }) {
-            case true?: return total + 1
-            case false?: return total - 1
-            case nil: return total
-            }
+    func score(_ rows: [[Int]], from start: Int, _ deal: Deal) -> Int {
+        var total = 0
+        for (offset, row) in rows.enumerated() {
+            let (passing, failing) = rowTallies[start + offset].count(row.map { deal.numbers[$0] })
+            total += failing > 0 ? -1 : (passing > 0 ? 1 : 0)
         }
+        return total
     }
 
     /// The grouping whose rows' arithmetic holds best; a firsts-first block must gain a
@@ -205,11 +214,11 @@ struct OrderReading {
         var choice = [(start: Int, firstsFirst: Bool)](repeating: (0, false), count: count + 1)
         best[0] = 0
         for end in 1...count {
-            best[end] = best[end - 1] + score(deal.tokens((end - 1)..<end, firstsFirst: false), from: end - 1)
+            best[end] = best[end - 1] + Double(score(deal.rows((end - 1)..<end, firstsFirst: false), from: end - 1, deal))
             choice[end] = (end - 1, false)
             for start in stride(from: max(0, end - Self.longestBlock), through: end - 2, by: 1) {
                 guard (start..<end).allSatisfy({ widths[$0] >= 2 }) else { continue }
-                let total = best[start] + score(deal.tokens(start..<end, firstsFirst: true), from: start) - 0.5
+                let total = best[start] + Double(score(deal.rows(start..<end, firstsFirst: true), from: start, deal)) - 0.5
                 if total > best[end] {
                     best[end] = total
                     choice[end] = (start, true)
@@ -228,15 +237,15 @@ struct OrderReading {
     /// Rows that another grouping would read differently with their arithmetic holding
     /// just as well: the order does not decide them.
     func ambiguousRows(_ deal: Deal, layout: Layout) -> Set<Int> {
-        var chosen: [[Token]] = []
-        for (block, firstsFirst) in layout { chosen += deal.tokens(block, firstsFirst: firstsFirst) }
+        var chosen: [[Double?]] = []
+        for (block, firstsFirst) in layout { chosen += deal.rows(block, firstsFirst: firstsFirst).map { $0.map { deal.numbers[$0] } } }
         var ambiguous = Set<Int>()
         for start in widths.indices {
             for end in (start + 1)...min(widths.count, start + Self.longestBlock) {
                 for firstsFirst in [false, true] where !firstsFirst || (end - start >= 2 && (start..<end).allSatisfy { widths[$0] >= 2 }) {
-                    let alternative = deal.tokens(start..<end, firstsFirst: firstsFirst)
-                    guard score(alternative, from: start) == Double(end - start) else { continue }
-                    for (offset, tokens) in alternative.enumerated() where tokens.map(\.raw) != chosen[start + offset].map(\.raw) {
+                    let alternative = deal.rows(start..<end, firstsFirst: firstsFirst)
+                    guard score(alternative, from: start, deal) == end - start else { continue }
+                    for (offset, row) in alternative.enumerated() where row.map({ deal.numbers[$0] }) != chosen[start + offset] {
                         ambiguous.insert(start + offset)
                     }
                 }
@@ -246,12 +255,12 @@ struct OrderReading {
     }
 
     /// The cells of a dealt layout.
-    func cells(_ deal: Deal, layout: Layout, ambiguous: Set<Int>) -> [ExtractedCell] {
+    func cells(_ deal: Deal, layout: Layout, values: [StreamValue], ambiguous: Set<Int>) -> [ExtractedCell] {
         var cells: [ExtractedCell] = []
         for (block, firstsFirst) in layout {
-            for (row, tokens) in zip(block, deal.tokens(block, firstsFirst: firstsFirst)) {
-                for (position, (key, token)) in zip(units[row].keys, tokens).enumerated() {
-                    var reading = CellReading.from(token, decimal: units[row].decimal)
+            for (row, dealt) in zip(block, deal.rows(block, firstsFirst: firstsFirst)) {
+                for (position, (key, index)) in zip(units[row].keys, dealt).enumerated() {
+                    var reading = CellReading.from(values[index].token, decimal: units[row].decimal)
                     reading.rule = "sequence"
                     reading.confidence = min(reading.confidence, 0.85)
                     if ambiguous.contains(row) {

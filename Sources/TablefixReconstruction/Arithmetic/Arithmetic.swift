@@ -40,26 +40,6 @@ struct Arithmetic {
         }
     }
 
-    /// How many relations hold and how many fail on `values` (by key); relations with
-    /// an unknown cell count as neither.
-    func tally(_ values: [String: Double]) -> (passing: Int, failing: Int) {
-        var passing = 0, failing = 0
-        for (_, instance) in instances {
-            guard let left = Self.sum(instance.left, values), let right = Self.sum(instance.right, values) else { continue }
-            if abs(left - right) <= Self.tolerance { passing += 1 } else { failing += 1 }
-        }
-        return (passing, failing)
-    }
-
-    static func sum(_ keys: [String], _ values: [String: Double]) -> Double? {
-        var total = 0.0
-        for key in keys {
-            guard let value = values[key] else { return nil }
-            total += value
-        }
-        return total
-    }
-
     /// Evaluates every relation on `cells` (by key), infers what can be inferred, and
     /// adjusts confidences. Returns the checks in the template's order.
     func apply(to cells: inout [ExtractedCell]) -> [Check] {
@@ -113,5 +93,42 @@ struct Arithmetic {
         let blank = cells[target].raw.isEmpty ? "blank in source" : "\"\(cells[target].raw)\" unreadable"
         let note = "\(blank); \(value.printed) follows from \(rule)"
         cells[target].why = note
+    }
+}
+
+/// The relations among some cells, numbered by their position in a list of keys: judges
+/// many candidate readings of a table fast, by how many relations hold and how many fail.
+struct Tally {
+    /// Each relation whose cells all lie in the keys, as positions.
+    let relations: [(left: [Int], right: [Int])]
+
+    init(_ arithmetic: Arithmetic, keys: [String]) {
+        var position: [String: Int] = [:]
+        for (index, key) in keys.enumerated() { position[key] = index }
+        relations = arithmetic.instances.compactMap { _, instance in
+            let left = instance.left.compactMap { position[$0] }, right = instance.right.compactMap { position[$0] }
+            guard left.count == instance.left.count, right.count == instance.right.count else { return nil }
+            return (left, right)
+        }
+    }
+
+    /// How many relations hold and how many fail on `values` (by position); a relation
+    /// with an unknown cell counts as neither.
+    func count(_ values: [Double?]) -> (passing: Int, failing: Int) {
+        var passing = 0, failing = 0
+        for (left, right) in relations {
+            guard let l = Self.sum(left, values), let r = Self.sum(right, values) else { continue }
+            if abs(l - r) <= Arithmetic.tolerance { passing += 1 } else { failing += 1 }
+        }
+        return (passing, failing)
+    }
+
+    static func sum(_ positions: [Int], _ values: [Double?]) -> Double? {
+        var total = 0.0
+        for position in positions {
+            guard let value = values[position] else { return nil }
+            total += value
+        }
+        return total
     }
 }

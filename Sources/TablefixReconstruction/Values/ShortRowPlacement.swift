@@ -29,8 +29,19 @@ struct ShortRowPlacement {
     /// Rewrites the cells of `rows` in `cells` where a placement is found.
     func place(_ rows: [Row], in cells: inout [ExtractedCell]) {
         guard !rows.isEmpty else { return }
-        var known: [String: Double] = [:]
-        for cell in cells { if let value = cell.value { known[cell.key] = value } }
+        let tally = Tally(arithmetic, keys: cells.map(\.key))
+        var position: [String: Int] = [:]
+        for (index, cell) in cells.enumerated() { position[cell.key] = index }
+        var known = cells.map(\.value)
+        let slots = rows.map { row in row.keys.map { position[$0] } }
+        let numbers = rows.map { row in row.values.map { NumberReader.reading(of: $0.raw)?.value } }
+        /// Puts a row's values in the columns of `placement` and forgets its other cells.
+        func set(_ row: Int, _ placement: Placement) {
+            for case let target? in slots[row] { known[target] = nil }
+            for (slot, column) in placement.enumerated() {
+                if let column, let target = slots[row][column] { known[target] = numbers[row][slot] }
+            }
+        }
         let options = rows.map { row -> [Placement] in
             let all = Self.placements(of: row.values.count, in: row.keys.count)
             return all.count <= Self.placementLimit ? all : []
@@ -39,7 +50,7 @@ struct ShortRowPlacement {
         var chosen = firstColumns
         var alternatives = [[Placement]](repeating: [], count: rows.count)
         func score() -> Int {
-            let (passing, failing) = arithmetic.tally(known)
+            let (passing, failing) = tally.count(known)
             return passing - 2 * failing
         }
         /// The best of `candidates` for `members`, all placed alike: the single best, or
@@ -47,7 +58,7 @@ struct ShortRowPlacement {
         func best(of candidates: [Placement], for members: [Int], current: Int) -> (Placement, [Placement])? {
             var top: (score: Int, placements: [Placement]) = (.min, [])
             for placement in candidates {
-                for member in members { Self.set(rows[member], placement, in: &known) }
+                for member in members { set(member, placement) }
                 let value = score()
                 if value > top.score { top = (value, [placement]) } else if value == top.score { top.placements.append(placement) }
             }
@@ -57,27 +68,26 @@ struct ShortRowPlacement {
         }
         // Rows of the same length usually lost the same columns: place them together first.
         let lengths = Dictionary(grouping: rows.indices.filter { !options[$0].isEmpty }) { rows[$0].values.count }
-        for members in lengths.values where members.count >= 2 {
-            for member in members { Self.set(rows[member], chosen[member], in: &known) }
+        for length in lengths.keys.sorted() {
+            guard let members = lengths[length], members.count >= 2 else { continue }
+            for member in members { set(member, chosen[member]) }
             let current = score()
             let shared = options[members[0]].filter { placement in members.allSatisfy { options[$0].contains(placement) } }
             if let (placement, tied) = best(of: shared, for: members, current: current) {
                 for member in members { (chosen[member], alternatives[member]) = (placement, tied) }
             }
-            for member in members { Self.set(rows[member], chosen[member], in: &known) }
+            for member in members { set(member, chosen[member]) }
         }
         // Then each row against the rest, twice round.
         for _ in 0..<2 {
             for index in rows.indices where options[index].count > 1 {
-                Self.set(rows[index], chosen[index], in: &known)
+                set(index, chosen[index])
                 if let (placement, tied) = best(of: options[index], for: [index], current: score()) {
                     (chosen[index], alternatives[index]) = (placement, tied)
                 }
-                Self.set(rows[index], chosen[index], in: &known)
+                set(index, chosen[index])
             }
         }
-        var position: [String: Int] = [:]
-        for (index, cell) in cells.enumerated() { position[cell.key] = index }
         for (index, row) in rows.enumerated() where chosen[index] != firstColumns[index] {
             let note = "row has \(row.values.count) values for \(row.keys.count) columns"
             for (column, key) in row.keys.enumerated() {
@@ -98,15 +108,6 @@ struct ShortRowPlacement {
                 reading.rule = ValueAssigner.shortRow
                 cells[target] = TableReading.cell(key, reading, labelScore: 1)
             }
-        }
-    }
-
-    /// Puts a row's values in the columns of `placement` and forgets its other cells.
-    static func set(_ row: Row, _ placement: Placement, in known: inout [String: Double]) {
-        for key in row.keys { known[key] = nil }
-        for (slot, column) in placement.enumerated() {
-            guard let column else { continue }
-            known[row.keys[column]] = NumberReader.reading(of: row.values[slot].raw)?.value
         }
     }
 
