@@ -106,6 +106,18 @@ struct OrderReadingTests {
         #expect(values(table, row: "rejected.petition") == [2, 0, 0, 0, 0, 1, 3])
     }
 
+    @Test("puts back in place a row printed in another order, as pdftotext interleaves the header with the first row")
+    func rowInAnotherOrder() {
+        let new = Self.rows[0].values
+        let shuffled = [new[0], new[1], new[2], new[3], new[6], new[4], new[5]]
+        let lines = shuffled.map(Self.number) + Self.labelsAfterNumbers.dropFirst(7)
+        let table = requests(Array(lines))
+        #expect(values(table, row: "new") == new)
+        let total = table?.cells.first { $0.key == "new.total" }
+        #expect(total?.why?.contains("another order") == true)
+        #expect((total?.confidence ?? 1) < 0.9)
+    }
+
     @Test("sets aside another table's values that spilled in before the table's own")
     func spilledValuesBefore() {
         let table = requests(["采购项目数量", "采购总金额", "73", "3909.13"] + Self.labelsAfterNumbers)

@@ -86,8 +86,67 @@ struct OrderReading {
             }
         }
         guard let best else { return nil }
+        var dealt: [[Int]] = []
+        for (block, firstsFirst) in best.layout { dealt += best.deal.rows(block, firstsFirst: firstsFirst) }
+        let reordered = reorderedRows(dealt, numbers: numbers)
+        for (row, order) in reordered { dealt[row] = order }
         let ambiguous = ambiguousRows(best.deal, layout: best.layout)
-        return TableReading(cells: cells(best.deal, layout: best.layout, values: values, ambiguous: ambiguous), rows: used)
+        return TableReading(cells: cells(dealt, best, values: values, ambiguous: ambiguous, reordered: Set(reordered.keys)),
+                            rows: used)
+    }
+
+    /// Rows whose own arithmetic fails as dealt but holds with their values in another
+    /// order (pdftotext interleaves a table's header cells with its first row's), each
+    /// with that order when it is the only one that makes the most of the table's
+    /// relations hold, and more than as dealt.
+    func reorderedRows(_ dealt: [[Int]], numbers: [Double?]) -> [Int: [Int]] {
+        let failing = dealt.indices.filter { rowTallies[$0].count(dealt[$0].map { numbers[$0] }).failing > 0 }
+        // Many failing rows mean a wrong deal, not a shuffled row.
+        guard failing.count <= Self.mostReorderedRows else { return [:] }
+        var result: [Int: [Int]] = [:]
+        var current = dealt.flatMap { $0.map { numbers[$0] } }
+        func score(_ values: [Double?]) -> Int {
+            let (passing, failing) = tableTally.count(values)
+            return passing - 2 * failing
+        }
+        var start = 0
+        for (row, indices) in dealt.enumerated() {
+            defer { start += indices.count }
+            guard indices.count <= Self.longestReordering, failing.contains(row) else { continue }
+            var best: (score: Int, orders: [[Int]]) = (score(current), [])
+            var seen = Set<[Double?]>()
+            for order in Self.permutations(indices) {
+                let values = order.map { numbers[$0] }
+                guard seen.insert(values).inserted else { continue }
+                let (passing, failing) = rowTallies[row].count(values)
+                guard failing == 0, passing > 0 else { continue }
+                var candidate = current
+                candidate.replaceSubrange(start..<(start + values.count), with: values)
+                let value = score(candidate)
+                if value > best.score { best = (value, [order]) } else if value == best.score, !best.orders.isEmpty { best.orders.append(order) }
+            }
+            guard best.orders.count == 1, let order = best.orders.first else { continue }
+            result[row] = order
+            current.replaceSubrange(start..<(start + order.count), with: order.map { numbers[$0] })
+        }
+        return result
+    }
+
+    /// Rows longer than this are not reordered (8! orders).
+    static let longestReordering = 8
+    /// Deals with more failing rows than this are not reordered.
+    static let mostReorderedRows = 3
+
+    /// Every order of `items`.
+    static func permutations(_ items: [Int]) -> [[Int]] {
+        guard items.count > 1 else { return [items] }
+        var result: [[Int]] = []
+        for (index, item) in items.enumerated() {
+            var rest = items
+            rest.remove(at: index)
+            for tail in permutations(rest) { result.append([item] + tail) }
+        }
+        return result
     }
 
     /// The values of the region in order, each with the rows it may be pinned to, and the
@@ -254,19 +313,24 @@ struct OrderReading {
         return ambiguous
     }
 
-    /// The cells of a dealt layout.
-    func cells(_ deal: Deal, layout: Layout, values: [StreamValue], ambiguous: Set<Int>) -> [ExtractedCell] {
+    /// The cells of the dealt rows (value indices by template row), with how each was read.
+    func cells(_ dealt: [[Int]], _ chosen: (score: Double, deal: Deal, layout: Layout), values: [StreamValue],
+               ambiguous: Set<Int>, reordered: Set<Int>) -> [ExtractedCell] {
         var cells: [ExtractedCell] = []
-        for (block, firstsFirst) in layout {
-            for (row, dealt) in zip(block, deal.rows(block, firstsFirst: firstsFirst)) {
-                for (position, (key, index)) in zip(units[row].keys, dealt).enumerated() {
+        for (block, firstsFirst) in chosen.layout {
+            for row in block {
+                for (position, (key, index)) in zip(units[row].keys, dealt[row]).enumerated() {
                     var reading = CellReading.from(values[index].token, decimal: units[row].decimal)
                     reading.rule = "sequence"
                     reading.confidence = min(reading.confidence, 0.85)
                     if ambiguous.contains(row) {
                         reading.confidence = min(reading.confidence, 0.5)
                         reading.why = "read by order; another reading order fits this row's arithmetic as well"
-                    } else if position == 0, deal.pins[row] != nil {
+                    } else if reordered.contains(row) {
+                        // The arithmetic chose the order, so it cannot also vouch for it.
+                        reading.confidence = min(reading.confidence, 0.75)
+                        reading.why = "printed in another order; placed where the row's and the table's arithmetic hold"
+                    } else if position == 0, chosen.deal.pins[row] != nil {
                         reading.why = "printed alone beside its label: the row's first value"
                     } else if firstsFirst {
                         reading.why = "read by order: these rows printed their first values before the rest"
