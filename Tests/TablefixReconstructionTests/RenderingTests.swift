@@ -75,6 +75,18 @@ struct RenderingTests {
         #expect(social.confidence < 0.9)
     }
 
+    @Test("gives a table the cells pdftotext printed after the next section's heading, and leaves that section empty")
+    func cellsSpilledPastTheNextHeading() {
+        let lines = ["二、主动公开政府信息情况", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数", "规章", "0", "0", "0",
+                     "行政规范性文件", "1", "2", "18", "行政许可", "187", "行政处罚", "2", "行政强制", "0", "行政事业性收费",
+                     "三、收到和处理政府信息公开申请情况", "本年收费金额（单位：万元）", "0",
+                     "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"]
+        let extraction = reconstructor.extract(from: TestDocuments.document(Self.title + lines.joined(separator: "\n")))
+        let active = extraction.tables.first { $0.id == "active" }
+        #expect(values(active, row: "fees") == [0])
+        #expect(extraction.tables.first { $0.id == "requests" }?.status == .image)
+    }
+
     @Test("keeps a number that no relation confirms below 0.9 in a document with OCR glyph damage")
     func damagedDocumentCapsUnverified() throws {
         let text = "某县人民政府2022年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n二、主动公开政府信息情况\n行政许可 5008\n三、收到和处理政府信息公开申请情况\n-,\t本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\nΞ,\t上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"

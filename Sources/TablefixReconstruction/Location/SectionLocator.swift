@@ -74,6 +74,46 @@ struct SectionLocator {
             }
             regions[table.id] = start.block..<end
         }
+        // A table's last cells printed after the next table's heading belong to the table.
+        let ordered = starts.sorted { $0.block < $1.block }
+        for (previous, next) in zip(ordered, ordered.dropFirst()) {
+            guard let range = regions[previous.table], range.upperBound == next.block, let following = regions[next.table],
+                let table = template.tables.first(where: { $0.id == previous.table }),
+                let nextTable = template.tables.first(where: { $0.id == next.table })
+            else { continue }
+            let end = Self.spill(after: next.block, in: blocks[..<following.upperBound], of: table, before: nextTable)
+            guard end > next.block + 1 else { continue }
+            regions[previous.table] = range.lowerBound..<end
+            regions[next.table] = end..<following.upperBound
+        }
         return regions
+    }
+
+    /// Where the cells of `table` that an extractor printed after the heading at `heading`
+    /// (of `next`) end: its labels or column headers that are not `next`'s, and lines of
+    /// numbers among them. `heading + 1` when there are none.
+    static func spill(after heading: Int, in blocks: ArraySlice<Block>, of table: TableTemplate, before next: TableTemplate)
+        -> Int
+    {
+        var end = heading + 1
+        var index = heading + 1
+        while index < blocks.endIndex {
+            let block = blocks[index]
+            if case .removed = block.content {
+                index += 1
+                continue
+            }
+            guard block.textLines != nil else { break }
+            let letters = LabelMatcher.letters(block.text)
+            if isLabel(block, of: table), !isLabel(block, of: next) {
+                end = index + 1
+            } else if !(letters.isEmpty && block.text.contains(where: \.isNumber) && end > heading + 1) {
+                break
+            } else {
+                end = index + 1
+            }
+            index += 1
+        }
+        return end
     }
 }
