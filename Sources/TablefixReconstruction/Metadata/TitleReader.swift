@@ -42,6 +42,8 @@ struct TitleReader {
         let compact = line.filter { !$0.isWhitespace }
         return compact.contains("年度报告") || compact.contains("工作报告")
             || (compact.contains("年报") && Self.splitAtYear(line).1 != nil)
+            // Its last character lost to OCR or a page's edge: `…政府信息公开工作年度报`.
+            || (compact.hasSuffix("年度报") && compact.contains("政府信息公开"))
     }
 
     /// `名    称： 平阴县…` → `平阴县…`: the field name a page's metadata box puts before it.
@@ -84,13 +86,18 @@ struct TitleReader {
         return body
     }
 
-    /// The year of the statistics period: `…自2023年1月1日…`.
+    /// The year of the statistics period: `…自2023年1月1日…`, across a line break, the
+    /// day's `日` perhaps OCR'd away (`1月1L日`).
     static func periodYear(in lines: [String]) -> Int? {
-        for line in lines.map({ $0.filter { !$0.isWhitespace } }) {
-            guard let range = line.firstRange(of: "1月1日") else { continue }
-            let before = Array(line[..<range.lowerBound])
-            guard before.count >= 5, before.last == "年" else { continue }
-            if let year = Int(String(before[(before.count - 5)..<(before.count - 1)])), (1990...2100).contains(year) {
+        let text = lines.joined().filter { !$0.isWhitespace }
+        var rest = text[...]
+        while let range = rest.firstRange(of: "年1月1") {
+            defer { rest = rest[range.upperBound...] }
+            guard rest[range.upperBound...].first?.isNumber != true else { continue }
+            let before = Array(rest[..<range.lowerBound].suffix(4))
+            if before.count == 4, before.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(String(before)),
+                (1990...2100).contains(year)
+            {
                 return year
             }
         }
