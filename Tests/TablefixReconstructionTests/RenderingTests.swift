@@ -87,6 +87,19 @@ struct RenderingTests {
         #expect(extraction.tables.first { $0.id == "requests" }?.status == .image)
     }
 
+    @Test("does not end a table's section at one of its own labels with an OCR'd glyph (示年 for 本年)")
+    func damagedLabelKeepsSection() {
+        let text = Self.title + """
+            三、收到和处理政府信息公开申请情况
+            一、示年新收政府信息公开申请数量  ol2h5 |0|9
+            二、上年结转政府信息公开申请数量  1  0  0  0  0  0  1
+            四、政府信息公开行政复议、行政诉讼情况
+            """
+        let requests = table("requests", in: text)
+        #expect(requests?.status == .present)
+        #expect(values(requests, row: "carried_in") == [1, 0, 0, 0, 0, 0, 1])
+    }
+
     @Test("keeps a number that no relation confirms below 0.9 in a document with OCR glyph damage")
     func damagedDocumentCapsUnverified() throws {
         let text = "某县人民政府2022年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n二、主动公开政府信息情况\n行政许可 5008\n三、收到和处理政府信息公开申请情况\n-,\t本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\nΞ,\t上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"

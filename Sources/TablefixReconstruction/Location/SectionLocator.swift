@@ -35,14 +35,18 @@ struct SectionLocator {
     }
 
     /// A line that is one of the table's own labels (`一、本年新收政府信息公开申请数量`, a cell
-    /// that an extractor wrote on a line of its own), not a new section.
+    /// that an extractor wrote on a line of its own), not a new section; an OCR'd glyph or
+    /// two (`示年新收…`) does not make it one.
     static func isLabel(_ block: Block, of table: TableTemplate) -> Bool {
         let letters = LabelMatcher.letters(block.text)
         guard letters.count >= 4 else { return false }
         let labels = table.rows.flatMap { $0.labels + [$0.group].compactMap { $0 } } + table.columns.flatMap(\.labels)
         return labels.contains { label in
             let target = LabelMatcher.letters(label)
-            return target.count >= 4 && (LabelMatcher.contains(target, letters) || LabelMatcher.contains(letters, target))
+            guard target.count >= 4 else { return false }
+            if LabelMatcher.contains(target, letters) || LabelMatcher.contains(letters, target) { return true }
+            return target.count >= 8 && letters.count <= target.count + 8
+                && Double(LabelMatcher.commonSubsequenceLength(letters, target)) >= Double(target.count) * 0.85
         }
     }
 
