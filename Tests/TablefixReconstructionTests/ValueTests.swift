@@ -92,6 +92,16 @@ struct ValueTests {
         #expect(CellReading.from(tokens[1], decimal: false).rule == "ocr-digits")
     }
 
+    @Test("reads a lone 一 among a row's numbers as an OCR'd dash: none, below high confidence")
+    func loneDashAmongNumbers() {
+        let tokens = RowStream.cellTokens("2  0  一  一  工", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.number, .number, .placeholder, .placeholder, .number])
+        let dash = CellReading.from(tokens[2], decimal: false)
+        #expect(dash.value == nil)
+        #expect(dash.confidence < 0.9)
+        #expect(CellReading.from(RowStream.cellTokens("】 0", line: 1, inGrid: false)[0], decimal: false).value == 1)
+    }
+
     @Test("keeps a lone 工 that no number follows or precedes as text")
     func loneLookalikeInText() {
         #expect(RowStream.cellTokens("开 工 建设", line: 1, inGrid: false).allSatisfy { $0.kind == .text })

@@ -110,8 +110,8 @@ enum RowStream {
     }
 
     /// A lone `工`, `l` or `O` in the run of numbers that ends a line (`行政规范性文件 工 1 8`)
-    /// is an OCR'd digit: a number, which reading marks as a repair. A run of nothing but
-    /// such words stays text.
+    /// is an OCR'd digit: a number, which reading marks as a repair; a lone `一` there is
+    /// an OCR'd dash. A run of nothing but such words stays text.
     static func readingLoneLookalikes(_ tokens: [Token]) -> [Token] {
         var start = tokens.count
         while start > 0, tokens[start - 1].kind != .text || NumberReader.isLoneLookalike(tokens[start - 1].raw) {
@@ -119,7 +119,9 @@ enum RowStream {
         }
         guard tokens[start...].contains(where: { $0.kind == .number }) else { return tokens }
         var tokens = tokens
-        for index in start..<tokens.count where tokens[index].kind == .text { tokens[index].kind = .number }
+        for index in start..<tokens.count where tokens[index].kind == .text {
+            tokens[index].kind = NumberReader.dashLookalikes.contains(tokens[index].raw) ? .placeholder : .number
+        }
         return tokens
     }
 

@@ -19,6 +19,9 @@ struct CellReading {
         case .blank:
             return CellReading(value: nil, raw: "", confidence: 0.9, rule: "blank", why: "blank in source",
                                line: token.line)
+        case .placeholder where NumberReader.dashLookalikes.contains(token.raw):
+            return CellReading(value: nil, raw: token.raw, confidence: 0.6, rule: "ocr-digits",
+                               why: "\(token.raw) among numbers: a dash as an OCR reads it", line: token.line)
         case .placeholder:
             return CellReading(value: nil, raw: token.raw, confidence: 0.95, rule: "placeholder",
                                why: "\(token.raw) in source", line: token.line)

@@ -21,9 +21,12 @@ enum NumberReader {
     /// What a Chinese OCR reads a lone digit as, in a row of numbers: `工` for 1, and the
     /// Latin lookalikes. Alone, such a word is a number only among numbers (``RowStream``
     /// decides), so it is not one of ``isNumber(_:)``'s.
-    static let loneLookalikes: [String: Double] = ["工": 1, "l": 1, "I": 1, "O": 0, "o": 0]
+    static let loneLookalikes: [String: Double] = ["工": 1, "】": 1, "]": 1, "l": 1, "I": 1, "O": 0, "o": 0]
 
-    static func isLoneLookalike(_ word: String) -> Bool { loneLookalikes[word] != nil }
+    /// What a Chinese OCR reads a lone dash as, in a row of numbers: `一`.
+    static let dashLookalikes: Set<String> = ["一"]
+
+    static func isLoneLookalike(_ word: String) -> Bool { loneLookalikes[word] != nil || dashLookalikes.contains(word) }
 
     /// The number `word` stands for, or nil when it is not one.
     static func reading(of word: String) -> Reading? {
