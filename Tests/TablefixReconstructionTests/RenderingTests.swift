@@ -110,26 +110,20 @@ struct RenderingTests {
         #expect(licensing.confidence < 0.9)
     }
 
-    @Test("reads a title whose last character an OCR lost, with debris on the lines below")
-    func titleCutShort() {
-        let text = "宁波市海曙区人民政府办公室 2024 年政府信息公开工作年度报\n生\n握\n正文。\n"
-        let extraction = reconstructor.extract(from: TestDocuments.document(text))
-        #expect(extraction.body == "宁波市海曙区人民政府办公室")
-        #expect(extraction.year == 2024)
-    }
-
     @Test("takes the year from the statistics period when the title has none, its day damaged by OCR")
     func periodYearWithDamagedDay() {
         let text = "政府信息公开工作年度报告\n本报告所列数据的统计期限自2024\n年1月1L日起至2024年12月31日止。\n"
         #expect(reconstructor.extract(from: TestDocuments.document(text)).year == 2024)
     }
 
-    @Test("reads the title's body and year behind a page's field name, with spaces around the year")
-    func titleBehindFieldName() {
-        let text = "当前位置：首页 > 政务公开 > 政府信息公开年报\n名    称：  平阴县人民政府 2022 年政府信息公开工作年度报\n告\n正文。\n"
+    @Test("reads the title's body and year: behind a page's field name with spaces around the year, or with its last character lost to OCR", arguments: [
+        ("当前位置：首页 > 政务公开 > 政府信息公开年报\n名    称：  平阴县人民政府 2022 年政府信息公开工作年度报\n告\n正文。\n", "平阴县人民政府", 2022),
+        ("宁波市海曙区人民政府办公室 2024 年政府信息公开工作年度报\n生\n握\n正文。\n", "宁波市海曙区人民政府办公室", 2024),
+    ])
+    func titleBodyAndYear(text: String, body: String, year: Int) {
         let extraction = reconstructor.extract(from: TestDocuments.document(text))
-        #expect(extraction.body == "平阴县人民政府")
-        #expect(extraction.year == 2022)
+        #expect(extraction.body == body)
+        #expect(extraction.year == year)
     }
 
     @Test("a cut label fragment such as 三、本年 does not end the table's section")
