@@ -12,7 +12,9 @@ struct LabelMatcher {
     var noise: [[UInt32]]
 
     init(noise: [String]) {
-        self.noise = noise.map(Self.letters).filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        // Longest first; equal lengths in a fixed order, whatever order the caller's set had.
+        self.noise = noise.map(Self.letters).filter { !$0.isEmpty }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
     }
 
     /// 0…1: how well `printed` matches `alias`.

@@ -5,17 +5,17 @@ import TablefixModel
 /// run and numbers in another, labels after their numbers, a row's first value printed
 /// beside its label.
 ///
-/// The region's values are dealt to the template's cells row by row, with three departures,
+/// The region's values are dealt to the template's cells row by row, with four departures,
 /// each kept only where the arithmetic says it fits:
 /// - a value printed alone beside a label (`2.其他法律行政法规禁止公开 1`) is that row's
 ///   first value, wherever the label stands (a *pinned* value);
 /// - a block of up to eight consecutive rows may print the first value of each row before
 ///   the rest of each (the first column sits beside merged label cells);
 /// - a few values before or after the table (a row's width at most) may be another
-///   table's.
+///   table's;
+/// - a row whose own arithmetic fails may be printed in another order (header cells
+///   interleaved with the first row): the one order that makes the table hold best.
 struct OrderReading {
-    let table: TableTemplate
-    let arithmetic: Arithmetic
     let matcher: LabelMatcher
     /// The rows values are dealt to: the template's rows, or for a table of one row of
     /// values, that row.
@@ -35,9 +35,7 @@ struct OrderReading {
     }
 
     init(table: TableTemplate) {
-        self.table = table
         let arithmetic = Arithmetic(table: table)
-        self.arithmetic = arithmetic
         matcher = LabelMatcher(noise: Array(Set(table.rows.compactMap(\.group))))
         switch table.layout {
         case .rows:
