@@ -74,12 +74,19 @@ struct TextReaderTests {
 
 @Suite("TextReader image placeholders")
 struct ImagePlaceholderTests {
-    @Test("takes pandoc's [] and markdown images for image placeholders", arguments: [
-        ("[]", ""), ("[image: 表二]", "表二"), ("![表三](media/image1.png)", "表三"),
+    @Test("takes pandoc's [] and [name], markdown images and HTML pictures for image placeholders", arguments: [
+        ("[]", ""), ("[image: 表二]", "表二"), ("![表三](media/image1.png)", "表三"), ("[表三]", "表三"),
+        ("<img src=\"media/image1.png\" style=\"width:6.25in\" />", ""), ("<img src=\"a.png\" alt=\"表二\">", "表二"),
     ])
     func placeholders(line: String, name: String) {
         let blocks = TextReader().blocks(from: line + "\n")
         #expect(blocks.first?.content == .image(name: name))
+    }
+
+    @Test("keeps a reference number in brackets as text", arguments: ["[1]", "[12]"])
+    func referenceNumber(line: String) {
+        let blocks = TextReader().blocks(from: line + "\n")
+        #expect(blocks.first?.content != .image(name: String(line.dropFirst().dropLast())))
     }
 }
 

@@ -62,16 +62,34 @@ package struct TextReader: Sendable {
     }
 
     /// The name of an image placeholder line: `[image: 表二]` (office text export), `[]` or
-    /// `[表二]` (pandoc's plain text for a picture), `![表二](x.png)` (markdown).
+    /// `[表二]` (pandoc's plain text for a picture: a short bracketed name alone on its line,
+    /// not a reference number such as `[1]`), `![表二](x.png)` (markdown), `<img …>` (an HTML
+    /// picture left in markdown, named by its `alt`).
     static func imageName(_ text: String) -> String? {
         if text.hasPrefix("[image:"), text.hasSuffix("]") {
             return text.dropFirst("[image:".count).dropLast().trimmingSpaces
         }
-        if text == "[]" { return "" }
         if text.hasPrefix("!["), text.hasSuffix(")"), let close = text.firstIndex(of: "]") {
             return String(text[text.index(text.startIndex, offsetBy: 2)..<close])
         }
+        if text.hasPrefix("["), text.hasSuffix("]") {
+            let name = text.dropFirst().dropLast()
+            let isReference = !name.isEmpty && name.allSatisfy(\.isNumber)
+            guard name.count <= 30, !name.contains(where: { "[]".contains($0) }), !isReference else { return nil }
+            return name.trimmingSpaces
+        }
+        if text.hasPrefix("<img"), text.hasSuffix(">"), !text.dropFirst().contains("<") {
+            return attribute("alt", in: text) ?? ""
+        }
         return nil
+    }
+
+    /// The value of `name="…"` in an HTML tag.
+    static func attribute(_ name: String, in tag: String) -> String? {
+        guard let start = tag.firstRange(of: " \(name)=\"") else { return nil }
+        let rest = tag[start.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        return String(rest[..<end])
     }
 
     /// A short line that opens with a list number and is not a sentence.
