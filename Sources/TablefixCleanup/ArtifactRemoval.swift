@@ -1,7 +1,7 @@
 public import TablefixModel
 
 /// Removes what extraction and scraping left behind: `[bookmark: …]` anchors, markdown
-/// `**bold**` marks, and blocks of pasted web-page clutter (索引号, 发布机构, 成文日期,
+/// `**bold**` marks, inline HTML tags (`<span …>`), and blocks of pasted web-page clutter (索引号, 发布机构, 成文日期,
 /// 发布日期, 浏览次数, 分享 …).
 ///
 /// Removed text is kept: clutter blocks stay in the document as `removed` blocks, and
@@ -12,6 +12,16 @@ public struct ArtifactRemoval: CleanupPass {
     public func apply(to document: inout Document) {
         var edits: [Edit] = []
         document.rewriteText(includingCells: true) { text, line, _ in
+            if text.contains("<") || text.contains(">") {
+                let tags = Self.htmlTags(in: text)
+                edits += tags.map { Edit(kind: .artifact, before: String(text[$0]), after: "", line: line, confidence: 0.99) }
+                for range in tags.reversed() { text.replaceSubrange(range, with: Self.separator(in: text, around: range)) }
+            }
+            if text.contains("]{") {
+                let spans = Self.bracketedSpans(in: text)
+                edits += spans.map { Edit(kind: .artifact, before: $0.0, after: $0.1, line: line, confidence: 0.99) }
+                for (_, inner, range) in spans.reversed() { text.replaceSubrange(range, with: inner) }
+            }
             guard text.containsText("[bookmark:") || text.containsText("**") else { return }
             for (marker, removal) in Self.inlineArtifacts(in: text) {
                 edits.append(Edit(kind: .artifact, before: marker, after: removal, line: line, confidence: 0.99))
@@ -66,6 +76,81 @@ public struct ArtifactRemoval: CleanupPass {
         }
         output += rest
         return output
+    }
+
+    // MARK: HTML left in text
+
+    /// Inline HTML tags that converters leave in text and table cells (`<span style=…>87</span>`).
+    static let inlineTagNames: Set<String> = [
+        "span", "font", "b", "i", "u", "s", "strong", "em", "br", "p", "div", "sup", "sub", "a", "small", "big",
+        "o:p", "del", "ins", "mark", "strike", "center",
+    ]
+
+    /// The ranges of inline HTML tags in one line of text, in order: whole tags, a tag cut
+    /// at the line's end (`**<span`), and the attributes of a tag cut at its start
+    /// (`style="…">`). Anything else with `<` in it (`<2`, `a < b`) stays.
+    static func htmlTags(in text: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var index = text.startIndex
+        if let close = text.firstIndex(of: ">"), isAttributeTail(text[..<close]) {
+            ranges.append(text.startIndex..<text.index(after: close))
+            index = text.index(after: close)
+        }
+        while let open = text[index...].firstIndex(of: "<") {
+            var nameStart = text.index(after: open)
+            if nameStart < text.endIndex, text[nameStart] == "/" { nameStart = text.index(after: nameStart) }
+            let name = text[nameStart...].prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ":") }
+            let nameEnd = text.index(nameStart, offsetBy: name.count)
+            let boundary = nameEnd == text.endIndex || [" ", ">", "/", "\n"].contains(text[nameEnd])
+            guard inlineTagNames.contains(name.lowercased()), boundary else {
+                index = text.index(after: open)
+                continue
+            }
+            let rest = text[nameEnd...]
+            if let close = rest.firstIndex(where: { $0 == ">" || $0 == "<" }), text[close] == ">" {
+                ranges.append(open..<text.index(after: close))
+                index = text.index(after: close)
+            } else if !rest.contains("<") {
+                ranges.append(open..<text.endIndex)
+                break
+            } else {
+                index = text.index(after: open)
+            }
+        }
+        return ranges
+    }
+
+    /// Pandoc's bracketed spans, `[三、收到…]{style="…"}`: each span, its text, and where it is.
+    static func bracketedSpans(in text: String) -> [(String, String, Range<String.Index>)] {
+        var spans: [(String, String, Range<String.Index>)] = []
+        var rest = text[...]
+        while let marker = rest.firstRange(of: "]{") {
+            guard let open = rest[..<marker.lowerBound].lastIndex(of: "["),
+                let close = rest[marker.upperBound...].firstIndex(of: "}")
+            else {
+                rest = rest[marker.upperBound...]
+                continue
+            }
+            let range = open..<text.index(after: close)
+            spans.append((String(text[range]), String(text[text.index(after: open)..<marker.lowerBound]), range))
+            rest = text[range.upperBound...]
+        }
+        return spans
+    }
+
+    /// `style="font-family:黑体;"` (and `/`): attributes and nothing else.
+    static func isAttributeTail(_ text: Substring) -> Bool {
+        var rest = text.drop { $0 == " " }
+        var pairs = 0
+        while let equals = rest.firstIndex(of: "=") {
+            let name = rest[..<equals]
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-" || $0 == ":") }) else { return false }
+            let value = rest[rest.index(after: equals)...]
+            guard value.first == "\"", let end = value.dropFirst().firstIndex(of: "\"") else { return false }
+            rest = value[value.index(after: end)...].drop { $0 == " " }
+            pairs += 1
+        }
+        return pairs > 0 && (rest.isEmpty || rest == "/")
     }
 
     /// A space where removing `range` would glue two numbers together, else nothing.

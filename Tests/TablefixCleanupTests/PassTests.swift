@@ -58,6 +58,34 @@ struct ArtifactRemovalTests {
         #expect(document.edits.map(\.after) == ["一是", "二是"])
     }
 
+    @Test("removes inline HTML tags a converter left, in prose and in table cells, and records them")
+    func inlineHTML() {
+        let document = run(ArtifactRemoval(), on: "规章\t<span style=\"font-size:10.5pt;\">87</span>\t<b>0</b>\n行政许可\t3\t1\n")
+        guard case .table(let grid) = document.blocks.first?.content else {
+            Issue.record("no table")
+            return
+        }
+        #expect(grid.rows[0].map(\.text) == ["规章", "87", "0"])
+        #expect(document.edits.count == 4)
+        #expect(document.edits.allSatisfy { $0.kind == .artifact })
+    }
+
+    @Test("removes the halves of a tag cut by a line break, and leaves comparisons alone")
+    func cutTagsAndComparisons() {
+        let document = run(ArtifactRemoval(), on: "**<span\nstyle=\"font-family:黑体;\">三、收到和处理政府信息公开申请情况</span>**\n件数<5 且 a < b。\n")
+        #expect(document.text.contains("三、收到和处理政府信息公开申请情况"))
+        #expect(!document.text.contains("span"))
+        #expect(!document.text.contains("style="))
+        #expect(document.text.contains("件数<5 且 a < b。"))
+    }
+
+    @Test("keeps the text of pandoc's bracketed spans and drops their attributes")
+    func bracketedSpans() {
+        let document = run(ArtifactRemoval(), on: "[三、收到和处理政府信息公开申请情况]{style=\"font-family:黑体;\"} [87]{.c}\n")
+        #expect(document.text == "三、收到和处理政府信息公开申请情况 87")
+        #expect(document.edits.map(\.after) == ["三、收到和处理政府信息公开申请情况", "87"])
+    }
+
     @Test("removes a pasted web-page metadata box, title and share link included, keeping them as removed blocks")
     func clutter() {
         let text = """
