@@ -114,6 +114,20 @@ struct FramedTableTests {
         #expect(table.rows[1][1].line == 5)
     }
 
+    @Test("reads a grid table ruled with +, cells wrapped over lines joined, as reStructuredText writes it")
+    func gridTable() throws {
+        let text = """
+              +-------+------+
+              | 信息  | 本年 |
+              | 内容  | 制发 |
+              +-------+------+
+              | 规章  | 3    |
+              +-------+------+
+            """
+        let table = try #require(grid(text))
+        #expect(table.rows.map { $0.map(\.text) } == [["信息内容", "本年制发"], ["规章", "3"]])
+    }
+
     @Test("reads a markdown pipe table, its rule line left out")
     func markdown() throws {
         let text = "| 信息内容 | 本年处理决定数量 |\n|---|---|\n| 行政许可 | 1,375 |\n| 行政处罚 | 46 |\n"

@@ -23,14 +23,18 @@ extension TextReader {
     }
 
     /// A table drawn with a frame starting at `start`: rows of cells between `│` (or `|`),
-    /// rules between rows. A row whose cells wrap over several lines is joined line by
-    /// line, cell by cell. Needs two rows at least.
+    /// rules between rows. A row whose cells wrap over several lines (box drawings, grid
+    /// tables ruled with `+`) is joined line by line, cell by cell; in a markdown table
+    /// every line is a row. Needs two rows at least.
     func boxTable(_ lines: [Substring], from start: Int) -> (Grid, end: Int)? {
         guard Self.isRule(lines[start]) || Self.cellSeparator(lines[start]) != nil else { return nil }
         var rows: [[Cell]] = []
         var pending: [Cell] = []
         var end = start
         var index = start
+        // A grid table (`+----+----+`, reStructuredText and pandoc) wraps a row's cells over
+        // the lines between two rules, as box drawings do; a markdown table does not.
+        var gridRules = false
         func flush() {
             if !pending.isEmpty { rows.append(pending) }
             pending = []
@@ -39,13 +43,14 @@ extension TextReader {
             let line = lines[index]
             if Self.isRule(line) {
                 flush()
+                if line.trimmingSpaces.first == "+" { gridRules = true }
             } else if let separator = Self.cellSeparator(line) {
                 var pieces = line.trimmingSpaces.split(separator: separator, omittingEmptySubsequences: false)
                     .map { String($0).trimmingSpaces }
                 if pieces.first?.isEmpty == true { pieces.removeFirst() }
                 if pieces.last?.isEmpty == true { pieces.removeLast() }
                 let framed = line.trimmingSpaces.first == separator && line.trimmingSpaces.last == separator
-                if !framed || separator == "|" {
+                if !framed || (separator == "|" && !gridRules) {
                     // Markdown and pipe tables: one line, one row.
                     flush()
                     pending = pieces.map { Cell($0, line: index + 1) }
