@@ -74,9 +74,10 @@ struct TextReaderTests {
 
 @Suite("TextReader image placeholders")
 struct ImagePlaceholderTests {
-    @Test("takes pandoc's [] and [name], markdown images and HTML pictures for image placeholders", arguments: [
+    @Test("takes pandoc's [] and [name], markdown and reStructuredText images and HTML pictures for image placeholders", arguments: [
         ("[]", ""), ("[image: 表二]", "表二"), ("![表三](media/image1.png)", "表三"), ("[表三]", "表三"),
         ("<img src=\"media/image1.png\" style=\"width:6.25in\" />", ""), ("<img src=\"a.png\" alt=\"表二\">", "表二"),
+        ("<img", ""), ("![表三](data:image/png;base64,iVBO \"表三\"){#表三", "表三"), (".. image:: data:image/png;base64,iVBO", ""),
     ])
     func placeholders(line: String, name: String) {
         let blocks = TextReader().blocks(from: line + "\n")

@@ -21,9 +21,9 @@ struct ValueTests {
         #expect(NumberReader.reading(of: raw) == nil)
     }
 
-    @Test("takes dashes and slashes for none")
+    @Test("takes dashes and slashes for none, pandoc markdown's --- for an em dash too")
     func placeholders() {
-        for raw in ["-", "—", "/", "／"] { #expect(NumberReader.isPlaceholder(raw)) }
+        for raw in ["-", "—", "/", "／", "---"] { #expect(NumberReader.isPlaceholder(raw)) }
     }
 
     func tokens(_ raws: [String]) -> [Token] {

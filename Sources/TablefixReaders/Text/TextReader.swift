@@ -63,14 +63,18 @@ package struct TextReader: Sendable {
 
     /// The name of an image placeholder line: `[image: 表二]` (office text export), `[]` or
     /// `[表二]` (pandoc's plain text for a picture: a short bracketed name alone on its line,
-    /// not a reference number such as `[1]`), `![表二](x.png)` (markdown), `<img …>` (an HTML
-    /// picture left in markdown, named by its `alt`).
+    /// not a reference number such as `[1]`), `![表二](x.png)` (markdown, its target perhaps
+    /// running over lines), `<img …` (an HTML picture left in markdown, named by its `alt`
+    /// when the tag ends on its line), `.. image::` (reStructuredText).
     static func imageName(_ text: String) -> String? {
         if text.hasPrefix("[image:"), text.hasSuffix("]") {
             return text.dropFirst("[image:".count).dropLast().trimmingSpaces
         }
-        if text.hasPrefix("!["), text.hasSuffix(")"), let close = text.firstIndex(of: "]") {
-            return String(text[text.index(text.startIndex, offsetBy: 2)..<close])
+        if text.hasPrefix("!["), let close = text.firstRange(of: "](") {
+            return String(text[text.index(text.startIndex, offsetBy: 2)..<close.lowerBound])
+        }
+        for directive in [".. image::", ".. figure::"] where text.hasPrefix(directive) {
+            return ""
         }
         if text.hasPrefix("["), text.hasSuffix("]") {
             let name = text.dropFirst().dropLast()
@@ -78,7 +82,7 @@ package struct TextReader: Sendable {
             guard name.count <= 30, !name.contains(where: { "[]".contains($0) }), !isReference else { return nil }
             return name.trimmingSpaces
         }
-        if text.hasPrefix("<img"), text.hasSuffix(">"), !text.dropFirst().contains("<") {
+        if text.hasPrefix("<img"), !text.dropFirst().contains("<") {
             return attribute("alt", in: text) ?? ""
         }
         return nil

@@ -8,7 +8,7 @@ enum NumberReader {
         var repaired: Bool
     }
 
-    static let placeholders: Set<String> = ["-", "—", "–", "/", "－", "／", "——", "--", "\\", "无", "空"]
+    static let placeholders: Set<String> = ["-", "—", "–", "/", "－", "／", "——", "--", "---", "\\", "无", "空"]
 
     static func isPlaceholder(_ word: String) -> Bool { placeholders.contains(word) }
 
