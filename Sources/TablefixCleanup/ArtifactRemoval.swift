@@ -18,8 +18,14 @@ public struct ArtifactRemoval: CleanupPass {
                 for range in tags.reversed() { text.replaceSubrange(range, with: Self.separator(in: text, around: range)) }
             }
             if text.contains("]{") {
+                // Each span is two removals: its opening bracket, and its closing one with the
+                // attributes (which may hold digits: `font-size:10.5pt`).
                 let spans = Self.bracketedSpans(in: text)
-                edits += spans.map { Edit(kind: .artifact, before: $0.0, after: $0.1, line: line, confidence: 0.99) }
+                for (span, inner, _) in spans {
+                    edits.append(Edit(kind: .artifact, before: "[", after: "", line: line, confidence: 0.99))
+                    edits.append(Edit(kind: .artifact, before: String(span.dropFirst(inner.count + 1)), after: "", line: line,
+                                      confidence: 0.99))
+                }
                 for (_, inner, range) in spans.reversed() { text.replaceSubrange(range, with: inner) }
             }
             guard text.containsText("[bookmark:") || text.containsText("**") else { return }

@@ -83,7 +83,8 @@ struct ArtifactRemovalTests {
     func bracketedSpans() {
         let document = run(ArtifactRemoval(), on: "[三、收到和处理政府信息公开申请情况]{style=\"font-family:黑体;\"} [87]{.c}\n")
         #expect(document.text == "三、收到和处理政府信息公开申请情况 87")
-        #expect(document.edits.map(\.after) == ["三、收到和处理政府信息公开申请情况", "87"])
+        #expect(document.edits.map(\.before) == ["[", "]{style=\"font-family:黑体;\"}", "[", "]{.c}"])
+        #expect(document.edits.allSatisfy { $0.after.isEmpty })
     }
 
     @Test("removes a pasted web-page metadata box, title and share link included, keeping them as removed blocks")

@@ -9,7 +9,7 @@ import TablefixTestSupport
 struct FixtureTests {
     /// Renderings whose text keeps every number where it belongs.
     static let cleanKinds = ["html", "gb.html", "docx", "lo.txt", "lo.gb.txt", "pandoc.txt", "layout.txt", "w3m.txt",
-                             "lynx.txt"]
+                             "lynx.txt", "gfm.txt", "md.txt", "rst.txt", "plain.txt"]
 
     /// Every rendering of the kind, with its report's gold file.
     static func renderings(_ kind: String) -> [(file: URL, gold: URL)] {
