@@ -10,6 +10,13 @@ func run(_ pass: some CleanupPass, on text: String) -> Document {
     return document
 }
 
+/// The first table of a document.
+func firstGrid(_ document: Document) -> Grid? {
+    document.blocks.lazy.compactMap { block -> Grid? in
+        if case .table(let grid) = block.content { grid } else { nil }
+    }.first
+}
+
 @Suite("WhitespaceHygiene")
 struct WhitespaceHygieneTests {
     @Test("turns no-break and full-width spaces into spaces and drops zero-width ones")
@@ -22,12 +29,9 @@ struct WhitespaceHygieneTests {
     }
 
     @Test("trims table cells padded with full-width spaces and records it")
-    func trimsCells() {
+    func trimsCells() throws {
         let document = run(WhitespaceHygiene(), on: "\t规章\n\t\u{3000}0\u{3000}\n\t 0\u{3000}\n\n\t行政许可\n\t3\n")
-        guard case .table(let grid) = document.blocks.first?.content else {
-            Issue.record("no table")
-            return
-        }
+        let grid = try #require(firstGrid(document))
         #expect(grid.rows[0].map(\.text) == ["规章", "0", "0"])
         #expect(document.edits.count == 2)
     }
@@ -59,12 +63,9 @@ struct ArtifactRemovalTests {
     }
 
     @Test("removes inline HTML tags a converter left, in prose and in table cells, and records them")
-    func inlineHTML() {
+    func inlineHTML() throws {
         let document = run(ArtifactRemoval(), on: "规章\t<span style=\"font-size:10.5pt;\">87</span>\t<b>0</b>\n行政许可\t3\t1\n")
-        guard case .table(let grid) = document.blocks.first?.content else {
-            Issue.record("no table")
-            return
-        }
+        let grid = try #require(firstGrid(document))
         #expect(grid.rows[0].map(\.text) == ["规章", "87", "0"])
         #expect(document.edits.count == 4)
         #expect(document.edits.allSatisfy { $0.kind == .artifact })
