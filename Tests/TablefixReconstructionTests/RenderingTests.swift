@@ -100,6 +100,24 @@ struct RenderingTests {
         #expect(values(requests, row: "carried_in") == [1, 0, 0, 0, 0, 0, 1])
     }
 
+    @Test("splits a crawler's digit runs the way the whole table's arithmetic holds when a row's own allows several")
+    func crawlerSplitsChosenByTable() throws {
+        let lines = OrderReadingTests.rows.map { row in row.label + row.values.map(OrderReadingTests.number).joined() }
+        let requests = table("requests", in: Self.title + (["三、收到和处理政府信息公开申请情况"] + lines).joined(separator: "\n"))
+        for row in OrderReadingTests.rows { #expect(values(requests, row: row.key) == row.values, "\(row.key)") }
+        let chosen = try #require(requests?.cells.first { $0.why?.contains("the table's arithmetic chose") == true })
+        #expect(chosen.confidence < 0.9)
+    }
+
+    @Test("reads a one-row table a crawler ran into one run of digits, one digit a cell")
+    func crawlerSingleRow() {
+        let lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议行政诉讼", "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉",
+                     "411280000010113", "五、存在的主要问题及改进情况"]
+        let review = table("review", in: Self.title + lines.joined(separator: "\n"))
+        #expect(review?.status == .present)
+        #expect(review?.cells.map(\.value) == [4, 1, 1, 2, 8, 0, 0, 0, 0, 0, 1, 0, 1, 1, 3])
+    }
+
     @Test("keeps a number that no relation confirms below 0.9 in a document with OCR glyph damage")
     func damagedDocumentCapsUnverified() throws {
         let text = "某县人民政府2022年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n二、主动公开政府信息情况\n行政许可 5008\n三、收到和处理政府信息公开申请情况\n-,\t本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\nΞ,\t上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0\n"

@@ -16,6 +16,7 @@ struct TableReading {
         let arithmetic = Arithmetic(table: table)
         var cells: [ExtractedCell] = []
         var shortRows: [ShortRowPlacement.Row] = []
+        var splitRows: [SplitChoice.Row] = []
         for (position, row) in table.rows.enumerated() {
             let keys = row.columns.map { "\(row.key).\($0)" }
             guard let match = matches.first(where: { $0.templateRow == position }) else {
@@ -30,8 +31,12 @@ struct TableReading {
             if readings.contains(where: { $0.rule == ValueAssigner.shortRow }) {
                 shortRows.append(ShortRowPlacement.Row(keys: keys, values: tail.filter(\.isValue), decimal: row.decimal ?? false))
             }
+            if readings.first?.rule == "split-digits", let splits = assigner.alternativeSplits(for: tail) {
+                splitRows.append(SplitChoice.Row(keys: keys, splits: splits))
+            }
         }
         ShortRowPlacement(arithmetic: arithmetic).place(shortRows, in: &cells)
+        SplitChoice(arithmetic: arithmetic).choose(splitRows, in: &cells)
         return TableReading(cells: cells, rows: matches.flatMap { Array($0.labelRows) })
     }
 
@@ -67,7 +72,12 @@ struct TableReading {
             }
             index = next
         }
-        guard let best, valueCount(best.tokens) >= max(1, keys.count / 2) else { return nil }
+        // A crawler's run of digits (`411280000010113` for a row of fifteen) may hold them all.
+        func capacity(_ tokens: [Token]) -> Int {
+            tokens.filter(\.isValue).reduce(0) { $0 + ($1.raw.allSatisfy { $0.isASCII && $0.isNumber } ? $1.raw.count : 1) }
+        }
+        guard let best, valueCount(best.tokens) >= max(1, keys.count / 2) || capacity(best.tokens) >= keys.count
+        else { return nil }
         let assigner = ValueAssigner(columns: keys.count, decimal: false,
                                      check: Arithmetic(table: table).check(forKeys: keys))
         let readings = assigner.readings(for: best.tokens)

@@ -132,3 +132,29 @@ struct Tally {
         return total
     }
 }
+
+/// A table's cell values, to try other values for some cells and judge each trial by the
+/// table's relations: how many hold, less twice how many fail.
+struct TrialTable {
+    let tally: Tally
+    /// Each key's position among the cells.
+    let position: [String: Int]
+    var values: [Double?]
+
+    init(_ arithmetic: Arithmetic, cells: [ExtractedCell]) {
+        tally = Tally(arithmetic, keys: cells.map(\.key))
+        var position: [String: Int] = [:]
+        for (index, cell) in cells.enumerated() { position[cell.key] = index }
+        self.position = position
+        values = cells.map(\.value)
+    }
+
+    mutating func set(_ key: String, _ value: Double?) {
+        if let index = position[key] { values[index] = value }
+    }
+
+    var score: Int {
+        let (passing, failing) = tally.count(values)
+        return passing - 2 * failing
+    }
+}

@@ -29,17 +29,13 @@ struct ShortRowPlacement {
     /// Rewrites the cells of `rows` in `cells` where a placement is found.
     func place(_ rows: [Row], in cells: inout [ExtractedCell]) {
         guard !rows.isEmpty else { return }
-        let tally = Tally(arithmetic, keys: cells.map(\.key))
-        var position: [String: Int] = [:]
-        for (index, cell) in cells.enumerated() { position[cell.key] = index }
-        var known = cells.map(\.value)
-        let slots = rows.map { row in row.keys.map { position[$0] } }
+        var trial = TrialTable(arithmetic, cells: cells)
         let numbers = rows.map { row in row.values.map { NumberReader.reading(of: $0.raw)?.value } }
         /// Puts a row's values in the columns of `placement` and forgets its other cells.
         func set(_ row: Int, _ placement: Placement) {
-            for case let target? in slots[row] { known[target] = nil }
+            for key in rows[row].keys { trial.set(key, nil) }
             for (slot, column) in placement.enumerated() {
-                if let column, let target = slots[row][column] { known[target] = numbers[row][slot] }
+                if let column { trial.set(rows[row].keys[column], numbers[row][slot]) }
             }
         }
         let options = rows.map { row -> [Placement] in
@@ -49,10 +45,7 @@ struct ShortRowPlacement {
         let firstColumns = options.map { $0.first ?? [] }
         var chosen = firstColumns
         var alternatives = [[Placement]](repeating: [], count: rows.count)
-        func score() -> Int {
-            let (passing, failing) = tally.count(known)
-            return passing - 2 * failing
-        }
+        func score() -> Int { trial.score }
         /// The best of `candidates` for `members`, all placed alike: the single best, or
         /// what the best ones agree on; nil when it holds no better than `current`.
         func best(of candidates: [Placement], for members: [Int], current: Int) -> (Placement, [Placement])? {
@@ -91,7 +84,7 @@ struct ShortRowPlacement {
         for (index, row) in rows.enumerated() where chosen[index] != firstColumns[index] {
             let note = "row has \(row.values.count) values for \(row.keys.count) columns"
             for (column, key) in row.keys.enumerated() {
-                guard let target = position[key] else { continue }
+                guard let target = trial.position[key] else { continue }
                 var reading: CellReading
                 if let slot = chosen[index].firstIndex(of: column) {
                     reading = CellReading.from(row.values[slot], decimal: row.decimal)

@@ -73,6 +73,26 @@ struct ValueAssigner {
 
     /// Splits glued digit runs so that the row has one value per column.
     func splitGlued(_ printed: [Token]) -> [CellReading]? {
+        guard let (splits, checked) = gluedSplits(printed), let chosen = splits.first else { return nil }
+        return readings(of: chosen, among: splits.count, checked: checked)
+    }
+
+    /// Every split of a row's glued digit runs, when there are several that fit its own
+    /// arithmetic: the readings of each, for the table's arithmetic to choose among.
+    func alternativeSplits(for tail: [Token]) -> [[CellReading]]? {
+        let printed = tail.filter { $0.kind == .number || $0.kind == .placeholder }
+        guard printed.count < columns, let (splits, checked) = gluedSplits(printed), checked, splits.count > 1,
+            splits.count <= Self.alternativeLimit
+        else { return nil }
+        return splits.map { readings(of: $0, among: splits.count, checked: checked) }
+    }
+
+    static let alternativeLimit = 64
+
+    /// The splits of glued digit runs that give one value per column, without leading
+    /// zeros, and that the row's own arithmetic accepts (all of them when it has none);
+    /// whether the arithmetic judged them.
+    func gluedSplits(_ printed: [Token]) -> (splits: [[(String, Token)]], checked: Bool)? {
         let missing = columns - printed.count
         guard missing > 0, printed.allSatisfy({ $0.kind == .placeholder || $0.raw.allSatisfy(\.isASCII) }) else {
             return nil
@@ -100,25 +120,26 @@ struct ValueAssigner {
         }
         extend(0, missing, [])
         guard !candidates.isEmpty else { return nil }
-        var consistent = candidates
-        if let check {
-            consistent = candidates.filter { candidate in
-                check(candidate.map { NumberReader.reading(of: $0.0)?.value }) == true
-            }
+        guard let check else { return (candidates, false) }
+        let consistent = candidates.filter { candidate in
+            check(candidate.map { NumberReader.reading(of: $0.0)?.value }) == true
         }
-        guard let chosen = consistent.first ?? (check == nil ? candidates.first : nil) else { return nil }
-        let count = check == nil ? candidates.count : consistent.count
-        // The row's own arithmetic chose the split, so it cannot also vouch for it.
-        // Without arithmetic a split is a guess, however unique.
-        let confidence = count == 1 ? (check == nil ? 0.6 : 0.85) : 0.4 / Double(count)
-        return chosen.map { piece, token in
+        return consistent.isEmpty ? nil : (consistent, true)
+    }
+
+    /// The readings of one split among `count` that fit.
+    func readings(of split: [(String, Token)], among count: Int, checked: Bool) -> [CellReading] {
+        // The row's own arithmetic chose the split, so it cannot also vouch for it; without
+        // arithmetic a split is a guess, however unique.
+        let confidence = count == 1 ? (checked ? 0.85 : 0.6) : 0.4 / Double(count)
+        return split.map { piece, token in
             let reading = NumberReader.reading(of: piece)
             let wasSplit = piece != token.raw
             return CellReading(
                 value: reading?.value, raw: token.raw, confidence: wasSplit ? confidence : min(0.95, confidence + 0.1),
                 rule: "split-digits",
                 why: count == 1
-                    ? "digits run together; the only split \(check == nil ? "without leading zeros" : "that fits the row's arithmetic")"
+                    ? "digits run together; the only split \(checked ? "that fits the row's arithmetic" : "without leading zeros")"
                     : "digits run together; \(count) splits fit, took the first",
                 line: token.line)
         }
