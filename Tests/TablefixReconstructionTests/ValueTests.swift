@@ -102,6 +102,14 @@ struct ValueTests {
         #expect(CellReading.from(RowStream.cellTokens("】 0", line: 1, inGrid: false)[0], decimal: false).value == 1)
     }
 
+    @Test("splits a crawler's run of digits and dashes into digit runs and one none per dash")
+    func crawledDashes() {
+        let tokens = RowStream.cellTokens("20002—————10001", line: 1, inGrid: false)
+        #expect(tokens.map(\.raw) == ["20002", "—", "—", "—", "—", "—", "10001"])
+        #expect(tokens.map(\.kind) == [.number] + Array(repeating: .placeholder, count: 5) + [.number])
+        #expect(RowStream.cellTokens("——", line: 1, inGrid: false).map(\.kind) == [.placeholder])
+    }
+
     @Test("keeps a lone 工 that no number follows or precedes as text")
     func loneLookalikeInText() {
         #expect(RowStream.cellTokens("开 工 建设", line: 1, inGrid: false).allSatisfy { $0.kind == .text })

@@ -93,7 +93,9 @@ enum RowStream {
         var tokens: [Token] = []
         for word in words {
             let word = String(word)
-            if NumberReader.isPlaceholder(word) {
+            if let pieces = crawledDashes(word) {
+                tokens += pieces.map { Token(kind: $0.allSatisfy(\.isNumber) ? .number : .placeholder, raw: $0, line: line) }
+            } else if NumberReader.isPlaceholder(word) {
                 tokens.append(Token(kind: .placeholder, raw: word, line: line))
             } else if NumberReader.isNumber(word) {
                 tokens.append(Token(kind: .number, raw: word, line: line))
@@ -123,6 +125,25 @@ enum RowStream {
             tokens[index].kind = NumberReader.dashLookalikes.contains(tokens[index].raw) ? .placeholder : .number
         }
         return tokens
+    }
+
+    /// `20002—————10001`: a crawler's run of cells, digits and dashes together. Each dash is
+    /// a cell that printed none; the digit runs are split later, as glued digits are.
+    static func crawledDashes(_ word: String) -> [String]? {
+        guard word.contains("—"), word.contains(where: \.isNumber),
+            word.allSatisfy({ $0 == "—" || ($0.isASCII && $0.isNumber) })
+        else { return nil }
+        var pieces: [String] = []
+        for character in word {
+            if character == "—" {
+                pieces.append("—")
+            } else if let last = pieces.last, last.allSatisfy(\.isNumber) {
+                pieces[pieces.count - 1].append(character)
+            } else {
+                pieces.append(String(character))
+            }
+        }
+        return pieces
     }
 
     /// A number with OCR debris stuck to it (`3?`, `12)`, `”0`): the digits, which
