@@ -132,7 +132,7 @@ public struct Reconstructor: Sendable {
         var used = Set(reading.map { $0.rows.map { rows[$0].block } } ?? [])
         // Rows the labels could not place: try reading by order.
         if reading == nil || cells.contains(where: { $0.rule == "missing" || $0.confidence < 0.5 }),
-            let ordered = OrderReading(table: table).read(plainRows),
+            let ordered = OrderReading(table: table, arithmetic: arithmetic).read(plainRows),
             let chosen = Self.preferringOrder(ordered.cells, over: (reading?.cells ?? [], cells, checks), arithmetic)
         {
             (cells, checks) = chosen
@@ -160,12 +160,7 @@ public struct Reconstructor: Sendable {
         let passing = orderedChecks.filter { $0.ok == true }.count
         let labelFailing = labelled.checks.filter { $0.ok == false }.count
         if passing > labelled.checks.filter({ $0.ok == true }).count, failing * 5 <= passing + failing {
-            var confirmations: [String: Int] = [:]
-            var failed = Set<String>()
-            for check in orderedChecks {
-                if check.ok == true { for key in check.cells { confirmations[key, default: 0] += 1 } }
-                if check.ok == false { failed.formUnion(check.cells) }
-            }
+            let (confirmations, failed) = Self.confirmations(orderedChecks)
             let trusted = orderedCells.map { cell in
                 guard cell.confidence >= 0.8, confirmations[cell.key, default: 0] >= 2, !failed.contains(cell.key)
                 else { return cell }
@@ -177,12 +172,11 @@ public struct Reconstructor: Sendable {
             return (trusted, orderedChecks)
         }
         // Agreement: the cells the labels placed, checked, are those the order gives.
-        let byKey = Dictionary(orderedCells.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let orderedByKey = Dictionary(ordered.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let placed = Set(labelled.checked.filter { $0.rule != "missing" && $0.confidence >= 0.7 }.map(\.key))
         guard placed.count * 2 >= labelled.checked.count, placed.count < labelled.checked.count,
-            labelled.checked.allSatisfy({ !placed.contains($0.key) || byKey[$0.key]?.value == $0.value })
+            labelled.checked.allSatisfy({ !placed.contains($0.key) || orderedByKey[$0.key]?.value == $0.value })
         else { return nil }
-        let orderedByKey = Dictionary(ordered.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var merged = labelled.cells.map { cell in
             guard !placed.contains(cell.key), var filled = orderedByKey[cell.key] else { return cell }
             filled.confidence = min(filled.confidence, 0.7)
@@ -212,12 +206,7 @@ public struct Reconstructor: Sendable {
     /// coincidence; a row and a column relation both holding rarely do.
     static func cappingUnverified(_ table: ExtractedTable) -> ExtractedTable {
         var table = table
-        var passing: [String: Int] = [:]
-        var failed = Set<String>()
-        for check in table.checks {
-            if check.ok == true { for key in check.cells { passing[key, default: 0] += 1 } }
-            if check.ok == false { failed.formUnion(check.cells) }
-        }
+        let (passing, failed) = confirmations(table.checks)
         for index in table.cells.indices {
             let key = table.cells[index].key
             guard passing[key, default: 0] < 2 || failed.contains(key), table.cells[index].confidence > unverifiedCap
@@ -231,6 +220,17 @@ public struct Reconstructor: Sendable {
     }
 
     static let unverifiedCap = 0.8
+
+    /// How many holding relations confirm each cell, and the cells of failing ones.
+    static func confirmations(_ checks: [Check]) -> (passing: [String: Int], failed: Set<String>) {
+        var passing: [String: Int] = [:]
+        var failed = Set<String>()
+        for check in checks {
+            if check.ok == true { for key in check.cells { passing[key, default: 0] += 1 } }
+            if check.ok == false { failed.formUnion(check.cells) }
+        }
+        return (passing, failed)
+    }
 
     /// Table blocks not used by a canonical table, as generic grids `t1`, `t2` …
     func genericTables(_ document: Document, used: Set<Int>) -> [ExtractedTable] {

@@ -27,20 +27,20 @@ struct OrderReading {
     /// The whole table's arithmetic, over the units' keys in order.
     let tableTally: Tally
 
-    /// A row of cells, by key, with the labels that name it.
+    /// A row of cells, by key, with the letters of the labels that name it.
     struct Unit {
         var keys: [String]
-        var labels: [String]
+        var labels: [[UInt32]]
         var decimal: Bool
     }
 
-    init(table: TableTemplate) {
-        let arithmetic = Arithmetic(table: table)
+    init(table: TableTemplate, arithmetic: Arithmetic) {
         matcher = LabelMatcher(noise: Array(Set(table.rows.compactMap(\.group))))
         switch table.layout {
         case .rows:
             units = table.rows.map { row in
-                Unit(keys: row.columns.map { "\(row.key).\($0)" }, labels: row.labels, decimal: row.decimal ?? false)
+                Unit(keys: row.columns.map { "\(row.key).\($0)" }, labels: row.labels.map(LabelMatcher.letters),
+                     decimal: row.decimal ?? false)
             }
         case .singleRow:
             units = [Unit(keys: table.keys, labels: [], decimal: false)]
@@ -77,9 +77,9 @@ struct OrderReading {
                 let deal = Deal(widths: widths, pins: pinByRow, values: Array(free[head..<(free.count - (excess - head))]),
                                 numbers: numbers)
                 let layout = bestLayout(deal)
-                let (passing, failing) = tableTally.count(layout.flatMap { deal.values($0.block, firstsFirst: $0.firstsFirst) })
+                let values = layout.flatMap { deal.values($0.block, firstsFirst: $0.firstsFirst) }
                 // Fewer departures win ties: no pins, no trimming.
-                let score = Double(passing - 2 * failing) - 0.01 * Double(pins.count + excess)
+                let score = Double(tableTally.score(values)) - 0.01 * Double(pins.count + excess)
                 if best.map({ score > $0.score }) ?? true { best = (score, deal, layout) }
             }
         }
@@ -103,15 +103,11 @@ struct OrderReading {
         guard failing.count <= Self.mostReorderedRows else { return [:] }
         var result: [Int: [Int]] = [:]
         var current = dealt.flatMap { $0.map { numbers[$0] } }
-        func score(_ values: [Double?]) -> Int {
-            let (passing, failing) = tableTally.count(values)
-            return passing - 2 * failing
-        }
         var start = 0
         for (row, indices) in dealt.enumerated() {
             defer { start += indices.count }
             guard indices.count <= Self.longestReordering, failing.contains(row) else { continue }
-            var best: (score: Int, orders: [[Int]]) = (score(current), [])
+            var best: (score: Int, orders: [[Int]]) = (tableTally.score(current), [])
             var seen = Set<[Double?]>()
             for order in Self.permutations(indices) {
                 let values = order.map { numbers[$0] }
@@ -120,7 +116,7 @@ struct OrderReading {
                 guard failing == 0, passing > 0 else { continue }
                 var candidate = current
                 candidate.replaceSubrange(start..<(start + values.count), with: values)
-                let value = score(candidate)
+                let value = tableTally.score(candidate)
                 if value > best.score { best = (value, [order]) } else if value == best.score, !best.orders.isEmpty { best.orders.append(order) }
             }
             guard best.orders.count == 1, let order = best.orders.first else { continue }
@@ -181,7 +177,7 @@ struct OrderReading {
         let label = LabelMatcher.letters(row.tokens.filter { $0.kind == .text && $0.line == last.line }.map(\.raw).joined())
         let scored = units.indices.compactMap { index -> (Int, Double)? in
             guard widths[index] >= 2 else { return nil }
-            let score = units[index].labels.map { matcher.score(label, LabelMatcher.letters($0)) }.max() ?? 0
+            let score = units[index].labels.map { matcher.score(label, $0) }.max() ?? 0
             return score >= 0.6 ? (index, score) : nil
         }.sorted { $0.1 > $1.1 }
         guard let top = scored.first?.1 else { return [] }

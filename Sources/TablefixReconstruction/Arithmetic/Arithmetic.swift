@@ -18,25 +18,15 @@ struct Arithmetic {
 
     static let tolerance = 1e-6
 
-    /// The relation instances whose cells all lie in `keys` (a row's own arithmetic).
+    /// The relation instances whose cells all lie in `keys` (a row's own arithmetic):
+    /// false when one fails, true when all hold, nil while one has an unknown cell.
     func check(forKeys keys: [String]) -> (([Double?]) -> Bool?)? {
-        let set = Set(keys)
-        let instances = instances.map(\.instance).filter { Set($0.left + $0.right).isSubset(of: set) }
-        guard !instances.isEmpty else { return nil }
+        let tally = Tally(self, keys: keys)
+        guard !tally.relations.isEmpty else { return nil }
         return { values in
-            var byKey: [String: Double] = [:]
-            for (key, value) in zip(keys, values) { if let value { byKey[key] = value } }
-            var result: Bool? = true
-            for instance in instances {
-                let left = instance.left.map { byKey[$0] }, right = instance.right.map { byKey[$0] }
-                guard !left.contains(nil), !right.contains(nil) else {
-                    result = nil
-                    continue
-                }
-                let l = left.reduce(0) { $0 + ($1 ?? 0) }, r = right.reduce(0) { $0 + ($1 ?? 0) }
-                if abs(l - r) > Self.tolerance { return false }
-            }
-            return result
+            let padded = values.count < keys.count ? values + Array(repeating: nil, count: keys.count - values.count) : values
+            let (passing, failing) = tally.count(padded)
+            return failing > 0 ? false : passing == tally.relations.count ? true : nil
         }
     }
 
@@ -123,6 +113,12 @@ struct Tally {
         return (passing, failing)
     }
 
+    /// How many relations hold, less twice how many fail: a candidate reading's standing.
+    func score(_ values: [Double?]) -> Int {
+        let (passing, failing) = count(values)
+        return passing - 2 * failing
+    }
+
     static func sum(_ positions: [Int], _ values: [Double?]) -> Double? {
         var total = 0.0
         for position in positions {
@@ -153,8 +149,5 @@ struct TrialTable {
         if let index = position[key] { values[index] = value }
     }
 
-    var score: Int {
-        let (passing, failing) = tally.count(values)
-        return passing - 2 * failing
-    }
+    var score: Int { tally.score(values) }
 }

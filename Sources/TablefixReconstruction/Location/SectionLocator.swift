@@ -18,10 +18,15 @@ struct SectionLocator {
         guard !letters.isEmpty, letters.count <= 40 else { return false }
         return table.headings.contains { heading in
             let target = LabelMatcher.letters(heading)
-            if LabelMatcher.contains(letters, target) { return true }
-            let common = LabelMatcher.commonSubsequenceLength(letters, target)
-            return Double(common) >= Double(target.count) * 0.85 && letters.count <= target.count + 8
+            return LabelMatcher.contains(letters, target) || resembles(letters, target)
         }
+    }
+
+    /// Letters that are `target` but for an OCR'd glyph or two, with a few more around it:
+    /// 85 % of it in order, and at most eight letters beyond its length.
+    static func resembles(_ letters: [UInt32], _ target: [UInt32]) -> Bool {
+        letters.count <= target.count + 8
+            && Double(LabelMatcher.commonSubsequenceLength(letters, target)) >= Double(target.count) * 0.85
     }
 
     /// A top-level section heading (`五、…`), which ends the section before it.
@@ -45,8 +50,7 @@ struct SectionLocator {
             let target = LabelMatcher.letters(label)
             guard target.count >= 4 else { return false }
             if LabelMatcher.contains(target, letters) || LabelMatcher.contains(letters, target) { return true }
-            return target.count >= 8 && letters.count <= target.count + 8
-                && Double(LabelMatcher.commonSubsequenceLength(letters, target)) >= Double(target.count) * 0.85
+            return target.count >= 8 && resembles(letters, target)
         }
     }
 
