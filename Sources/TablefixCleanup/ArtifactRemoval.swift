@@ -11,7 +11,7 @@ public struct ArtifactRemoval: CleanupPass {
 
     public func apply(to document: inout Document) {
         var edits: [Edit] = []
-        document.rewriteText(includingCells: true) { text, line, _ in
+        document.rewriteText(includingCells: true) { text, line in
             if text.contains("<") || text.contains(">") {
                 let tags = Self.htmlTags(in: text)
                 edits += tags.map { Edit(kind: .artifact, before: String(text[$0]), after: "", line: line, confidence: 0.99) }

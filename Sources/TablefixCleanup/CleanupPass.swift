@@ -37,28 +37,22 @@ public struct CleanupPipeline: Sendable {
     }
 }
 
-/// Where a piece of text sits, for passes that treat prose and table cells differently.
-enum TextPlace {
-    case prose
-    case cell
-}
-
 extension Document {
     /// Calls `body` on the text of every heading and paragraph line and, if asked, every
     /// table cell, letting it rewrite the text; the line number goes along for edits.
-    mutating func rewriteText(includingCells: Bool, _ body: (inout String, Int, TextPlace) -> Void) {
+    mutating func rewriteText(includingCells: Bool, _ body: (inout String, Int) -> Void) {
         for index in blocks.indices {
             switch blocks[index].content {
             case .heading(var lines):
-                for line in lines.indices { body(&lines[line].text, lines[line].line, .prose) }
+                for line in lines.indices { body(&lines[line].text, lines[line].line) }
                 blocks[index].content = .heading(lines)
             case .paragraph(var lines):
-                for line in lines.indices { body(&lines[line].text, lines[line].line, .prose) }
+                for line in lines.indices { body(&lines[line].text, lines[line].line) }
                 blocks[index].content = .paragraph(lines)
             case .table(var grid) where includingCells:
                 for row in grid.rows.indices {
                     for column in grid.rows[row].indices where !grid.rows[row][column].isSpanned {
-                        body(&grid.rows[row][column].text, grid.rows[row][column].line, .cell)
+                        body(&grid.rows[row][column].text, grid.rows[row][column].line)
                     }
                 }
                 blocks[index].content = .table(grid)

@@ -50,7 +50,7 @@ public struct GlyphRepair: CleanupPass {
         let counts = Self.bigramCounts(of: document)
         let numeralLines = Self.numeralMarkerLines(of: document)
         var edits: [Edit] = []
-        document.rewriteText(includingCells: true) { text, line, _ in
+        document.rewriteText(includingCells: true) { text, line in
             if let (fixed, edit) = repairMarker(text, line: line, numeralLines: numeralLines) {
                 text = fixed
                 edits.append(edit)
@@ -80,12 +80,12 @@ public struct GlyphRepair: CleanupPass {
                 confidence = 0.9
             } else {
                 // `-,` alone proves nothing: a neighbouring number must continue the sequence.
-                guard let value = ListMarker.chineseNumeral(lookalike),
+                guard let value = ChineseNumeral.listValue(lookalike),
                     Self.sequenceSupports(value: value, at: line, numeralLines: numeralLines)
                 else { return nil }
                 confidence = 0.85
             }
-        } else if ListMarker.chineseNumeral(String(glyph)) != nil, chars[1] != "、" {
+        } else if ChineseNumeral.listValue(String(glyph)) != nil, chars[1] != "、" {
             numeral = String(glyph)
             confidence = 0.85
         } else {
@@ -103,13 +103,13 @@ public struct GlyphRepair: CleanupPass {
     static func numeralMarkerLines(of document: Document) -> [Int: Int] {
         var lines: [Int: Int] = [:]
         var copy = document
-        copy.rewriteText(includingCells: true) { text, line, _ in
+        copy.rewriteText(includingCells: true) { text, line in
             let trimmed = text.trimmingSpaces
             guard let first = trimmed.first else { return }
             if let marker = ListMarker(parsing: trimmed[...]), marker.style == .chineseComma {
                 lines[line] = marker.value
             } else if let numeral = numeralLookalikes[first], trimmed.dropFirst().first.map({ ",，、".contains($0) }) == true,
-                unambiguousLookalikes.contains(first), let value = ListMarker.chineseNumeral(numeral)
+                unambiguousLookalikes.contains(first), let value = ChineseNumeral.listValue(numeral)
             {
                 lines[line] = value
             }
@@ -207,7 +207,7 @@ public struct GlyphRepair: CleanupPass {
         var previous: UInt32?
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            let isCJK = (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
+            let isCJK = CJK.isIdeograph(value)
             if isCJK, let previous { keys.append(UInt64(previous) << 32 | UInt64(value)) }
             previous = isCJK ? value : nil
         }
@@ -217,7 +217,7 @@ public struct GlyphRepair: CleanupPass {
     static func bigramCounts(of document: Document) -> [UInt64: Int] {
         var counts: [UInt64: Int] = [:]
         var copy = document
-        copy.rewriteText(includingCells: true) { text, _, _ in
+        copy.rewriteText(includingCells: true) { text, _ in
             for bigram in bigrams(of: text) { counts[bigram, default: 0] += 1 }
         }
         return counts

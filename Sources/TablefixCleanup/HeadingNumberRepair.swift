@@ -65,7 +65,7 @@ public struct HeadingNumberRepair: CleanupPass {
 
     func renumber(_ item: Item, in document: inout Document, confidence: Double) {
         guard var lines = document.blocks[item.block].textLines,
-            let numeral = ListMarker.chineseNumeral(for: item.marker.value)
+            let numeral = ChineseNumeral.listText(for: item.marker.value)
         else { return }
         let marker = item.marker
         let text = lines[0].text

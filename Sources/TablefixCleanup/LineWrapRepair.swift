@@ -13,7 +13,7 @@ public struct LineWrapRepair: CleanupPass {
     public func apply(to document: inout Document) {
         joinWrappedLines(in: &document)
         var edits: [Edit] = []
-        document.rewriteText(includingCells: false) { text, line, _ in
+        document.rewriteText(includingCells: false) { text, line in
             let repaired = Self.removingSpacesBetweenCJK(text)
             guard repaired.text != text else { return }
             for (before, after) in repaired.changes {

@@ -10,7 +10,7 @@ public struct WhitespaceHygiene: CleanupPass {
 
     public func apply(to document: inout Document) {
         var edits: [Edit] = []
-        document.rewriteText(includingCells: true) { text, line, _ in
+        document.rewriteText(includingCells: true) { text, line in
             let cleaned = Self.clean(text)
             guard cleaned != text else { return }
             // Plain spaces at the ends of a line are layout, not content: no edit for them.

@@ -42,7 +42,7 @@ public struct ListMarker: Sendable, Equatable {
             if let number = Int(inner), inner.count <= 2 {
                 style = .arabicParen
                 value = number
-            } else if let number = ListMarker.chineseNumeral(inner) {
+            } else if let number = ChineseNumeral.listValue(inner) {
                 style = .chineseParen
                 value = number
             } else {
@@ -65,11 +65,11 @@ public struct ListMarker: Sendable, Equatable {
             length = index + 1
         } else {
             var index = 0
-            while index < chars.count, ListMarker.numeralDigits[chars[index]] != nil || chars[index] == "十" {
+            while index < chars.count, ChineseNumeral.digits[chars[index]] != nil || chars[index] == "十" {
                 index += 1
             }
             guard index > 0, index < chars.count, chars[index] == "、",
-                let number = ListMarker.chineseNumeral(String(chars[0..<index]))
+                let number = ChineseNumeral.listValue(String(chars[0..<index]))
             else { return nil }
             style = .chineseComma
             value = number
@@ -81,42 +81,6 @@ public struct ListMarker: Sendable, Equatable {
         self.value = value
         self.length = length
         self.trailingSpace = space
-    }
-
-    static let numeralDigits: [Character: Int] = [
-        "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-
-    /// The value of a Chinese numeral from 一 to 九十九, or nil.
-    public static func chineseNumeral(_ text: String) -> Int? {
-        let chars = Array(text)
-        switch chars.count {
-        case 1:
-            return chars[0] == "十" ? 10 : numeralDigits[chars[0]]
-        case 2:
-            if chars[0] == "十" { return numeralDigits[chars[1]].map { 10 + $0 } }
-            if chars[1] == "十" { return numeralDigits[chars[0]].map { $0 * 10 } }
-            return nil
-        case 3:
-            guard chars[1] == "十", let tens = numeralDigits[chars[0]], let ones = numeralDigits[chars[2]] else {
-                return nil
-            }
-            return tens * 10 + ones
-        default:
-            return nil
-        }
-    }
-
-    /// The Chinese numeral for 1…99.
-    public static func chineseNumeral(for value: Int) -> String? {
-        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-        switch value {
-        case 1...9: return digits[value]
-        case 10: return "十"
-        case 11...19: return "十" + digits[value - 10]
-        case 20...99: return digits[value / 10] + "十" + digits[value % 10]
-        default: return nil
-        }
     }
 }
 
@@ -140,21 +104,6 @@ extension Double {
     /// their shortest exact form.
     public var printed: String {
         self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : "\(self)"
-    }
-}
-
-extension Character {
-    /// True for CJK ideographs (the unified block and its first extension).
-    public var isCJK: Bool {
-        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
-        return (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-    }
-
-    /// True for full-width CJK punctuation (、。，；：！？（）《》“” …).
-    public var isCJKPunctuation: Bool {
-        guard let scalar = unicodeScalars.first, unicodeScalars.count == 1 else { return false }
-        return (0x3000...0x303F).contains(scalar.value) || (0xFF01...0xFF0F).contains(scalar.value)
-            || (0xFF1A...0xFF20).contains(scalar.value) || [0x201C, 0x201D, 0x2018, 0x2019].contains(scalar.value)
     }
 }
 

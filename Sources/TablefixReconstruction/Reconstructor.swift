@@ -79,17 +79,10 @@ public struct Reconstructor: Sendable {
             switch blocks[index].content {
             case .removed: true
             case .heading, .paragraph:
-                SectionLocator.isHeading(blocks[index], of: table) || Self.isPictureCaption(blocks[index].text)
+                SectionLocator.isHeading(blocks[index], of: table) || LineRole.isPictureName(blocks[index].text)
             default: false
             }
         }
-    }
-
-    /// A short line naming a table or figure and nothing more: `表三`, `表2`, `图1`.
-    static func isPictureCaption(_ text: String) -> Bool {
-        let trimmed = text.trimmingSpaces
-        guard let first = trimmed.first, first == "表" || first == "图", trimmed.count <= 6 else { return false }
-        return trimmed.dropFirst().allSatisfy { $0.isNumber || ListMarker.chineseNumeral(String($0)) != nil || $0 == " " }
     }
 
     func containsImage(_ blocks: [Block], _ range: Range<Int>) -> Bool {

@@ -37,7 +37,7 @@ struct ListMarkerTests {
 
     @Test("converts Chinese numerals both ways", arguments: [1, 9, 10, 11, 20, 23, 99])
     func numerals(value: Int) throws {
-        let text = try #require(ListMarker.chineseNumeral(for: value))
-        #expect(ListMarker.chineseNumeral(text) == value)
+        let text = try #require(ChineseNumeral.listText(for: value))
+        #expect(ChineseNumeral.listValue(text) == value)
     }
 }

@@ -16,6 +16,13 @@ struct ValueTests {
         #expect(!NumberReader.isNumber("O"))
     }
 
+    @Test("reads a number with OCR debris after it as a repair, a comma too (the copy in RowStream allowed it, NumberReader's did not: 12， was unreadable)", arguments: [
+        "12?", "12）", "12，", "12,", "12。",
+    ])
+    func trailingDebris(raw: String) {
+        #expect(NumberReader.reading(of: raw) == NumberReader.Reading(value: 12, repaired: true))
+    }
+
     @Test("refuses what is not a number", arguments: ["12,34", "1.2.3", "2023年", "", "F"])
     func notNumbers(raw: String) {
         #expect(NumberReader.reading(of: raw) == nil)

@@ -289,7 +289,7 @@ struct DOCXBodyReader {
             guard !line.isBlank else { continue }
             let textLine = [TextLine(line, line: paragraph.line)]
             let inCell = tables.contains { $0.cell != nil }
-            let heading = !inCell && (styleHeading || TextReader.isHeading(line.trimmingSpaces))
+            let heading = !inCell && (styleHeading || LineRole.isHeading(line.trimmingSpaces))
             emit(Block(heading ? .heading(textLine) : .paragraph(textLine), lines: paragraph.line...paragraph.line))
         }
     }

@@ -166,7 +166,7 @@ struct DOCXNumbering {
         case "decimalZero": return value < 10 && value >= 0 ? "0\(value)" : "\(value)"
         case "chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
             "taiwaneseCountingThousand", "chineseLegalSimplified":
-            return ListMarker.chineseNumeral(for: value) ?? "\(value)"
+            return ChineseNumeral.listText(for: value) ?? "\(value)"
         case "ideographTraditional": return cycle(value, "甲乙丙丁戊己庚辛壬癸")
         case "ideographZodiac": return cycle(value, "子丑寅卯辰巳午未申酉戌亥")
         case "ideographDigital", "japaneseDigitalTenThousand":

@@ -115,7 +115,7 @@ struct HTMLWalker {
     mutating func flush() {
         guard let (text, line) = inline.take() else { return }
         let textLine = [TextLine(text, line: line)]
-        let isHeading = !isCell && (headingDepth > 0 || TextReader.isHeading(text.trimmingSpaces))
+        let isHeading = !isCell && (headingDepth > 0 || LineRole.isHeading(text.trimmingSpaces))
         blocks.append(Block(isHeading ? .heading(textLine) : .paragraph(textLine), lines: line...line))
     }
 

@@ -22,7 +22,7 @@ extension TextReader {
                 end = index
             } else if text.isEmpty {
                 if index - end > 2 { break }
-            } else if text.count <= 30, !Self.isSectionHeading(text), TextReader.imageName(text) == nil, pending.count < 3,
+            } else if text.count <= 30, !LineRole.opensSection(text), TextReader.imageName(text) == nil, pending.count < 3,
                 !text.contains("。")
             {
                 pending.append((index, line))
@@ -33,13 +33,6 @@ extension TextReader {
         }
         guard tableRows >= 2 else { return nil }
         return (Grid(rows: rows), end)
-    }
-
-    /// A heading that opens a section rather than a label cut from a table row: a list
-    /// number followed by more than a few words.
-    static func isSectionHeading(_ text: String) -> Bool {
-        guard isHeading(text), let marker = ListMarker(parsing: text[...]) else { return false }
-        return text.count - marker.length - marker.trailingSpace > 10
     }
 
     /// The cells of a table-like line, or nil for running text.
@@ -96,7 +89,7 @@ extension TextReader {
     /// Digits with separators or a decimal point, or a dash or slash standing for none.
     static func isNumberToken(_ token: String) -> Bool {
         guard !token.isEmpty, token.count <= 16 else { return false }
-        if ["-", "—", "/", "－", "／", "——"].contains(token) { return true }
+        if NumberGlyphs.noneMarks.contains(token) { return true }
         guard token.first?.isNumber == true else { return false }
         return token.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "，" || $0 == "．" }
     }

@@ -40,7 +40,7 @@ extension TextReader {
             guard let next = nextTabLine(lines, after: index, within: 3) else { break }
             let wedged = (index..<next).allSatisfy { line in
                 let text = lines[line].trimmingSpaces
-                return text.isEmpty || (text.count <= 30 && !TextReader.isHeading(text) && TextReader.imageName(text) == nil)
+                return text.isEmpty || (text.count <= 30 && !LineRole.isHeading(text) && TextReader.imageName(text) == nil)
             }
             guard wedged else { break }
             end = next

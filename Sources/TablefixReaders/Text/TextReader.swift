@@ -58,7 +58,7 @@ package struct TextReader: Sendable {
         let trimmed = line.trimmingSpaces
         if let name = imageName(trimmed) { return Block(.image(name: name), lines: number...number) }
         let textLine = [TextLine(String(line), line: number)]
-        return Block(isHeading(trimmed) ? .heading(textLine) : .paragraph(textLine), lines: number...number)
+        return Block(LineRole.isHeading(trimmed) ? .heading(textLine) : .paragraph(textLine), lines: number...number)
     }
 
     /// The name of an image placeholder line: `[image: 表二]` (office text export), `[]` or
@@ -96,14 +96,6 @@ package struct TextReader: Sendable {
         return String(rest[..<end])
     }
 
-    /// A short line that opens with a list number and is not a sentence.
-    static func isHeading(_ text: String) -> Bool {
-        guard let marker = ListMarker(parsing: text[...]), marker.style != .arabicDot else { return false }
-        let body = text.dropFirst(marker.length + marker.trailingSpace)
-        guard !body.isEmpty, text.count <= 40 else { return false }
-        let sentenceEnd = body.dropLast().contains { "。；！？".contains($0) }
-        return !sentenceEnd
-    }
 }
 
 extension Substring {

@@ -80,7 +80,7 @@ enum RowStream {
     /// A section heading (`三、收到和处理…`), a caption (`表2 …`) or a sentence.
     static func isCaption(_ block: Block, _ text: String) -> Bool {
         let trimmed = text.trimmingSpaces
-        if trimmed.contains("。") || trimmed.hasPrefix("表") { return true }
+        if LineRole.isSentence(trimmed) || LineRole.isCaption(trimmed) { return true }
         guard block.isHeading, let marker = ListMarker(parsing: trimmed[...]) else { return false }
         return marker.style == .chineseComma && trimmed.hasSuffix("情况")
     }
@@ -122,7 +122,7 @@ enum RowStream {
         guard tokens[start...].contains(where: { $0.kind == .number }) else { return tokens }
         var tokens = tokens
         for index in start..<tokens.count where tokens[index].kind == .text {
-            tokens[index].kind = NumberReader.dashLookalikes.contains(tokens[index].raw) ? .placeholder : .number
+            tokens[index].kind = NumberGlyphs.dashLookalikes.contains(tokens[index].raw) ? .placeholder : .number
         }
         return tokens
     }
@@ -149,12 +149,12 @@ enum RowStream {
     /// A number with OCR debris stuck to it (`3?`, `12)`, `”0`): the digits, which
     /// reading then marks as a repair. Never a list number (`1.`) or a year (`2021年`).
     static func damagedNumber(_ word: String) -> String? {
-        let leading = word.prefix { "”“\"'‘’".contains($0) }
+        let leading = word.prefix { NumberGlyphs.leadingDebris.contains($0) }
         let body = word.dropFirst(leading.count)
         let digits = body.prefix { $0.isASCII && $0.isNumber }
         let rest = body.dropFirst(digits.count)
         guard !digits.isEmpty, leading.count <= 1, rest.count <= 2, leading.count + rest.count > 0,
-            rest.allSatisfy({ "?？)）'\"’”。,，:：;；!！".contains($0) })
+            rest.allSatisfy({ NumberGlyphs.trailingDebris.contains($0) })
         else { return nil }
         return word
     }

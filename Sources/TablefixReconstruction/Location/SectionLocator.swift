@@ -32,11 +32,10 @@ struct SectionLocator {
     /// A top-level section heading (`五、…`), which ends the section before it.
     static func isSectionHeading(_ block: Block) -> Bool {
         // A fragment such as `三、本年` (a merged label cut by a page's reading order) is not one.
-        guard block.isHeading, let first = block.textLines?.first,
-            let marker = ListMarker(parsing: first.text.trimmingSpaces[...]),
+        guard block.isHeading, let first = block.textLines?.first, LineRole.isSectionNumbered(first.text),
             LabelMatcher.letters(block.text).count >= 4
         else { return false }
-        return marker.style == .chineseComma || marker.style == .arabicComma
+        return true
     }
 
     /// A line that is one of the table's own labels (`一、本年新收政府信息公开申请数量`, a cell

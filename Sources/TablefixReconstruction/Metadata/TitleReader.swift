@@ -38,13 +38,7 @@ struct TitleReader {
         return (nil, Self.periodYear(in: lines))
     }
 
-    func isTitle(_ line: String) -> Bool {
-        let compact = line.filter { !$0.isWhitespace }
-        return compact.contains("年度报告") || compact.contains("工作报告")
-            || (compact.contains("年报") && Self.splitAtYear(line).1 != nil)
-            // Its last character lost to OCR or a page's edge: `…政府信息公开工作年度报`.
-            || (compact.hasSuffix("年度报") && compact.contains("政府信息公开"))
-    }
+    func isTitle(_ line: String) -> Bool { LineRole.isTitle(line) }
 
     /// `名    称： 平阴县…` → `平阴县…`: the field name a page's metadata box puts before it.
     static func withoutFieldName(_ line: String) -> String {
@@ -62,20 +56,8 @@ struct TitleReader {
 
     /// The text before the first year in `line` (`金乡县卫生健康局 2023 年…`), and the year.
     static func splitAtYear(_ line: String) -> (String?, Int?) {
-        let chars = Array(line)
-        var index = 0
-        while index + 4 <= chars.count {
-            let window = String(chars[index..<index + 4])
-            let followed = chars[(index + 4)...].first { $0 != " " }
-            let precededByDigit = index > 0 && chars[index - 1].isNumber
-            if let year = Int(window), (1990...2100).contains(year), window.allSatisfy(\.isASCII), !precededByDigit,
-                followed == "年" || followed == "度"
-            {
-                return (String(chars[..<index]), year)
-            }
-            index += 1
-        }
-        return (nil, nil)
+        guard let (before, year) = YearText.first(in: line) else { return (nil, nil) }
+        return (before, year)
     }
 
     static func cleanBody(_ text: String) -> String {

@@ -1,3 +1,5 @@
+import TablefixModel
+
 /// A cell's value as read from the text, before the table's arithmetic is applied.
 struct CellReading {
     var value: Double?
@@ -19,7 +21,7 @@ struct CellReading {
         case .blank:
             return CellReading(value: nil, raw: "", confidence: 0.9, rule: "blank", why: "blank in source",
                                line: token.line)
-        case .placeholder where NumberReader.dashLookalikes.contains(token.raw):
+        case .placeholder where NumberGlyphs.dashLookalikes.contains(token.raw):
             return CellReading(value: nil, raw: token.raw, confidence: 0.6, rule: "ocr-digits",
                                why: "\(token.raw) among numbers: a dash as an OCR reads it", line: token.line)
         case .placeholder:

@@ -1,3 +1,5 @@
+import TablefixModel
+
 /// Reads numbers as reports print them: ASCII or full-width digits, thousands
 /// separators, decimals for amounts, and the dashes, slashes and blanks that mean none.
 enum NumberReader {
@@ -8,30 +10,20 @@ enum NumberReader {
         var repaired: Bool
     }
 
-    static let placeholders: Set<String> = ["-", "—", "–", "/", "－", "／", "——", "--", "---", "\\", "无", "空"]
-
-    static func isPlaceholder(_ word: String) -> Bool { placeholders.contains(word) }
+    static func isPlaceholder(_ word: String) -> Bool { NumberGlyphs.isNone(word) }
 
     /// Digits (ASCII or full-width) with separators or one decimal point, possibly with
     /// a few OCR letter lookalikes among at least one real digit.
     static func isNumber(_ word: String) -> Bool { !isLoneLookalike(word) && reading(of: word) != nil }
 
-    static let lookalikes: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
-
-    /// What a Chinese OCR reads a lone digit as, in a row of numbers: `工` for 1, and the
-    /// Latin lookalikes. Alone, such a word is a number only among numbers (``RowStream``
-    /// decides), so it is not one of ``isNumber(_:)``'s.
-    static let loneLookalikes: [String: Double] = ["工": 1, "】": 1, "]": 1, "l": 1, "I": 1, "O": 0, "o": 0]
-
-    /// What a Chinese OCR reads a lone dash as, in a row of numbers: `一`.
-    static let dashLookalikes: Set<String> = ["一"]
-
-    static func isLoneLookalike(_ word: String) -> Bool { loneLookalikes[word] != nil || dashLookalikes.contains(word) }
+    /// A lone OCR lookalike of a digit or dash (``NumberGlyphs/loneDigits``): a number only
+    /// among numbers (``RowStream`` decides), so it is not one of ``isNumber(_:)``'s.
+    static func isLoneLookalike(_ word: String) -> Bool { NumberGlyphs.isLoneLookalike(word) }
 
     /// The number `word` stands for, or nil when it is not one.
     static func reading(of word: String) -> Reading? {
         guard !word.isEmpty, word.count <= 20 else { return nil }
-        if let value = loneLookalikes[word] { return Reading(value: value, repaired: true) }
+        if let value = NumberGlyphs.loneDigits[word] { return Reading(value: value, repaired: true) }
         // A change column prints signs: +2, -3, −3, ＋2, －3.
         if let sign = word.first, "+-−＋－".contains(sign), word.count > 1 {
             guard var reading = reading(of: String(word.dropFirst())) else { return nil }
@@ -39,12 +31,12 @@ enum NumberReader {
             return reading
         }
         // OCR debris around the digits (`3?`, `”0`): read the digits, as a repair.
-        if let first = word.first, "”“\"'‘’".contains(first), word.count > 1 {
+        if let first = word.first, NumberGlyphs.leadingDebris.contains(first), word.count > 1 {
             guard var reading = reading(of: String(word.dropFirst())) else { return nil }
             reading.repaired = true
             return reading
         }
-        if let last = word.last, "?？)）'\"’”。:：;；!！".contains(last), word.count > 1 {
+        if let last = word.last, NumberGlyphs.trailingDebris.contains(last), word.count > 1 {
             guard var reading = reading(of: String(word.dropLast())) else { return nil }
             reading.repaired = true
             return reading
@@ -53,10 +45,10 @@ enum NumberReader {
         var repaired = false
         var realDigits = 0
         for char in word {
-            if let ascii = asciiDigit(char) {
+            if let ascii = NumberGlyphs.asciiDigit(char) {
                 digits.append(ascii)
                 realDigits += 1
-            } else if let digit = lookalikes[char] {
+            } else if let digit = NumberGlyphs.letterDigits[char] {
                 digits.append(digit)
                 repaired = true
             } else if [",", "，"].contains(char) {
@@ -80,14 +72,5 @@ enum NumberReader {
         let plain = groups.joined() + (parts.count == 2 ? "." + parts[1] : "")
         guard let value = Double(plain) else { return nil }
         return Reading(value: value, repaired: repaired)
-    }
-
-    static func asciiDigit(_ char: Character) -> Character? {
-        guard let scalar = char.unicodeScalars.first, char.unicodeScalars.count == 1 else { return nil }
-        switch scalar.value {
-        case 0x30...0x39: return char
-        case 0xFF10...0xFF19: return Character(Unicode.Scalar(UInt8(scalar.value - 0xFF10 + 0x30)))
-        default: return nil
-        }
     }
 }

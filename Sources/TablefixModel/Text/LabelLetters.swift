@@ -1,0 +1,43 @@
+/// The letters of a label: what label matching compares.
+public enum LabelLetters {
+    /// The letters of `text`: CJK characters and Latin letters, without white space,
+    /// punctuation, digits, or list numbers such as `（三）` and `三、`.
+    ///
+    /// - Complexity: O(n).
+    public static func of(_ text: String) -> [UInt32] {
+        let scalars = Array(text.unicodeScalars)
+        var result: [UInt32] = []
+        result.reserveCapacity(scalars.count)
+        var index = 0
+        while index < scalars.count {
+            let value = scalars[index].value
+            if value == 0xFF08 || value == 0x28, let close = listNumberEnd(scalars, from: index) {
+                index = close + 1
+                continue
+            }
+            // `三、` and its OCR forms: a section number, not part of the label.
+            if numerals.contains(value), index + 1 < scalars.count, listSeparators.contains(scalars[index + 1].value) {
+                index += 2
+                continue
+            }
+            if CJK.isIdeograph(value) || (value < 0x80 && scalars[index].properties.isAlphabetic) { result.append(value) }
+            index += 1
+        }
+        return result
+    }
+
+    /// The index of the `）` closing a parenthesised list number opened at `start`.
+    static func listNumberEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        var index = start + 1
+        while index < scalars.count, index <= start + 5 {
+            let value = scalars[index].value
+            if value == 0xFF09 || value == 0x29 { return index > start + 1 ? index : nil }
+            guard numerals.contains(value) || (0x30...0x39).contains(value) || value == 0x20 else { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    static let listSeparators: Set<UInt32> = [0x3001, 0x2C, 0xFF0C, 0x2E, 0xFF0E]
+    static let numerals: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
+}

@@ -1,0 +1,52 @@
+/// What a line of a report is by its shape alone: a heading, a section heading, a
+/// caption, a sentence. One classifier for readers, cleanup and reconstruction; what a
+/// line means for a given table (its heading, one of its labels) is identification's.
+public enum LineRole {
+    /// A short line that opens with a list number (`三、`, `（二）`, `4、`, not `1.`) and is
+    /// not a sentence: a heading or a numbered item.
+    public static func isHeading(_ text: String) -> Bool {
+        guard let marker = ListMarker(parsing: text[...]), marker.style != .arabicDot else { return false }
+        let body = text.dropFirst(marker.length + marker.trailingSpace)
+        guard !body.isEmpty, text.count <= 40 else { return false }
+        return !body.dropLast().contains { "。；！？".contains($0) }
+    }
+
+    /// A heading that opens a section of running text rather than a label cut from a
+    /// table row: a list number followed by more than a few words.
+    public static func opensSection(_ text: String) -> Bool {
+        guard isHeading(text), let marker = ListMarker(parsing: text[...]) else { return false }
+        return text.count - marker.length - marker.trailingSpace > 10
+    }
+
+    /// A top-level section number (`五、`, `5、`) with a title of four letters or more:
+    /// it ends the section before it. A fragment such as `三、本年` is not one.
+    public static func isSectionNumbered(_ text: String) -> Bool {
+        guard let marker = ListMarker(parsing: text.trimmingSpaces[...]), LabelLetters.of(text).count >= 4 else {
+            return false
+        }
+        return marker.style == .chineseComma || marker.style == .arabicComma
+    }
+
+    /// A sentence: running text with a full stop.
+    public static func isSentence(_ text: String) -> Bool { text.contains("。") }
+
+    /// A line that introduces a table or figure: `表2 …`, `表三`, `表一：主动公开…`.
+    public static func isCaption(_ text: String) -> Bool { text.trimmingSpaces.hasPrefix("表") }
+
+    /// A line that names a table or figure and nothing more (`表三`, `表2`, `图1`): a
+    /// picture's alt text as a text browser prints it.
+    public static func isPictureName(_ text: String) -> Bool {
+        let trimmed = text.trimmingSpaces
+        guard let first = trimmed.first, first == "表" || first == "图", trimmed.count <= 6 else { return false }
+        return trimmed.dropFirst().allSatisfy { $0.isNumber || ChineseNumeral.listValue(String($0)) != nil || $0 == " " }
+    }
+
+    /// A report's title: a line naming a (yearly) report, also with its last character
+    /// lost to OCR or a page's edge (`…政府信息公开工作年度报`).
+    public static func isTitle(_ text: String) -> Bool {
+        let compact = text.filter { !$0.isWhitespace }
+        return compact.contains("年度报告") || compact.contains("工作报告")
+            || (compact.contains("年报") && YearText.first(in: text) != nil)
+            || (compact.hasSuffix("年度报") && compact.contains("政府信息公开"))
+    }
+}

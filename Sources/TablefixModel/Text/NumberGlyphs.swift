@@ -1,0 +1,46 @@
+/// The characters and words that stand in a table's cells besides digits: what means
+/// "none", what an OCR prints for a digit or a dash, and the debris it leaves around
+/// numbers. One copy of each set, for readers, cleanup and reconstruction alike.
+public enum NumberGlyphs {
+    /// Dashes and slashes a cell prints for none (pandoc markdown's `---` too).
+    public static let noneMarks: Set<String> = ["-", "—", "–", "/", "－", "／", "——", "--", "---", "\\"]
+
+    /// Words a cell prints for none.
+    public static let noneWords: Set<String> = ["无", "空"]
+
+    /// Whether a cell's whole text means none: a dash, a slash, 无 or 空.
+    public static func isNone(_ word: String) -> Bool { noneMarks.contains(word) || noneWords.contains(word) }
+
+    /// Latin letters an OCR reads for digits inside a number (`1O5` for 105).
+    public static let letterDigits: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]
+
+    /// What a Chinese OCR prints for a lone digit in a row of numbers (`工` for 1). Alone
+    /// such a word is a number only among numbers.
+    public static let loneDigits: [String: Double] = ["工": 1, "】": 1, "]": 1, "l": 1, "I": 1, "O": 0, "o": 0]
+
+    /// What a Chinese OCR prints for a lone dash in a row of numbers: `一`.
+    public static let dashLookalikes: Set<String> = ["一"]
+
+    /// Whether `word` is one of the lone lookalikes of a digit or a dash.
+    public static func isLoneLookalike(_ word: String) -> Bool {
+        loneDigits[word] != nil || dashLookalikes.contains(word)
+    }
+
+    /// OCR debris before a number (`”0`).
+    public static let leadingDebris: Set<Character> = ["”", "“", "\"", "'", "‘", "’"]
+
+    /// OCR debris after a number (`3?`, `12)`, `7，`).
+    public static let trailingDebris: Set<Character> = [
+        "?", "？", ")", "）", "'", "\"", "’", "”", "。", ",", "，", ":", "：", ";", "；", "!", "！",
+    ]
+
+    /// The ASCII digit for an ASCII or full-width digit, or nil.
+    public static func asciiDigit(_ character: Character) -> Character? {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x30...0x39: return character
+        case 0xFF10...0xFF19: return Character(Unicode.Scalar(UInt8(scalar.value - 0xFF10 + 0x30)))
+        default: return nil
+        }
+    }
+}

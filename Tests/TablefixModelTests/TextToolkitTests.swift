@@ -1,0 +1,68 @@
+import Testing
+import TablefixModel
+
+@Suite("Text toolkit")
+struct TextToolkitTests {
+    @Test("reads counting numerals as reports write them", arguments: [
+        ("零", 0), ("两", 2), ("十", 10), ("十五", 15), ("二十", 20), ("二十六", 26), ("一百零五", 105),
+        ("两千三百", 2300), ("三万", 30_000), ("一万二千", 12_000), ("〇", 0),
+    ])
+    func countingNumerals(text: String, value: Int) {
+        #expect(ChineseNumeral.value(of: text[...]) == value)
+    }
+
+    @Test("refuses what is not a counting numeral", arguments: ["", "二六", "百", "万", "十两两", "一二三", "abc"])
+    func notCountingNumerals(text: String) {
+        #expect(ChineseNumeral.value(of: text[...]) == nil)
+    }
+
+    @Test("knows every dash and word a cell prints for none, and nothing else")
+    func noneMarks() {
+        for word in ["-", "—", "–", "/", "－", "／", "——", "--", "---", "\\", "无", "空"] { #expect(NumberGlyphs.isNone(word)) }
+        for word in ["0", "一", "无此", ""] { #expect(!NumberGlyphs.isNone(word)) }
+    }
+
+    @Test("tells CJK ideographs and punctuation apart from other scalars")
+    func cjkRanges() {
+        #expect(Character("规").isCJK)
+        #expect(Character("㐀").isCJK)
+        #expect(!Character("，").isCJK)
+        #expect(Character("，").isCJKPunctuation)
+        #expect(!Character("A").isCJK)
+    }
+
+    @Test("gives a label's letters without list numbers, punctuation or digits")
+    func labelLetters() {
+        let letters = LabelLetters.of("（三）1.属于国家秘密 12")
+        #expect(String(String.UnicodeScalarView(letters.compactMap(Unicode.Scalar.init))) == "属于国家秘密")
+    }
+
+    @Test("classifies lines by shape", arguments: [
+        ("三、收到和处理政府信息公开申请情况", true, true),
+        ("三、本年", true, false),
+        ("（一）予以公开", true, false),
+        ("1.属于国家秘密", false, false),
+        ("一是加强组织领导，强化责任落实。", false, false),
+    ])
+    func lineRoles(text: String, heading: Bool, opensSection: Bool) {
+        #expect(LineRole.isHeading(text) == heading)
+        #expect(LineRole.opensSection(text) == opensSection)
+    }
+
+    @Test("takes a picture's name for one and a table caption for a caption")
+    func captions() {
+        #expect(LineRole.isPictureName("表三"))
+        #expect(LineRole.isPictureName("图 1"))
+        #expect(!LineRole.isPictureName("表三 收到和处理政府信息公开申请情况"))
+        #expect(LineRole.isCaption("表三 收到和处理政府信息公开申请情况"))
+    }
+
+    @Test("finds a report's title, also with its last character lost")
+    func titles() {
+        #expect(LineRole.isTitle("金乡县卫生健康局2023年政府信息公开工作年度报告"))
+        #expect(LineRole.isTitle("金乡县卫生健康局2023年政府信息公开工作年度报"))
+        #expect(!LineRole.isTitle("一、总体情况"))
+        #expect(YearText.first(in: "金乡县卫生健康局 2023 年政府信息公开")?.year == 2023)
+        #expect(YearText.first(in: "第12023年") == nil)
+    }
+}
