@@ -61,6 +61,7 @@ public struct GlyphRepair: CleanupPass {
         }
         repairLoneCells(in: &document, counts: counts, edits: &edits)
         document.edits += edits
+        document.signals.ocrGlyphRepairs += edits.count
     }
 
     // MARK: List numbers

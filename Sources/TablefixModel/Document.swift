@@ -9,12 +9,30 @@ public struct Document: Sendable, Equatable {
     public var blocks: [Block]
     /// Every change made to the text since it was read, in the order it was made.
     public var edits: [Edit]
+    /// What readers and cleanup noticed about the document as a whole, for reconstruction.
+    public var signals: DocumentSignals
 
-    public init(source: Source, blocks: [Block], edits: [Edit] = []) {
+    public init(source: Source, blocks: [Block], edits: [Edit] = [], signals: DocumentSignals = DocumentSignals()) {
         self.source = source
         self.blocks = blocks
         self.edits = edits
+        self.signals = signals
     }
+}
+
+/// What is known of a document as a whole that bears on how far its text can be trusted:
+/// set by the reader or pass that notices it, read by reconstruction.
+public struct DocumentSignals: Sendable, Equatable {
+    /// How many OCR glyph confusions cleanup repaired: OCR damage that may have reached
+    /// the digits too.
+    public var ocrGlyphRepairs: Int
+
+    public init(ocrGlyphRepairs: Int = 0) {
+        self.ocrGlyphRepairs = ocrGlyphRepairs
+    }
+
+    /// Whether the text shows OCR damage.
+    public var showsOCRDamage: Bool { ocrGlyphRepairs > 0 }
 }
 
 /// The origin of a document: its path, detected format and text encoding.

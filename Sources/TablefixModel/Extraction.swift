@@ -71,13 +71,15 @@ public struct ExtractedCell: Sendable, Equatable {
     public var inferred: Double?
     /// Why the cell has its value, inferred value or confidence, when that needs saying.
     public var why: String?
-    /// The rule that produced the value (`label-row`, `position`, `split-digits` …).
-    public var rule: String
+    /// The rule that produced the value.
+    public var rule: ReadingRule
     /// The 1-based input line the value came from (0 when none).
     public var line: Int
+    /// What the value rests on; nil for a cell loaded from storage.
+    public var evidence: CellEvidence?
 
     public init(key: String, value: Double?, raw: String, confidence: Double, inferred: Double? = nil,
-                why: String? = nil, rule: String, line: Int) {
+                why: String? = nil, rule: ReadingRule, line: Int) {
         self.key = key
         self.value = value
         self.raw = raw
@@ -86,6 +88,26 @@ public struct ExtractedCell: Sendable, Equatable {
         self.why = why
         self.rule = rule
         self.line = line
+        self.evidence = nil
+    }
+
+    /// A cell whose confidence, rule, `why` and inferred value come from its evidence.
+    public init(key: String, value: Double?, raw: String, line: Int, evidence: CellEvidence,
+                policy: ConfidencePolicy = .standard) {
+        self.key = key
+        self.value = value
+        self.raw = raw
+        self.line = line
+        self.evidence = evidence
+        confidence = policy.confidence(of: evidence)
+        inferred = evidence.arithmetic.inferred?.value
+        why = evidence.why(raw: raw, policy: policy)
+        rule = evidence.rule
+    }
+
+    /// The cell with its evidence changed and everything that follows from it recomputed.
+    public func with(_ evidence: CellEvidence, policy: ConfidencePolicy = .standard) -> ExtractedCell {
+        ExtractedCell(key: key, value: value, raw: raw, line: line, evidence: evidence, policy: policy)
     }
 }
 

@@ -70,7 +70,7 @@ struct OrderReadingTests {
         let table = requests(Self.labelsAfterNumbers)
         for row in Self.rows { #expect(values(table, row: row.key) == row.values, "\(row.key)") }
         let granted = table?.cells.first { $0.key == "granted.natural" }
-        #expect(granted?.rule == "sequence")
+        #expect(granted?.rule == .sequence)
         #expect((granted?.confidence ?? 0) >= 0.9)
     }
 
@@ -163,6 +163,6 @@ struct OrderReadingTests {
     func tooManyValues() {
         let extra = (0..<20).map(String.init)
         let table = requests(Self.labelsAfterNumbers + extra)
-        #expect(table?.cells.contains { $0.rule == "sequence" } != true)
+        #expect(table?.cells.contains { $0.rule == .sequence } != true)
     }
 }

@@ -58,7 +58,7 @@ struct RenderingTests {
         let review = table("review", in: Self.title + lines.joined(separator: "\n"))
         #expect(review?.cells.map(\.value) == [9, 2, 4, 1, 16, 1, 0, 0, 1, 2, 0, 0, 2, 0, 2])
         #expect(review?.checks.allSatisfy { $0.ok == true } == true)
-        #expect(review?.cells.allSatisfy { $0.rule == "sequence" } == true)
+        #expect(review?.cells.allSatisfy { $0.rule == .sequence } == true)
     }
 
     @Test("places the values of a row that lost columns where the column relations hold, as an OCR that dropped narrow columns leaves it")
@@ -71,7 +71,7 @@ struct RenderingTests {
         let requests = table("requests", in: Self.title + (["三、收到和处理政府信息公开申请情况"] + lines).joined(separator: "\n"))
         #expect(values(requests, row: "new") == [61, nil, nil, 1, nil, nil, 72])
         let social = try #require(requests?.cells.first { $0.key == "new.social" })
-        #expect(social.rule == "short-row")
+        #expect(social.rule == .shortRow)
         #expect(social.confidence < 0.9)
     }
 

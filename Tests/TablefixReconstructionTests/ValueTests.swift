@@ -1,4 +1,5 @@
 import Testing
+import TablefixModel
 @testable import TablefixReconstruction
 
 @Suite("Reading values")
@@ -33,6 +34,8 @@ struct ValueTests {
         for raw in ["-", "—", "/", "／", "---"] { #expect(NumberReader.isPlaceholder(raw)) }
     }
 
+    static let noArithmetic: (@Sendable ([Double?]) -> Bool?)? = nil
+
     func tokens(_ raws: [String]) -> [Token] {
         raws.map { raw in
             Token(kind: raw.isEmpty ? .blank : NumberReader.isPlaceholder(raw) ? .placeholder : .number, raw: raw, line: 1)
@@ -46,39 +49,39 @@ struct ValueTests {
             let numbers = values.compactMap { $0 }
             return numbers.dropLast().reduce(0, +) == numbers.last
         }
-        let assigner = ValueAssigner(columns: 7, decimal: false, check: total)
-        let readings = assigner.readings(for: tokens(["453001049"]))
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: total)
+        let readings = row.unit(for: tokens(["453001049"])).readings
         #expect(readings.map(\.value) == [45, 3, 0, 0, 1, 0, 49])
-        #expect(readings.allSatisfy { $0.rule == "split-digits" })
+        #expect(readings.allSatisfy { $0.rule == .splitDigits })
         #expect(readings.allSatisfy { $0.confidence < 0.95 })
     }
 
     @Test("splits 00 into two zeros, the only split without a leading zero")
     func splitsZeros() {
-        let assigner = ValueAssigner(columns: 3, decimal: false, check: nil)
-        #expect(assigner.readings(for: tokens(["0", "00"])).map(\.value) == [0, 0, 0])
+        let row = RowValues(keys: (1...3).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)
+        #expect(row.unit(for: tokens(["0", "00"])).readings.map(\.value) == [0, 0, 0])
     }
 
     @Test("reads blank cells by position when the row has one slot per column")
     func positional() {
-        let assigner = ValueAssigner(columns: 3, decimal: false, check: nil)
-        let readings = assigner.readings(for: tokens(["", "", "0"]))
+        let row = RowValues(keys: (1...3).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)
+        let readings = row.unit(for: tokens(["", "", "0"])).readings
         #expect(readings.map(\.value) == [nil, nil, 0])
         #expect(readings[0].why == "blank in source")
     }
 
     @Test("puts the cells of a row short of merged label cells in the rightmost columns")
     func rightAligned() {
-        let assigner = ValueAssigner(columns: 4, decimal: false, check: nil)
-        let readings = assigner.readings(for: tokens(["", "", "0"]))
+        let row = RowValues(keys: (1...4).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)
+        let readings = row.unit(for: tokens(["", "", "0"])).readings
         #expect(readings.map(\.value) == [nil, nil, nil, 0])
         #expect(readings.allSatisfy { $0.confidence < 0.9 })
     }
 
     @Test("flags a row with too few values instead of guessing")
     func shortRow() {
-        let assigner = ValueAssigner(columns: 3, decimal: false, check: nil)
-        let readings = assigner.readings(for: tokens(["5", "6"]))
+        let row = RowValues(keys: (1...3).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)
+        let readings = row.unit(for: tokens(["5", "6"])).readings
         #expect(readings.allSatisfy { $0.confidence <= 0.3 })
     }
 
@@ -96,7 +99,7 @@ struct ValueTests {
         let tokens = RowStream.cellTokens("行政规范性文件 工 1 8", line: 1, inGrid: false)
         #expect(tokens.map(\.kind) == [.text, .number, .number, .number])
         #expect(CellReading.from(tokens[1], decimal: false).value == 1)
-        #expect(CellReading.from(tokens[1], decimal: false).rule == "ocr-digits")
+        #expect(CellReading.from(tokens[1], decimal: false).rule == .ocrDigits)
     }
 
     @Test("reads a lone 一 among a row's numbers as an OCR'd dash: none, below high confidence")
@@ -129,4 +132,11 @@ struct ValueTests {
         let tokens = RowStream.cellTokens("186 | 4    1|1| 20 |3 |215", line: 1, inGrid: false)
         #expect(tokens.map(\.raw) == ["186", "4", "1", "1", "20", "3", "215"])
     }
+}
+
+extension CellReading {
+    /// What the standard policy makes of the reading alone, before any arithmetic.
+    var confidence: Double { ConfidencePolicy.standard.confidence(of: evidence) }
+    var rule: ReadingRule { evidence.rule }
+    var why: String? { evidence.why(raw: raw) }
 }

@@ -20,7 +20,7 @@ struct BatchContinuityTests {
                 let value = values[column] ?? 0
                 cells.append(ExtractedCell(
                     key: "\(row).\(column)", value: value, raw: value.map { String(Int($0)) } ?? "", confidence: 0.99,
-                    rule: "label-row", line: 1))
+                    rule: .labelRow, line: 1))
             }
         }
         let extraction = Extraction(

@@ -45,7 +45,7 @@ struct BatchStoreTests {
         let store = try BatchStore(path: folder.appendingPathComponent("out.db").path)
         let run = try store.beginRun(command: "test")
         // Two cells with one key break the cells table's primary key halfway through.
-        let cell = ExtractedCell(key: "new.natural", value: 1, raw: "1", confidence: 0.9, rule: "label-row", line: 3)
+        let cell = ExtractedCell(key: "new.natural", value: 1, raw: "1", confidence: 0.9, rule: .labelRow, line: 3)
         let extraction = Extraction(
             template: "gov-disclosure-2021", templateConfidence: 1, body: "甲局", year: 2023, confidence: 0.9,
             tables: [ExtractedTable(id: "requests", status: .present, confidence: 0.9, cells: [cell, cell])])

@@ -19,7 +19,7 @@ struct ReviewReportTests {
             ExtractedCell(
                 key: key, value: inferred == nil ? 1 : nil, raw: inferred == nil ? raw : "", confidence: confidence,
                 inferred: inferred, why: inferred == nil ? nil : "blank in source; follows from the total",
-                rule: "label-row", line: 2)
+                rule: .labelRow, line: 2)
         }
         let table = ExtractedTable(
             id: "requests", status: .present, confidence: confidences.map(\.1).min() ?? 0, cells: cells,

@@ -11,6 +11,11 @@ struct LabelMatcher {
     /// against it: the table's group labels (`本年度办理结果`, `不予公开` …).
     var noise: [[UInt32]]
 
+    /// What a line's label must score to pin the value beside it to a row (reading by order).
+    static let pinScore = 0.6
+    /// Scores this close to the best are as good as it.
+    static let nearTie = 0.08
+
     init(noise: [String]) {
         // Longest first; equal lengths in a fixed order, whatever order the caller's set had.
         self.noise = noise.map(Self.letters).filter { !$0.isEmpty }

@@ -7,6 +7,9 @@ struct Token: Equatable {
     var kind: Kind
     var raw: String
     var line: Int
+
+    /// Whether the token stands for a cell's value: a number or a mark for none.
+    var isValue: Bool { kind == .number || kind == .placeholder }
 }
 
 /// One row of a table region, whatever block it came from: a grid row, or a line of

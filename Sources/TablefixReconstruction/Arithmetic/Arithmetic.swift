@@ -1,11 +1,8 @@
 import TablefixModel
 
-/// Evaluates a table's arithmetic relations, fills `inferred` for a blank or unreadable
-/// cell that a relation determines, and adjusts confidences by what the checks show.
-///
-/// A violated relation lowers the confidence of every cell it involves; printed numbers
-/// are never changed to make a sum agree. A cell whose every relation holds gains a
-/// little confidence.
+/// A table's arithmetic relations: evaluated on a reading, they say which relations hold
+/// or fail, which cells they confirm, and what a blank or unreadable cell must be when a
+/// relation has one unknown. Printed numbers are never changed to make a sum agree.
 struct Arithmetic {
     let table: TableTemplate
     /// Every relation of the table with `$` replaced, with its rule.
@@ -30,59 +27,45 @@ struct Arithmetic {
         }
     }
 
-    /// Evaluates every relation on `cells` (by key), infers what can be inferred, and
-    /// adjusts confidences. Returns the checks in the template's order.
-    func apply(to cells: inout [ExtractedCell]) -> [Check] {
+    /// Every relation evaluated on `values` (by key, in `keys`' order), in the template's
+    /// order, and what they say of each cell: how many hold for it, which fail, and the
+    /// value a relation with one unknown implies for it (the first such relation's).
+    func evaluate(keys: [String], values: [Double?]) -> (checks: [Check], cells: [CellEvidence.RelationEvidence]) {
         var index: [String: Int] = [:]
-        for (position, cell) in cells.enumerated() { index[cell.key] = position }
+        for (position, key) in keys.enumerated() { index[key] = position }
         var checks: [Check] = []
-        var failing: [Int: [String]] = [:]
-        var passing: [Int: Int] = [:]
+        var evidence = [CellEvidence.RelationEvidence](repeating: .init(), count: keys.count)
         for (rule, instance) in instances {
-            let keys = instance.left + instance.right
-            let positions = keys.compactMap { index[$0] }
-            guard positions.count == keys.count else { continue }
-            let left = instance.left.map { index[$0].flatMap { cells[$0].value } }
-            let right = instance.right.map { index[$0].flatMap { cells[$0].value } }
-            let unknown = positions.filter { cells[$0].value == nil }
-            if unknown.isEmpty {
-                let l = left.reduce(0) { $0 + ($1 ?? 0) }, r = right.reduce(0) { $0 + ($1 ?? 0) }
-                let ok = abs(l - r) <= Self.tolerance
-                checks.append(Check(rule: rule, column: instance.label, ok: ok, cells: keys, left: l, right: r))
-                for position in positions {
-                    if ok { passing[position, default: 0] += 1 } else { failing[position, default: []].append(rule) }
+            let cellKeys = instance.left + instance.right
+            let positions = cellKeys.compactMap { index[$0] }
+            guard positions.count == cellKeys.count else { continue }
+            let unknown = positions.filter { values[$0] == nil }
+            guard unknown.isEmpty else {
+                checks.append(Check(rule: rule, column: instance.label, ok: nil, cells: cellKeys))
+                if unknown.count == 1, let target = unknown.first, evidence[target].inferred == nil,
+                    let value = solve(instance, for: keys[target], index: index, values: values)
+                {
+                    evidence[target].inferred = CellEvidence.Inference(value: value, rule: rule)
                 }
-            } else {
-                checks.append(Check(rule: rule, column: instance.label, ok: nil, cells: keys))
-                if unknown.count == 1, let target = unknown.first {
-                    infer(target, from: instance, rule: rule, cells: &cells, index: index)
-                }
+                continue
+            }
+            let left = instance.left.reduce(0) { $0 + (index[$1].flatMap { values[$0] } ?? 0) }
+            let right = instance.right.reduce(0) { $0 + (index[$1].flatMap { values[$0] } ?? 0) }
+            let ok = abs(left - right) <= Self.tolerance
+            checks.append(Check(rule: rule, column: instance.label, ok: ok, cells: cellKeys, left: left, right: right))
+            for position in positions {
+                if ok { evidence[position].confirmations += 1 } else { evidence[position].failed.append(rule) }
             }
         }
-        for (position, rules) in failing {
-            cells[position].confidence = min(cells[position].confidence, 0.5)
-            let note = "fails \(rules[0])" + (rules.count > 1 ? " and \(rules.count - 1) more" : "")
-            cells[position].why = cells[position].why.map { "\($0); \(note)" } ?? note
-        }
-        for (position, _) in passing where failing[position] == nil && cells[position].confidence >= 0.9 {
-            cells[position].confidence = min(0.995, cells[position].confidence + 0.02)
-        }
-        return checks
+        return (checks, evidence)
     }
 
-    /// Sets `inferred` on the one unknown cell of a relation.
-    func infer(_ target: Int, from instance: Relation.Instance, rule: String, cells: inout [ExtractedCell],
-               index: [String: Int]) {
-        let key = cells[target].key
-        let onLeft = instance.left.contains(key)
-        let left = instance.left.compactMap { index[$0].flatMap { cells[$0].value } }.reduce(0, +)
-        let right = instance.right.compactMap { index[$0].flatMap { cells[$0].value } }.reduce(0, +)
-        let value = onLeft ? right - left : left - right
-        guard value >= -Self.tolerance, cells[target].inferred == nil else { return }
-        cells[target].inferred = value
-        let blank = cells[target].raw.isEmpty ? "blank in source" : "\"\(cells[target].raw)\" unreadable"
-        let note = "\(blank); \(value.printed) follows from \(rule)"
-        cells[target].why = note
+    /// The value `key` must have for `instance` to hold, when that is not negative.
+    func solve(_ instance: Relation.Instance, for key: String, index: [String: Int], values: [Double?]) -> Double? {
+        let left = instance.left.compactMap { index[$0].flatMap { values[$0] } }.reduce(0, +)
+        let right = instance.right.compactMap { index[$0].flatMap { values[$0] } }.reduce(0, +)
+        let value = instance.left.contains(key) ? right - left : left - right
+        return value >= -Self.tolerance ? value : nil
     }
 }
 
@@ -127,27 +110,4 @@ struct Tally {
         }
         return total
     }
-}
-
-/// A table's cell values, to try other values for some cells and judge each trial by the
-/// table's relations: how many hold, less twice how many fail.
-struct TrialTable {
-    let tally: Tally
-    /// Each key's position among the cells.
-    let position: [String: Int]
-    var values: [Double?]
-
-    init(_ arithmetic: Arithmetic, cells: [ExtractedCell]) {
-        tally = Tally(arithmetic, keys: cells.map(\.key))
-        var position: [String: Int] = [:]
-        for (index, cell) in cells.enumerated() { position[cell.key] = index }
-        self.position = position
-        values = cells.map(\.value)
-    }
-
-    mutating func set(_ key: String, _ value: Double?) {
-        if let index = position[key] { values[index] = value }
-    }
-
-    var score: Int { tally.score(values) }
 }

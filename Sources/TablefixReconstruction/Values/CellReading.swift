@@ -1,50 +1,49 @@
 import TablefixModel
 
-/// A cell's value as read from the text, before the table's arithmetic is applied.
-struct CellReading {
+/// A cell's value as read from the text, with the evidence of how it was read and placed,
+/// before the table's arithmetic is weighed.
+struct CellReading: Equatable {
     var value: Double?
     var raw: String
-    var confidence: Double
-    /// The rule that produced the value.
-    var rule: String
-    var why: String?
     var line: Int
+    var evidence: CellEvidence
 
-    /// A cell the region does not show at all.
-    static func missing(_ why: String) -> CellReading {
-        CellReading(value: nil, raw: "", confidence: 0.1, rule: "missing", why: why, line: 0)
+    /// The reading of one token of a row's values, placed after its row's label.
+    static func from(_ token: Token, decimal: Bool, placement: CellEvidence.Placement = .label) -> CellReading {
+        let (value, source) = read(token, decimal: decimal)
+        return CellReading(value: value, raw: token.raw, line: token.line,
+                           evidence: CellEvidence(source: source, placement: placement))
     }
 
-    /// The reading of one token of a row's values.
-    static func from(_ token: Token, decimal: Bool) -> CellReading {
+    /// A cell the region does not show at all.
+    static func missing(_ placement: CellEvidence.Placement, raw: String = "") -> CellReading {
+        CellReading(value: nil, raw: raw, line: 0, evidence: CellEvidence(source: .absent, placement: placement))
+    }
+
+    /// The reading placed otherwise.
+    func placed(_ placement: CellEvidence.Placement) -> CellReading {
+        var reading = self
+        reading.evidence.placement = placement
+        return reading
+    }
+
+    /// The value a token stands for and how it was read.
+    static func read(_ token: Token, decimal: Bool) -> (Double?, CellEvidence.ValueSource) {
         switch token.kind {
-        case .blank:
-            return CellReading(value: nil, raw: "", confidence: 0.9, rule: "blank", why: "blank in source",
-                               line: token.line)
-        case .placeholder where NumberGlyphs.dashLookalikes.contains(token.raw):
-            return CellReading(value: nil, raw: token.raw, confidence: 0.6, rule: "ocr-digits",
-                               why: "\(token.raw) among numbers: a dash as an OCR reads it", line: token.line)
-        case .placeholder:
-            return CellReading(value: nil, raw: token.raw, confidence: 0.95, rule: "placeholder",
-                               why: "\(token.raw) in source", line: token.line)
-        case .text:
-            return CellReading(value: nil, raw: token.raw, confidence: 0.2, rule: "unreadable",
-                               why: "not a number", line: token.line)
+        case .blank: return (nil, .blank)
+        case .placeholder where NumberGlyphs.dashLookalikes.contains(token.raw): return (nil, .dashLookalike(token.raw))
+        case .placeholder: return (nil, .noneMark(token.raw))
+        case .text: return (nil, .unreadable)
         case .number:
-            guard let reading = NumberReader.reading(of: token.raw) else {
-                return CellReading(value: nil, raw: token.raw, confidence: 0.2, rule: "unreadable", why: "not a number",
-                                   line: token.line)
-            }
-            if reading.repaired {
-                return CellReading(value: reading.value, raw: token.raw, confidence: 0.55, rule: "ocr-digits",
-                                   why: "letters read as digits", line: token.line)
-            }
-            if !decimal, reading.value != reading.value.rounded() {
-                return CellReading(value: reading.value, raw: token.raw, confidence: 0.5, rule: "label-row",
-                                   why: "a fraction where the column counts items", line: token.line)
-            }
-            return CellReading(value: reading.value, raw: token.raw, confidence: 0.97, rule: "label-row", why: nil,
-                               line: token.line)
+            guard let reading = NumberReader.reading(of: token.raw) else { return (nil, .unreadable) }
+            if reading.repaired { return (reading.value, .repairedDigits) }
+            if !decimal, reading.value != reading.value.rounded() { return (reading.value, .fraction) }
+            return (reading.value, .printed)
         }
+    }
+
+    /// The output cell for `key`.
+    func cell(_ key: String, policy: ConfidencePolicy) -> ExtractedCell {
+        ExtractedCell(key: key, value: value, raw: raw, line: line, evidence: evidence, policy: policy)
     }
 }

@@ -44,7 +44,7 @@ public struct RepairJSON: Sendable {
         ]
         if let inferred = cell.inferred { members.append(("inferred", .number(inferred))) }
         if let why = cell.why { members.append(("why", .string(why))) }
-        members.append(("rule", .string(cell.rule)))
+        members.append(("rule", .string(cell.rule.rawValue)))
         members.append(("line", .number(Double(cell.line))))
         return .object(members)
     }

@@ -129,7 +129,7 @@ extension ReviewReport {
             if positions[cell.key] == nil { positions[cell.key] = position }
             var items: [JSONValue] = [
                 strings.id(cell.key), .number(cell.value), .string(cell.raw),
-                .number(RepairJSON.rounded(cell.confidence)), strings.id(cell.rule), .number(Double(cell.line)), strings.id(cell.why), .number(cell.inferred),
+                .number(RepairJSON.rounded(cell.confidence)), strings.id(cell.rule.rawValue), .number(Double(cell.line)), strings.id(cell.why), .number(cell.inferred),
             ]
             trimNulls(&items)
             cells.append(.array(items))

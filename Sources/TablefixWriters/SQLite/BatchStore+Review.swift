@@ -254,7 +254,7 @@ extension BatchStore {
         for cell in try Row.fetchAll(cells, arguments: [id]) {
             byTable[cell["table_id"], default: []].append(ExtractedCell(
                 key: cell["key"], value: cell["value"], raw: cell["raw"], confidence: cell["confidence"],
-                inferred: cell["inferred"], why: cell["why"], rule: cell["rule"], line: cell["line"]))
+                inferred: cell["inferred"], why: cell["why"], rule: ReadingRule(rawValue: cell["rule"]) ?? .missing, line: cell["line"]))
         }
         var checksByTable: [String: [Check]] = [:]
         for check in try Row.fetchAll(checks, arguments: [id]) {

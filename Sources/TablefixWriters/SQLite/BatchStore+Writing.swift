@@ -167,7 +167,7 @@ extension BatchStore {
             for (index, cell) in table.cells.enumerated() {
                 try cellStatement.execute(arguments: [
                     id, table.id, index, cell.key, cell.value, cell.raw, RepairJSON.rounded(cell.confidence),
-                    cell.inferred, cell.why, cell.rule, cell.line,
+                    cell.inferred, cell.why, cell.rule.rawValue, cell.line,
                 ])
             }
             for (index, check) in table.checks.enumerated() {

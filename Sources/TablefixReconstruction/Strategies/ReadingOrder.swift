@@ -5,18 +5,28 @@ import TablefixModel
 /// run and numbers in another, labels after their numbers, a row's first value printed
 /// beside its label.
 ///
-/// The region's values are dealt to the template's cells row by row, with four departures,
-/// each kept only where the arithmetic says it fits:
+/// The region's values are dealt to the template's cells row by row, with departures that
+/// the arithmetic weighs:
 /// - a value printed alone beside a label (`2.其他法律行政法规禁止公开 1`) is that row's
-///   first value, wherever the label stands (a *pinned* value);
-/// - a block of up to eight consecutive rows may print the first value of each row before
-///   the rest of each (the first column sits beside merged label cells);
+///   first value, wherever the label stands (a *pinned* value): one candidate for each way
+///   to pin;
 /// - a few values before or after the table (a row's width at most) may be another
-///   table's;
-/// - a row whose own arithmetic fails may be printed in another order (header cells
-///   interleaved with the first row): the one order that makes the table hold best.
-struct OrderReading {
+///   table's: one candidate for each way to trim;
+/// - a block of consecutive rows may print the first value of each row before the rest
+///   of each (the first column sits beside merged label cells): each candidate groups its
+///   rows where that makes more rows' own arithmetic hold;
+/// - a row whose own arithmetic fails as dealt may be printed in another order (header
+///   cells interleaved with the first row): its orders are options for the arbiter.
+struct ReadingOrder: ReadingStrategy {
+    func candidates(for table: TableTemplate, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
+        OrderDealer(table: table, budget: budget).candidates(region.rows)
+    }
+}
+
+/// The deals of one table's values over its rows (``ReadingOrder``).
+struct OrderDealer {
     let matcher: LabelMatcher
+    let budget: SearchBudget
     /// The rows values are dealt to: the template's rows, or for a table of one row of
     /// values, that row.
     let units: [Unit]
@@ -24,8 +34,6 @@ struct OrderReading {
     let widths: [Int]
     /// Each unit's own arithmetic.
     let rowTallies: [Tally]
-    /// The whole table's arithmetic, over the units' keys in order.
-    let tableTally: Tally
 
     /// A row of cells, by key, with the letters of the labels that name it.
     struct Unit {
@@ -34,7 +42,8 @@ struct OrderReading {
         var decimal: Bool
     }
 
-    init(table: TableTemplate, arithmetic: Arithmetic) {
+    init(table: TableTemplate, budget: SearchBudget) {
+        self.budget = budget
         matcher = LabelMatcher(noise: Array(Set(table.rows.compactMap(\.group))))
         switch table.layout {
         case .rows:
@@ -46,13 +55,9 @@ struct OrderReading {
             units = [Unit(keys: table.keys, labels: [], decimal: false)]
         }
         widths = units.map(\.keys.count)
+        let arithmetic = Arithmetic(table: table)
         rowTallies = units.map { Tally(arithmetic, keys: $0.keys) }
-        tableTally = Tally(arithmetic, keys: units.flatMap(\.keys))
     }
-
-    static let longestBlock = 8
-    /// The most pinned-label combinations tried.
-    static let combinationBudget = 32
 
     /// A value in the region, and the template rows it may be pinned to.
     struct StreamValue {
@@ -60,12 +65,13 @@ struct OrderReading {
         var pinCandidates: [Int]
     }
 
-    /// The best reading of `rows` by order, or nil when the values cannot be dealt
-    /// (more or fewer than the cells, beyond what trimming allows).
-    func read(_ rows: [StreamRow]) -> TableReading? {
+    /// Every deal of the region's values that fits the cells (pins and trimming allowed),
+    /// in a fixed order: no pins first, then each way to pin; within each, trimmed from
+    /// the end first.
+    func candidates(_ rows: [StreamRow]) -> [ReadingCandidate] {
         let (values, used) = streamValues(rows)
         let numbers = values.map { NumberReader.reading(of: $0.token.raw)?.value }
-        var best: (score: Double, deal: Deal, layout: Layout)?
+        var candidates: [ReadingCandidate] = []
         for pins in pinAssignments(values) {
             let free = values.indices.filter { pins[$0] == nil }
             let needed = widths.indices.reduce(0) { $0 + widths[$1] - (pins.values.contains($1) ? 1 : 0) }
@@ -77,68 +83,46 @@ struct OrderReading {
                 let deal = Deal(widths: widths, pins: pinByRow, values: Array(free[head..<(free.count - (excess - head))]),
                                 numbers: numbers)
                 let layout = bestLayout(deal)
-                let values = layout.flatMap { deal.values($0.block, firstsFirst: $0.firstsFirst) }
-                // Fewer departures win ties: no pins, no trimming.
-                let score = Double(tableTally.score(values)) - 0.01 * Double(pins.count + excess)
-                if best.map({ score > $0.score }) ?? true { best = (score, deal, layout) }
+                candidates.append(ReadingCandidate(strategy: .order, units: readingUnits(deal, layout, values: values),
+                                                   rows: used, departures: pins.count + excess))
             }
         }
-        guard let best else { return nil }
+        return candidates
+    }
+
+    /// The units of a deal grouped by `layout`: each row's readings, and the orders a
+    /// failing row may have been printed in.
+    func readingUnits(_ deal: Deal, _ layout: Layout, values: [StreamValue]) -> [ReadingUnit] {
         var dealt: [[Int]] = []
-        for (block, firstsFirst) in best.layout { dealt += best.deal.rows(block, firstsFirst: firstsFirst) }
-        let reordered = reorderedRows(dealt, numbers: numbers)
-        for (row, order) in reordered { dealt[row] = order }
-        let ambiguous = ambiguousRows(best.deal, layout: best.layout)
-        return TableReading(cells: cells(dealt, best, values: values, ambiguous: ambiguous, reordered: Set(reordered.keys)),
-                            rows: used)
-    }
-
-    /// Rows whose own arithmetic fails as dealt but holds with their values in another
-    /// order (pdftotext interleaves a table's header cells with its first row's), each
-    /// with that order when it is the only one that makes the most of the table's
-    /// relations hold, and more than as dealt.
-    func reorderedRows(_ dealt: [[Int]], numbers: [Double?]) -> [Int: [Int]] {
-        let failing = dealt.indices.filter { rowTallies[$0].count(dealt[$0].map { numbers[$0] }).failing > 0 }
+        for (block, firstsFirst) in layout { dealt += deal.rows(block, firstsFirst: firstsFirst) }
+        let ambiguous = ambiguousRows(deal, layout: layout)
+        let failing = dealt.indices.filter { rowTallies[$0].count(dealt[$0].map { deal.numbers[$0] }).failing > 0 }
         // Many failing rows mean a wrong deal, not a shuffled row.
-        guard failing.count <= Self.mostReorderedRows else { return [:] }
-        var result: [Int: [Int]] = [:]
-        var current = dealt.flatMap { $0.map { numbers[$0] } }
-        var start = 0
-        for (row, indices) in dealt.enumerated() {
-            defer { start += indices.count }
-            guard indices.count <= Self.longestReordering, failing.contains(row) else { continue }
-            var best: (score: Int, orders: [[Int]]) = (tableTally.score(current), [])
-            var seen = Set<[Double?]>()
-            for order in Self.permutations(indices) {
-                let values = order.map { numbers[$0] }
-                guard seen.insert(values).inserted else { continue }
-                let (passing, failing) = rowTallies[row].count(values)
-                guard failing == 0, passing > 0 else { continue }
-                var candidate = current
-                candidate.replaceSubrange(start..<(start + values.count), with: values)
-                let value = tableTally.score(candidate)
-                if value > best.score { best = (value, [order]) } else if value == best.score, !best.orders.isEmpty { best.orders.append(order) }
+        let reorderable = failing.count <= budget.reorderedRows ? Set(failing) : []
+        var result: [ReadingUnit] = []
+        for (block, firstsFirst) in layout {
+            for row in block {
+                let how: CellEvidence.Order
+                if ambiguous.contains(row) {
+                    how = .ambiguous
+                } else if firstsFirst {
+                    how = .firstsFirst
+                } else {
+                    how = .dealt
+                }
+                let readings = dealt[row].enumerated().map { position, index in
+                    let pinned = position == 0 && deal.pins[row] != nil && !ambiguous.contains(row)
+                    return CellReading.from(values[index].token, decimal: units[row].decimal,
+                                            placement: .order(pinned ? .pinned : how))
+                }
+                var choices: (any UnitChoices)?
+                if reorderable.contains(row), dealt[row].count <= budget.reorderedRowWidth {
+                    choices = ReorderChoices(dealt: dealt[row], tokens: values.map(\.token), decimal: units[row].decimal,
+                                             numbers: deal.numbers, tally: rowTallies[row], dealtReadings: readings,
+                                             placement: .order(ambiguous.contains(row) ? .ambiguous : .reordered))
+                }
+                result.append(ReadingUnit(keys: units[row].keys, readings: readings, choices: choices))
             }
-            guard best.orders.count == 1, let order = best.orders.first else { continue }
-            result[row] = order
-            current.replaceSubrange(start..<(start + order.count), with: order.map { numbers[$0] })
-        }
-        return result
-    }
-
-    /// Rows longer than this are not reordered (8! orders).
-    static let longestReordering = 8
-    /// Deals with more failing rows than this are not reordered.
-    static let mostReorderedRows = 3
-
-    /// Every order of `items`.
-    static func permutations(_ items: [Int]) -> [[Int]] {
-        guard items.count > 1 else { return [items] }
-        var result: [[Int]] = []
-        for (index, item) in items.enumerated() {
-            var rest = items
-            rest.remove(at: index)
-            for tail in permutations(rest) { result.append([item] + tail) }
         }
         return result
     }
@@ -178,10 +162,10 @@ struct OrderReading {
         let scored = units.indices.compactMap { index -> (Int, Double)? in
             guard widths[index] >= 2 else { return nil }
             let score = units[index].labels.map { matcher.score(label, $0) }.max() ?? 0
-            return score >= 0.6 ? (index, score) : nil
+            return score >= LabelMatcher.pinScore ? (index, score) : nil
         }.sorted { $0.1 > $1.1 }
         guard let top = scored.first?.1 else { return [] }
-        return scored.prefix(2).filter { $0.1 >= top - 0.08 }.map(\.0)
+        return scored.prefix(2).filter { $0.1 >= top - LabelMatcher.nearTie }.map(\.0)
     }
 
     /// Ways to pin values to rows, as `[value index: template row]`: none at all, then
@@ -198,7 +182,7 @@ struct OrderReading {
                 }
             }
             // A value whose rows are all taken, or one too many to combine, stays unpinned.
-            guard !next.isEmpty, next.count <= Self.combinationBudget else { continue }
+            guard !next.isEmpty, next.count <= budget.pinCombinations else { continue }
             combinations = next
         }
         return combinations.first?.isEmpty == true ? [[:]] : [[:]] + combinations
@@ -239,12 +223,11 @@ struct OrderReading {
             let firsts = block.map { row in pins[row] ?? take(1).first ?? 0 }
             return block.enumerated().map { position, row in [firsts[position]] + take(widths[row] - 1) }
         }
-
-        /// The numbers of `block`'s cells, row after row.
-        func values(_ block: Range<Int>, firstsFirst: Bool) -> [Double?] {
-            rows(block, firstsFirst: firstsFirst).flatMap { $0.map { numbers[$0] } }
-        }
     }
+
+    /// What grouping a block firsts first costs, in rows whose arithmetic holds: a block
+    /// must gain a whole row over reading in order.
+    static let firstsFirstCost = 0.5
 
     /// How the rows are grouped: blocks of rows, each read in order or firsts first.
     typealias Layout = [(block: Range<Int>, firstsFirst: Bool)]
@@ -269,9 +252,10 @@ struct OrderReading {
         for end in 1...count {
             best[end] = best[end - 1] + Double(score(deal.rows((end - 1)..<end, firstsFirst: false), from: end - 1, deal))
             choice[end] = (end - 1, false)
-            for start in stride(from: max(0, end - Self.longestBlock), through: end - 2, by: 1) {
+            for start in stride(from: max(0, end - budget.firstsFirstRows), through: end - 2, by: 1) {
                 guard (start..<end).allSatisfy({ widths[$0] >= 2 }) else { continue }
-                let total = best[start] + Double(score(deal.rows(start..<end, firstsFirst: true), from: start, deal)) - 0.5
+                let total = best[start] + Double(score(deal.rows(start..<end, firstsFirst: true), from: start, deal))
+                    - Self.firstsFirstCost
                 if total > best[end] {
                     best[end] = total
                     choice[end] = (start, true)
@@ -294,7 +278,7 @@ struct OrderReading {
         for (block, firstsFirst) in layout { chosen += deal.rows(block, firstsFirst: firstsFirst).map { $0.map { deal.numbers[$0] } } }
         var ambiguous = Set<Int>()
         for start in widths.indices {
-            for end in (start + 1)...min(widths.count, start + Self.longestBlock) {
+            for end in (start + 1)...min(widths.count, start + budget.firstsFirstRows) {
                 for firstsFirst in [false, true] where !firstsFirst || (end - start >= 2 && (start..<end).allSatisfy { widths[$0] >= 2 }) {
                     let alternative = deal.rows(start..<end, firstsFirst: firstsFirst)
                     guard score(alternative, from: start, deal) == end - start else { continue }
@@ -306,35 +290,67 @@ struct OrderReading {
         }
         return ambiguous
     }
+}
 
-    /// The cells of the dealt rows (value indices by template row), with how each was read.
-    func cells(_ dealt: [[Int]], _ chosen: (score: Double, deal: Deal, layout: Layout), values: [StreamValue],
-               ambiguous: Set<Int>, reordered: Set<Int>) -> [ExtractedCell] {
-        var cells: [ExtractedCell] = []
-        for (block, firstsFirst) in chosen.layout {
-            for row in block {
-                for (position, (key, index)) in zip(units[row].keys, dealt[row]).enumerated() {
-                    var reading = CellReading.from(values[index].token, decimal: units[row].decimal)
-                    reading.rule = "sequence"
-                    reading.confidence = min(reading.confidence, 0.85)
-                    if ambiguous.contains(row) {
-                        reading.confidence = min(reading.confidence, 0.5)
-                        reading.why = "read by order; another reading order fits this row's arithmetic as well"
-                    } else if reordered.contains(row) {
-                        // The arithmetic chose the order, so it cannot also vouch for it.
-                        reading.confidence = min(reading.confidence, 0.75)
-                        reading.why = "printed in another order; placed where the row's and the table's arithmetic hold"
-                    } else if position == 0, chosen.deal.pins[row] != nil {
-                        reading.why = "printed alone beside its label: the row's first value"
-                    } else if firstsFirst {
-                        reading.why = "read by order: these rows printed their first values before the rest"
-                    } else {
-                        reading.why = "read by order: the region's labels are out of order"
-                    }
-                    cells.append(TableReading.cell(key, reading, labelScore: 1))
-                }
-            }
+/// The orders a row dealt by order may have been printed in, when its own arithmetic
+/// fails as dealt (pdftotext interleaves a table's header cells with its first row's):
+/// option 0 as dealt, then every distinct order that makes the row's arithmetic hold.
+final class ReorderChoices: UnitChoices {
+    let dealt: [Int]
+    let tokens: [Token]
+    let decimal: Bool
+    let numbers: [Double?]
+    let tally: Tally
+    let dealtReadings: [CellReading]
+    /// How a value put back in order is placed (an ambiguous row stays ambiguous).
+    let placement: CellEvidence.Placement
+
+    init(dealt: [Int], tokens: [Token], decimal: Bool, numbers: [Double?], tally: Tally, dealtReadings: [CellReading],
+         placement: CellEvidence.Placement) {
+        self.placement = placement
+        self.dealt = dealt
+        self.tokens = tokens
+        self.decimal = decimal
+        self.numbers = numbers
+        self.tally = tally
+        self.dealtReadings = dealtReadings
+    }
+
+    /// The orders, computed when the arbiter first asks.
+    lazy var orders: [[Int]] = {
+        var result = [dealt]
+        var seen = Set<[Double?]>()
+        for order in Self.permutations(dealt) {
+            let values = order.map { numbers[$0] }
+            guard seen.insert(values).inserted else { continue }
+            let (passing, failing) = tally.count(values)
+            guard failing == 0, passing > 0 else { continue }
+            result.append(order)
         }
-        return cells
+        return result
+    }()
+
+    var count: Int { orders.count }
+    var group: Int? { nil }
+
+    func values(_ option: Int) -> [Double?] { orders[option].map { numbers[$0] } }
+
+    func readings(decided option: Int) -> [CellReading] {
+        guard option > 0 else { return dealtReadings }
+        return orders[option].map { CellReading.from(tokens[$0], decimal: decimal, placement: placement) }
+    }
+
+    func readings(undecided options: [Int]) -> [CellReading]? { nil }
+
+    /// Every order of `items`.
+    static func permutations(_ items: [Int]) -> [[Int]] {
+        guard items.count > 1 else { return [items] }
+        var result: [[Int]] = []
+        for (index, item) in items.enumerated() {
+            var rest = items
+            rest.remove(at: index)
+            for tail in permutations(rest) { result.append([item] + tail) }
+        }
+        return result
     }
 }

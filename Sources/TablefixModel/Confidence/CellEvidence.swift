@@ -1,0 +1,208 @@
+/// What a cell's value rests on: how its text was read, how its place in the table was
+/// found, what the table's arithmetic says of it, and what the document shows. The
+/// confidence (``ConfidencePolicy``), the rule and the `why` text all come from it.
+public struct CellEvidence: Sendable, Equatable {
+    /// How the cell's text was read.
+    public var source: ValueSource
+    /// How the cell's place in the table was found.
+    public var placement: Placement
+    /// How well the label the value was read under matched (0…1), when a label placed it.
+    public var labelScore: Double?
+    /// How the reading it belongs to was chosen over the others.
+    public var selection: Selection
+    /// What the table's relations say of it.
+    public var arithmetic: RelationEvidence
+    /// Whether the document shows damage that may have reached its digits (OCR glyphs,
+    /// rows that did not fit their columns).
+    public var damagedDocument: Bool
+
+    public init(source: ValueSource, placement: Placement, labelScore: Double? = nil, selection: Selection = .only,
+                arithmetic: RelationEvidence = RelationEvidence(), damagedDocument: Bool = false) {
+        self.source = source
+        self.placement = placement
+        self.labelScore = labelScore
+        self.selection = selection
+        self.arithmetic = arithmetic
+        self.damagedDocument = damagedDocument
+    }
+
+    /// How a cell's text was read.
+    public enum ValueSource: Sendable, Equatable {
+        /// A number as printed.
+        case printed
+        /// A fraction in a column that counts items.
+        case fraction
+        /// Letters or debris an OCR left, read as digits.
+        case repairedDigits
+        /// An empty cell.
+        case blank
+        /// A dash, a slash or a word printed for none.
+        case noneMark(String)
+        /// A lone `一` among numbers: a dash as an OCR prints it.
+        case dashLookalike(String)
+        /// Text that is not a number.
+        case unreadable
+        /// Nothing in the region stands for the cell.
+        case absent
+    }
+
+    /// How a cell's place in the table was found.
+    public enum Placement: Sendable, Equatable {
+        /// One value per column after the row's label.
+        case label
+        /// One slot per column, blank slots included.
+        case slot
+        /// A row of fewer cells than columns, taken as the rightmost: one of its cells.
+        case rightAligned(cells: Int, columns: Int)
+        /// A column such a row has no cell for.
+        case lacking(cells: Int, columns: Int)
+        /// A row with more or fewer values than columns that nothing explained, kept in order.
+        case mismatched(values: Int, columns: Int)
+        /// The one run of a long row's values that fits the row's arithmetic.
+        case window(values: Int, columns: Int)
+        /// Digits run together, split.
+        case split(Split)
+        /// A short row's values placed where the table's arithmetic holds best.
+        case shortRow(ShortRow)
+        /// Read by the order of the region's values.
+        case order(Order)
+        /// The row was not found.
+        case notFound
+    }
+
+    /// A split of digits run together.
+    public struct Split: Sendable, Equatable {
+        /// How many splits fit (the row's arithmetic, or no leading zeros without one).
+        public var fits: Int
+        /// Whether the row's own arithmetic judged the splits.
+        public var checked: Bool
+        /// Whether this value was cut from a longer run (false: printed whole in such a row).
+        public var wasSplit: Bool
+        /// Whether the table's arithmetic chose this split among those that fit the row.
+        public var chosenByTable: Bool
+
+        public init(fits: Int, checked: Bool, wasSplit: Bool, chosenByTable: Bool = false) {
+            self.fits = fits
+            self.checked = checked
+            self.wasSplit = wasSplit
+            self.chosenByTable = chosenByTable
+        }
+    }
+
+    /// A cell of a row with fewer values than columns, after the table's arithmetic
+    /// placed its values.
+    public struct ShortRow: Sendable, Equatable {
+        public enum Outcome: Sendable, Equatable {
+            /// One of the row's values, placed here.
+            case placed
+            /// No value placed: the printed `candidate` may be this column's or another's.
+            case undecided(candidate: String)
+            /// No value placed and none may belong here.
+            case none
+        }
+
+        public var values: Int
+        public var columns: Int
+        public var outcome: Outcome
+
+        public init(values: Int, columns: Int, outcome: Outcome) {
+            self.values = values
+            self.columns = columns
+            self.outcome = outcome
+        }
+    }
+
+    /// How a value read by order came to its cell.
+    public enum Order: Sendable, Equatable {
+        /// In order, the region's labels out of order.
+        case dealt
+        /// Printed alone beside its row's label: the row's first value.
+        case pinned
+        /// Rows that printed their first values before the rest.
+        case firstsFirst
+        /// A row printed in another order, put back where the arithmetic holds.
+        case reordered
+        /// Another grouping fits the row's arithmetic as well.
+        case ambiguous
+    }
+
+    /// How the reading a cell belongs to was chosen.
+    public enum Selection: Sendable, Equatable {
+        /// The only reading, or the labels' reading.
+        case only
+        /// The reading by order, chosen because the table's arithmetic holds better.
+        case orderByArithmetic
+        /// Filled from the reading by order, which agrees with every row the labels placed.
+        case orderAgreeing
+    }
+
+    /// What the table's relations say of a cell.
+    public struct RelationEvidence: Sendable, Equatable {
+        /// How many relations holding involve it.
+        public var confirmations: Int
+        /// The rules of the failing relations that involve it, in the template's order.
+        public var failed: [String]
+        /// A value the arithmetic implies for a blank or unreadable cell, and the rule.
+        public var inferred: Inference?
+
+        public init(confirmations: Int = 0, failed: [String] = [], inferred: Inference? = nil) {
+            self.confirmations = confirmations
+            self.failed = failed
+            self.inferred = inferred
+        }
+    }
+
+    /// A value a relation with one unknown cell implies for it.
+    public struct Inference: Sendable, Equatable {
+        public var value: Double
+        /// The relation's rule.
+        public var rule: String
+
+        public init(value: Double, rule: String) {
+            self.value = value
+            self.rule = rule
+        }
+    }
+}
+
+extension CellEvidence {
+    /// The rule the output names for the cell.
+    public var rule: ReadingRule {
+        switch placement {
+        case .rightAligned, .lacking: return .position
+        case .mismatched(let values, let columns) where values < columns: return .shortRow
+        case .window: return .window
+        case .split: return .splitDigits
+        case .shortRow: return .shortRow
+        case .order: return .sequence
+        case .notFound: return .missing
+        case .slot where source == .printed || source == .fraction: return .position
+        case .label, .slot, .mismatched: return sourceRule
+        }
+    }
+
+    /// The rule of the text alone.
+    var sourceRule: ReadingRule {
+        switch source {
+        case .printed, .fraction: .labelRow
+        case .repairedDigits, .dashLookalike: .ocrDigits
+        case .blank: .blank
+        case .noneMark: .placeholder
+        case .unreadable: .unreadable
+        case .absent: .missing
+        }
+    }
+}
+
+extension CellEvidence {
+    /// Whether the cell shows damage that may have reached the document's other digits
+    /// too: a value read through a repair, a row that did not fit its columns, a row not
+    /// found.
+    public var showsDamage: Bool {
+        if case .mismatched = placement { return true }
+        switch rule {
+        case .ocrDigits, .unreadable, .window, .splitDigits, .missing, .shortRow: return true
+        case .labelRow, .position, .blank, .placeholder, .sequence: return false
+        }
+    }
+}

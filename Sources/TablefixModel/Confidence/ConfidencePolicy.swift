@@ -1,0 +1,167 @@
+/// Every number that decides a confidence, in one place: the starting value of each way
+/// of reading a cell, the caps and bonuses that placement, arithmetic and the document's
+/// damage apply, the edits' confidences, and the marks the review uses.
+///
+/// docs/confidence.md is generated from it (`ConfidencePolicyDocTests` fails when they
+/// drift); the review page's bands and the default threshold are read from it.
+public struct ConfidencePolicy: Sendable {
+    /// The policy tablefix uses.
+    public static let standard = ConfidencePolicy()
+
+    /// The promise: a cell at this confidence or more is right (99.5 % of the time). The
+    /// default review threshold.
+    public var threshold = 0.9
+    /// The review page's shading: the lowest confidence of each band, highest first.
+    public var bands: [(floor: Double, name: String)] = [(0.9, "high"), (0.7, "fair"), (0.5, "low"), (0, "poor")]
+
+    /// A reading with a cell below this is doubtful: another reading is sought.
+    public var doubtful = 0.5
+
+    /// Starting confidence by how the text was read.
+    public var printed = 0.97
+    public var blank = 0.9
+    public var noneMark = 0.95
+    public var dashLookalike = 0.6
+    public var repairedDigits = 0.55
+    public var fraction = 0.5
+    public var unreadable = 0.2
+    public var absent = 0.1
+
+    /// A label that matched below `weakLabel` multiplies the confidence by `weakLabelFactor`.
+    public var weakLabel = 0.7
+    public var weakLabelFactor = 0.95
+
+    /// Caps by how the place was found.
+    public var rightAligned = 0.85
+    public var lacking = 0.6
+    public var mismatched = 0.3
+    public var window = 0.8
+    public var shortRowPlaced = 0.5
+    public var order = 0.85
+    public var orderReordered = 0.75
+    public var orderAmbiguous = 0.5
+
+    /// Splits of digits run together: the only one the row's arithmetic accepts; the only
+    /// one without leading zeros when there is no arithmetic; shared among n that fit
+    /// (divided by n); chosen by the table's arithmetic among those (a floor); a value
+    /// printed whole in such a row gains `splitWholeBonus`, up to `splitWholeCeiling`.
+    public var splitChecked = 0.85
+    public var splitGuess = 0.6
+    public var splitShared = 0.4
+    public var splitChosenByTable = 0.6
+    public var splitWholeBonus = 0.1
+    public var splitWholeCeiling = 0.95
+
+    /// Arithmetic: a failing relation caps its cells; a cell whose relations all hold, at
+    /// the threshold or above, gains a bonus up to a ceiling.
+    public var failing = 0.5
+    public var holdingBonus = 0.02
+    public var holdingCeiling = 0.995
+
+    /// Reading by order chosen by arithmetic: a cell at `orderTrustFloor` or more that
+    /// `trustedConfirmations` relations confirm rises to `orderConfirmed`. Cells filled
+    /// from an order that agrees with the labels are capped at `orderAgreeing`; the labels'
+    /// cells count as placed from `orderAgreementFloor`.
+    public var orderConfirmed = 0.95
+    public var orderTrustFloor = 0.8
+    public var orderAgreeing = 0.7
+    public var orderAgreementFloor = 0.7
+    public var trustedConfirmations = 2
+
+    /// In a damaged document, a cell fewer than `trustedConfirmations` relations confirm is capped.
+    public var unverifiedInDamaged = 0.8
+
+    /// Edits: how sure each kind of change is.
+    public var editWhitespace = 0.99
+    public var editArtifact = 0.99
+    public var editClutter = 0.95
+    public var editClutterNearby = 0.8
+    public var editJoin = 0.9
+    public var editSpace = 0.9
+    public var editNumberingBoth = 0.97
+    public var editNumberingOne = 0.9
+    public var editDuplicate = 0.95
+    public var editGlyphSupported = 0.9
+    public var editGlyphLookalike = 0.85
+    public var editGlyphFrequent = 0.8
+    public var editGlyphUnsupportedPenalty = 0.05
+
+    public init() {}
+
+    /// The band a confidence falls in.
+    public func band(of confidence: Double) -> String {
+        bands.first { confidence >= $0.floor }?.name ?? bands.last?.name ?? ""
+    }
+
+    /// The confidence the evidence earns: the text's starting value, capped by how the
+    /// place was found, then by the arithmetic, the reading's selection and the
+    /// document's damage, in that order.
+    public func confidence(of evidence: CellEvidence) -> Double {
+        var value = placed(evidence)
+        if let score = evidence.labelScore, score < weakLabel { value *= weakLabelFactor }
+        let relations = evidence.arithmetic
+        if evidence.selection == .orderAgreeing { value = min(value, orderAgreeing) }
+        if !relations.failed.isEmpty {
+            value = min(value, failing)
+        } else if relations.confirmations > 0, value >= threshold {
+            value = min(holdingCeiling, value + holdingBonus)
+        }
+        if evidence.selection == .orderByArithmetic, isTrustedByOrder(evidence, at: value) {
+            value = max(value, orderConfirmed)
+        }
+        if evidence.damagedDocument, isUnverified(evidence), value > unverifiedInDamaged {
+            value = unverifiedInDamaged
+        }
+        return value
+    }
+
+    /// Whether a reading by order, chosen for its arithmetic, vouches for the cell.
+    public func isTrustedByOrder(_ evidence: CellEvidence, at value: Double) -> Bool {
+        guard case .order = evidence.placement else { return false }
+        return value >= orderTrustFloor && evidence.arithmetic.confirmations >= trustedConfirmations
+            && evidence.arithmetic.failed.isEmpty
+    }
+
+    /// Whether fewer relations confirm the cell than it takes to trust it in a damaged document.
+    public func isUnverified(_ evidence: CellEvidence) -> Bool {
+        evidence.arithmetic.confirmations < trustedConfirmations || !evidence.arithmetic.failed.isEmpty
+    }
+
+    /// The starting value capped by the placement.
+    func placed(_ evidence: CellEvidence) -> Double {
+        let start = starting(evidence.source)
+        switch evidence.placement {
+        case .label, .slot: return start
+        case .rightAligned: return min(start, rightAligned)
+        case .lacking: return lacking
+        case .mismatched: return evidence.source == .absent ? absent : min(start, mismatched)
+        case .window: return min(start, window)
+        case .split(let split):
+            var value = split.fits == 1 ? (split.checked ? splitChecked : splitGuess) : splitShared / Double(split.fits)
+            if !split.wasSplit { value = min(splitWholeCeiling, value + splitWholeBonus) }
+            return split.chosenByTable ? max(value, splitChosenByTable) : value
+        case .shortRow(let row): return row.outcome == .placed ? min(start, shortRowPlaced) : absent
+        case .order(let order):
+            switch order {
+            case .ambiguous: return min(start, orderAmbiguous)
+            case .reordered: return min(start, orderReordered)
+            case .dealt, .pinned, .firstsFirst: return min(start, self.order)
+            }
+        case .notFound: return absent
+        }
+    }
+
+    /// The starting confidence of a text read so.
+    public func starting(_ source: CellEvidence.ValueSource) -> Double {
+        switch source {
+        case .printed: printed
+        case .fraction: fraction
+        case .repairedDigits: repairedDigits
+        case .blank: blank
+        case .noneMark: noneMark
+        case .dashLookalike: dashLookalike
+        case .unreadable: unreadable
+        case .absent: absent
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import TablefixModel
+
+/// A way of reading a table's region: it proposes candidate readings with their
+/// evidence; the ``Arbiter`` weighs them. Adding a strategy is one file and one line in
+/// ``ReadingStrategies/standard``.
+protocol ReadingStrategy: Sendable {
+    /// The candidate readings of `table` in `region`, none when this way cannot read it.
+    func candidates(for table: TableTemplate, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate]
+}
+
+/// The strategies reconstruction runs, in order.
+enum ReadingStrategies {
+    static let standard: [any ReadingStrategy] = [LabelledRows(), SingleRowUnderHeaders(), ReadingOrder()]
+}
+
+/// The rows of a table's region, as the strategies read them.
+struct TableRegion {
+    /// The region's rows as the blocks give them.
+    var rows: [StreamRow]
+    /// The rows with labels printed one after another and their values after them all
+    /// dealt back (``RowStream/unstacking(_:columns:)``), for tables whose rows are alike.
+    var unstacked: [StreamRow]
+    /// Whether the region was found without a heading: reading it asks for more evidence.
+    var strict: Bool
+}

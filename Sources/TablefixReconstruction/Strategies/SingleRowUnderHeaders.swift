@@ -1,0 +1,53 @@
+import TablefixModel
+
+/// Reads a table of one row of numbers under column headers: the first run of rows in the
+/// region whose values, after the header words, make one value per column.
+struct SingleRowUnderHeaders: ReadingStrategy {
+    func candidates(for table: TableTemplate, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
+        guard table.layout == .singleRow else { return [] }
+        let rows = region.rows
+        let keys = table.keys
+        var best: (tokens: [Token], rows: [Int])?
+        func valueCount(_ tokens: [Token]) -> Int { tokens.filter(\.isValue).count }
+        var index = 0
+        while index < rows.count {
+            guard rows[index].printedValueCount > 0 else {
+                index += 1
+                continue
+            }
+            // A row of numbers keeps all its values, OCR debris between them set aside.
+            func values(_ row: StreamRow) -> [Token] { Self.isNumberRow(row) ? row.tokens.filter(\.isValue) : row.tail }
+            var tokens = values(rows[index])
+            var used = [index]
+            var next = index + 1
+            while next < rows.count, valueCount(tokens) < keys.count, Self.isNumberRow(rows[next]) {
+                tokens += values(rows[next])
+                used.append(next)
+                next += 1
+            }
+            let count = valueCount(tokens)
+            if count == keys.count {
+                best = (tokens, used)
+                break
+            }
+            if best.map({ abs(count - keys.count) < abs(valueCount($0.tokens) - keys.count) }) ?? true {
+                best = (tokens, used)
+            }
+            index = next
+        }
+        // A crawler's run of digits (`411280000010113` for a row of fifteen) may hold them all.
+        func capacity(_ tokens: [Token]) -> Int {
+            tokens.filter(\.isValue).reduce(0) { $0 + ($1.raw.allSatisfy { $0.isASCII && $0.isNumber } ? $1.raw.count : 1) }
+        }
+        guard let best, valueCount(best.tokens) >= max(1, keys.count / 2) || capacity(best.tokens) >= keys.count
+        else { return [] }
+        let unit = RowValues(keys: keys, decimal: false, check: Arithmetic(table: table).check(forKeys: keys), budget: budget)
+            .unit(for: best.tokens)
+        return [ReadingCandidate(strategy: .singleRow, units: [unit], rows: best.rows)]
+    }
+
+    /// A row of values with no label to speak of.
+    static func isNumberRow(_ row: StreamRow) -> Bool {
+        row.printedValueCount > 0 && LabelMatcher.letters(row.label).count <= 2
+    }
+}

@@ -1,0 +1,170 @@
+import TablefixModel
+
+/// Reads the values that follow a row's label into the row's columns, with the other
+/// ways they may fit for the table's arithmetic to choose among.
+///
+/// The straightforward case is one printed value per column. Otherwise, in order:
+/// blanks count as cells when the row has exactly one slot per column (merged or empty
+/// cells); a row with fewer cells than columns, some blank, holds the rightmost columns; a
+/// row with too few values may hold numbers glued together (`00`, or a whole row run
+/// together by a crawler), split every way that has no leading zeros and kept if the
+/// row's own arithmetic holds; a row with too many values keeps the one run of values
+/// that satisfies the arithmetic; a short row that nothing explains offers every
+/// placement of its values (``ShortRowChoices``).
+struct RowValues {
+    /// The row's cells' keys.
+    var keys: [String]
+    /// Whether values may have decimals.
+    var decimal: Bool
+    /// The row's own arithmetic, if any: whether candidate values satisfy it.
+    var check: (([Double?]) -> Bool?)?
+    var budget: SearchBudget = .standard
+
+    var columns: Int { keys.count }
+
+    /// The row read from the tokens after its label.
+    func unit(for tail: [Token]) -> ReadingUnit {
+        var slots = tail
+        while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
+        while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
+        let printed = slots.filter(\.isValue)
+        if printed.count == columns {
+            return ReadingUnit(keys: keys, readings: printed.map { CellReading.from($0, decimal: decimal) })
+        }
+        if slots.count == columns {
+            return ReadingUnit(keys: keys, readings: slots.map { CellReading.from($0, decimal: decimal, placement: .slot) })
+        }
+        if printed.count < columns, slots.count < columns, slots.contains(where: { $0.kind == .blank }) {
+            return ReadingUnit(keys: keys, readings: rightAligned(slots))
+        }
+        if printed.count < columns, let (splits, checked) = gluedSplits(printed) {
+            let options = splits.map { splitReadings($0, among: splits.count, checked: checked) }
+            let choices = checked && splits.count > 1 && splits.count <= budget.optionsPerUnit
+                ? SplitChoices(splits: options) : nil
+            return ReadingUnit(keys: keys, readings: options[0], choices: choices)
+        }
+        if printed.count > columns, let window = consistentWindow(printed) {
+            return ReadingUnit(keys: keys, readings: window)
+        }
+        // Nothing fits: the values in order, the row said to be short or long. A short
+        // row's values may belong to other columns: the table's arithmetic may place them.
+        let placement = CellEvidence.Placement.mismatched(values: printed.count, columns: columns)
+        var readings = printed.prefix(columns).map { CellReading.from($0, decimal: decimal, placement: placement) }
+        while readings.count < columns { readings.append(.missing(placement)) }
+        let choices = printed.count < columns
+            ? ShortRowChoices(values: printed, columns: columns, decimal: decimal, limit: budget.optionsPerUnit) : nil
+        return ReadingUnit(keys: keys, readings: readings, choices: choices)
+    }
+
+    /// A row with blank cells but fewer cells than columns: the cells it lacks are those
+    /// a merged label covers, at the left, so its cells belong to the rightmost columns.
+    func rightAligned(_ slots: [Token]) -> [CellReading] {
+        let lacking = CellReading(value: nil, raw: "", line: 0,
+                                  evidence: CellEvidence(source: .blank, placement: .lacking(cells: slots.count, columns: columns)))
+        return Array(repeating: lacking, count: columns - slots.count) + slots.map { token in
+            CellReading.from(token, decimal: decimal, placement: .rightAligned(cells: slots.count, columns: columns))
+        }
+    }
+
+    /// The splits of glued digit runs that give one value per column, without leading
+    /// zeros, and that the row's own arithmetic accepts (all of them when it has none);
+    /// whether the arithmetic judged them.
+    func gluedSplits(_ printed: [Token]) -> (splits: [[(String, Token)]], checked: Bool)? {
+        let missing = columns - printed.count
+        guard missing > 0, printed.allSatisfy({ $0.kind == .placeholder || $0.raw.allSatisfy(\.isASCII) }) else {
+            return nil
+        }
+        var candidates: [[(String, Token)]] = []
+        var trials = budget.splitTrials
+        func extend(_ index: Int, _ remaining: Int, _ built: [(String, Token)]) {
+            guard trials > 0 else { return }
+            trials -= 1
+            if index == printed.count {
+                if remaining == 0 { candidates.append(built) }
+                return
+            }
+            let token = printed[index]
+            guard token.kind == .number, token.raw.allSatisfy(\.isNumber) else {
+                extend(index + 1, remaining, built + [(token.raw, token)])
+                return
+            }
+            let digits = Array(token.raw)
+            for parts in 1...min(digits.count, remaining + 1) {
+                for pieces in Self.splits(digits, into: parts) {
+                    extend(index + 1, remaining - (parts - 1), built + pieces.map { ($0, token) })
+                }
+            }
+        }
+        extend(0, missing, [])
+        guard !candidates.isEmpty else { return nil }
+        guard let check else { return (candidates, false) }
+        let consistent = candidates.filter { candidate in
+            check(candidate.map { NumberReader.reading(of: $0.0)?.value }) == true
+        }
+        return consistent.isEmpty ? nil : (consistent, true)
+    }
+
+    /// The readings of one split among `count` that fit.
+    func splitReadings(_ split: [(String, Token)], among count: Int, checked: Bool) -> [CellReading] {
+        split.map { piece, token in
+            let evidence = CellEvidence(source: .printed, placement: .split(.init(
+                fits: count, checked: checked, wasSplit: piece != token.raw)))
+            return CellReading(value: NumberReader.reading(of: piece)?.value, raw: token.raw, line: token.line,
+                               evidence: evidence)
+        }
+    }
+
+    /// Every way to cut `digits` into `parts` numbers without leading zeros.
+    static func splits(_ digits: [Character], into parts: Int) -> [[String]] {
+        if parts == 1 {
+            return digits.count > 1 && digits.first == "0" ? [] : [[String(digits)]]
+        }
+        var result: [[String]] = []
+        for length in 1...max(1, digits.count - parts + 1) where length < digits.count {
+            let head = Array(digits.prefix(length))
+            if head.count > 1 && head.first == "0" { continue }
+            for rest in splits(Array(digits.dropFirst(length)), into: parts - 1) {
+                result.append([String(head)] + rest)
+            }
+        }
+        return result
+    }
+
+    /// The run of `columns` consecutive values that satisfies the row's arithmetic.
+    func consistentWindow(_ printed: [Token]) -> [CellReading]? {
+        guard let check else { return nil }
+        let windows = (0...(printed.count - columns)).filter { start in
+            let values = printed[start..<(start + columns)].map { NumberReader.reading(of: $0.raw)?.value }
+            return check(values) == true
+        }
+        guard windows.count == 1, let start = windows.first else { return nil }
+        return printed[start..<(start + columns)].map { token in
+            CellReading.from(token, decimal: decimal, placement: .window(values: printed.count, columns: columns))
+        }
+    }
+}
+
+/// The splits of a row's glued digits that each fit its own arithmetic.
+struct SplitChoices: UnitChoices {
+    /// Each split's readings; the first is the row's default.
+    let splits: [[CellReading]]
+
+    var count: Int { splits.count }
+    var group: Int? { nil }
+
+    func values(_ option: Int) -> [Double?] { splits[option].map(\.value) }
+
+    func readings(decided option: Int) -> [CellReading] {
+        splits[option].map { reading in
+            var reading = reading
+            if case .split(var split) = reading.evidence.placement {
+                split.chosenByTable = true
+                reading.evidence.placement = .split(split)
+            }
+            return reading
+        }
+    }
+
+    /// The default split, its confidence shared among those that fit.
+    func readings(undecided options: [Int]) -> [CellReading]? { nil }
+}
