@@ -6,11 +6,11 @@ import TablefixTestSupport
 
 @Suite("Templates")
 struct TemplateTests {
-    @Test("loads both built-in editions with every key of the spec")
+    @Test("loads the three built-in editions with every key of the spec")
     func builtIn() throws {
         let library = try TemplateLibrary.builtIn()
         let ids = library.templates.map(\.id).sorted()
-        #expect(ids == ["gov-disclosure-2019", "gov-disclosure-2021"])
+        #expect(ids == ["gov-disclosure-2008", "gov-disclosure-2019", "gov-disclosure-2021"])
         let edition2021 = try #require(library.templates.first { $0.id == "gov-disclosure-2021" })
         #expect(edition2021.tables.map(\.id) == ["active", "requests", "review"])
         #expect(edition2021.tables[0].keys.count == 10)
@@ -19,6 +19,9 @@ struct TemplateTests {
         let edition2019 = try #require(library.templates.first { $0.id == "gov-disclosure-2019" })
         #expect(edition2019.tables[0].keys.count == 22)
         #expect(edition2019.tables[1].keys.count == 161)
+        let edition2008 = try #require(library.templates.first { $0.id == "gov-disclosure-2008" })
+        #expect(edition2008.tables.map(\.id) == ["statistics"])
+        #expect(edition2008.tables[0].keys.count == 89)
     }
 
     @Test("adds a user's template from a folder without code")
