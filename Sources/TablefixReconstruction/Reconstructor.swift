@@ -27,13 +27,14 @@ public struct Reconstructor: Sendable {
     /// - Complexity: linear in the document's size for a given template.
     public func extract(from document: Document) -> Extraction {
         let (body, year) = TitleReader().read(document)
-        guard let (template, templateConfidence) = EditionDetector(templates: library.templates)
-            .detect(in: document, year: year)
+        let rows = RowStream.rows(of: document.blocks, in: document.blocks.indices)
+        guard let (template, templateConfidence, content) = TemplateChooser(templates: library.templates)
+            .choose(for: document, rows: rows, year: year)
         else {
             return Extraction(template: nil, templateConfidence: 0, body: body, year: year, confidence: 0,
                               tables: genericTables(document, used: []))
         }
-        let location = TableLocation(template: template, blocks: document.blocks)
+        let location = TableLocation(template: template, blocks: document.blocks, content: content)
         var used = Set<Int>()
         var tables: [ExtractedTable] = []
         for table in template.tables {
@@ -56,7 +57,7 @@ public struct Reconstructor: Sendable {
     {
         let arbiter = Arbiter(table: table, policy: policy, budget: budget)
         for place in location.places(for: table) {
-            let region = Self.region(of: table, in: document.blocks, place)
+            let region = Self.region(of: table, rows: Array(location.rows[place.rows]), strict: place.strict)
             let candidates = strategies.flatMap { $0.candidates(for: table, in: region, budget: budget) }
             guard let verdict = arbiter.decide(candidates) else { continue }
             let confidence = verdict.cells.map(\.confidence).min() ?? 0
@@ -68,15 +69,14 @@ public struct Reconstructor: Sendable {
     }
 
     /// The rows of a place, as the strategies read them.
-    static func region(of table: TableTemplate, in blocks: [Block], _ place: TableLocation.Place) -> TableRegion {
-        let rows = RowStream.rows(of: blocks, in: place.range)
+    static func region(of table: TableTemplate, rows: [StreamRow], strict: Bool) -> TableRegion {
         var unstacked = rows
         if table.layout == .rows, let width = table.rows.first?.columns.count,
             table.rows.allSatisfy({ $0.columns.count == width })
         {
             unstacked = RowStream.unstacking(rows, columns: width)
         }
-        return TableRegion(rows: rows, unstacked: unstacked, strict: place.strict)
+        return TableRegion(rows: rows, unstacked: unstacked, strict: strict)
     }
 
     /// Whether the document shows damage that may have reached its digits too: OCR glyph

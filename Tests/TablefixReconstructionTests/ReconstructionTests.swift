@@ -81,11 +81,20 @@ struct ReconstructionTests {
         #expect(extraction.tables.first { $0.id == "requests" }?.status == .image)
     }
 
-    @Test("says absent when a table has no heading and no rows anywhere")
-    func absentStatus() throws {
-        let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n一、总体情况\n正文。\n"
+    @Test("gives no template and no tables to a report that prints none of a template's tables, however it is titled")
+    func noTablesNoTemplate() throws {
+        let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n一、总体情况\n正文。\n二、主动公开政府信息情况\n本年制发规范性文件3件。\n"
         let extraction = reconstructor.extract(from: TestDocuments.document(text))
-        #expect(extraction.tables.map(\.status) == [.absent, .absent, .absent])
+        #expect(extraction.template == nil)
+        #expect(extraction.tables.isEmpty)
+        #expect(extraction.year == 2023)
+    }
+
+    @Test("says absent when one of the template's tables has no heading and no rows anywhere")
+    func absentStatus() throws {
+        let text = "某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n规章\t0\t0\t1\n行政规范性文件\t2\t0\t5\n行政许可\t12\n五、存在的主要问题\n正文。\n"
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        #expect(extraction.tables.map(\.status) == [.present, .absent, .absent])
     }
 
     @Test("tells the 2019 edition by its column headers")

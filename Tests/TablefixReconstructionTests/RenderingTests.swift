@@ -147,6 +147,7 @@ struct RenderingTests {
     @Test("a cut label fragment such as 三、本年 does not end the table's section")
     func fragmentDoesNotEndSection() {
         let lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "0", "3",
+                     "二、上年结转政府信息公开申请数量", "0", "0", "0", "0", "0", "0", "0",
                      "三、本年", "（一）予以公开", "2", "0", "0", "0", "0", "0", "2"]
         let requests = table("requests", in: Self.title + lines.joined(separator: "\n"))
         #expect(values(requests, row: "granted") == [2, 0, 0, 0, 0, 0, 2])

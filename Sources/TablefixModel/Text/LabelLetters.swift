@@ -1,7 +1,8 @@
 /// The letters of a label: what label matching compares.
 public enum LabelLetters {
-    /// The letters of `text`: CJK characters and Latin letters, without white space,
-    /// punctuation, digits, or list numbers such as `（三）` and `三、`.
+    /// The letters of `text`: CJK characters (traditional ones in their simplified form)
+    /// and Latin letters, without white space, punctuation, digits, or list numbers such
+    /// as `（三）` and `三、`.
     ///
     /// - Complexity: O(n).
     public static func of(_ text: String) -> [UInt32] {
@@ -20,7 +21,11 @@ public enum LabelLetters {
                 index += 2
                 continue
             }
-            if CJK.isIdeograph(value) || (value < 0x80 && scalars[index].properties.isAlphabetic) { result.append(value) }
+            if CJK.isIdeograph(value) {
+                result.append(SimplifiedForms.of(value))
+            } else if value < 0x80, scalars[index].properties.isAlphabetic {
+                result.append(value)
+            }
             index += 1
         }
         return result

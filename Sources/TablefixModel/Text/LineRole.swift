@@ -30,6 +30,23 @@ public enum LineRole {
     /// A sentence: running text with a full stop.
     public static func isSentence(_ text: String) -> Bool { text.contains("。") }
 
+    /// Running text, perhaps a piece of a sentence a layout wrapped: a full stop, or a
+    /// comma or semicolon outside brackets (a label's note in brackets may have commas:
+    /// `部分公开（区分处理的，只计这一情形）`).
+    public static func isProse(_ text: String) -> Bool {
+        var depth = 0
+        for character in text {
+            switch character {
+            case "。": return true
+            case "（", "(": depth += 1
+            case "）", ")": depth = max(0, depth - 1)
+            case "，", "；" where depth == 0: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
     /// A line that introduces a table or figure: `表2 …`, `表三`, `表一：主动公开…`.
     public static func isCaption(_ text: String) -> Bool { text.trimmingSpaces.hasPrefix("表") }
 

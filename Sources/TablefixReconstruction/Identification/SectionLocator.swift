@@ -29,11 +29,13 @@ struct SectionLocator {
             && Double(LabelMatcher.commonSubsequenceLength(letters, target)) >= Double(target.count) * 0.85
     }
 
-    /// A top-level section heading (`五、…`), which ends the section before it.
+    /// A top-level section heading (`五、…`), which ends the section before it: judged by
+    /// its text, since a heading a converter wrapped in markup (`**五、…**`) reads as a
+    /// paragraph until cleanup strips it.
     static func isSectionHeading(_ block: Block) -> Bool {
         // A fragment such as `三、本年` (a merged label cut by a page's reading order) is not one.
-        guard block.isHeading, let first = block.textLines?.first, LineRole.isSectionNumbered(first.text),
-            LabelMatcher.letters(block.text).count >= 4
+        guard let first = block.textLines?.first, LineRole.isHeading(first.text.trimmingSpaces),
+            LineRole.isSectionNumbered(first.text), LabelMatcher.letters(block.text).count >= 4
         else { return false }
         return true
     }

@@ -1,41 +1,114 @@
 import TablefixModel
 
-/// Where each table of a template may be read in a document, and what stands there when
-/// no reading succeeds.
+/// Where each table of a template may be read in a document, as runs of the document's
+/// rows, and what stands there when no reading succeeds.
+///
+/// A table starts at its section heading when its rows follow it, and at its own rows
+/// (``ContentEvidence``) when it has no heading, a heading worded otherwise, or one that
+/// stands elsewhere: headings are evidence, not gates. It ends where the next table
+/// starts or its section ends, never before its own rows do; two tables in one grid part
+/// at the row where the second one's rows begin.
 struct TableLocation {
     let template: Template
     let blocks: [Block]
-    /// The block range under each table's section heading.
+    /// The document's rows, in order.
+    let rows: [StreamRow]
+    /// The row range of each table found by heading or by its rows.
     let regions: [String: Range<Int>]
+    /// The block range under each table's section heading.
+    let headingRegions: [String: Range<Int>]
 
-    init(template: Template, blocks: [Block]) {
+    /// Where only the headings put the tables: enough to tell what stands under them.
+    init(template: Template, blocks: [Block], headings: [String: Range<Int>]) {
         self.template = template
         self.blocks = blocks
-        regions = SectionLocator(template: template).regions(in: blocks)
+        rows = []
+        regions = [:]
+        headingRegions = headings
     }
 
-    /// A block range to read a table from, and whether it was found without a heading.
+    init(template: Template, blocks: [Block], content: ContentEvidence) {
+        self.template = template
+        self.blocks = blocks
+        rows = content.rows
+        let headings = SectionLocator(template: template).regions(in: blocks)
+        headingRegions = headings
+        let rows = content.rows
+        /// The first row at or after block `block`.
+        func firstRow(atBlock block: Int) -> Int { rows.firstIndex { $0.block >= block } ?? rows.count }
+        var starts: [String: Int] = [:]
+        for table in template.tables {
+            let cluster = content.placing(table.id)?.rows
+            switch (headings[table.id], cluster) {
+            case (let heading?, let cluster?):
+                // The rows decide, unless the heading has values of its own under it.
+                let underHeading = firstRow(atBlock: heading.lowerBound)..<firstRow(atBlock: heading.upperBound)
+                starts[table.id] = heading.contains(rows[cluster.lowerBound].block)
+                    || underHeading.contains(where: { rows[$0].hasNumbers })
+                    ? underHeading.lowerBound : cluster.lowerBound
+            case (let heading?, nil): starts[table.id] = firstRow(atBlock: heading.lowerBound)
+            case (nil, let cluster?): starts[table.id] = cluster.lowerBound
+            case (nil, nil): continue
+            }
+        }
+        var regions: [String: Range<Int>] = [:]
+        for table in template.tables {
+            guard let start = starts[table.id] else { continue }
+            let ownEnd = (content.placing(table.id)?.rows.upperBound ?? start) + 1
+            var end: Int
+            if let heading = headings[table.id], firstRow(atBlock: heading.lowerBound) == start {
+                end = firstRow(atBlock: heading.upperBound)
+            } else {
+                let lastBlock = ownEnd - 1 < rows.count ? rows[ownEnd - 1].block : blocks.count - 1
+                end = firstRow(atBlock: Self.sectionEnd(after: lastBlock, in: blocks, of: table))
+            }
+            for (other, otherStart) in starts where other != table.id && otherStart > start && otherStart >= ownEnd {
+                end = min(end, otherStart)
+            }
+            regions[table.id] = start..<max(end, ownEnd)
+        }
+        self.regions = regions
+    }
+
+    /// The first section heading after block `index` that is not one of `table`'s own
+    /// labels, or the document's end.
+    static func sectionEnd(after index: Int, in blocks: [Block], of table: TableTemplate) -> Int {
+        var end = index + 1
+        while end < blocks.count {
+            let block = blocks[end]
+            if SectionLocator.isSectionHeading(block), !SectionLocator.isHeading(block, of: table),
+                !SectionLocator.isLabel(block, of: table)
+            {
+                break
+            }
+            end += 1
+        }
+        return end
+    }
+
+    /// A run of rows to read a table from, and whether it was found neither by heading nor
+    /// by its rows (reading it then asks for more evidence).
     struct Place {
-        var range: Range<Int>
+        var rows: Range<Int>
         var strict: Bool
     }
 
-    /// Where to read `table`, in order: under its heading; with no heading, each run of
-    /// blocks that is no other table's, asking for more evidence. (Under a heading that
-    /// has text but no table, the table is absent: a sentence stands for it.)
+    /// Where to read `table`, in order: where its heading or its rows put it; failing both,
+    /// each run of rows that is no other table's, asking for more evidence. (Under a
+    /// heading that has text but no table, the table is absent: a sentence stands for it.)
     func places(for table: TableTemplate) -> [Place] {
-        if let region = regions[table.id] { return [Place(range: region, strict: false)] }
-        let elsewhere = blocks.indices.filter { index in
+        if let region = regions[table.id] { return [Place(rows: region, strict: false)] }
+        let elsewhere = rows.indices.filter { index in
             !regions.contains { $0.key != table.id && $0.value.contains(index) }
         }
-        return Self.runs(of: elsewhere).map { Place(range: $0, strict: true) }
+        return Self.runs(of: elsewhere).map { Place(rows: $0, strict: true) }
     }
 
     /// The status of a table no reading found: `image` when an image placeholder stands
     /// under its heading, or nothing at all (an extractor dropped a picture without a
     /// trace); `absent` otherwise.
     func unreadStatus(of table: TableTemplate) -> ExtractedTable.Status {
-        guard let region = regions[table.id] else { return .absent }
+        guard let region = headingRegions[table.id] else { return .absent }
         return containsImage(region) || isEmpty(region, of: table) ? .image : .absent
     }
 

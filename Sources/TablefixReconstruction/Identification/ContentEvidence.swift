@@ -1,0 +1,80 @@
+import TablefixModel
+
+/// Where a template's tables show in a document by their own words: for each table, the
+/// run of rows that holds most of its row labels and column headers.
+///
+/// A row counts when it is a row of a table or a short line (never running text or a
+/// section heading); a run breaks where more than `gap` rows pass without a hit.
+struct ContentEvidence {
+    /// The run of rows of one table.
+    struct Cluster {
+        /// The first and last rows with a hit.
+        var rows: ClosedRange<Int>
+        /// The distinct labels hit: row keys, column and group words.
+        var keys: Set<String>
+        /// Whether numbers stand among or right after its rows.
+        var hasValues: Bool
+
+        var score: Int { keys.count }
+    }
+
+    /// Rows without a hit that may pass inside one run.
+    static let gap = 8
+    /// Distinct labels that make a run a table's.
+    static let minimumHits = 3
+    /// Letters beyond which a line is prose, not a label.
+    static let longestLabel = 80
+
+    /// The best run of each table with values among its rows, by table id.
+    let clusters: [String: Cluster]
+    /// The document's rows, as the clusters number them.
+    let rows: [StreamRow]
+
+    init(template: Template, rows: [StreamRow]) {
+        self.rows = rows
+        let letters = rows.map { row -> [UInt32]? in
+            guard !row.isCaption, !(row.isLine && LineRole.isProse(row.label)) else { return nil }
+            let letters = LabelMatcher.letters(row.label)
+            return letters.count <= Self.longestLabel ? letters : nil
+        }
+        var clusters: [String: Cluster] = [:]
+        for table in template.tables {
+            let labels = TableLabels(table)
+            var runs: [Cluster] = []
+            for (index, rowLetters) in letters.enumerated() {
+                guard let rowLetters else { continue }
+                let keys = labels.hits(rowLetters)
+                guard !keys.isEmpty else { continue }
+                if var last = runs.last, index - last.rows.upperBound <= Self.gap {
+                    last.rows = last.rows.lowerBound...index
+                    last.keys.formUnion(keys)
+                    runs[runs.count - 1] = last
+                } else {
+                    runs.append(Cluster(rows: index...index, keys: keys, hasValues: false))
+                }
+            }
+            let valued = runs.map { run -> Cluster in
+                var run = run
+                let end = min(rows.count, run.rows.upperBound + 1 + Self.gap)
+                run.hasValues = rows[run.rows.lowerBound..<end].contains { $0.hasNumbers }
+                return run
+            }
+            let best = valued.filter(\.hasValues)
+                .max { $0.score < $1.score || ($0.score == $1.score && $0.rows.lowerBound > $1.rows.lowerBound) }
+            if let best { clusters[table.id] = best }
+        }
+        self.clusters = clusters
+    }
+
+    /// The distinct labels of all the template's tables that the document shows in
+    /// tables: how much of the template is there.
+    var score: Int { clusters.values.reduce(0) { $0 + $1.score } }
+
+    /// Whether the document shows enough of the template's tables to follow it.
+    var isEnough: Bool { score >= Self.minimumHits }
+
+    /// The run that places a table by itself, without a heading: one with enough labels.
+    func placing(_ table: String) -> Cluster? {
+        clusters[table].flatMap { $0.score >= Self.minimumHits ? $0 : nil }
+    }
+}

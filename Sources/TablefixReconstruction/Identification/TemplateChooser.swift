@@ -1,0 +1,67 @@
+import Foundation
+import TablefixModel
+
+/// Tells which template a document follows from its tables: how many of each template's
+/// row labels and column headers stand in runs of table rows (``ContentEvidence``), the
+/// words only one edition prints (本年制发件数 vs 本年新制作数量, with their weights), and
+/// the report year as a lesser witness. The title is not needed: reports for 2021–2023
+/// that still print the 2019 layout take the 2019 edition.
+struct TemplateChooser {
+    var templates: [Template]
+
+    /// What one template has for it in a document.
+    struct Standing {
+        var template: Template
+        var content: ContentEvidence
+        var score: Double
+    }
+
+    /// What a report year within a template's years adds to its score.
+    static let yearWeight = 1.5
+
+    /// The best template and how sure that is, with where its tables are; nil when no
+    /// template's tables are in the document (a narrative-only report).
+    func choose(for document: Document, rows: [StreamRow], year: Int?)
+        -> (template: Template, confidence: Double, content: ContentEvidence)?
+    {
+        let text = Self.compact(document)
+        let standings = templates.compactMap { template -> Standing? in
+            let content = ContentEvidence(template: template, rows: rows)
+            let pictured = Self.picturedTables(of: template, in: document.blocks)
+            guard content.isEnough || pictured > 0 else { return nil }
+            var score = Double(content.score + pictured * ContentEvidence.minimumHits)
+            score += template.evidence.reduce(0.0) { sum, evidence in
+                text.containsText(Self.compact(evidence.text)) ? sum + evidence.weight : sum
+            }
+            if let year, let range = template.years, (range.from...range.to).contains(year) { score += Self.yearWeight }
+            return Standing(template: template, content: content, score: score)
+        }.sorted { $0.score > $1.score }
+        guard let best = standings.first else { return nil }
+        let runnerUp = standings.dropFirst().first?.score ?? 0
+        let margin = best.score - runnerUp
+        let confidence = standings.count == 1 ? min(0.99, 0.6 + best.score / 40) : 0.5 + 0.49 * tanh(margin / 3)
+        return (best.template, confidence, best.content)
+    }
+
+    /// How many of the template's tables have their section heading in the document with
+    /// only a picture under it, no sentence (or nothing: an extractor dropped the
+    /// picture): tables that were images still show the template.
+    static func picturedTables(of template: Template, in blocks: [Block]) -> Int {
+        let headings = SectionLocator(template: template).regions(in: blocks)
+        let location = TableLocation(template: template, blocks: blocks, headings: headings)
+        return template.tables.filter { table in
+            guard let region = headings[table.id], location.unreadStatus(of: table) == .image else { return false }
+            return !region.contains { LineRole.isSentence(blocks[$0].text) }
+        }.count
+    }
+
+    /// Text without white space and in simplified characters, so that a term split by a
+    /// stray space or served in traditional characters still matches.
+    static func compact(_ document: Document) -> String {
+        compact(document.blocks.map(\.text).joined(separator: "\n"))
+    }
+
+    static func compact(_ text: String) -> String {
+        SimplifiedForms.of(String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)))
+    }
+}
