@@ -140,3 +140,41 @@ extension CellReading {
     var rule: ReadingRule { evidence.rule }
     var why: String? { evidence.why(raw: raw) }
 }
+
+@Suite("Units and notes in cells")
+struct UnitTests {
+    static let annotatedCells: [(String, Double, String?, String?)] = [
+        ("368000元", 368000, "元", nil), ("6521.37万元", 6521.37, "万元", nil), ("4件", 4, "件", nil),
+        ("31（其中修订9件）", 31, nil, "其中修订9件"), ("12345678.90元", 12345678.9, "元", nil),
+    ]
+
+    @Test("reads the number of a cell that prints a unit or a note after it, and keeps them", arguments: annotatedCells)
+    func annotated(raw: String, value: Double, unit: String?, note: String?) throws {
+        let reading = try #require(NumberReader.reading(of: raw))
+        #expect(reading.value == value)
+        #expect(reading.unit == unit)
+        #expect(reading.note == note)
+    }
+
+    @Test("does not read a year or an ordinal as a number with a unit", arguments: ["2021年", "第1项", "项", "元"])
+    func notAnnotated(raw: String) {
+        #expect(NumberReader.reading(of: raw) == nil)
+    }
+
+    @Test("keeps a sum printed in another unit than its column's as printed, below high confidence")
+    func otherUnit() {
+        let token = Token(kind: .number, raw: "368000元", line: 1)
+        let reading = CellReading.from(token, decimal: true, unit: "万元")
+        #expect(reading.value == 368000)
+        #expect(reading.confidence < 0.9)
+        #expect(reading.why?.contains("万元") == true)
+        #expect(CellReading.from(Token(kind: .number, raw: "6521.37万元", line: 1), decimal: true, unit: "万元").confidence > 0.9)
+    }
+
+    @Test("joins a note printed apart from its number to the number")
+    func noteApart() {
+        let tokens = RowStream.cellTokens("行政规范性文件 31 （其中修订9件） 2 40", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number])
+        #expect(tokens[1].raw == "31（其中修订9件）")
+    }
+}

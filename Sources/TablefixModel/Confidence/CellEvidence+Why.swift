@@ -77,6 +77,10 @@ extension CellEvidence {
     var sourceWhy: String? {
         switch source {
         case .printed: nil
+        case .annotated(let unit, let note, let other):
+            [unit.map { unit in
+                other.map { "printed in \(unit) where the column counts in \($0): kept as printed" } ?? "printed with its unit \(unit)"
+            }, note.map { "a note printed with it: \($0)" }].compactMap { $0 }.joined(separator: "; ")
         case .fraction: "a fraction where the column counts items"
         case .repairedDigits: "letters read as digits"
         case .blank: "blank in source"

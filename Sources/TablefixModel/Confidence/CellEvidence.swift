@@ -30,6 +30,10 @@ public struct CellEvidence: Sendable, Equatable {
     public enum ValueSource: Sendable, Equatable {
         /// A number as printed.
         case printed
+        /// A number printed with a unit or a note after it (`368000元`, `31（其中修订9件）`):
+        /// the number is read, unit and note stay in `raw`. `otherUnit` is the column's
+        /// unit when the printed one is another (nothing is converted).
+        case annotated(unit: String?, note: String?, otherUnit: String?)
         /// A fraction in a column that counts items.
         case fraction
         /// Letters or debris an OCR left, read as digits.
@@ -165,6 +169,16 @@ public struct CellEvidence: Sendable, Equatable {
     }
 }
 
+extension CellEvidence.ValueSource {
+    /// Whether the text was read as a number without a repair.
+    public var isNumber: Bool {
+        switch self {
+        case .printed, .fraction, .annotated: true
+        default: false
+        }
+    }
+}
+
 extension CellEvidence {
     /// The rule the output names for the cell.
     public var rule: ReadingRule {
@@ -176,7 +190,7 @@ extension CellEvidence {
         case .shortRow: return .shortRow
         case .order: return .sequence
         case .notFound: return .missing
-        case .slot where source == .printed || source == .fraction: return .position
+        case .slot where source.isNumber: return .position
         case .label, .slot, .mismatched: return sourceRule
         }
     }
@@ -184,7 +198,7 @@ extension CellEvidence {
     /// The rule of the text alone.
     var sourceRule: ReadingRule {
         switch source {
-        case .printed, .fraction: .labelRow
+        case .printed, .fraction, .annotated: .labelRow
         case .repairedDigits, .dashLookalike: .ocrDigits
         case .blank: .blank
         case .noneMark: .placeholder

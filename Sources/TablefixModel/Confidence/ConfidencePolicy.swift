@@ -19,6 +19,8 @@ public struct ConfidencePolicy: Sendable {
 
     /// Starting confidence by how the text was read.
     public var printed = 0.97
+    /// A number printed in another unit than its column's: right as printed, but worth a look.
+    public var otherUnit = 0.85
     public var blank = 0.9
     public var noneMark = 0.95
     public var dashLookalike = 0.6
@@ -155,6 +157,7 @@ public struct ConfidencePolicy: Sendable {
     public func starting(_ source: CellEvidence.ValueSource) -> Double {
         switch source {
         case .printed: printed
+        case .annotated(_, _, let other): other == nil ? printed : otherUnit
         case .fraction: fraction
         case .repairedDigits: repairedDigits
         case .blank: blank

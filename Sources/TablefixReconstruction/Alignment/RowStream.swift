@@ -96,6 +96,11 @@ enum RowStream {
         var tokens: [Token] = []
         for word in words {
             let word = String(word)
+            // A note in brackets printed apart from its number (`31 （其中修订9件）`) is the number's.
+            if let last = tokens.last, last.kind == .number, NumberReader.splitNote(last.raw + word) != nil {
+                tokens[tokens.count - 1].raw += word
+                continue
+            }
             if let pieces = crawledDashes(word) {
                 tokens += pieces.map { Token(kind: $0.allSatisfy(\.isNumber) ? .number : .placeholder, raw: $0, line: line) }
             } else if NumberReader.isPlaceholder(word) {

@@ -16,8 +16,9 @@ struct LabelledRows: ReadingStrategy {
             guard let match = matches.first(where: { $0.templateRow == position }) else {
                 return ReadingUnit(keys: keys, readings: keys.map { _ in .missing(.notFound) })
             }
-            var unit = RowValues(keys: keys, decimal: row.decimal ?? false, check: arithmetic.check(forKeys: keys),
-                                 budget: budget).unit(for: rows[match.streamRow].tail)
+            var unit = RowValues(keys: keys, decimal: row.decimal ?? false,
+                                 units: row.columns.map { table.unit(row: row, column: $0) },
+                                 check: arithmetic.check(forKeys: keys), budget: budget).unit(for: rows[match.streamRow].tail)
             for index in unit.readings.indices { unit.readings[index].evidence.labelScore = match.score }
             return unit
         }

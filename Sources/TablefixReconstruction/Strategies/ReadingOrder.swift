@@ -40,6 +40,8 @@ struct OrderDealer {
         var keys: [String]
         var labels: [[UInt32]]
         var decimal: Bool
+        /// The unit each cell counts in, when the format names one.
+        var units: [String?]
     }
 
     init(table: TableTemplate, budget: SearchBudget) {
@@ -49,10 +51,10 @@ struct OrderDealer {
         case .rows:
             units = table.rows.map { row in
                 Unit(keys: row.columns.map { "\(row.key).\($0)" }, labels: row.labels.map(LabelMatcher.letters),
-                     decimal: row.decimal ?? false)
+                     decimal: row.decimal ?? false, units: row.columns.map { table.unit(row: row, column: $0) })
             }
         case .singleRow:
-            units = [Unit(keys: table.keys, labels: [], decimal: false)]
+            units = [Unit(keys: table.keys, labels: [], decimal: false, units: table.columns.map(\.unit))]
         }
         widths = units.map(\.keys.count)
         let arithmetic = Arithmetic(table: table)
@@ -112,12 +114,13 @@ struct OrderDealer {
                 }
                 let readings = dealt[row].enumerated().map { position, index in
                     let pinned = position == 0 && deal.pins[row] != nil && !ambiguous.contains(row)
-                    return CellReading.from(values[index].token, decimal: units[row].decimal,
+                    return CellReading.from(values[index].token, decimal: units[row].decimal, unit: units[row].units[position],
                                             placement: .order(pinned ? .pinned : how))
                 }
                 var choices: (any UnitChoices)?
                 if reorderable.contains(row), dealt[row].count <= budget.reorderedRowWidth {
                     choices = ReorderChoices(dealt: dealt[row], tokens: values.map(\.token), decimal: units[row].decimal,
+                                             units: units[row].units,
                                              numbers: deal.numbers, tally: rowTallies[row], dealtReadings: readings,
                                              placement: .order(ambiguous.contains(row) ? .ambiguous : .reordered))
                 }
@@ -299,15 +302,17 @@ final class ReorderChoices: UnitChoices {
     let dealt: [Int]
     let tokens: [Token]
     let decimal: Bool
+    let units: [String?]
     let numbers: [Double?]
     let tally: Tally
     let dealtReadings: [CellReading]
     /// How a value put back in order is placed (an ambiguous row stays ambiguous).
     let placement: CellEvidence.Placement
 
-    init(dealt: [Int], tokens: [Token], decimal: Bool, numbers: [Double?], tally: Tally, dealtReadings: [CellReading],
-         placement: CellEvidence.Placement) {
+    init(dealt: [Int], tokens: [Token], decimal: Bool, units: [String?], numbers: [Double?], tally: Tally,
+         dealtReadings: [CellReading], placement: CellEvidence.Placement) {
         self.placement = placement
+        self.units = units
         self.dealt = dealt
         self.tokens = tokens
         self.decimal = decimal
@@ -337,7 +342,9 @@ final class ReorderChoices: UnitChoices {
 
     func readings(decided option: Int) -> [CellReading] {
         guard option > 0 else { return dealtReadings }
-        return orders[option].map { CellReading.from(tokens[$0], decimal: decimal, placement: placement) }
+        return orders[option].enumerated().map { column, index in
+            CellReading.from(tokens[index], decimal: decimal, unit: units[column], placement: placement)
+        }
     }
 
     func readings(undecided options: [Int]) -> [CellReading]? { nil }

@@ -8,15 +8,20 @@ struct SingleRowUnderHeaders: ReadingStrategy {
         let rows = region.rows
         let keys = table.keys
         var best: (tokens: [Token], rows: [Int])?
-        func valueCount(_ tokens: [Token]) -> Int { tokens.filter(\.isValue).count }
+        // A grid row's blank cells are cells too; a line's blanks are nothing.
+        func valueCount(_ tokens: [Token]) -> Int { tokens.filter { $0.isValue || $0.kind == .blank }.count }
         var index = 0
         while index < rows.count {
             guard rows[index].printedValueCount > 0 else {
                 index += 1
                 continue
             }
-            // A row of numbers keeps all its values, OCR debris between them set aside.
-            func values(_ row: StreamRow) -> [Token] { Self.isNumberRow(row) ? row.tokens.filter(\.isValue) : row.tail }
+            // A line of numbers keeps all its values, OCR debris between them set aside; a
+            // grid row keeps its blank cells in their places.
+            func values(_ row: StreamRow) -> [Token] {
+                guard Self.isNumberRow(row) else { return row.tail }
+                return row.tokens.filter { $0.isValue || (!row.isLine && $0.kind == .blank) }
+            }
             var tokens = values(rows[index])
             var used = [index]
             var next = index + 1
@@ -41,7 +46,8 @@ struct SingleRowUnderHeaders: ReadingStrategy {
         }
         guard let best, valueCount(best.tokens) >= max(1, keys.count / 2) || capacity(best.tokens) >= keys.count
         else { return [] }
-        let unit = RowValues(keys: keys, decimal: false, check: Arithmetic(table: table).check(forKeys: keys), budget: budget)
+        let unit = RowValues(keys: keys, decimal: false, units: table.columns.map(\.unit),
+                             check: Arithmetic(table: table).check(forKeys: keys), budget: budget)
             .unit(for: best.tokens)
         return [ReadingCandidate(strategy: .singleRow, units: [unit], rows: best.rows)]
     }

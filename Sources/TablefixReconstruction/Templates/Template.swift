@@ -56,6 +56,11 @@ public struct TableTemplate: Sendable, Codable, Equatable {
     public var rows: [RowTemplate]
     public var relations: [Relation]
 
+    /// The unit a row's cell in `column` counts in.
+    func unit(row: RowTemplate, column: String) -> String? {
+        row.unit ?? columns.first { $0.key == column }?.unit
+    }
+
     /// Every cell key in output order.
     public var keys: [String] {
         switch layout {
@@ -68,6 +73,8 @@ public struct TableTemplate: Sendable, Codable, Equatable {
 public struct ColumnTemplate: Sendable, Codable, Equatable {
     public var key: String
     public var labels: [String]
+    /// The unit the column counts in (`万元`), when the format names one.
+    public var unit: String?
 }
 
 public struct RowTemplate: Sendable, Codable, Equatable {
@@ -80,6 +87,8 @@ public struct RowTemplate: Sendable, Codable, Equatable {
     public var columns: [String]
     /// Whether the row's numbers may have decimals (amounts of money).
     public var decimal: Bool?
+    /// The unit the row counts in, when it is the row's rather than the column's.
+    public var unit: String?
 }
 
 /// An arithmetic relation: the sum of `left` equals the sum of `right`.

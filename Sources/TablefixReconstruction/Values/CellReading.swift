@@ -8,9 +8,12 @@ struct CellReading: Equatable {
     var line: Int
     var evidence: CellEvidence
 
-    /// The reading of one token of a row's values, placed after its row's label.
-    static func from(_ token: Token, decimal: Bool, placement: CellEvidence.Placement = .label) -> CellReading {
-        let (value, source) = read(token, decimal: decimal)
+    /// The reading of one token of a row's values, placed after its row's label; `unit`
+    /// is the unit its column counts in, if the format names one.
+    static func from(_ token: Token, decimal: Bool, unit: String? = nil, placement: CellEvidence.Placement = .label)
+        -> CellReading
+    {
+        let (value, source) = read(token, decimal: decimal, unit: unit)
         return CellReading(value: value, raw: token.raw, line: token.line,
                            evidence: CellEvidence(source: source, placement: placement))
     }
@@ -28,7 +31,7 @@ struct CellReading: Equatable {
     }
 
     /// The value a token stands for and how it was read.
-    static func read(_ token: Token, decimal: Bool) -> (Double?, CellEvidence.ValueSource) {
+    static func read(_ token: Token, decimal: Bool, unit: String? = nil) -> (Double?, CellEvidence.ValueSource) {
         switch token.kind {
         case .blank: return (nil, .blank)
         case .placeholder where NumberGlyphs.dashLookalikes.contains(token.raw): return (nil, .dashLookalike(token.raw))
@@ -38,6 +41,10 @@ struct CellReading: Equatable {
             guard let reading = NumberReader.reading(of: token.raw) else { return (nil, .unreadable) }
             if reading.repaired { return (reading.value, .repairedDigits) }
             if !decimal, reading.value != reading.value.rounded() { return (reading.value, .fraction) }
+            if reading.unit != nil || reading.note != nil {
+                let differs = reading.unit.map { NumberReader.moneyUnits.contains($0) && unit != nil && $0 != unit } ?? false
+                return (reading.value, .annotated(unit: reading.unit, note: reading.note, otherUnit: differs ? unit : nil))
+            }
             return (reading.value, .printed)
         }
     }

@@ -1,14 +1,27 @@
 import TablefixModel
 
 /// Reads numbers as reports print them: ASCII or full-width digits, thousands
-/// separators, decimals for amounts, and the dashes, slashes and blanks that mean none.
+/// separators, decimals for amounts, a unit or a note after the number, and the dashes,
+/// slashes and blanks that mean none.
 enum NumberReader {
     /// A parsed number and whether reading it needed an OCR repair.
     struct Reading: Equatable {
         var value: Double
         /// Letters read as digits (`O` → 0, `l` → 1): the value is a repair, not a reading.
         var repaired: Bool
+        /// The unit printed after the number (`368000元`, `4件`), kept, never converted.
+        var unit: String? = nil
+        /// A note printed after the number in brackets (`31（其中修订9件）`).
+        var note: String? = nil
     }
+
+    /// Units a cell may print after its number, longest first.
+    static let units = ["人次", "万元", "亿元", "元", "件", "条", "个", "项", "次", "人", "家", "份", "篇", "宗", "起", "%", "％"]
+    /// The units of money: a cell printing one of them in a column that counts in another
+    /// is kept as printed, and says so.
+    static let moneyUnits: Set<String> = ["元", "万元", "亿元"]
+    /// The longest note read after a number.
+    static let longestNote = 30
 
     static func isPlaceholder(_ word: String) -> Bool { NumberGlyphs.isNone(word) }
 
@@ -22,7 +35,17 @@ enum NumberReader {
 
     /// The number `word` stands for, or nil when it is not one.
     static func reading(of word: String) -> Reading? {
+        if let (number, note) = splitNote(word) {
+            guard var reading = reading(of: number) else { return nil }
+            reading.note = note
+            return reading
+        }
         guard !word.isEmpty, word.count <= 20 else { return nil }
+        if let (number, unit) = splitUnit(word) {
+            guard var reading = reading(of: number) else { return nil }
+            reading.unit = unit
+            return reading
+        }
         if let value = NumberGlyphs.loneDigits[word] { return Reading(value: value, repaired: true) }
         // A change column prints signs: +2, -3, −3, ＋2, －3.
         if let sign = word.first, "+-−＋－".contains(sign), word.count > 1 {
@@ -72,5 +95,26 @@ enum NumberReader {
         let plain = groups.joined() + (parts.count == 2 ? "." + parts[1] : "")
         guard let value = Double(plain) else { return nil }
         return Reading(value: value, repaired: repaired)
+    }
+
+    /// `31（其中修订9件）` → (`31`, `其中修订9件`): a number and the note in brackets after it.
+    static func splitNote(_ word: String) -> (String, String)? {
+        guard let last = word.last, last == "）" || last == ")",
+            let open = word.firstIndex(where: { $0 == "（" || $0 == "(" }), open > word.startIndex
+        else { return nil }
+        let number = String(word[..<open]).trimmingSpaces
+        let note = word[word.index(after: open)..<word.index(before: word.endIndex)]
+        guard let end = number.last, NumberGlyphs.asciiDigit(end) != nil || units.contains(where: number.hasSuffix),
+            !note.isEmpty, note.count <= longestNote, !note.contains(where: { "（(".contains($0) })
+        else { return nil }
+        return (number, String(note))
+    }
+
+    /// `368000元` → (`368000`, `元`): a number and the unit after it.
+    static func splitUnit(_ word: String) -> (String, String)? {
+        guard let unit = units.first(where: { word.hasSuffix($0) }) else { return nil }
+        let number = String(word.dropLast(unit.count))
+        guard let end = number.last, NumberGlyphs.asciiDigit(end) != nil else { return nil }
+        return (number, unit)
     }
 }

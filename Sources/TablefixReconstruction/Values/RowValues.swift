@@ -16,6 +16,8 @@ struct RowValues {
     var keys: [String]
     /// Whether values may have decimals.
     var decimal: Bool
+    /// The unit each column counts in, when the format names one.
+    var units: [String?] = []
     /// The row's own arithmetic, if any: whether candidate values satisfy it.
     var check: (([Double?]) -> Bool?)?
     var budget: SearchBudget = .standard
@@ -29,10 +31,10 @@ struct RowValues {
         while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
         let printed = slots.filter(\.isValue)
         if printed.count == columns {
-            return ReadingUnit(keys: keys, readings: printed.map { CellReading.from($0, decimal: decimal) })
+            return ReadingUnit(keys: keys, readings: printed.enumerated().map { reading($1, column: $0) })
         }
         if slots.count == columns {
-            return ReadingUnit(keys: keys, readings: slots.map { CellReading.from($0, decimal: decimal, placement: .slot) })
+            return ReadingUnit(keys: keys, readings: slots.enumerated().map { reading($1, column: $0, placement: .slot) })
         }
         if printed.count < columns, slots.count < columns, slots.contains(where: { $0.kind == .blank }) {
             return ReadingUnit(keys: keys, readings: rightAligned(slots))
@@ -49,11 +51,17 @@ struct RowValues {
         // Nothing fits: the values in order, the row said to be short or long. A short
         // row's values may belong to other columns: the table's arithmetic may place them.
         let placement = CellEvidence.Placement.mismatched(values: printed.count, columns: columns)
-        var readings = printed.prefix(columns).map { CellReading.from($0, decimal: decimal, placement: placement) }
+        var readings = printed.prefix(columns).enumerated().map { reading($1, column: $0, placement: placement) }
         while readings.count < columns { readings.append(.missing(placement)) }
         let choices = printed.count < columns
-            ? ShortRowChoices(values: printed, columns: columns, decimal: decimal, limit: budget.optionsPerUnit) : nil
+            ? ShortRowChoices(values: printed, columns: columns, read: { reading($0, column: $1, placement: $2) },
+                              limit: budget.optionsPerUnit) : nil
         return ReadingUnit(keys: keys, readings: readings, choices: choices)
+    }
+
+    /// The reading of `token` in `column`.
+    func reading(_ token: Token, column: Int, placement: CellEvidence.Placement = .label) -> CellReading {
+        CellReading.from(token, decimal: decimal, unit: column < units.count ? units[column] : nil, placement: placement)
     }
 
     /// A row with blank cells but fewer cells than columns: the cells it lacks are those
@@ -61,8 +69,9 @@ struct RowValues {
     func rightAligned(_ slots: [Token]) -> [CellReading] {
         let lacking = CellReading(value: nil, raw: "", line: 0,
                                   evidence: CellEvidence(source: .blank, placement: .lacking(cells: slots.count, columns: columns)))
-        return Array(repeating: lacking, count: columns - slots.count) + slots.map { token in
-            CellReading.from(token, decimal: decimal, placement: .rightAligned(cells: slots.count, columns: columns))
+        let absent = columns - slots.count
+        return Array(repeating: lacking, count: absent) + slots.enumerated().map { index, token in
+            reading(token, column: absent + index, placement: .rightAligned(cells: slots.count, columns: columns))
         }
     }
 
@@ -138,8 +147,8 @@ struct RowValues {
             return check(values) == true
         }
         guard windows.count == 1, let start = windows.first else { return nil }
-        return printed[start..<(start + columns)].map { token in
-            CellReading.from(token, decimal: decimal, placement: .window(values: printed.count, columns: columns))
+        return printed[start..<(start + columns)].enumerated().map { column, token in
+            reading(token, column: column, placement: .window(values: printed.count, columns: columns))
         }
     }
 }

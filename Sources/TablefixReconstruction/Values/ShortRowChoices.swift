@@ -13,17 +13,19 @@ struct ShortRowChoices: UnitChoices {
 
     let values: [Token]
     let columns: Int
-    let decimal: Bool
+    /// Reads a token in a column, placed so.
+    let read: (Token, Int, CellEvidence.Placement) -> CellReading
     let placements: [Placement]
     let numbers: [Double?]
 
     /// Nil when the row has more placements than `limit`.
-    init?(values: [Token], columns: Int, decimal: Bool, limit: Int) {
+    init?(values: [Token], columns: Int, read: @escaping (Token, Int, CellEvidence.Placement) -> CellReading,
+          limit: Int) {
         let placements = Self.placements(of: values.count, in: columns, limit: limit)
         guard placements.count > 1, placements.count <= limit else { return nil }
         self.values = values
         self.columns = columns
-        self.decimal = decimal
+        self.read = read
         self.placements = placements
         numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
     }
@@ -51,7 +53,7 @@ struct ShortRowChoices: UnitChoices {
     func readings(_ placement: [Int?], among tied: [Placement]) -> [CellReading] {
         (0..<columns).map { column in
             if let slot = placement.firstIndex(of: column) {
-                return CellReading.from(values[slot], decimal: decimal, placement: outcome(.placed))
+                return read(values[slot], column, outcome(.placed))
             }
             if let slot = placement.indices.first(where: { slot in
                 placement[slot] == nil && tied.contains { $0[slot] == column }

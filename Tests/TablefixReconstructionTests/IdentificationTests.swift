@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import TablefixReconstruction
+import TablefixModel
+import TablefixTestSupport
+
+/// Which template a report follows and where its tables stand, told by the tables' own
+/// words: titles and headings are evidence, not gates.
+@Suite("Identification by content")
+struct IdentificationTests {
+    let reconstructor = Reconstructor(library: (try? TemplateLibrary.builtIn()) ?? TemplateLibrary(templates: []))
+
+    static let active2021 = """
+        信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+        规章\t0\t0\t1
+        行政规范性文件\t2\t0\t5
+        信息内容\t本年处理决定数量
+        行政许可\t12
+        行政处罚\t3
+        行政强制\t0
+        信息内容\t本年收费金额（单位：万元）
+        行政事业性收费\t0
+        """
+
+    static let requestRows = [
+        "一、本年新收政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t3", "二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1",
+        "（一）予以公开\t2\t0\t0\t0\t0\t0\t2", "（二）部分公开\t1\t0\t0\t0\t0\t0\t1", "（七）总计\t3\t0\t0\t0\t0\t0\t3",
+        "四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t1",
+    ]
+
+    func extract(_ text: String) -> Extraction { reconstructor.extract(from: TestDocuments.document(text)) }
+
+    func value(_ extraction: Extraction, _ table: String, _ key: String) -> Double?? {
+        extraction.tables.first { $0.id == table }?.cells.first { $0.key == key }.map(\.value)
+    }
+
+    @Test("tells the template from the tables of a report that has no title and cites no format")
+    func noTitle() {
+        let text = "本报告根据《条例》编制。\n二、主动公开政府信息情况\n" + Self.active2021
+        let extraction = extract(text)
+        #expect(extraction.template == "gov-disclosure-2021")
+        #expect(value(extraction, "active", "normative.in_force") == 5)
+    }
+
+    @Test("takes the edition the tables print, not the one the year suggests")
+    func editionByTable() {
+        let text = "某局2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n规范性文件\t4\t4\t17\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n行政许可\t53\t2\t281\n"
+        #expect(extract(text).template == "gov-disclosure-2019")
+    }
+
+    @Test("reads a table that has no heading at all where its rows stand")
+    func noHeading() {
+        let text = "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + Self.active2021 + "\n"
+            + Self.requestRows.joined(separator: "\n") + "\n五、存在的主要问题及改进情况\n正文。\n"
+        let extraction = extract(text)
+        #expect(extraction.tables.first { $0.id == "requests" }?.status == .present)
+        #expect(value(extraction, "requests", "new.total") == 3)
+        #expect(value(extraction, "active", "licensing.decisions") == 12)
+    }
+
+    @Test("matches labels served in traditional characters")
+    func traditionalCharacters() {
+        let text = "某局2022年政府信息公開工作年度報告\n二、主動公開政府信息情況\n信息內容\t本年制發件數\t本年廢止件數\t現行有效件數\n規章\t0\t0\t1\n行政規範性文件\t2\t0\t5\n信息內容\t本年處理決定數量\n行政許可\t12\n"
+        let extraction = extract(text)
+        #expect(extraction.template == "gov-disclosure-2021")
+        #expect(value(extraction, "active", "normative.issued") == 2)
+    }
+
+    @Test("does not take a sentence's figures, wrapped over lines, for a table's rows")
+    func proseIsNotATable() {
+        let text = "某市人民政府2024年政府信息公开工作年度报告\n收到行政复议申请351件，其中结果维持72件，结果纠正64件，其他结果178件，尚\n未审结37件。\n"
+        #expect(extract(text).template == nil)
+    }
+
+    @Test("gives no template to a narrative-only report, and still finds its body and year")
+    func narrativeOnly() {
+        let text = "柘城县财政局2017年政府信息公开工作年度报告\n一、概述\n2017年，我局认真贯彻落实《条例》。\n二、主动公开政府信息情况\n全年主动公开政府信息120条。\n三、依申请公开政府信息情况\n全年未收到政府信息公开申请。\n"
+        let extraction = extract(text)
+        #expect(extraction.template == nil)
+        #expect(extraction.tables.isEmpty)
+        #expect(extraction.body == "柘城县财政局")
+        #expect(extraction.year == 2017)
+    }
+
+    @Test("parts two tables that share one grid at the row where the second begins")
+    func twoTablesInOneGrid() throws {
+        let html = """
+            <html><body><p>某局2022年政府信息公开工作年度报告</p><p>三、收到和处理政府信息公开申请情况</p><table>
+            \(Self.requestRows.map { "<tr><td>" + $0.replacingOccurrences(of: "\t", with: "</td><td>") + "</td></tr>" }.joined())
+            <tr><td>行政复议</td><td></td><td></td><td></td><td></td><td>行政诉讼</td></tr>
+            <tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>
+            <tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
+            </table></body></html>
+            """
+        let extraction = reconstructor.extract(from: TestDocuments.document(html, path: "t.html"))
+        #expect(value(extraction, "review", "reconsideration.upheld") == 1)
+        #expect(value(extraction, "requests", "new.total") == 3)
+    }
+}
