@@ -32,6 +32,8 @@ public struct Edit: Sendable, Equatable {
         public static let whitespace = Kind(rawValue: "whitespace")
         /// Two input lines that a wrap had split joined into one.
         public static let join = Kind(rawValue: "join")
+        /// A line a crawler ran together split where a line break was lost.
+        public static let split = Kind(rawValue: "split")
         /// A space left between CJK characters by a line break removed.
         public static let space = Kind(rawValue: "space")
         /// An OCR glyph confusion repaired.

@@ -97,3 +97,83 @@ struct IdentificationTests {
         #expect(value(extraction, "requests", "new.total") == 3)
     }
 }
+
+/// Variants of a format that publishers print, described as template data.
+@Suite("Template variants")
+struct TemplateVariantTests {
+    let reconstructor = Reconstructor(library: (try? TemplateLibrary.builtIn()) ?? TemplateLibrary(templates: []))
+
+    func cells(_ text: String, _ table: String) -> [String: ExtractedCell] {
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        let cells = extraction.tables.first { $0.id == table }?.cells ?? []
+        return Dictionary(cells.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static let collapsed = """
+        某局2022年政府信息公开工作年度报告
+        三、收到和处理政府信息公开申请情况
+        一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5
+        二、上年结转政府信息公开申请数量\t0\t0\t0\t0\t0\t0\t0
+        （一）予以公开\t3\t0\t0\t0\t0\t0\t3
+        （二）部分公开\t0\t0\t0\t0\t0\t0\t0
+        （六）其他处理\t2\t0\t0\t0\t0\t0\t2
+        （七）总计\t5\t0\t0\t0\t0\t0\t5
+        四、结转下年度继续办理\t0\t0\t0\t0\t0\t0\t0
+        """
+
+    @Test("reads （六）其他处理 printed as one row into other.other, its unprinted sub-rows null and said so")
+    func collapsedGroup() {
+        let requests = cells(Self.collapsed, "requests")
+        #expect(requests["other.other.total"]?.value == 2)
+        #expect(requests["other.no_correction.total"]?.value == nil)
+        #expect(requests["other.no_correction.total"]?.rule == .notPrinted)
+        #expect(requests["other.no_fee.natural"]?.rule == .notPrinted)
+        // The total still balances with the unprinted rows counting nothing.
+        #expect((requests["total.total"]?.confidence ?? 0) >= 0.9)
+    }
+
+    @Test("says a row is missing, not unprinted, when a row with values was left unread")
+    func unreadRowIsMissing() {
+        let text = Self.collapsed.replacingOccurrences(of: "（二）部分公开", with: "（二）甲乙丙丁戊己")
+        let requests = cells(text, "requests")
+        #expect(requests["partial.total"]?.rule == .missing)
+        #expect(requests["other.no_fee.total"]?.rule == .missing)
+    }
+
+    @Test("reads a pre-2019 form that prints one value column, and rows in its own order")
+    func pre2019Form() {
+        let text = """
+            某县人民政府2016年政府信息公开工作年度报告
+            政府信息公开情况统计表
+            统计指标\t单位\t统计数
+            （一）主动公开政府信息数\t条\t1200
+            1.政府公报公开政府信息数\t条\t20
+            2.政府网站公开政府信息数\t条\t1100
+            收到申请数\t件\t12
+            对申请的答复数\t件\t12
+            """
+        let statistics = cells(text, "statistics")
+        #expect(statistics["active.year"]?.value == 1200)
+        #expect(statistics["active.website.year"]?.value == 1100)
+        #expect(statistics["active.gazette.year"]?.value == 20)
+        #expect(statistics["active.cumulative"]?.rule == .notPrinted)
+    }
+}
+
+/// Where the input shows nothing, no cell is confident.
+@Suite("Confidence where the input shows nothing")
+struct NoEvidenceTests {
+    let reconstructor = Reconstructor(library: (try? TemplateLibrary.builtIn()) ?? TemplateLibrary(templates: []))
+
+    @Test("does not vouch for zeros read by order when only sums of zeros confirm them")
+    func zerosByOrder() throws {
+        let rows = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开", "（二）部分公开", "（七）总计",
+                    "四、结转下年度继续办理"]
+        // Labels in one run, values in another (pdftotext), every value zero.
+        let text = "某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n" + rows.joined(separator: "\n") + "\n"
+            + Array(repeating: "0", count: 175).joined(separator: "\n") + "\n四、政府信息公开行政复议、行政诉讼情况\n"
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        let requests = try #require(extraction.tables.first { $0.id == "requests" })
+        #expect(requests.cells.filter { $0.rule == .sequence }.allSatisfy { $0.confidence < 0.9 })
+    }
+}

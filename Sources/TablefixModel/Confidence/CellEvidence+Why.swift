@@ -64,6 +64,7 @@ extension CellEvidence {
             case .dealt: return "read by order: the region's labels are out of order"
             }
         case .notFound: return "row not found"
+        case .notPrinted: return "not printed: the document's form has no such row or column"
         }
     }
 

@@ -72,6 +72,9 @@ public struct CellEvidence: Sendable, Equatable {
         case order(Order)
         /// The row was not found.
         case notFound
+        /// The form the document prints has no such row or column: every other row of the
+        /// table was read, and none is left over.
+        case notPrinted
     }
 
     /// A split of digits run together.
@@ -144,13 +147,18 @@ public struct CellEvidence: Sendable, Equatable {
     public struct RelationEvidence: Sendable, Equatable {
         /// How many relations holding involve it.
         public var confirmations: Int
+        /// How many of those hold on numbers that are not all zero: a sum of zeros holds
+        /// wherever the zeros stand, so it cannot place a value read by order.
+        public var informativeConfirmations: Int
         /// The rules of the failing relations that involve it, in the template's order.
         public var failed: [String]
         /// A value the arithmetic implies for a blank or unreadable cell, and the rule.
         public var inferred: Inference?
 
-        public init(confirmations: Int = 0, failed: [String] = [], inferred: Inference? = nil) {
+        public init(confirmations: Int = 0, informativeConfirmations: Int = 0, failed: [String] = [],
+                    inferred: Inference? = nil) {
             self.confirmations = confirmations
+            self.informativeConfirmations = informativeConfirmations
             self.failed = failed
             self.inferred = inferred
         }
@@ -190,6 +198,7 @@ extension CellEvidence {
         case .shortRow: return .shortRow
         case .order: return .sequence
         case .notFound: return .missing
+        case .notPrinted: return .notPrinted
         case .slot where source.isNumber: return .position
         case .label, .slot, .mismatched: return sourceRule
         }
@@ -216,7 +225,7 @@ extension CellEvidence {
         if case .mismatched = placement { return true }
         switch rule {
         case .ocrDigits, .unreadable, .window, .splitDigits, .missing, .shortRow: return true
-        case .labelRow, .position, .blank, .placeholder, .sequence: return false
+        case .labelRow, .position, .blank, .placeholder, .sequence, .notPrinted: return false
         }
     }
 }

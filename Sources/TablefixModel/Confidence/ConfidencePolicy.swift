@@ -28,6 +28,8 @@ public struct ConfidencePolicy: Sendable {
     public var fraction = 0.5
     public var unreadable = 0.2
     public var absent = 0.1
+    /// A cell of a row or column the form does not print: as sure as a blank cell.
+    public var notPrinted = 0.9
 
     /// A label that matched below `weakLabel` multiplies the confidence by `weakLabelFactor`.
     public var weakLabel = 0.7
@@ -61,7 +63,8 @@ public struct ConfidencePolicy: Sendable {
     public var holdingCeiling = 0.995
 
     /// Reading by order chosen by arithmetic: a cell at `orderTrustFloor` or more that
-    /// `trustedConfirmations` relations confirm rises to `orderConfirmed`. Cells filled
+    /// `trustedConfirmations` relations confirm on numbers not all zero rises to
+    /// `orderConfirmed`. Cells filled
     /// from an order that agrees with the labels are capped at `orderAgreeing`; the labels'
     /// cells count as placed from `orderAgreementFloor`.
     public var orderConfirmed = 0.95
@@ -79,6 +82,7 @@ public struct ConfidencePolicy: Sendable {
     public var editClutter = 0.95
     public var editClutterNearby = 0.8
     public var editJoin = 0.9
+    public var editSplit = 0.9
     public var editSpace = 0.9
     public var editNumberingBoth = 0.97
     public var editNumberingOne = 0.9
@@ -105,7 +109,7 @@ public struct ConfidencePolicy: Sendable {
         if evidence.selection == .orderAgreeing { value = min(value, orderAgreeing) }
         if !relations.failed.isEmpty {
             value = min(value, failing)
-        } else if relations.confirmations > 0, value >= threshold {
+        } else if relations.confirmations > 0, value >= threshold, evidence.placement != .notPrinted {
             value = min(holdingCeiling, value + holdingBonus)
         }
         if evidence.selection == .orderByArithmetic, isTrustedByOrder(evidence, at: value) {
@@ -120,7 +124,7 @@ public struct ConfidencePolicy: Sendable {
     /// Whether a reading by order, chosen for its arithmetic, vouches for the cell.
     public func isTrustedByOrder(_ evidence: CellEvidence, at value: Double) -> Bool {
         guard case .order = evidence.placement else { return false }
-        return value >= orderTrustFloor && evidence.arithmetic.confirmations >= trustedConfirmations
+        return value >= orderTrustFloor && evidence.arithmetic.informativeConfirmations >= trustedConfirmations
             && evidence.arithmetic.failed.isEmpty
     }
 
@@ -150,6 +154,7 @@ public struct ConfidencePolicy: Sendable {
             case .dealt, .pinned, .firstsFirst: return min(start, self.order)
             }
         case .notFound: return absent
+        case .notPrinted: return notPrinted
         }
     }
 

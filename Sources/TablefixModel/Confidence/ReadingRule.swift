@@ -23,4 +23,7 @@ public enum ReadingRule: String, Sendable, CaseIterable, Equatable {
     case shortRow = "short-row"
     /// Read by the order of the region's values rather than by labels.
     case sequence
+    /// A row or column the document's form does not have (a group printed as one row, a
+    /// form of another province): no value, and none expected.
+    case notPrinted = "not-printed"
 }

@@ -25,10 +25,44 @@ struct RowAligner {
 
     var matcher: LabelMatcher
 
+    /// The assignment of `rows` to `templates` when forms print the rows in orders of
+    /// their own: the best order-preserving one, then each template row left over matched
+    /// to the best row left over, wherever it stands.
+    func alignAnyOrder(_ rows: [StreamRow], to templates: [RowTemplate]) -> [Match] {
+        let letters = rows.map { LabelMatcher.letters($0.label) }
+        let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
+        // A row takes part in the ordered pass only as one of the template rows its own
+        // label (and those above it) matches best: one printed out of order must not take a
+        // lesser neighbour's place.
+        let bestScores = rows.indices.map { index in
+            templates.indices.compactMap { position -> Double? in
+                guard let match = candidate(rows, letters, index, aliases: aliases[position], at: position),
+                    match.labelRows.upperBound == index + 1
+                else { return nil }
+                return match.score
+            }.max() ?? 0
+        }
+        var matches = align(rows, to: templates) { $0.score >= bestScores[$0.streamRow] - LabelMatcher.nearTie }
+        var usedRows = Set(matches.flatMap(\.labelRows))
+        let matched = Set(matches.map(\.templateRow))
+        for position in templates.indices where !matched.contains(position) {
+            let best = rows.indices.filter { rows[$0].printedValueCount > 0 && !usedRows.contains($0) }
+                .compactMap { candidate(rows, letters, $0, aliases: aliases[position], at: position) }
+                .filter { !$0.labelRows.contains(where: usedRows.contains) }
+                .max { $0.score < $1.score }
+            guard let best else { continue }
+            matches.append(best)
+            usedRows.formUnion(best.labelRows)
+        }
+        return matches.sorted { $0.templateRow < $1.templateRow }
+    }
+
     /// The best order-preserving assignment of `rows` to `templates`.
     ///
     /// - Complexity: O(r·t·a) for r rows, t template rows and a aliases per row.
-    func align(_ rows: [StreamRow], to templates: [RowTemplate]) -> [Match] {
+    func align(_ rows: [StreamRow], to templates: [RowTemplate], admitting admits: (Match) -> Bool = { _ in true })
+        -> [Match]
+    {
         let r = rows.count, t = templates.count
         guard r > 0, t > 0 else { return [] }
         // Candidates by the row after their last row.
@@ -37,7 +71,7 @@ struct RowAligner {
         let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
         for index in rows.indices where rows[index].printedValueCount > 0 {
             for position in templates.indices {
-                if let match = candidate(rows, letters, index, aliases: aliases[position], at: position) {
+                if let match = candidate(rows, letters, index, aliases: aliases[position], at: position), admits(match) {
                     endingAt[match.labelRows.upperBound].append(match)
                 }
             }

@@ -68,7 +68,7 @@ struct Arbiter {
         guard candidates.count > 1 else { return candidates.first }
         var best: (score: Double, candidate: ReadingCandidate)?
         for candidate in candidates {
-            let values = candidate.units.flatMap { $0.readings.map(\.value) }
+            let values = candidate.units.flatMap { $0.readings.map(\.arithmeticValue) }
             let score = Double(Tally(arithmetic, keys: candidate.keys).score(values))
                 - Self.departureCost * Double(candidate.departures)
             if best.map({ score > $0.score }) ?? true { best = (score, candidate) }
@@ -91,7 +91,7 @@ struct Arbiter {
         var units = candidate.units.map(\.readings)
         if !members.isEmpty {
             let search = OptionSearch(tally: Tally(arithmetic, keys: keys), budget: budget)
-            let ties = search.ties(members, values: units.flatMap { $0.map(\.value) })
+            let ties = search.ties(members, values: units.flatMap { $0.map(\.arithmeticValue) })
             for ((member, index), tied) in zip(zip(members, memberUnits), ties) {
                 if tied.count == 1, let option = tied.first {
                     units[index] = member.choices.readings(decided: option)
@@ -108,7 +108,9 @@ struct Arbiter {
     func weigh(_ readings: [CellReading], keys: [String], selection: (Int) -> CellEvidence.Selection = { _ in .only })
         -> (cells: [ExtractedCell], checks: [Check])
     {
-        let (checks, relations) = arithmetic.evaluate(keys: keys, values: readings.map(\.value))
+        let unprinted = Set(readings.indices.filter { readings[$0].evidence.placement == .notPrinted })
+        let (checks, relations) = arithmetic.evaluate(keys: keys, values: readings.map(\.arithmeticValue),
+                                                      unprinted: unprinted)
         let cells = readings.indices.map { index in
             var reading = readings[index]
             reading.evidence.arithmetic = relations[index]

@@ -30,7 +30,13 @@ struct Arithmetic {
     /// Every relation evaluated on `values` (by key, in `keys`' order), in the template's
     /// order, and what they say of each cell: how many hold for it, which fail, and the
     /// value a relation with one unknown implies for it (the first such relation's).
-    func evaluate(keys: [String], values: [Double?]) -> (checks: [Check], cells: [CellEvidence.RelationEvidence]) {
+    ///
+    /// Cells at `unprinted` positions (a row or column the form does not have) count as
+    /// nothing beside printed cells; a relation one side of which the form does not print
+    /// at all is not evaluated.
+    func evaluate(keys: [String], values: [Double?], unprinted: Set<Int> = [])
+        -> (checks: [Check], cells: [CellEvidence.RelationEvidence])
+    {
         var index: [String: Int] = [:]
         for (position, key) in keys.enumerated() { index[key] = position }
         var checks: [Check] = []
@@ -39,6 +45,11 @@ struct Arithmetic {
             let cellKeys = instance.left + instance.right
             let positions = cellKeys.compactMap { index[$0] }
             guard positions.count == cellKeys.count else { continue }
+            let sides = [instance.left, instance.right].map { $0.compactMap { index[$0] } }
+            guard !sides.contains(where: { side in side.allSatisfy(unprinted.contains) }) else {
+                checks.append(Check(rule: rule, column: instance.label, ok: nil, cells: cellKeys))
+                continue
+            }
             let unknown = positions.filter { values[$0] == nil }
             guard unknown.isEmpty else {
                 checks.append(Check(rule: rule, column: instance.label, ok: nil, cells: cellKeys))
@@ -53,8 +64,14 @@ struct Arithmetic {
             let right = instance.right.reduce(0) { $0 + (index[$1].flatMap { values[$0] } ?? 0) }
             let ok = abs(left - right) <= Self.tolerance
             checks.append(Check(rule: rule, column: instance.label, ok: ok, cells: cellKeys, left: left, right: right))
+            let informative = positions.contains { values[$0] != 0 }
             for position in positions {
-                if ok { evidence[position].confirmations += 1 } else { evidence[position].failed.append(rule) }
+                guard ok else {
+                    evidence[position].failed.append(rule)
+                    continue
+                }
+                evidence[position].confirmations += 1
+                if informative { evidence[position].informativeConfirmations += 1 }
             }
         }
         return (checks, evidence)

@@ -7,21 +7,43 @@ struct LabelledRows: ReadingStrategy {
         guard table.layout == .rows else { return [] }
         let rows = region.unstacked
         let groups = Array(Set(table.rows.compactMap(\.group)))
-        let matches = RowAligner(matcher: LabelMatcher(noise: groups)).align(rows, to: table.rows)
+        let aligner = RowAligner(matcher: LabelMatcher(noise: groups))
+        let matches = table.rowOrder == .any ? aligner.alignAnyOrder(rows, to: table.rows) : aligner.align(rows, to: table.rows)
         let needed = region.strict ? max(2, table.rows.count / 3) : 1
         guard matches.count >= needed else { return [] }
         let arithmetic = Arithmetic(table: table)
+        // Every row with values was read: a template row not found was not printed, if the
+        // form may leave it out.
+        let read = Set(matches.flatMap(\.labelRows))
+        let complete = !rows.indices.contains { rows[$0].printedValueCount > 0 && !read.contains($0) }
+        let unprinted = Self.unprintedColumns(of: table, in: rows)
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
             let keys = row.columns.map { "\(row.key).\($0)" }
             guard let match = matches.first(where: { $0.templateRow == position }) else {
-                return ReadingUnit(keys: keys, readings: keys.map { _ in .missing(.notFound) })
+                let placement: CellEvidence.Placement = complete && row.optional == true ? .notPrinted : .notFound
+                return ReadingUnit(keys: keys, readings: keys.map { _ in .missing(placement) })
             }
-            var unit = RowValues(keys: keys, decimal: row.decimal ?? false,
-                                 units: row.columns.map { table.unit(row: row, column: $0) },
+            let printed = row.columns.filter { !unprinted.contains($0) }
+            var unit = RowValues(keys: printed.map { "\(row.key).\($0)" }, decimal: row.decimal ?? false,
+                                 units: printed.map { table.unit(row: row, column: $0) },
                                  check: arithmetic.check(forKeys: keys), budget: budget).unit(for: rows[match.streamRow].tail)
             for index in unit.readings.indices { unit.readings[index].evidence.labelScore = match.score }
-            return unit
+            return printed.count == keys.count ? unit : unit.widened(to: keys)
         }
         return [ReadingCandidate(strategy: .labels, units: units, rows: matches.flatMap { Array($0.labelRows) })]
+    }
+
+    /// The optional columns whose headers stand nowhere in the region: the form has none.
+    static func unprintedColumns(of table: TableTemplate, in rows: [StreamRow]) -> Set<String> {
+        let optional = table.columns.filter { $0.optional == true }
+        guard !optional.isEmpty else { return [] }
+        let headers = rows.filter { !$0.hasNumbers }.map { LabelMatcher.letters($0.label) }
+            + rows.map { LabelMatcher.letters($0.label) }
+        return Set(optional.filter { column in
+            !column.labels.contains { label in
+                let letters = LabelMatcher.letters(label)
+                return headers.contains { LabelMatcher.contains($0, letters) }
+            }
+        }.map(\.key))
     }
 }

@@ -31,6 +31,15 @@ struct ReadingUnit {
     var choices: (any UnitChoices)?
 }
 
+extension ReadingUnit {
+    /// The unit read over some of its row's columns, widened to all of `keys`: the
+    /// others not printed.
+    func widened(to keys: [String]) -> ReadingUnit {
+        let byKey = Dictionary(zip(self.keys, readings), uniquingKeysWith: { first, _ in first })
+        return ReadingUnit(keys: keys, readings: keys.map { byKey[$0] ?? .missing(.notPrinted) })
+    }
+}
+
 /// The ways a row may be read, for the arbiter's search: option 0 is the row's default.
 protocol UnitChoices {
     /// How many options there are.

@@ -55,6 +55,13 @@ public struct TableTemplate: Sendable, Codable, Equatable {
     public var columns: [ColumnTemplate]
     public var rows: [RowTemplate]
     public var relations: [Relation]
+    /// Whether documents print the rows in the template's order (the default) or in any
+    /// order (forms that differ between provinces and years).
+    public var rowOrder: RowOrder?
+
+    public enum RowOrder: String, Sendable, Codable {
+        case printed, any
+    }
 
     /// The unit a row's cell in `column` counts in.
     func unit(row: RowTemplate, column: String) -> String? {
@@ -75,6 +82,9 @@ public struct ColumnTemplate: Sendable, Codable, Equatable {
     public var labels: [String]
     /// The unit the column counts in (`万元`), when the format names one.
     public var unit: String?
+    /// Whether a form may leave the column out: when its header is nowhere in the table,
+    /// its cells are not printed.
+    public var optional: Bool?
 }
 
 public struct RowTemplate: Sendable, Codable, Equatable {
@@ -89,6 +99,9 @@ public struct RowTemplate: Sendable, Codable, Equatable {
     public var decimal: Bool?
     /// The unit the row counts in, when it is the row's rather than the column's.
     public var unit: String?
+    /// Whether publishers may leave the row out (a group printed as one row, a form of
+    /// another province): not found in a table whose rows were all read, it is not printed.
+    public var optional: Bool?
 }
 
 /// An arithmetic relation: the sum of `left` equals the sum of `right`.

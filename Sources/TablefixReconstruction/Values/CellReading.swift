@@ -18,6 +18,10 @@ struct CellReading: Equatable {
                            evidence: CellEvidence(source: source, placement: placement))
     }
 
+    /// The value the table's arithmetic counts: a cell the form does not print counts as
+    /// nothing, so the relations over the cells it does print still hold.
+    var arithmeticValue: Double? { evidence.placement == .notPrinted ? 0 : value }
+
     /// A cell the region does not show at all.
     static func missing(_ placement: CellEvidence.Placement, raw: String = "") -> CellReading {
         CellReading(value: nil, raw: raw, line: 0, evidence: CellEvidence(source: .absent, placement: placement))

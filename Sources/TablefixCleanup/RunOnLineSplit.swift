@@ -1,0 +1,144 @@
+public import TablefixModel
+
+/// Restores the line breaks a crawler lost: a whole article stored on one line (its
+/// sentences, its section headings and its tables' rows run together, with or without
+/// spaces) is split back into lines, each its own block, each split an edit.
+///
+/// A line is run-on when it is long and holds several section numbers (`一、`, `（二）`).
+/// It is split after each sentence's end (。！？；), before each list number, and, in a
+/// stretch that reads like a table's rows (no sentence, several numbers), before each label
+/// that follows a number: `行政许可1650行政处罚37` → `行政许可1650`, `行政处罚37`. A list
+/// number glued to the digits before it (`41815092.政府公报公开` after `1.网站公开`) is
+/// parted from them when it is the next number of its list. Characters never change.
+public struct RunOnLineSplit: CleanupPass {
+    public init() {}
+
+    /// Lines shorter than this are never run-on.
+    static let shortest = 300
+    /// Section numbers a run-on line holds at least.
+    static let markers = 2
+
+    public func apply(to document: inout Document) {
+        var blocks: [Block] = []
+        var edits: [Edit] = []
+        for block in document.blocks {
+            guard case .paragraph(let lines) = block.content, lines.count == 1, let line = lines.first,
+                line.text.count >= Self.shortest
+            else {
+                blocks.append(block)
+                continue
+            }
+            let pieces = Self.pieces(of: line.text)
+            guard pieces.count > 1, Self.sectionMarkers(in: pieces) >= Self.markers else {
+                blocks.append(block)
+                continue
+            }
+            for (index, piece) in pieces.enumerated() {
+                let text = TextLine(piece, line: line.line)
+                blocks.append(Block(LineRole.isHeading(piece.trimmingSpaces) ? .heading([text]) : .paragraph([text]),
+                                   lines: block.lines))
+                if index > 0 {
+                    edits.append(Edit(kind: .split, before: String(pieces[index - 1].suffix(6)) + String(piece.prefix(6)),
+                                      after: String(pieces[index - 1].suffix(6)) + "\n" + String(piece.prefix(6)),
+                                      line: line.line, confidence: ConfidencePolicy.standard.editSplit))
+                }
+            }
+        }
+        document.blocks = blocks
+        document.edits += edits
+    }
+
+    /// How many pieces open with a section number (`一、` or `（一）`).
+    static func sectionMarkers(in pieces: [String]) -> Int {
+        pieces.filter { piece in
+            guard let marker = ListMarker(parsing: piece.trimmingSpaces[...]) else { return false }
+            return marker.style == .chineseComma || marker.style == .chineseParen
+        }.count
+    }
+
+    /// The line cut after sentence ends and before list numbers, and stretches that read
+    /// like table rows cut before each label that follows a number.
+    static func pieces(of text: String) -> [String] {
+        let chars = Array(text)
+        var pieces: [String] = []
+        var start = 0
+        var lastArabic: Int?
+        func cut(at index: Int) {
+            let piece = String(chars[start..<index]).trimmingSpaces
+            if !piece.isEmpty { pieces.append(piece) }
+            start = index
+        }
+        var index = 0
+        while index < chars.count {
+            if index > start, let (length, arabic) = marker(in: chars, at: index, after: lastArabic) {
+                cut(at: index)
+                if let arabic { lastArabic = arabic }
+                index += length
+                continue
+            }
+            if index == start, let (_, arabic) = marker(in: chars, at: index, after: lastArabic), let arabic {
+                lastArabic = arabic
+            }
+            if "。！？；".contains(chars[index]) {
+                var end = index + 1
+                while end < chars.count, "”’）)」".contains(chars[end]) { end += 1 }
+                cut(at: end)
+                index = end
+                continue
+            }
+            index += 1
+        }
+        cut(at: chars.count)
+        return pieces.flatMap(tableRows)
+    }
+
+    /// The length of the list number at `index` and its value when Arabic, or nil: `一、`,
+    /// `（二）`, `(3)`, and `4、` or `4.` before a label — after a digit only when it is the
+    /// next number of the list (`…41815092.政府公报公开` after `1.网站公开`).
+    static func marker(in chars: [Character], at index: Int, after lastArabic: Int?) -> (Int, Int?)? {
+        let previous = index > 0 ? chars[index - 1] : " "
+        let rest = String(chars[index..<min(chars.count, index + 8)])
+        guard let marker = ListMarker(parsing: rest[...]), index + marker.length < chars.count,
+            chars[index + marker.length].isCJK || chars[index + marker.length] == " ",
+            // A clause cited (`第二十条第（一）项`) is not a list number.
+            previous != "第", !"项款条目".contains(chars[index + marker.length])
+        else { return nil }
+        switch marker.style {
+        case .chineseComma, .chineseParen:
+            return previous.isCJK && marker.style == .chineseComma ? nil : (marker.length, nil)
+        case .arabicParen:
+            return (marker.length, nil)
+        case .arabicComma, .arabicDot:
+            guard chars[index + marker.length].isCJK, marker.value <= 20 else { return nil }
+            if NumberGlyphs.asciiDigit(previous) != nil {
+                guard marker.value == (lastArabic ?? 0) + 1, marker.value > 1 || lastArabic == nil else { return nil }
+                // Only the digits of the next number part from the run before them.
+                return String(marker.value).count + 1 == marker.length ? (marker.length, marker.value) : nil
+            }
+            return previous.isCJK || previous == "：" || previous == " " || previous == "）"
+                ? (marker.length, marker.value) : nil
+        }
+    }
+
+    /// A piece that reads like table rows (no sentence, two numbers or more), cut before each
+    /// label that follows a number; a date's 年 or a unit after a number is not a label.
+    static func tableRows(_ piece: String) -> [String] {
+        let chars = Array(piece)
+        func isDigit(_ character: Character) -> Bool { NumberGlyphs.asciiDigit(character) != nil }
+        let numbers = piece.split { !isDigit($0) }.count
+        guard !LineRole.isSentence(piece), numbers >= 2 else { return [piece] }
+        var rows: [String] = []
+        var start = 0
+        for index in chars.indices.dropFirst() {
+            var previous = index - 1
+            while previous > start, chars[previous] == " " { previous -= 1 }
+            guard chars[index].isCJK, isDigit(chars[previous]) || "—-".contains(chars[previous]),
+                !"年月日件条个项次人元万％%".contains(chars[index])
+            else { continue }
+            rows.append(String(chars[start..<index]).trimmingSpaces)
+            start = index
+        }
+        rows.append(String(chars[start...]).trimmingSpaces)
+        return rows.filter { !$0.isEmpty }
+    }
+}
