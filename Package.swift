@@ -32,15 +32,25 @@ let package = Package(
         .target(
             name: "TablefixReconstruction", dependencies: ["TablefixModel"],
             resources: [.copy("Resources/templates")], swiftSettings: strict),
+        .target(name: "TablefixOutput", dependencies: ["TablefixModel"], swiftSettings: strict),
         .target(
-            name: "TablefixWriters",
-            dependencies: ["TablefixModel", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "TablefixStore",
+            dependencies: ["TablefixModel", "TablefixOutput", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        .target(
+            name: "TablefixReview",
+            dependencies: [
+                "TablefixModel", "TablefixOutput", "TablefixStore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Resources/review.js"), .copy("Resources/review.css"), .copy("Resources/frame.html")],
             swiftSettings: strict),
         .target(
             name: "Tablefix",
             dependencies: [
                 "TablefixModel", "TablefixReaders", "TablefixCleanup", "TablefixReconstruction",
-                "TablefixWriters", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "TablefixOutput", "TablefixStore", "TablefixReview",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ], swiftSettings: strict),
         .executableTarget(
             name: "tablefix",
@@ -64,6 +74,6 @@ let package = Package(
         .testTarget(name: "TablefixCleanupTests", dependencies: ["TablefixCleanup", "TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixReconstructionTests", dependencies: ["TablefixReconstruction", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixTests", dependencies: ["Tablefix", "TablefixTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport", "TablefixWriters"], swiftSettings: strict),
+        .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport", "TablefixStore"], swiftSettings: strict),
     ]
 )

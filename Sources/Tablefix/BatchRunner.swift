@@ -1,4 +1,5 @@
-public import TablefixWriters
+public import TablefixOutput
+public import TablefixStore
 import TablefixModel
 import TablefixReaders
 
@@ -70,14 +71,21 @@ public struct BatchRunner: Sendable {
     private func run(walking walk: BatchInputs, total: Int?, into database: String, command: String,
                      progress: (@Sendable (BatchSummary) -> Void)?) async throws(StoreError) -> BatchSummary {
         let store = try BatchStore(path: database)
-        let run = try store.beginRun(command: command, shard: options.shard?.description)
-        var sink = DatabaseSink(store: store, run: run, options: options)
-        var summary = try await process(walk, total: total, sink: &sink, progress: progress)
-        let continuity = try store.updateContinuity()
-        summary.continuityPairs = continuity.pairs
-        summary.continuityBroken = continuity.broken
-        try store.finishRun(run)
-        return summary
+        try store.lockForBatch()
+        do {
+            let run = try store.beginRun(command: command, shard: options.shard?.description)
+            var sink = DatabaseSink(store: store, run: run, options: options)
+            var summary = try await process(walk, total: total, sink: &sink, progress: progress)
+            let continuity = try store.updateContinuity(repairer.library.continuityRelations)
+            summary.continuityPairs = continuity.pairs
+            summary.continuityBroken = continuity.broken
+            try store.finishRun(run)
+            try store.unlockForBatch()
+            return summary
+        } catch {
+            try? store.unlockForBatch()
+            throw BatchStore.storeError(error, file: database)
+        }
     }
 
     /// The batch loop: the walk feeds at most `jobs` concurrent repairs, and every result

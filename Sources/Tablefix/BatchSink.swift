@@ -1,4 +1,6 @@
-import TablefixWriters
+import TablefixOutput
+import TablefixStore
+import TablefixReview
 
 /// What the batch loop does with a file whose bytes it has hashed.
 enum BatchDecision: Equatable {
@@ -62,31 +64,31 @@ struct DatabaseSink: BatchSink {
 ///
 /// A repaired file's line is the spec/output.md object with `status` and `hash` added; a
 /// failed file's is `{"source", "status": "failed", "hash", "format", "error"}`; a file
-/// with the same bytes as one before it is `{"source", "status": "linked", "hash"}` (or
-/// `"failed"` with the first one's `"error"`).
+/// with the same bytes as one before it is `{"source", "status": "linked", "hash",
+/// "linked_to"}` naming that one (or `"failed"` with its `"error"` too).
 struct LineSink: BatchSink {
     typealias Failure = Never
     /// Receives each line, with its newline.
     let emit: (String) -> Void
-    /// Each content hash seen, with the error of a failed one.
-    private var seen: [String: String?] = [:]
+    /// Each content hash seen: the first path that held it, and the error of a failed one.
+    private var seen: [String: (path: String, error: String?)] = [:]
 
     init(emit: @escaping (String) -> Void) {
         self.emit = emit
     }
 
     mutating func decide(path: String, hash: String) -> BatchDecision {
-        guard let failure = seen[hash] else {
-            seen[hash] = .some(nil)
+        guard let first = seen[hash] else {
+            seen[hash] = (path, nil)
             return .process(attempt: nil)
         }
-        return failure == nil ? .finished(.linked, failure: nil) : .finished(.failed, failure: failure)
+        return first.error == nil ? .finished(.linked, failure: nil) : .finished(.failed, failure: first.error)
     }
 
     mutating func write(_ record: DocumentRecord, duplicates: [String], attempt: Int64?) {
         emit(Self.line(for: record))
         if let hash = record.hash {
-            seen[hash] = .some(record.error)
+            seen[hash] = (record.path, record.error)
             for path in duplicates { link(path: path, hash: hash, as: record.error == nil ? .linked : .failed) }
         }
     }
@@ -96,8 +98,11 @@ struct LineSink: BatchSink {
             ("source", .string(path)), ("status", .string(kind == .failed ? "failed" : "linked")),
             ("hash", .string(hash)),
         ]
-        // A copy of a failed file carries the error of the file it copies.
-        if kind == .failed, let failure = seen[hash], let error = failure { members.append(("error", .string(error))) }
+        if let first = seen[hash] {
+            members.append(("linked_to", .string(first.path)))
+            // A copy of a failed file carries the error of the file it copies.
+            if kind == .failed, let error = first.error { members.append(("error", .string(error))) }
+        }
         emit(JSONValue.object(members).rendered(pretty: false) + "\n")
     }
 

@@ -1,7 +1,8 @@
 public import TablefixModel
 public import TablefixReaders
 public import TablefixReconstruction
-public import TablefixWriters
+public import TablefixOutput
+public import TablefixStore
 import TablefixCleanup
 
 /// The front door for one document: read it, clean its text, rebuild its tables.

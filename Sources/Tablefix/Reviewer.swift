@@ -1,5 +1,7 @@
 import Foundation
-import TablefixWriters
+import TablefixOutput
+import TablefixStore
+import TablefixReview
 import TablefixModel
 import TablefixReaders
 import TablefixReconstruction
@@ -24,8 +26,11 @@ public struct Reviewer: Sendable {
     /// Cells below this confidence are in the review queue when the report opens.
     public var threshold: Double
 
+    /// The threshold a review starts with, unless told otherwise.
+    public static var defaultThreshold: Double { ReviewReport.defaultThreshold }
+
     /// A reviewer that repairs with `repairer` and queues the cells below `threshold`.
-    public init(repairer: Repairer, threshold: Double = 0.9) {
+    public init(repairer: Repairer, threshold: Double = Reviewer.defaultThreshold) {
         self.repairer = repairer
         self.threshold = threshold
     }
@@ -88,9 +93,23 @@ public struct Reviewer: Sendable {
         } catch {
             throw ReadError(.unreadable, file: path, reason: BatchInputs.describe(error))
         }
-        let corrections = try Correction.corrections(from: bytes, file: path)
+        let decimal = Self.decimalCells(of: repairer.library)
+        let corrections = try Correction.corrections(from: bytes, file: path) { table, key in
+            decimal.contains(table + "|" + (key.split(separator: ".").first.map(String.init) ?? key))
+        }
         let store = try BatchStore(path: database, create: false)
         return CorrectionCounts(try store.apply(corrections, file: path))
+    }
+
+    /// The rows whose cells may hold decimals (amounts of money), as `TABLE|ROW`.
+    static func decimalCells(of library: TemplateLibrary) -> Set<String> {
+        var rows: Set<String> = []
+        for template in library.templates {
+            for table in template.tables {
+                for row in table.rows where row.decimal == true { rows.insert(table.id + "|" + row.key) }
+            }
+        }
+        return rows
     }
 
     /// The renderer, with the templates' row and column labels.

@@ -2,7 +2,8 @@ public import TablefixModel
 
 /// Removes what extraction and scraping left behind: `[bookmark: …]` anchors, markdown
 /// `**bold**` marks, inline HTML tags (`<span …>`), and blocks of pasted web-page clutter (索引号, 发布机构, 成文日期,
-/// 发布日期, 浏览次数, 分享 …).
+/// 发布日期, 浏览次数, 分享 …), site navigation (`首页 政务公开 …`, `当前位置：…`), page widgets
+/// (`【打印本页】【关闭窗口】`) and the footer (the ICP licence line), from text, HTML and DOCX alike.
 ///
 /// Removed text is kept: clutter blocks stay in the document as `removed` blocks, and
 /// every removal is an edit. Table rows of the report are never taken for clutter.
@@ -175,7 +176,16 @@ public struct ArtifactRemoval: CleanupPass {
         "公开时间", "公开范围", "公开形式", "文号", "来源", "时效", "发布时间", "信息分类", "内容分类",
     ]
     /// Page widgets: share and print links, font-size switches.
-    static let widgetWords = ["分享", "打印", "关闭", "收藏", "字号", "【大】", "【中】", "【小】", "返回顶部", "扫一扫"]
+    static let widgetWords = [
+        "打印本页", "关闭窗口", "打印此页", "关闭本页", "加入收藏", "设为首页", "返回首页", "分享", "打印", "关闭",
+        "收藏", "字号", "【大】", "【中】", "【小】", "返回顶部", "扫一扫",
+    ]
+    /// Words that open a breadcrumb line (`当前位置：首页 > 政务公开 > …`).
+    static let breadcrumbOpenings = ["当前位置", "您现在的位置", "您的位置", "现在位置", "所在位置"]
+    /// Words of a site's footer: the ICP licence, the police filing, the copyright.
+    static let footerWords = ["ICP备", "ICP证", "网站标识码", "公网安备", "版权所有", "Copyright", "©"]
+    /// The entry every site navigation bar starts with.
+    static let navigationHome = "首页"
 
     /// Whether one line of text is a metadata field or a page widget.
     static let fieldInitials = Set(clutterFields.compactMap(\.first))
@@ -183,17 +193,29 @@ public struct ArtifactRemoval: CleanupPass {
     static func isClutterLine(_ raw: String) -> Bool {
         guard raw.utf8.count <= 400 else { return false }
         let text = raw.trimmingSpaces
+        // A footer line runs long: the licence, the filing and the copyright together.
+        if text.count <= 300, !text.containsText("。"), footerWords.contains(where: { text.containsText($0) }) { return true }
         guard let initial = text.first, text.count <= 80, !text.containsText("。") else { return false }
         for field in clutterFields where fieldInitials.contains(initial) && text.hasPrefix(field) {
             guard let next = text.dropFirst(field.count).first else { return true }
             if [":", "：", " ", "\t"].contains(next) { return true }
         }
         if text.containsText("浏览次数") || text.containsText("阅读次数") || text.containsText("访问次数") { return true }
+        if breadcrumbOpenings.contains(where: { text.hasPrefix($0) }) { return true }
+        if isNavigationLine(text) { return true }
         let stripped = text.filter { !$0.isWhitespace && !"<>|【】[]·".contains($0) }
         guard stripped.count <= 12, !stripped.isEmpty else { return false }
         var rest = stripped
         for word in widgetWords where rest.containsText(word) { rest = rest.replacing(word, with: "") }
         return rest.count <= 2 && rest.count < stripped.count
+    }
+
+    /// A site's navigation bar as text: four or more short entries, one of them `首页`,
+    /// separated by spaces, `|` or `·`, and nothing else (`首页 政务公开 政务服务 互动交流`).
+    static func isNavigationLine(_ text: String) -> Bool {
+        guard text.containsText(navigationHome) else { return false }
+        let entries = text.split { $0.isWhitespace || "|｜·•>＞»/".contains($0) }
+        return entries.count >= 4 && entries.allSatisfy { $0.count <= 6 && !$0.contains(where: \.isNumber) }
     }
 
     /// Whether a block is clutter by itself: a clutter line, or a small table whose rows

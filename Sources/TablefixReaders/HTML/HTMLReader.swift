@@ -62,7 +62,9 @@ package struct HTMLReader: Sendable {
         var walker = HTMLWalker(path: path)
         try walker.walk(root)
         walker.flush()
-        return Document(source: Source(path: path, format: .html, encoding: decoded.encoding), blocks: walker.blocks)
+        return Document(
+            source: Source(path: path, format: .html, encoding: decoded.encoding), blocks: walker.blocks,
+            edits: decoded.replacements)
     }
 
     /// The number of start tags: `<` followed by a letter.

@@ -16,6 +16,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let newerSchema = Code(rawValue: "newer-schema")
         /// SQLite refused a read or a write (disk full, locked, read-only …).
         public static let sqlite = Code(rawValue: "sqlite")
+        /// The database can only be read (its file or folder is not writable).
+        public static let readOnly = Code(rawValue: "read-only")
+        /// Another batch is writing the database.
+        public static let locked = Code(rawValue: "locked")
         /// An output file could not be written.
         public static let output = Code(rawValue: "output")
     }

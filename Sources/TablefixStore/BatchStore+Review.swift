@@ -1,4 +1,5 @@
 import Foundation
+import TablefixOutput
 import GRDB
 import TablefixModel
 
@@ -72,8 +73,8 @@ extension BatchStore {
         return try perform {
             try pool.write { db in
                 var counts = ReviewCounts()
-                for correction in corrections {
-                    let name = "\(correction.source) \(correction.table) \(correction.key)"
+                for (offset, correction) in corrections.enumerated() {
+                    let name = "correction \(offset + 1) (\(correction.source) \(correction.table) \(correction.key))"
                     guard let (document, hash) = try reviewTarget(of: correction, db: db) else {
                         counts.unknown += 1
                         counts.problems.append("\(name): no such document in the database")
@@ -89,6 +90,13 @@ extension BatchStore {
                         continue
                     }
                     let machine: Double? = row["value"]
+                    if let original = correction.original, original != machine {
+                        counts.conflicting += 1
+                        counts.problems.append(
+                            "\(name): the report showed \(Self.describe(original)) but the database holds "
+                                + "\(Self.describe(machine)) (repaired again since the report?); not applied")
+                        continue
+                    }
                     if correction.action == .confirm, correction.value != machine {
                         counts.conflicting += 1
                         counts.problems.append(
@@ -167,7 +175,7 @@ extension BatchStore {
         }
     }
 
-    private static func storedReview(_ row: Row) -> StoredReview? {
+    static func storedReview(_ row: Row) -> StoredReview? {
         guard let action = Correction.Action(rawValue: row["action"]) else { return nil }
         return StoredReview(
             hash: row["hash"],
@@ -178,8 +186,9 @@ extension BatchStore {
     }
 
     /// Calls `body` with each document of the database, ordered by path, as the review
-    /// report shows it: its tables, cells, checks, edits, cleaned text and earlier
-    /// reviews. Its input lines are not in the database; the caller adds them.
+    /// report shows it: its tables, cells, checks, edits, cleaned text, earlier reviews and
+    /// the other paths that hold the same bytes. Its input lines are not in the database;
+    /// the caller adds them.
     ///
     /// - Throws: ``StoreError`` when the database cannot be read, or what `body` throws.
     /// - Complexity: O(documents + cells); memory holds one document at a time.
@@ -190,48 +199,30 @@ extension BatchStore {
                 let documents = try Row.fetchCursor(
                     db,
                     sql: """
-                        SELECT id, hash, path, status, format, encoding, template, template_confidence, body, year,
-                               confidence, error, json
-                        FROM documents ORDER BY path, hash
+                        SELECT \(Self.objectColumns) FROM documents d LEFT JOIN runs r ON r.id = d.run
+                        ORDER BY d.path, d.hash
                         """)
-                let tables = try db.makeStatement(
-                    sql: "SELECT table_id, status, confidence, grid FROM tables WHERE document = ? ORDER BY position")
-                let cells = try db.makeStatement(
-                    sql: """
-                        SELECT table_id, key, value, raw, confidence, inferred, why, rule, line FROM cells
-                        WHERE document = ? ORDER BY position
-                        """)
-                let checks = try db.makeStatement(
-                    sql: """
-                        SELECT table_id, rule, "column", ok, cells, "left", "right" FROM checks
-                        WHERE document = ? ORDER BY position
-                        """)
-                let edits = try db.makeStatement(
-                    sql: "SELECT kind, before, after, line, confidence FROM edits WHERE document = ? ORDER BY position")
-                let reviews = try db.makeStatement(
-                    sql: """
-                        SELECT hash, table_id, key, action, value, original, provenance, reviewed_at FROM reviews
-                        WHERE hash = ? ORDER BY table_id, key
-                        """)
+                let statements = try PartStatements(db)
+                let links = try db.makeStatement(sql: "SELECT path FROM links WHERE hash = ? ORDER BY path")
                 while let row = try documents.next() {
                     var document = ReviewDocument(
                         source: row["path"], hash: row["hash"], format: row["format"], encoding: row["encoding"],
                         template: row["template"], templateConfidence: row["template_confidence"], body: row["body"],
                         year: row["year"], confidence: row["confidence"], error: row["error"])
+                    if let hash = document.hash {
+                        document.duplicates = try String.fetchAll(links, arguments: [hash])
+                    }
                     if row["status"] as String? == "done" {
                         let id: Int64 = row["id"]
-                        document.text = Self.cleanedText(fromJSON: row["json"])
-                        document.tables = try Self.reviewTables(id, tables: tables, cells: cells, checks: checks)
-                        document.edits = try Row.fetchAll(edits, arguments: [id]).map { edit in
+                        document.text = row["text"] ?? ""
+                        document.tables = try Self.tables(id, statements: statements).map(\.table)
+                        document.edits = try Row.fetchAll(statements.edits, arguments: [id]).map { edit in
                             Edit(
                                 kind: Edit.Kind(rawValue: edit["kind"]), before: edit["before"], after: edit["after"],
                                 line: edit["line"], confidence: edit["confidence"])
                         }
-                        if let hash = document.hash {
-                            document.reviews = try Row.fetchAll(reviews, arguments: [hash]).compactMap {
-                                Self.storedReview($0)?.review
-                            }
-                        }
+                        document.reviews = try Self.reviewsByCell(document.hash, statements: statements).values
+                            .sorted { ($0.table, $0.key) < ($1.table, $1.key) }
                     } else if document.error == nil {
                         document.error = "\(document.source): not repaired"
                     }
@@ -245,50 +236,6 @@ extension BatchStore {
             }
         }
         if let failure { throw failure }
-    }
-
-    private static func reviewTables(_ id: Int64, tables: Statement, cells: Statement, checks: Statement) throws
-        -> [ExtractedTable]
-    {
-        var byTable: [String: [ExtractedCell]] = [:]
-        for cell in try Row.fetchAll(cells, arguments: [id]) {
-            byTable[cell["table_id"], default: []].append(ExtractedCell(
-                key: cell["key"], value: cell["value"], raw: cell["raw"], confidence: cell["confidence"],
-                inferred: cell["inferred"], why: cell["why"], rule: ReadingRule(rawValue: cell["rule"]) ?? .missing, line: cell["line"]))
-        }
-        var checksByTable: [String: [Check]] = [:]
-        for check in try Row.fetchAll(checks, arguments: [id]) {
-            let keys: String = check["cells"]
-            checksByTable[check["table_id"], default: []].append(Check(
-                rule: check["rule"], column: check["column"], ok: check["ok"],
-                cells: keys.split(separator: " ").map(String.init), left: check["left"], right: check["right"]))
-        }
-        return try Row.fetchAll(tables, arguments: [id]).map { table in
-            let tableID: String = table["table_id"]
-            let status = ExtractedTable.Status(rawValue: table["status"]) ?? .absent
-            if let grid = table["grid"] as String? {
-                return ExtractedTable(id: tableID, status: status, confidence: 0, grid: gridRows(fromJSON: grid))
-            }
-            return ExtractedTable(
-                id: tableID, status: status, confidence: table["confidence"] ?? 0, cells: byTable[tableID] ?? [],
-                checks: checksByTable[tableID] ?? [])
-        }
-    }
-
-    /// The `text` member of a stored spec/output.md object.
-    static func cleanedText(fromJSON json: String?) -> String {
-        guard let json, let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            return ""
-        }
-        return object["text"] as? String ?? ""
-    }
-
-    /// A generic grid from its stored `{"rows": [[…]], "spans": […]}`.
-    static func gridRows(fromJSON json: String) -> Grid {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-            let rows = object["rows"] as? [[Any]]
-        else { return Grid(rows: []) }
-        return Grid(rows: rows.map { row in row.map { Cell($0 as? String ?? "", line: 0) } })
     }
 }
 

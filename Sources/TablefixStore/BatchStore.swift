@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TablefixOutput
 
 /// A batch database: one SQLite file holding every document a batch cleaned, its tables,
 /// cells, checks and edits, the paths that link to it, and the runs that wrote it.
@@ -16,7 +17,9 @@ import GRDB
 package final class BatchStore: Sendable {
     /// The database file as the user named it.
     package let path: String
-    let pool: DatabasePool
+    /// Whether the file could only be opened for reading: exports and reviews work, writes fail.
+    package let readOnly: Bool
+    let pool: any DatabaseWriter
 
     /// Opens the database at `path`, creating it when `create` is true and it is missing,
     /// and brings its schema up to date.
@@ -25,17 +28,26 @@ package final class BatchStore: Sendable {
     ///   SQLite database, was written by a newer tablefix, or cannot be opened.
     package init(path: String, create: Bool = true) throws(StoreError) {
         self.path = path
-        if !create, !FileManager.default.fileExists(atPath: path) {
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        if isFolder.boolValue { throw StoreError(.notADatabase, file: path, reason: "is a folder, not a database") }
+        if !create, !exists {
             throw StoreError(.missing, file: path, reason: "no such file")
         }
+        // A database the user may read but not write (a shared archive): read-only, as it is.
+        readOnly = exists && !FileManager.default.isWritableFile(atPath: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
-        configuration.prepareDatabase { db in
-            // WAL and NORMAL: a commit survives a killed process; no fsync per document.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        configuration.readonly = readOnly
+        if !readOnly {
+            configuration.prepareDatabase { db in
+                // WAL and NORMAL: a commit survives a killed process; no fsync per document.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = readOnly ? try DatabaseQueue(path: path, configuration: configuration)
+                : try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw Self.storeError(error, file: path)
         }
@@ -45,12 +57,18 @@ package final class BatchStore: Sendable {
     private func migrate() throws(StoreError) {
         let migrator = Self.migrator
         try perform {
-            let superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
-            if superseded { throw StoreError(.newerSchema, file: path, reason: "written by a newer tablefix (unknown schema version)") }
-            let foreign = try pool.read { db in
-                try db.tableExists("documents") && !db.tableExists("grdb_migrations")
+            let (superseded, foreign, complete) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try db.tableExists("documents") && !db.tableExists("grdb_migrations"),
+                 try migrator.hasCompletedMigrations(db))
             }
+            if superseded { throw StoreError(.newerSchema, file: path, reason: "written by a newer tablefix (unknown schema version)") }
             if foreign { throw StoreError(.notADatabase, file: path, reason: "not a tablefix batch database") }
+            if complete { return }
+            if readOnly {
+                throw StoreError(
+                    .readOnly, file: path,
+                    reason: "written by an older tablefix and read-only: copy it somewhere writable to upgrade it")
+            }
             try migrator.migrate(pool)
         }
     }
@@ -64,13 +82,18 @@ package final class BatchStore: Sendable {
         }
     }
 
-    static func storeError(_ error: any Error, file: String) -> StoreError {
+    package static func storeError(_ error: any Error, file: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? DatabaseError {
             let message = error.message ?? "\(error.resultCode)"
             switch error.resultCode {
             case .SQLITE_NOTADB: return StoreError(.notADatabase, file: file, reason: "not a SQLite database (\(message))")
             case .SQLITE_CANTOPEN: return StoreError(.sqlite, file: file, reason: "cannot be opened (\(message))")
+            case .SQLITE_READONLY: return StoreError(.readOnly, file: file, reason: "read-only: cannot write (\(message))")
+            case .SQLITE_FULL: return StoreError(.sqlite, file: file, reason: "the disk is full")
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return StoreError(.sqlite, file: file, reason: "busy: another process holds it (\(message))")
+            case .SQLITE_CORRUPT: return StoreError(.notADatabase, file: file, reason: "damaged (\(message))")
             default: return StoreError(.sqlite, file: file, reason: "SQLite error (\(message))")
             }
         }
@@ -104,8 +127,8 @@ extension BatchStore {
         try perform {
             try pool.write { db in
                 try db.execute(
-                    sql: "INSERT INTO runs (started_at, command, shard) VALUES (?, ?, ?)",
-                    arguments: [Self.now(), command, shard])
+                    sql: "INSERT INTO runs (started_at, command, shard, version) VALUES (?, ?, ?, ?)",
+                    arguments: [Self.now(), command, shard, TablefixVersion.current])
                 return db.lastInsertedRowID
             }
         }

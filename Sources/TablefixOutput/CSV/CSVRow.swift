@@ -36,3 +36,27 @@ package struct CSVRow: Sendable, Equatable {
         return quoted + "\""
     }
 }
+
+extension CSVRow {
+    /// The row as tab-separated values, ending in LF: a field's tabs, line breaks and
+    /// backslashes written `\t`, `\n`, `\r`, `\\`, so that every row is one line.
+    ///
+    /// - Complexity: O(n) in the length of the fields.
+    package var tabSeparatedLine: String {
+        var output = ""
+        for (index, field) in fields.enumerated() {
+            if index > 0 { output += "\t" }
+            guard let field else { continue }
+            for scalar in field.unicodeScalars {
+                switch scalar {
+                case "\t": output += "\\t"
+                case "\n": output += "\\n"
+                case "\r": output += "\\r"
+                case "\\": output += "\\\\"
+                default: output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\n"
+    }
+}

@@ -1,4 +1,5 @@
 import GRDB
+import TablefixOutput
 import TablefixModel
 
 extension BatchStore {
@@ -116,10 +117,10 @@ extension BatchStore {
             try db.execute(sql: "DELETE FROM documents WHERE hash IS NULL AND path = ?", arguments: [record.path])
         }
         var encoding: String?, template: String?, templateConfidence: Double?, body: String?, year: Int?
-        var confidence: Double?, error: String?, code: String?, json: String?
+        var confidence: Double?, error: String?, code: String?, text: String?
         var format = record.format
         switch record.outcome {
-        case .done(let document, let extraction, let text):
+        case .done(let document, let extraction, _):
             format = document.source.format.rawValue
             encoding = document.source.encoding
             template = extraction.template
@@ -127,7 +128,7 @@ extension BatchStore {
             body = extraction.body
             year = extraction.year
             confidence = RepairJSON.rounded(extraction.confidence)
-            json = text
+            text = document.text
         case .failed(let description, let errorCode):
             error = description
             code = errorCode
@@ -135,12 +136,12 @@ extension BatchStore {
         try db.execute(
             sql: """
                 INSERT INTO documents (hash, path, status, format, encoding, template, template_confidence, body, year,
-                    confidence, error, error_code, bytes, read_ms, repair_ms, run, processed_at, json)
+                    confidence, error, error_code, bytes, read_ms, repair_ms, run, processed_at, text)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [record.hash, record.path, record.status, format, encoding, template, templateConfidence, body,
                         year, confidence, error, code, record.bytes, record.readSeconds * 1000,
-                        record.repairSeconds * 1000, run, Self.now(), json])
+                        record.repairSeconds * 1000, run, Self.now(), text])
         return db.lastInsertedRowID
     }
 

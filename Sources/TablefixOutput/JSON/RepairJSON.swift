@@ -5,23 +5,38 @@ public struct RepairJSON: Sendable {
     public init() {}
 
     /// The output object of one repaired document.
-    public func object(for document: Document, extraction: Extraction) -> JSONValue {
+    ///
+    /// - Parameter version: The tablefix that made it, for the `tablefix_version` member.
+    public func object(for document: Document, extraction: Extraction, version: String = TablefixVersion.current)
+        -> JSONValue
+    {
+        object(
+            source: document.source.path, format: document.source.format.rawValue, encoding: document.source.encoding,
+            extraction: extraction, tables: extraction.tables.map(table), text: document.text,
+            edits: document.edits.map(edit), version: version)
+    }
+
+    /// The output object from its parts, as a batch database holds them: the header of
+    /// `extraction` (its tables are given already rendered, as `tables`).
+    package func object(source: String, format: String, encoding: String?, extraction: Extraction, tables: [JSONValue],
+                        text: String, edits: [JSONValue], version: String) -> JSONValue {
         .object([
-            ("source", .string(document.source.path)),
-            ("format", .string(document.source.format.rawValue)),
-            ("encoding", .string(document.source.encoding)),
+            ("source", .string(source)),
+            ("format", .string(format)),
+            ("encoding", .string(encoding)),
             ("template", .string(extraction.template)),
             ("template_confidence", .number(Self.rounded(extraction.templateConfidence))),
             ("body", .string(extraction.body)),
             ("year", .number(extraction.year.map(Double.init))),
             ("confidence", .number(Self.rounded(extraction.confidence))),
-            ("tables", .array(extraction.tables.map(table))),
-            ("text", .string(document.text)),
-            ("edits", .array(document.edits.map(edit))),
+            ("tables", .array(tables)),
+            ("text", .string(text)),
+            ("edits", .array(edits)),
+            ("tablefix_version", .string(version)),
         ])
     }
 
-    func table(_ table: ExtractedTable) -> JSONValue {
+    package func table(_ table: ExtractedTable) -> JSONValue {
         var members: [(String, JSONValue)] = [("id", .string(table.id)), ("status", .string(table.status.rawValue))]
         if let grid = table.grid {
             members.append(("rows", .array(grid.rows.map { row in .array(row.map { .string($0.text) }) })))
@@ -37,7 +52,7 @@ public struct RepairJSON: Sendable {
         return .object(members)
     }
 
-    func cell(_ cell: ExtractedCell) -> JSONValue {
+    package func cell(_ cell: ExtractedCell) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("key", .string(cell.key)), ("value", .number(cell.value)), ("raw", .string(cell.raw)),
             ("confidence", .number(Self.rounded(cell.confidence))),
@@ -49,7 +64,7 @@ public struct RepairJSON: Sendable {
         return .object(members)
     }
 
-    func check(_ check: Check) -> JSONValue {
+    package func check(_ check: Check) -> JSONValue {
         var members: [(String, JSONValue)] = [("rule", .string(check.rule))]
         if let column = check.column { members.append(("column", .string(column))) }
         members.append(("ok", check.ok.map(JSONValue.bool) ?? .null))
@@ -60,12 +75,12 @@ public struct RepairJSON: Sendable {
         return .object(members)
     }
 
-    func edit(_ edit: Edit) -> JSONValue {
+    package func edit(_ edit: Edit) -> JSONValue {
         .object([
             ("kind", .string(edit.kind.rawValue)), ("before", .string(edit.before)), ("after", .string(edit.after)),
             ("line", .number(Double(edit.line))), ("confidence", .number(Self.rounded(edit.confidence))),
         ])
     }
 
-    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+    package static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }

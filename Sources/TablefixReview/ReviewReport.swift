@@ -1,4 +1,6 @@
-import TablefixModel
+package import TablefixModel
+package import TablefixStore
+import TablefixOutput
 
 /// The review report: one self-contained HTML file (inline style and script, no network,
 /// no external file) showing documents for a person to check.
@@ -31,11 +33,16 @@ package struct ReviewReport: Sendable {
     /// Row and column labels from the templates.
     package var labels: ReviewLabels
 
-    package init(title: String = "tablefix review", threshold: Double = 0.9, labels: ReviewLabels = ReviewLabels()) {
+    package init(title: String = "tablefix review", threshold: Double = Self.defaultThreshold,
+                 labels: ReviewLabels = ReviewLabels()) {
         self.title = title
         self.threshold = threshold
         self.labels = labels
     }
+
+    /// The threshold below which a cell is queued for review, unless the user sets another:
+    /// the one place that number lives (the command line's and the page's default).
+    package static let defaultThreshold = 0.9
 
     /// The confidence bands that shade cells, from the highest: a cell takes the first band
     /// whose minimum it reaches, and the class `conf-NAME`.
@@ -209,6 +216,7 @@ extension ReviewReport {
         ///
         /// - Throws: The error `output` throws.
         package mutating func finish() throws -> Summary {
+            let assets = try ReviewAssets.shipped.get()
             if !started {
                 try emit(report.head())
                 started = true
@@ -250,7 +258,7 @@ extension ReviewReport {
             markup.rawMarkup("\n")
             markup.scriptJSON(index.rendered(pretty: false), id: "tf-index")
             markup.rawMarkup("\n")
-            markup.element("script") { $0.rawMarkup(ReviewReport.script) }
+            markup.element("script") { $0.rawMarkup(assets.script) }
             markup.rawMarkup("\n</body>\n</html>\n")
             try emit(markup.html)
             return summary
@@ -260,7 +268,8 @@ extension ReviewReport {
 
 extension ReviewReport {
     /// The document type, head and the page's frame, up to where the data begins.
-    func head() -> String {
+    func head() throws(ReviewError) -> String {
+        let assets = try ReviewAssets.shipped.get()
         var markup = Markup()
         markup.rawMarkup("<!DOCTYPE html>\n")
         markup.rawMarkup("<html lang=\"zh-Hans\">\n<head>\n")
@@ -273,9 +282,9 @@ extension ReviewReport {
             "content": "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:",
         ])
         markup.element("title") { $0.text(title) }
-        markup.element("style") { $0.rawMarkup(Self.style) }
+        markup.element("style") { $0.rawMarkup(assets.style) }
         markup.rawMarkup("\n</head>\n<body>\n")
-        markup.rawMarkup(Self.frame)
+        markup.rawMarkup(assets.frame)
         markup.rawMarkup("\n")
         return markup.html
     }

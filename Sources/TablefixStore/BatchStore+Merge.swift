@@ -4,7 +4,7 @@ extension BatchStore {
     /// The document columns copied by a merge, in order (all but `id`).
     private static let documentColumns = """
         hash, path, status, format, encoding, template, template_confidence, body, year, confidence, error, \
-        error_code, bytes, read_ms, repair_ms, run, processed_at, json
+        error_code, bytes, read_ms, repair_ms, run, processed_at, text
         """
 
     /// Adds everything another batch database holds (a shard of the same batch, say) to
@@ -57,11 +57,11 @@ extension BatchStore {
         for run in runs {
             try db.execute(
                 sql: """
-                    INSERT INTO main.runs (started_at, finished_at, command, shard, done, skipped, linked, failed)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO main.runs (started_at, finished_at, command, shard, done, skipped, linked, failed, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [run["started_at"], run["finished_at"], run["command"], run["shard"], run["done"],
-                            run["skipped"], run["linked"], run["failed"]])
+                            run["skipped"], run["linked"], run["failed"], run["version"]])
             let old: Int64 = run["id"]
             try db.execute(sql: "INSERT INTO run_map (old, new) VALUES (?, ?)", arguments: [old, db.lastInsertedRowID])
         }
@@ -99,7 +99,7 @@ extension BatchStore {
                 INSERT INTO main.documents (\(Self.documentColumns))
                 SELECT s.hash, s.path, s.status, s.format, s.encoding, s.template, s.template_confidence, s.body, s.year,
                        s.confidence, s.error, s.error_code, s.bytes, s.read_ms, s.repair_ms,
-                       (SELECT new FROM run_map WHERE old = s.run), s.processed_at, s.json
+                       (SELECT new FROM run_map WHERE old = s.run), s.processed_at, s.text
                 FROM shard.documents s
                 WHERE s.id IN (SELECT shard_id FROM take) OR s.hash IS NULL
                 ORDER BY s.id

@@ -1,4 +1,6 @@
 import TablefixModel
+import TablefixOutput
+import TablefixStore
 
 /// The strings that repeat across documents (cell keys, rules, whys, check rules and
 /// columns), each written once in the page's index and referred to by position.

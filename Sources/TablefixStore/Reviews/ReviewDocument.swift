@@ -34,6 +34,8 @@ package struct ReviewDocument: Sendable {
     package var tables: [ExtractedTable]
     /// Decisions an earlier review recorded for this document's cells.
     package var reviews: [CellReview]
+    /// Other paths that hold the same bytes (linked to this document by a batch).
+    package var duplicates: [String] = []
 
     package init(
         source: String, hash: String? = nil, format: String? = nil, encoding: String? = nil, template: String? = nil,

@@ -1,4 +1,5 @@
 import Foundation
+import TablefixOutput
 
 /// One decision a reviewer made in the review report: a cell confirmed as the machine read
 /// it, or corrected to another value.
@@ -52,9 +53,15 @@ extension Correction {
     /// - Parameters:
     ///   - bytes: The file's content.
     ///   - file: The file's name, for errors.
+    ///   - allowsFraction: Whether a cell (table, key) may hold a number with decimals (an
+    ///     amount of money); other cells hold counts.
     /// - Throws: ``ReviewError`` with code `corrections`, naming the file and, for a bad
     ///   entry, its 1-based position: `c.json: correction 3: "action" must be "confirm" or "correct"`.
-    package static func corrections(from bytes: [UInt8], file: String) throws(ReviewError) -> [Correction] {
+    ///   The file is checked whole: an unknown field, a value that is not a count, an entry
+    ///   that disagrees with an earlier one about the same cell.
+    package static func corrections(from bytes: [UInt8], file: String, allowsFraction: (String, String) -> Bool = { _, _ in false })
+        throws(ReviewError) -> [Correction]
+    {
         let root: [String: Field]
         do {
             root = try JSONDecoder().decode([String: Field].self, from: Data(bytes))
@@ -66,45 +73,72 @@ extension Correction {
         }
         var corrections: [Correction] = []
         corrections.reserveCapacity(entries.count)
+        // Each cell's first entry, to find two that disagree.
+        var first: [String: (position: Int, correction: Correction)] = [:]
         for (offset, entry) in entries.enumerated() {
             let position = "correction \(offset + 1)"
-            guard case .object(let fields) = entry else {
-                throw ReviewError(.corrections, file: file, reason: "\(position): not an object")
+            func refuse(_ reason: String) -> ReviewError {
+                ReviewError(.corrections, file: file, reason: "\(position): \(reason)")
+            }
+            guard case .object(let fields) = entry else { throw refuse("not an object") }
+            if let unknown = fields.keys.sorted().first(where: { !Self.fieldNames.contains($0) }) {
+                throw refuse("unknown field \"\(unknown)\" (the fields are \(Self.fieldNames.joined(separator: ", ")))")
             }
             func string(_ name: String) throws(ReviewError) -> String {
                 guard case .string(let value) = fields[name], !value.isEmpty else {
-                    throw ReviewError(
-                        .corrections, file: file, reason: "\(position): \"\(name)\" must be a non-empty string")
+                    throw refuse("\"\(name)\" must be a non-empty string")
                 }
                 return value
             }
-            func number(_ name: String) throws(ReviewError) -> Double? {
+            let source = try string("source"), table = try string("table"), key = try string("key")
+            func count(_ name: String) throws(ReviewError) -> Double? {
                 switch fields[name] {
                 case nil, .null: return nil
-                case .number(let value): return value
+                case .number(let value):
+                    guard value.isFinite, value >= 0, value <= Self.largestCount else {
+                        throw refuse("\"\(name)\" must be a count between 0 and \(JSONValue.format(Self.largestCount)), not \(value)")
+                    }
+                    guard value == value.rounded() || allowsFraction(table, key) else {
+                        throw refuse("\"\(name)\" must be a whole number for \(table) \(key), not \(JSONValue.format(value))")
+                    }
+                    return value
                 default:
-                    throw ReviewError(
-                        .corrections, file: file, reason: "\(position): \"\(name)\" must be a number or null")
+                    throw refuse("\"\(name)\" must be a number or null")
                 }
             }
-            let source = try string("source"), table = try string("table"), key = try string("key")
             guard case .string(let actionName) = fields["action"], let action = Action(rawValue: actionName) else {
-                throw ReviewError(
-                    .corrections, file: file, reason: "\(position): \"action\" must be \"confirm\" or \"correct\"")
+                throw refuse("\"action\" must be \"confirm\" or \"correct\"")
+            }
+            if action == .correct, fields["value"] == nil {
+                throw refuse("a correction needs \"value\" (null for a blank cell)")
             }
             var hash: String?
             switch fields["document_hash"] {
             case nil, .null: hash = nil
             case .string(let text): hash = text.isEmpty ? nil : text
-            default:
-                throw ReviewError(.corrections, file: file, reason: "\(position): \"document_hash\" must be a string")
+            default: throw refuse("\"document_hash\" must be a string")
             }
-            corrections.append(Correction(
+            let correction = Correction(
                 source: source, documentHash: hash, table: table, key: key, action: action,
-                value: try number("value"), original: try number("original")))
+                value: try count("value"), original: try count("original"))
+            let cell = [hash ?? source, table, key].joined(separator: "|")
+            if let earlier = first[cell] {
+                guard earlier.correction == correction else {
+                    throw refuse("disagrees with correction \(earlier.position) about \(source) \(table) \(key)")
+                }
+                continue
+            }
+            first[cell] = (offset + 1, correction)
+            corrections.append(correction)
         }
         return corrections
     }
+
+    /// The fields an entry may have.
+    static let fieldNames = ["action", "document_hash", "key", "original", "source", "table", "value"]
+
+    /// The largest count a correction may give: more requests than people on Earth is a typo.
+    static let largestCount = 1e10
 
     /// Any JSON value, decoded loosely so that a bad field is reported by name.
     private enum Field: Decodable {

@@ -93,11 +93,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Integers without a fraction; other numbers in their shortest exact form.
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         value.isFinite ? value.printed : "null"
     }
 
-    static func writeString(_ value: String, to output: inout String) {
+    package static func writeString(_ value: String, to output: inout String) {
         output += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
