@@ -73,7 +73,10 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "TablefixCleanupTests", dependencies: ["TablefixCleanup", "TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixReconstructionTests", dependencies: ["TablefixReconstruction", "TablefixTestSupport"], swiftSettings: strict),
-        .testTarget(name: "TablefixTests", dependencies: ["Tablefix", "TablefixTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport", "TablefixStore"], swiftSettings: strict),
+        .testTarget(
+            name: "TablefixTests",
+            dependencies: ["Tablefix", "TablefixOutput", "TablefixStore", "TablefixReview", "TablefixTestSupport"],
+            exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport", "TablefixStore", "TablefixOutput"], swiftSettings: strict),
     ]
 )

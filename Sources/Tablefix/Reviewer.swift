@@ -219,6 +219,8 @@ public struct ReviewSummary: Sendable, Equatable, CustomStringConvertible {
     public var cellsBelowThreshold: Int
     /// The threshold the page opens with.
     public var threshold: Double
+    /// Cells an earlier review decided, left out of the queue.
+    public var reviewedCells: Int
     /// Arithmetic checks that fail.
     public var failedChecks: Int
     /// The size of the HTML file.
@@ -230,16 +232,18 @@ public struct ReviewSummary: Sendable, Equatable, CustomStringConvertible {
         cells = summary.cells
         cellsBelowThreshold = summary.cellsBelowThreshold
         self.threshold = threshold
+        reviewedCells = summary.reviewedCells
         failedChecks = summary.failedChecks
         bytes = summary.bytes
     }
 
-    /// `12 documents (0 not read); 31 of 2400 cells below 0.9; 2 failed checks; 0.4 MB`.
+    /// `12 documents (0 not read); 31 of 2400 cells below 0.9; 5 reviewed; 2 failed checks; 0.4 MB`.
     public var description: String {
         let megabytes = (Double(bytes) / 1_048_576 * 10).rounded() / 10
         return "\(documents) \(documents == 1 ? "document" : "documents") (\(failedDocuments) not read); "
             + "\(cellsBelowThreshold) of \(cells) cells below "
-            + "\(ReviewReport.text(of: threshold)); \(failedChecks) failed checks; \(megabytes) MB"
+            + "\(ReviewReport.text(of: threshold)); \(reviewedCells) reviewed; \(failedChecks) failed checks; "
+            + "\(megabytes) MB"
     }
 }
 

@@ -54,6 +54,14 @@ package struct Markup: Sendable {
     /// Appends JSON text as the content of a `<script type="application/json">` element,
     /// with every `<`, `>` and `&` written as a `\u` escape so that no text inside it can
     /// end the element (`</script>`) or open a comment.
+    /// Deflated data in base64 as an inert `<script>` element the page's script inflates
+    /// (``Deflate``); base64 holds no character HTML gives a meaning to.
+    package mutating func scriptDeflated(_ base64: String, id: String) {
+        element("script", ["type": "application/octet-stream", "id": id, "data-encoding": "deflate-raw;base64"]) {
+            markup in markup.html += base64
+        }
+    }
+
     package mutating func scriptJSON(_ json: String, id: String) {
         element("script", ["type": "application/json", "id": id]) { markup in
             markup.html += Self.scriptSafe(json)

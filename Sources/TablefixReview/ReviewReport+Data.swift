@@ -47,6 +47,7 @@ extension ReviewReport {
             })),
             ("failed", .number(Double(failedChecks))),
             ("reviewed", .array(document.reviews.map { .string($0.table + "|" + $0.key) })),
+            ("duplicates", .array(document.duplicates.map(JSONValue.string))),
         ])
     }
 

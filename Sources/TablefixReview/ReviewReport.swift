@@ -71,6 +71,8 @@ package struct ReviewReport: Sendable {
         /// Cells of present canonical tables, and those below the threshold.
         package var cells = 0
         package var cellsBelowThreshold = 0
+        /// Cells an earlier review decided (left out of the queue).
+        package var reviewedCells = 0
         /// Arithmetic checks that fail.
         package var failedChecks = 0
         /// The size of the HTML written, in bytes.
@@ -89,8 +91,11 @@ package struct ReviewReport: Sendable {
         /// The cell's key (`new.natural`).
         package var key: String
         package var confidence: Double
+        /// The cell's value (nil when blank), shown beside its key in the queue.
+        package var value: Double?
 
-        package init(document: Int, table: Int, cell: Int, key: String, confidence: Double) {
+        package init(document: Int, table: Int, cell: Int, key: String, confidence: Double, value: Double? = nil) {
+            self.value = value
             self.document = document
             self.table = table
             self.cell = cell
@@ -98,6 +103,10 @@ package struct ReviewReport: Sendable {
             self.confidence = confidence
         }
     }
+
+    /// The numbers per queue entry in the page's index: document, table, key (a position
+    /// in the strings), confidence, value.
+    package static let queueStride = 5
 
     /// Every cell of the documents' present canonical tables, least confident first; ties
     /// in the order the documents, tables and cells come. The page's queue is the part of
@@ -108,13 +117,16 @@ package struct ReviewReport: Sendable {
         sorted(documents.enumerated().flatMap { index, document in entries(of: document, at: index) })
     }
 
+    /// The cells of a document the queue may hold: those of its present canonical tables
+    /// that no earlier review decided.
     static func entries(of document: ReviewDocument, at index: Int) -> [QueueEntry] {
         var entries: [QueueEntry] = []
+        let reviewed = Set(document.reviews.map { $0.table + "|" + $0.key })
         for (tableIndex, table) in document.tables.enumerated() where table.status == .present && table.grid == nil {
-            for (cellIndex, cell) in table.cells.enumerated() {
+            for (cellIndex, cell) in table.cells.enumerated() where !reviewed.contains(table.id + "|" + cell.key) {
                 entries.append(QueueEntry(
                     document: index, table: tableIndex, cell: cellIndex, key: cell.key,
-                    confidence: RepairJSON.rounded(cell.confidence)))
+                    confidence: RepairJSON.rounded(cell.confidence), value: cell.value))
             }
         }
         return entries
@@ -161,6 +173,13 @@ extension ReviewReport {
         private var summary = Summary()
         private var templates: Set<String> = []
         private var strings = StringTable()
+        /// The documents' data not yet written, one compact JSON per line.
+        private var chunk: [String] = []
+        private var chunks = 0
+
+        /// How many documents share one deflated element: enough for DEFLATE to find the
+        /// labels and rules they repeat, few enough to keep memory small.
+        static let documentsPerChunk = 64
 
         init(report: ReviewReport, output: @escaping (String) throws -> Void) {
             self.report = report
@@ -186,7 +205,8 @@ extension ReviewReport {
             let failedChecks = document.tables.reduce(0) { $0 + $1.checks.filter { $0.ok == false }.count }
             summary.documents += 1
             if document.error != nil { summary.failedDocuments += 1 }
-            summary.cells += entries.count
+            summary.cells += entries.count + document.reviews.count
+            summary.reviewedCells += document.reviews.count
             summary.cellsBelowThreshold += below
             summary.failedChecks += failedChecks
             queue += entries
@@ -206,9 +226,18 @@ extension ReviewReport {
                 row.element("td") { $0.text(String(below)) }
                 row.element("td") { $0.text(String(failedChecks)) }
             }
+            // JSON escapes line breaks inside strings, so a line is one document.
+            chunk.append(ReviewReport.documentData(document, strings: &strings).rendered(pretty: false))
+            if chunk.count == Self.documentsPerChunk { try flushChunk() }
+        }
+
+        /// Writes the documents held as one deflated element, `tf-chunk-K`.
+        private mutating func flushChunk() throws {
+            guard !chunk.isEmpty else { return }
             var markup = Markup()
-            markup.scriptJSON(
-                ReviewReport.documentData(document, strings: &strings).rendered(pretty: false), id: "tf-doc-\(index)")
+            markup.scriptDeflated(try Deflate.base64(chunk.joined(separator: "\n")), id: "tf-chunk-\(chunks)")
+            chunks += 1
+            chunk.removeAll(keepingCapacity: true)
             try emit(markup.html + "\n")
         }
 
@@ -221,13 +250,14 @@ extension ReviewReport {
                 try emit(report.head())
                 started = true
             }
+            try flushChunk()
             let sortedQueue = ReviewReport.sorted(queue)
             var flat: [JSONValue] = []
-            flat.reserveCapacity(sortedQueue.count * 4)
+            flat.reserveCapacity(sortedQueue.count * ReviewReport.queueStride)
             for entry in sortedQueue {
                 flat += [
                     .number(Double(entry.document)), .number(Double(entry.table)), strings.id(entry.key),
-                    .number(entry.confidence),
+                    .number(entry.confidence), .number(entry.value),
                 ]
             }
             let index = JSONValue.object([
@@ -256,7 +286,7 @@ extension ReviewReport {
                 }
             }
             markup.rawMarkup("\n")
-            markup.scriptJSON(index.rendered(pretty: false), id: "tf-index")
+            markup.scriptDeflated(try Deflate.base64(index.rendered(pretty: false)), id: "tf-index")
             markup.rawMarkup("\n")
             markup.element("script") { $0.rawMarkup(assets.script) }
             markup.rawMarkup("\n</body>\n</html>\n")

@@ -256,7 +256,10 @@ extension BatchStore {
             sql: """
                 SELECT path, hash, format, error_code, error FROM documents WHERE status = 'failed'
                 UNION ALL
-                SELECT l.path, l.hash, d.format, d.error_code, d.error FROM links l JOIN documents d ON d.hash = l.hash
+                SELECT l.path, l.hash, d.format, d.error_code,
+                       CASE WHEN substr(d.error, 1, length(d.path) + 2) = d.path || ': '
+                            THEN l.path || substr(d.error, length(d.path) + 1) ELSE d.error END
+                FROM links l JOIN documents d ON d.hash = l.hash
                 WHERE d.status = 'failed'
                 ORDER BY path
                 """)

@@ -13,7 +13,8 @@ extension BatchStore {
         package var year: Int?
         package var confidence: Double?
         package var error: String?
-        package var json: String?
+        /// The cleaned text of a done document.
+        package var text: String?
     }
 
     /// A row of the `cells` table with its document's path and hash.
@@ -61,14 +62,14 @@ extension BatchStore {
                 try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT hash, path, status, format, encoding, template, body, year, confidence, error, json
+                        SELECT hash, path, status, format, encoding, template, body, year, confidence, error, text
                         FROM documents ORDER BY path, hash
                         """
                 ).map { row in
                     StoredDocument(
                         hash: row["hash"], path: row["path"], status: row["status"], format: row["format"],
                         encoding: row["encoding"], template: row["template"], body: row["body"], year: row["year"],
-                        confidence: row["confidence"], error: row["error"], json: row["json"])
+                        confidence: row["confidence"], error: row["error"], text: row["text"])
                 }
             }
         }

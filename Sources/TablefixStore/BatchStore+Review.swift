@@ -24,6 +24,11 @@ extension BatchStore {
             corrections_file TEXT,
             PRIMARY KEY (hash, table_id, key)
         );
+        """
+
+    /// The view `reviewed_cells`: every cell with the value to use (`provenance`
+    /// `reviewed` or `machine`) beside the machine's.
+    static let reviewedCellsView = """
         CREATE VIEW IF NOT EXISTS reviewed_cells AS
             SELECT d.path, d.hash, c.table_id, c.key,
                    CASE WHEN r.action = 'correct' THEN r.value ELSE c.value END AS value,

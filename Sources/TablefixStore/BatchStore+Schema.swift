@@ -134,11 +134,12 @@ extension BatchStore {
                     """)
         }
         migrator.registerMigration("v2") { db in
-            try db.execute(sql: BatchStore.reviewSchema)
+            try db.execute(sql: BatchStore.reviewSchema + BatchStore.reviewedCellsView)
         }
         migrator.registerMigration("v3") { db in
             try db.execute(
                 sql: """
+                    DROP VIEW IF EXISTS reviewed_cells;
                     ALTER TABLE runs ADD COLUMN version TEXT;
                     ALTER TABLE documents ADD COLUMN text TEXT;
                     UPDATE documents SET text = json_extract(json, '$.text') WHERE json IS NOT NULL;
@@ -210,6 +211,7 @@ extension BatchStore {
                         started_at TEXT NOT NULL
                     );
                     """)
+            try db.execute(sql: BatchStore.reviewedCellsView)
         }
         return migrator
     }

@@ -30,7 +30,7 @@ struct BatchCommand: AsyncParsableCommand {
     var inputs: [String] = []
 
     @Option(
-        name: [.short, .customLong("output"), .customLong("out")],
+        name: [.customShort("o"), .customLong("output"), .customLong("out")],
         help: "The SQLite database to write (created if missing).")
     var database: String?
 

@@ -56,15 +56,17 @@ struct RepairCommand: ParsableCommand {
         var writer: LineWriter?
         var failed = 0
         for file in files {
+            let rendered: String
             do throws(ReadError) {
-                let rendered = try render(file, repairer: repairer, lines: files.count > 1)
-                if writer == nil { writer = try LineWriter.output(output) }
-                writer?.write(rendered + "\n")
+                rendered = try render(file, repairer: repairer, lines: files.count > 1)
             } catch {
                 if files.count == 1 { throw error }
                 Terminal.error(error.description)
                 failed += 1
+                continue
             }
+            if writer == nil { writer = try LineWriter.output(output) }
+            writer?.write(rendered + "\n")
         }
         try writer?.close()
         if failed > 0 { throw ExitCode(Terminal.partialFailure) }

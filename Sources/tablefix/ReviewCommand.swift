@@ -92,10 +92,9 @@ struct ReviewApplyCommand: ParsableCommand {
     func run() throws {
         let reviewer = Reviewer(repairer: try Repairer(templatesFolder: templates))
         let counts = try reviewer.apply(correctionsAt: corrections, to: database)
-        var lines = ["\(corrections) -> \(database): \(counts)"]
-        lines += counts.problems.prefix(20).map { "  " + $0 }
-        if counts.problems.count > 20 { lines.append("  … \(counts.problems.count - 20) more") }
-        Terminal.note(lines.joined(separator: "\n"))
+        Terminal.note("\(corrections) -> \(database): \(counts)")
+        for problem in counts.problems.prefix(20) { Terminal.detail(problem) }
+        if counts.problems.count > 20 { Terminal.detail("… \(counts.problems.count - 20) more") }
         if counts.unknown + counts.conflicting > 0 { throw ExitCode(Terminal.partialFailure) }
     }
 }

@@ -16,6 +16,11 @@ enum Terminal {
             .joined(separator: "\n") + "\n")
     }
 
+    /// `  MESSAGE`: a line that details the note before it.
+    static func detail(_ message: String) {
+        raw("  " + escaped(message) + "\n")
+    }
+
     /// `tablefix: error: MESSAGE`.
     static func error(_ message: String) {
         raw("tablefix: error: " + escaped(message) + "\n")

@@ -1,6 +1,8 @@
 import Foundation
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// Headless Chromium, driven from the command line: `--dump-dom` prints the page's DOM

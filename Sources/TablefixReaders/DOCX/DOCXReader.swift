@@ -43,7 +43,9 @@ package struct DOCXReader: Sendable {
             parts.document = main
         }
         guard let body = try part(parts.document, in: package, path: path) else {
-            throw ReadError(.corrupt, file: path, reason: "not a DOCX package (no word/document.xml)")
+            throw ReadError(
+                .unsupported, file: path,
+                reason: "a zip archive, not a DOCX document (no word/document.xml); `tablefix batch` reads archives")
         }
         let folder = parts.document.split(separator: "/").dropLast().joined(separator: "/")
         let file = parts.document.split(separator: "/").last.map(String.init) ?? "document.xml"

@@ -1,12 +1,26 @@
 "use strict";
-(function () {
+(async function () {
   const started = performance.now();
   const byId = (id) => document.getElementById(id);
+  // The data is deflated and in base64 (a tenth of its size): inflated here, documents
+  // kept as text, one line each, and parsed when opened.
+  async function inflate(node) {
+    const binary = atob(node.textContent.trim());
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+    return new Response(stream).text();
+  }
   const parseStarted = performance.now();
-  const index = JSON.parse(byId("tf-index").textContent);
+  const chunkNodes = [...document.querySelectorAll("script[id^='tf-chunk-']")];
+  const [indexText, ...chunkTexts] = await Promise.all([inflate(byId("tf-index")), ...chunkNodes.map(inflate)]);
+  const index = JSON.parse(indexText);
+  const docTexts = [];
+  for (const text of chunkTexts) for (const line of text.split("\n")) docTexts.push(line);
   const parseMs = performance.now() - parseStarted;
   const docs = index.docs, strings = index.strings, queue = index.queue, bands = index.bands, labels = index.labels;
-  const queueLength = queue.length / 4;
+  const STRIDE = 5;
+  const queueLength = queue.length / STRIDE;
   const PAGE = 200;
   const selftestMode = location.hash === "#selftest";
   const storageKey = "tablefix-review:" + index.title + ":" + docs.length + ":" + (docs.length ? docs[0].source : "");
@@ -46,8 +60,8 @@
   function data(doc) {
     let found = cache.get(doc);
     if (found) { cache.delete(doc); cache.set(doc, found); return found; }
-    const node = byId("tf-doc-" + doc);
-    found = node ? expand(JSON.parse(node.textContent)) : { lines: null, blocks: null, text: "", edits: [], tables: [], reviews: [] };
+    const text = docTexts[doc];
+    found = text ? expand(JSON.parse(text)) : { lines: null, blocks: null, text: "", edits: [], tables: [], reviews: [] };
     cache.set(doc, found);
     if (cache.size > 48) cache.delete(cache.keys().next().value);
     return found;
@@ -76,8 +90,8 @@
   }
   function decisionId(doc, tableId, key) { return doc + "|" + tableId + "|" + key; }
   function entry(q) {
-    const doc = queue[q * 4];
-    return { doc, table: queue[q * 4 + 1], key: strings[queue[q * 4 + 2]], confidence: queue[q * 4 + 3] };
+    const at = q * STRIDE;
+    return { doc: queue[at], table: queue[at + 1], key: strings[queue[at + 2]], confidence: queue[at + 3], value: queue[at + 4] };
   }
   function tableIdOf(doc, table) { return docs[doc].tables[table] ? docs[doc].tables[table][0] : ""; }
   function baseName(path) { const cut = path.lastIndexOf("/"); return cut < 0 ? path : path.slice(cut + 1); }
@@ -85,7 +99,7 @@
     let low = 0, high = queueLength;
     while (low < high) {
       const middle = (low + high) >> 1;
-      if (queue[middle * 4 + 3] < limit) low = middle + 1; else high = middle;
+      if (queue[middle * STRIDE + 3] < limit) low = middle + 1; else high = middle;
     }
     return low;
   }
@@ -110,12 +124,14 @@
     docs.forEach((doc, i) => {
       const badge = el("span", { class: "badge count", title: "cells below the threshold" });
       const statuses = doc.tables.map((t) => t[0] + " " + t[1]).join(", ");
-      const link = el("a", { href: "#d" + i, "data-doc": i, title: doc.source + (statuses ? "\n" + statuses : "") },
+      const also = doc.duplicates && doc.duplicates.length ? "\nthe same bytes also at " + doc.duplicates.join(", ") : "";
+      const link = el("a", { href: "#d" + i, "data-doc": i, title: doc.source + (statuses ? "\n" + statuses : "") + also },
         el("span", { class: "doc-name" }, baseName(doc.source)),
         doc.body || doc.year ? el("span", { class: "q-doc" }, [doc.body, doc.year].filter(Boolean).join(" ")) : null,
         badge,
         doc.failed ? el("span", { class: "badge failed", title: "failed checks" }, String(doc.failed)) : null,
-        doc.error ? el("span", { class: "badge error", title: doc.error }, "not read") : null);
+        doc.error ? el("span", { class: "badge error", title: doc.error }, "not read") : null,
+        also ? el("span", { class: "badge linked", title: also.trim() }, "+" + doc.duplicates.length) : null);
       link.addEventListener("click", (event) => { event.preventDefault(); openDocument(i, true); history.replaceState(null, "", "#d" + i); });
       docLinks.push(link);
       docBadges.push(badge);
@@ -124,12 +140,30 @@
     list.append(fragment);
   }
 
+  // The queue as shown: the entries below the threshold that pass the filters (a
+  // document's path or body, a table, a lowest confidence), as positions in the queue.
+  let visible = [];
+  const filterDoc = byId("filter-doc"), filterTable = byId("filter-table"), filterMin = byId("filter-min");
+  function passes(q) {
+    const item = entry(q);
+    if (item.confidence < Number(filterMin.value || 0)) return false;
+    if (filterTable.value && tableIdOf(item.doc, item.table) !== filterTable.value) return false;
+    const needle = filterDoc.value.trim();
+    if (needle) {
+      const doc = docs[item.doc];
+      if (!doc.source.includes(needle) && !(doc.body || "").includes(needle)) return false;
+    }
+    return true;
+  }
   function applyThreshold(value) {
     if (!(value >= 0 && value <= 1)) return;
     threshold = value;
-    below = countBelow(threshold);
+    const limit = countBelow(threshold);
+    visible = [];
+    for (let q = 0; q < limit; q++) if (passes(q)) visible.push(q);
+    below = visible.length;
     counts.fill(0);
-    for (let q = 0; q < below; q++) counts[queue[q * 4]]++;
+    for (const q of visible) counts[queue[q * STRIDE]]++;
     for (let i = 0; i < docs.length; i++) docBadges[i].textContent = counts[i] ? String(counts[i]) : "";
     if (position >= below) position = -1;
     shown = 0;
@@ -138,18 +172,26 @@
     updateTotals();
   }
 
-  function queueRow(q) {
+  // A cell's words: its row's label and its column's, from the template.
+  function cellLabel(doc, tableId, key) {
+    const names = tableLabels(doc, tableId), [row, column] = splitKey(key);
+    return [names.rows[row], names.columns[column]].filter(Boolean).join(" · ") || key;
+  }
+  function queueRow(v) {
+    const q = visible[v];
     const item = entry(q);
     const tableId = tableIdOf(item.doc, item.table);
     const decided = decisions.get(decisionId(item.doc, tableId, item.key)) || reviewedBefore.has(decisionId(item.doc, tableId, item.key));
     const link = el("a", {
-        href: "#d" + item.doc + ":" + tableId + ":" + item.key, "data-q": q,
-        class: [decided ? "reviewed" : "", q === position ? "current" : ""].join(" ").trim() || null,
+        href: "#d" + item.doc + ":" + tableId + ":" + item.key, "data-q": v,
+        class: [decided ? "reviewed" : "", v === position ? "current" : ""].join(" ").trim() || null,
         title: docs[item.doc].source + " · " + tableId + " · " + item.key },
       el("span", { class: "q-conf " + shade(item.confidence) }, item.confidence.toFixed(2)),
+      el("span", { class: "q-value", title: "the value read" }, item.value === null || item.value === undefined ? "blank" : String(item.value)),
+      el("span", { class: "q-label" }, cellLabel(item.doc, tableId, item.key)),
       el("span", { class: "q-key" }, tableId + " " + item.key),
       el("span", { class: "q-doc" }, baseName(docs[item.doc].source)));
-    link.addEventListener("click", (event) => { event.preventDefault(); goTo(q); });
+    link.addEventListener("click", (event) => { event.preventDefault(); goTo(v); });
     return el("li", null, link);
   }
   function showMoreQueue(atLeast) {
@@ -167,7 +209,7 @@
     const failed = docs.reduce((sum, doc) => sum + (doc.failed || 0), 0);
     byId("queue-count").textContent = "(" + below + ")";
     byId("totals").textContent = docs.length + " documents · " + below + " cells below " + threshold +
-      " · " + failed + " failed checks · " + decisions.size + " reviewed";
+      " · " + failed + " failed checks · " + (decisions.size + reviewedBefore.size) + " reviewed";
   }
 
   // ---- a document's view ------------------------------------------------------
@@ -193,7 +235,8 @@
     for (const part of [info.body, info.year, info.format && (info.format + (info.encoding ? " " + info.encoding : "")),
       info.template && ("template " + info.template + (info.template_confidence !== null ? " (" + info.template_confidence + ")" : "")),
       info.confidence !== null && info.confidence !== undefined ? "confidence " + info.confidence : null,
-      info.hash ? "sha256 " + info.hash.slice(0, 12) + "…" : null]) {
+      info.hash ? "sha256 " + info.hash.slice(0, 12) + "…" : null,
+      info.duplicates && info.duplicates.length ? "the same bytes also at " + info.duplicates.join(", ") : null]) {
       if (part !== null && part !== undefined && part !== "") meta.append(el("span", null, String(part)));
     }
     article.append(meta);
@@ -470,8 +513,9 @@
     showDetails();
   }
   function queueIndexOf(doc, t, key) {
-    for (let q = 0; q < below; q++) {
-      if (queue[q * 4] === doc && queue[q * 4 + 1] === t && strings[queue[q * 4 + 2]] === key) return q;
+    for (let v = 0; v < below; v++) {
+      const at = visible[v] * STRIDE;
+      if (queue[at] === doc && queue[at + 1] === t && strings[queue[at + 2]] === key) return v;
     }
     return -1;
   }
@@ -531,10 +575,13 @@
   }
 
   // ---- the queue: next, previous, confirm, correct ----------------------------
-  function goTo(q) {
-    if (q < 0 || q >= below) return;
-    position = q;
-    if (q >= shown) showMoreQueue(q + 1);
+  function goTo(v) {
+    if (v < 0 || v >= below) return;
+    const q = visible[v];
+    if (position >= 0 && queueLink(position)) queueLink(position).classList.remove("current");
+    position = v;
+    if (v >= shown) showMoreQueue(v + 1);
+    if (queueLink(v)) queueLink(v).classList.add("current");
     const item = entry(q);
     select(item.doc, item.table, item.key, { focus: true, fromQueue: true });
     history.replaceState(null, "", "#d" + item.doc + ":" + tableIdOf(item.doc, item.table) + ":" + item.key);
@@ -557,7 +604,8 @@
     byId("review-status").textContent = (action === "confirm" ? "Confirmed " : "Corrected ") + tableId + " " + key + ".";
     return true;
   }
-  function confirmSelected() { if (decide("confirm", null)) advance(); }
+  // Confirming stays on the cell: j moves on, so c then j never skips one.
+  function confirmSelected() { decide("confirm", null); }
   function startCorrection() {
     if (!selected) { byId("review-status").textContent = "Select a cell first (j for the next doubtful one)."; return; }
     correctionInput.focus();
@@ -667,6 +715,10 @@
   byId("export").addEventListener("click", download);
   byId("queue-more").addEventListener("click", () => showMoreQueue());
   thresholdInput.addEventListener("change", () => applyThreshold(Number(thresholdInput.value)));
+  for (const input of [filterDoc, filterTable, filterMin]) {
+    input.addEventListener("change", () => { position = -1; applyThreshold(threshold); });
+    input.addEventListener("keydown", (event) => { if (event.key === "Enter") { position = -1; applyThreshold(threshold); } });
+  }
   thresholdInput.addEventListener("keydown", (event) => { if (event.key === "Enter") applyThreshold(Number(thresholdInput.value)); });
   function route() {
     const match = /^#d(\d+)(?::L(\d+)|:([^:]+):(.+))?$/.exec(location.hash);
@@ -683,6 +735,11 @@
   window.addEventListener("hashchange", route);
 
   // ---- start ------------------------------------------------------------------
+  const legend = byId("bands");
+  bands.forEach((band, i) => legend.append(el("span", { class: "swatch conf-" + band[1] },
+    i === bands.length - 1 ? "< " + bands[i - 1][0] : "≥ " + band[0])));
+  const tableIds = [...new Set(docs.flatMap((doc) => doc.tables.filter((t) => t[2] !== null).map((t) => t[0])))].sort();
+  for (const id of tableIds) filterTable.append(el("option", { value: id }, id));
   buildDocumentList();
   restore();
   applyThreshold(threshold);
@@ -696,8 +753,8 @@
       documents: docs.length, queue_total: queueLength,
       below: below, threshold: threshold, queue: [], documents_view: [], steps: [], errors };
     try {
-      for (let q = 0; q < Math.min(below, 50); q++) {
-        const item = entry(q);
+      for (let v = 0; v < Math.min(below, 50); v++) {
+        const item = entry(visible[v]);
         result.queue.push({ doc: item.doc, source: docs[item.doc].source, table: tableIdOf(item.doc, item.table), key: item.key, confidence: item.confidence });
       }
       result.queue_dom = [...byId("queue").querySelectorAll("a[data-q]")].slice(0, 50).map((a) => a.getAttribute("href"));
