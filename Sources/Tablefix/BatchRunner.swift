@@ -108,6 +108,21 @@ public struct BatchRunner: Sendable {
             progress?(summary)
         }
 
+        /// Stores a repaired file's record and counts it.
+        func finish(_ record: DocumentRecord) throws(Sink.Failure) {
+            let waiting = record.hash.flatMap { inFlight.removeValue(forKey: $0) }
+            let duplicates = waiting?.duplicates ?? []
+            try sink.write(record, duplicates: duplicates, attempt: waiting?.attempt)
+            if case .failed(let error, _) = record.outcome {
+                summary.failed += 1 + duplicates.count
+                summary.lastFailure = error
+            } else {
+                summary.done += 1
+                summary.linked += duplicates.count
+            }
+            report()
+        }
+
         await withTaskGroup(of: DocumentRecord.self) { group in
             var running = 0
             var exhausted = false
@@ -160,28 +175,29 @@ public struct BatchRunner: Sendable {
                             summary.failed += 1
                             summary.lastFailure = error.description
                             report()
-                        case .process(let attempt):
+                        case .process(let attempt, let alone):
                             inFlight[hash] = (attempt, [])
-                            running += 1
                             let path = item.path, readSeconds = item.readSeconds
-                            group.addTask {
-                                Self.repair(bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer)
+                            guard alone else {
+                                running += 1
+                                group.addTask {
+                                    Self.repair(bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer)
+                                }
+                                continue
                             }
+                            // A file that was in flight when a run died is repaired with no
+                            // other beside it: if it crashes tablefix again, it alone is
+                            // blamed on the next run, not the files that shared its moment.
+                            while running > 0, let record = await group.next() {
+                                running -= 1
+                                try finish(record)
+                            }
+                            try finish(Self.repair(bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer))
                         }
                     }
                     guard let record = await group.next() else { break }
                     running -= 1
-                    let waiting = record.hash.flatMap { inFlight.removeValue(forKey: $0) }
-                    let duplicates = waiting?.duplicates ?? []
-                    try sink.write(record, duplicates: duplicates, attempt: waiting?.attempt)
-                    if case .failed(let error, _) = record.outcome {
-                        summary.failed += 1 + duplicates.count
-                        summary.lastFailure = error
-                    } else {
-                        summary.done += 1
-                        summary.linked += duplicates.count
-                    }
-                    report()
+                    try finish(record)
                 }
             } catch {
                 failure = error

@@ -4,8 +4,9 @@ import TablefixReview
 
 /// What the batch loop does with a file whose bytes it has hashed.
 enum BatchDecision: Equatable {
-    /// Repair it; the attempt recorded for it, if the sink records attempts.
-    case process(attempt: Int64?)
+    /// Repair it; the attempt recorded for it, if the sink records attempts. `alone`: with
+    /// no other file in flight (it was in flight when an earlier run died).
+    case process(attempt: Int64?, alone: Bool = false)
     /// Its content is finished already: link the path to it. `failure` is the error of a
     /// failed document (the path then counts as failed).
     case finished(BatchStore.LinkKind, failure: String?)
@@ -44,11 +45,12 @@ struct DatabaseSink: BatchSink {
                 if !options.force { return .finished(.skipped, failure: nil) }
             }
         }
+        var interruptions = 0
         if !options.force {
-            let interruptions = try store.interruptions(hash: hash, excluding: run)
+            interruptions = try store.interruptions(hash: hash, excluding: run)
             if interruptions >= options.maxInterruptions { return .interrupted(interruptions) }
         }
-        return .process(attempt: try store.startAttempt(path: path, hash: hash, run: run))
+        return .process(attempt: try store.startAttempt(path: path, hash: hash, run: run), alone: interruptions > 0)
     }
 
     func write(_ record: DocumentRecord, duplicates: [String], attempt: Int64?) throws(StoreError) {

@@ -16,6 +16,9 @@ extension BatchStore {
     /// a link. Runs, attempts and links are copied. Call ``updateContinuity()`` after the
     /// last merge.
     ///
+    /// Merging the same database again adds nothing: its runs, documents and attempts are
+    /// known by then.
+    ///
     /// - Returns: How many documents of `other` were added (or replaced one).
     /// - Throws: ``StoreError`` naming `other` when it is missing or no batch database.
     @discardableResult
@@ -51,10 +54,23 @@ extension BatchStore {
                 DROP TABLE IF EXISTS temp.run_map;
                 DROP TABLE IF EXISTS temp.take;
                 DROP TABLE IF EXISTS temp.doc_map;
+                DROP TABLE IF EXISTS temp.take_unread;
+                DROP TABLE IF EXISTS temp.new_runs;
                 CREATE TEMP TABLE run_map (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);
                 """)
         let runs = try Row.fetchAll(db, sql: "SELECT * FROM shard.runs ORDER BY id")
+        // A run merged before (the same shards merged again) maps to its copy: nothing is
+        // added twice.
+        try db.execute(sql: "CREATE TEMP TABLE new_runs (id INTEGER PRIMARY KEY)")
         for run in runs {
+            let old: Int64 = run["id"]
+            if let known = try Int64.fetchOne(
+                db, sql: "SELECT id FROM main.runs WHERE started_at = ? AND command = ? AND shard IS ?",
+                arguments: [run["started_at"], run["command"], run["shard"]])
+            {
+                try db.execute(sql: "INSERT INTO run_map (old, new) VALUES (?, ?)", arguments: [old, known])
+                continue
+            }
             try db.execute(
                 sql: """
                     INSERT INTO main.runs (started_at, finished_at, command, shard, done, skipped, linked, failed, version)
@@ -62,8 +78,8 @@ extension BatchStore {
                     """,
                 arguments: [run["started_at"], run["finished_at"], run["command"], run["shard"], run["done"],
                             run["skipped"], run["linked"], run["failed"], run["version"]])
-            let old: Int64 = run["id"]
             try db.execute(sql: "INSERT INTO run_map (old, new) VALUES (?, ?)", arguments: [old, db.lastInsertedRowID])
+            try db.execute(sql: "INSERT INTO new_runs (id) VALUES (?)", arguments: [old])
         }
         // Which of the shard's documents this database takes.
         try db.execute(
@@ -91,8 +107,10 @@ extension BatchStore {
                 INSERT OR IGNORE INTO main.links (path, hash, run)
                 SELECT main_path, hash, main_run FROM take WHERE main_id IS NOT NULL;
                 DELETE FROM main.documents WHERE id IN (SELECT main_id FROM take WHERE main_id IS NOT NULL);
-                DELETE FROM main.documents
-                WHERE hash IS NULL AND path IN (SELECT path FROM shard.documents WHERE hash IS NULL);
+                CREATE TEMP TABLE take_unread AS
+                SELECT s.id AS shard_id FROM shard.documents s
+                WHERE s.hash IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM main.documents m WHERE m.hash IS NULL AND m.path = s.path);
                 """)
         try db.execute(
             sql: """
@@ -101,7 +119,7 @@ extension BatchStore {
                        s.confidence, s.error, s.error_code, s.bytes, s.read_ms, s.repair_ms,
                        (SELECT new FROM run_map WHERE old = s.run), s.processed_at, s.text
                 FROM shard.documents s
-                WHERE s.id IN (SELECT shard_id FROM take) OR s.hash IS NULL
+                WHERE s.id IN (SELECT shard_id FROM take) OR s.id IN (SELECT shard_id FROM take_unread)
                 ORDER BY s.id
                 """)
         let added = db.changesCount
@@ -113,7 +131,7 @@ extension BatchStore {
                 SELECT t.shard_id, m.id FROM take t JOIN main.documents m ON m.hash = t.hash;
                 INSERT INTO doc_map (shard_id, main_id)
                 SELECT s.id, m.id FROM shard.documents s JOIN main.documents m ON m.path = s.path AND m.hash IS NULL
-                WHERE s.hash IS NULL;
+                WHERE s.id IN (SELECT shard_id FROM take_unread);
                 INSERT INTO main.tables (document, position, table_id, status, confidence, grid)
                 SELECT d.main_id, x.position, x.table_id, x.status, x.confidence, x.grid
                 FROM shard.tables x JOIN doc_map d ON d.shard_id = x.document;
@@ -132,8 +150,10 @@ extension BatchStore {
                 DELETE FROM main.links WHERE path IN (SELECT path FROM main.documents);
                 INSERT INTO main.attempts (run, hash, path, status, ms, at)
                 SELECT (SELECT new FROM run_map WHERE old = a.run), a.hash, a.path, a.status, a.ms, a.at
-                FROM shard.attempts a ORDER BY a.id;
+                FROM shard.attempts a WHERE a.run IN (SELECT id FROM new_runs) ORDER BY a.id;
                 DROP TABLE temp.doc_map;
+                DROP TABLE temp.take_unread;
+                DROP TABLE temp.new_runs;
                 DROP TABLE temp.take;
                 DROP TABLE temp.run_map;
                 """)

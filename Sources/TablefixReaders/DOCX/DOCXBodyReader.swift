@@ -59,6 +59,9 @@ struct DOCXBodyReader {
     private var runHidden = false
     private var ordinal = 0
 
+    /// The cells the document's tables may still expand to.
+    let budget = CellBudget()
+
     init(styles: DOCXStyles, numbering: DOCXNumbering) {
         self.styles = styles
         self.numbering = numbering
@@ -233,6 +236,7 @@ struct DOCXBodyReader {
             } catch {
                 throw .tooLarge(line: open.table.line)
             }
+            guard budget.take(grid.width * grid.rows.count) else { throw .tooLarge(line: open.table.line) }
             if grid.width > 0, !grid.rows.isEmpty {
                 emit(Block(.table(grid), lines: open.table.line...max(open.table.line, ordinal)))
             }

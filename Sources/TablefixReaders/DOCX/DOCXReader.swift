@@ -73,7 +73,8 @@ package struct DOCXReader: Sendable {
             case .tooLarge(let line):
                 throw ReadError(
                     .tooLarge, file: path,
-                    reason: "table at paragraph \(line) expands past \(HTMLTableLayout.slotLimit) cells")
+                    reason: "table at paragraph \(line) expands past \(HTMLTableLayout.slotLimit) cells, "
+                        + "or the tables past \(CellBudget.documentLimit) in all")
             }
         }
         return Document(source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: reader.blocks)
