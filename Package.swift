@@ -62,6 +62,12 @@ let package = Package(
         .executableTarget(
             name: "reader-benchmark", dependencies: ["TablefixModel", "TablefixReaders"],
             path: "Tools/Benchmarks/ReaderBenchmark", swiftSettings: strict),
+        .executableTarget(
+            name: "fuzz-readers",
+            dependencies: [
+                "Tablefix", "TablefixReaders", "TablefixOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Tools/Fuzz/FuzzReaders", swiftSettings: strict),
         .target(
             name: "TablefixTestSupport",
             dependencies: ["Tablefix", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -77,6 +83,11 @@ let package = Package(
             name: "TablefixTests",
             dependencies: ["Tablefix", "TablefixOutput", "TablefixStore", "TablefixReview", "TablefixTestSupport"],
             exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport", "TablefixStore", "TablefixOutput"], swiftSettings: strict),
+        .testTarget(
+            name: "TablefixCLITests",
+            dependencies: [
+                "TablefixTestSupport", "TablefixStore", "TablefixOutput",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ], swiftSettings: strict),
     ]
 )

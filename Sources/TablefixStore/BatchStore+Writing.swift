@@ -93,6 +93,7 @@ extension BatchStore {
     package func link(path: String, to hash: String, as kind: LinkKind, run: Int64) throws(StoreError) {
         try perform {
             try pool.write { db in
+                try releaseStalePath(path, keeping: hash, db: db)
                 let primary = try String.fetchOne(db, sql: "SELECT path FROM documents WHERE hash = ?", arguments: [hash])
                 if primary != path {
                     // A link made by an earlier run stays as it was.
@@ -116,6 +117,7 @@ extension BatchStore {
         } else {
             try db.execute(sql: "DELETE FROM documents WHERE hash IS NULL AND path = ?", arguments: [record.path])
         }
+        try releaseStalePath(record.path, keeping: record.hash, db: db)
         var encoding: String?, template: String?, templateConfidence: Double?, body: String?, year: Int?
         var confidence: Double?, error: String?, code: String?, text: String?
         var format = record.format
@@ -185,6 +187,26 @@ extension BatchStore {
             try editStatement.execute(arguments: [
                 id, index, edit.kind.rawValue, edit.before, edit.after, edit.line, RepairJSON.rounded(edit.confidence),
             ])
+        }
+    }
+
+    /// A file whose content changed since an earlier run: the document of its old content
+    /// no longer stands under its path. It moves to another path that still holds those
+    /// bytes (a link), or goes when none does.
+    private func releaseStalePath(_ path: String, keeping hash: String?, db: Database) throws {
+        let stale = try Row.fetchAll(
+            db, sql: "SELECT id, hash FROM documents WHERE path = ? AND hash IS NOT ?", arguments: [path, hash])
+        for row in stale {
+            let id: Int64 = row["id"], oldHash: String? = row["hash"]
+            if let oldHash,
+                let heir = try String.fetchOne(
+                    db, sql: "SELECT path FROM links WHERE hash = ? ORDER BY path LIMIT 1", arguments: [oldHash])
+            {
+                try db.execute(sql: "UPDATE documents SET path = ? WHERE id = ?", arguments: [heir, id])
+                try db.execute(sql: "DELETE FROM links WHERE path = ?", arguments: [heir])
+            } else {
+                try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+            }
         }
     }
 }

@@ -46,12 +46,27 @@ package final class BatchStore: Sendable {
             }
         }
         do {
-            pool = readOnly ? try DatabaseQueue(path: path, configuration: configuration)
+            pool = readOnly ? try Self.openReadOnly(path, configuration: configuration)
                 : try DatabasePool(path: path, configuration: configuration)
         } catch {
             throw Self.storeError(error, file: path)
         }
         try migrate()
+    }
+
+    /// A database the user may only read. Its write-ahead log's index (`-shm`) may be
+    /// impossible to create beside it (a read-only folder): then it is read as a file that
+    /// nothing changes meanwhile (SQLite's `immutable`).
+    private static func openReadOnly(_ path: String, configuration: Configuration) throws -> DatabaseQueue {
+        let uri = "file:" + path.map { "?#%".contains($0) ? "%" + String($0.asciiValue ?? 0, radix: 16) : String($0) }
+            .joined()
+        do {
+            let queue = try DatabaseQueue(path: uri + "?mode=ro", configuration: configuration)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch {
+            return try DatabaseQueue(path: uri + "?immutable=1", configuration: configuration)
+        }
     }
 
     private func migrate() throws(StoreError) {

@@ -77,7 +77,8 @@ package struct DOCXReader: Sendable {
                         + "or the tables past \(CellBudget.documentLimit) in all")
             }
         }
-        return Document(source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: reader.blocks)
+        return Document(
+            source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: reader.blocks, edits: reader.edits)
     }
 
     private func part(_ name: String, in package: DOCXPackage, path: String) throws(ReadError) -> [UInt8]? {

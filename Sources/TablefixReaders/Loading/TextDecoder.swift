@@ -32,6 +32,10 @@ package struct TextDecoder {
     /// - Complexity: O(n) in the number of bytes.
     package func decode(_ bytes: [UInt8]) -> Result<Decoded, DecodingFailure> {
         if bytes.isEmpty { return .failure(.empty) }
+        if bytes == [0xEF, 0xBB, 0xBF] || bytes == [0xFF, 0xFE] || bytes == [0xFE, 0xFF] {
+            // A byte-order mark and nothing after it is as empty as no byte at all.
+            return .failure(.empty)
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return utf8(bytes.dropFirst(3)).map { .success(Decoded(text: $0, encoding: "utf-8")) }
                 ?? .failure(.undecodable("starts with a UTF-8 byte-order mark but is not UTF-8"))
