@@ -56,6 +56,7 @@ extension BatchStore {
                 DROP TABLE IF EXISTS temp.doc_map;
                 DROP TABLE IF EXISTS temp.take_unread;
                 DROP TABLE IF EXISTS temp.new_runs;
+                DROP TABLE IF EXISTS temp.string_map;
                 CREATE TEMP TABLE run_map (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);
                 """)
         let runs = try Row.fetchAll(db, sql: "SELECT * FROM shard.runs ORDER BY id")
@@ -135,13 +136,23 @@ extension BatchStore {
                 INSERT INTO main.tables (document, position, table_id, status, confidence, grid)
                 SELECT d.main_id, x.position, x.table_id, x.status, x.confidence, x.grid
                 FROM shard.tables x JOIN doc_map d ON d.shard_id = x.document;
-                INSERT INTO main.cells (document, table_id, position, key, value, raw, confidence, inferred, why, rule, line)
-                SELECT d.main_id, x.table_id, x.position, x.key, x.value, x.raw, x.confidence, x.inferred, x.why, x.rule,
-                       x.line
-                FROM shard.cells x JOIN doc_map d ON d.shard_id = x.document;
-                INSERT INTO main.checks (document, table_id, position, rule, "column", ok, cells, "left", "right")
-                SELECT d.main_id, x.table_id, x.position, x.rule, x."column", x.ok, x.cells, x."left", x."right"
-                FROM shard.checks x JOIN doc_map d ON d.shard_id = x.document;
+                INSERT OR IGNORE INTO main.strings (text) SELECT text FROM shard.strings;
+                CREATE TEMP TABLE string_map (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);
+                INSERT INTO string_map (old, new)
+                SELECT s.id, m.id FROM shard.strings s JOIN main.strings m ON m.text = s.text;
+                INSERT INTO main.cell_rows (document, table_id, key, position, value, raw, confidence, inferred, why, rule,
+                    line)
+                SELECT d.main_id, t.new, k.new, x.position, x.value, x.raw, x.confidence, x.inferred, w.new, r.new, x.line
+                FROM shard.cell_rows x JOIN doc_map d ON d.shard_id = x.document
+                JOIN string_map t ON t.old = x.table_id JOIN string_map k ON k.old = x.key
+                LEFT JOIN string_map w ON w.old = x.why JOIN string_map r ON r.old = x.rule;
+                INSERT INTO main.check_rows (document, table_id, position, rule, "column", ok, cell_positions, "left",
+                    "right")
+                SELECT d.main_id, t.new, x.position, r.new, c.new, x.ok, x.cell_positions, x."left", x."right"
+                FROM shard.check_rows x JOIN doc_map d ON d.shard_id = x.document
+                JOIN string_map t ON t.old = x.table_id JOIN string_map r ON r.old = x.rule
+                LEFT JOIN string_map c ON c.old = x."column";
+                DROP TABLE temp.string_map;
                 INSERT INTO main.edits (document, position, kind, before, after, line, confidence)
                 SELECT d.main_id, x.position, x.kind, x.before, x.after, x.line, x.confidence
                 FROM shard.edits x JOIN doc_map d ON d.shard_id = x.document;

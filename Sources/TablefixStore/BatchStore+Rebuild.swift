@@ -16,12 +16,12 @@ extension BatchStore {
                 sql: "SELECT table_id, status, confidence, grid FROM tables WHERE document = ? ORDER BY position")
             cells = try db.makeStatement(
                 sql: """
-                    SELECT table_id, key, value, raw, confidence, inferred, why, rule, line FROM cells
+                    SELECT table_id, key, position, value, raw, confidence, inferred, why, rule, line FROM cells
                     WHERE document = ? ORDER BY position
                     """)
             checks = try db.makeStatement(
                 sql: """
-                    SELECT table_id, rule, "column", ok, cells, "left", "right" FROM checks
+                    SELECT table_id, rule, "column", ok, cell_positions, "left", "right" FROM checks
                     WHERE document = ? ORDER BY position
                     """)
             edits = try db.makeStatement(
@@ -101,17 +101,22 @@ extension BatchStore {
     /// A document's tables with their cells and checks, in order.
     static func tables(_ id: Int64, statements: PartStatements) throws -> [StoredTable] {
         var byTable: [String: [ExtractedCell]] = [:]
+        // Each table's keys by position, for its checks' cells.
+        var keys: [String: [Int: String]] = [:]
         for cell in try Row.fetchAll(statements.cells, arguments: [id]) {
-            byTable[cell["table_id"], default: []].append(ExtractedCell(
-                key: cell["key"], value: cell["value"], raw: cell["raw"], confidence: cell["confidence"],
+            let table: String = cell["table_id"], key: String = cell["key"], position: Int = cell["position"]
+            keys[table, default: [:]][position] = key
+            byTable[table, default: []].append(ExtractedCell(
+                key: key, value: cell["value"], raw: cell["raw"], confidence: cell["confidence"],
                 inferred: cell["inferred"], why: cell["why"], rule: cell["rule"], line: cell["line"]))
         }
         var checksByTable: [String: [Check]] = [:]
         for check in try Row.fetchAll(statements.checks, arguments: [id]) {
-            let keys: String = check["cells"]
-            checksByTable[check["table_id"], default: []].append(Check(
-                rule: check["rule"], column: check["column"], ok: check["ok"],
-                cells: keys.split(separator: " ").map(String.init), left: check["left"], right: check["right"]))
+            let table: String = check["table_id"], positions: String = check["cell_positions"]
+            let cells = positions.split(separator: " ").compactMap { Int($0).flatMap { keys[table]?[$0] } }
+            checksByTable[table, default: []].append(Check(
+                rule: check["rule"], column: check["column"], ok: check["ok"], cells: cells, left: check["left"],
+                right: check["right"]))
         }
         return try Row.fetchAll(statements.tables, arguments: [id]).map { table in
             let tableID: String = table["table_id"]

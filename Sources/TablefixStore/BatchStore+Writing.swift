@@ -30,6 +30,16 @@ extension BatchStore {
     package func write(_ record: DocumentRecord, duplicates: [String] = [], run: Int64, attempt: Int64? = nil)
         throws(StoreError)
     {
+        // Texts added by a transaction that rolled back are gone again.
+        do throws(StoreError) { try writeDocument(record, duplicates: duplicates, run: run, attempt: attempt) } catch {
+            strings.forgetAll()
+            throw error
+        }
+    }
+
+    private func writeDocument(_ record: DocumentRecord, duplicates: [String], run: Int64, attempt: Int64?)
+        throws(StoreError)
+    {
         try perform {
             try pool.write { db in
                 let id = try insertDocument(record, run: run, db: db)
@@ -153,12 +163,12 @@ extension BatchStore {
             sql: "INSERT INTO tables (document, position, table_id, status, confidence, grid) VALUES (?, ?, ?, ?, ?, ?)")
         let cellStatement = try db.cachedStatement(
             sql: """
-                INSERT INTO cells (document, table_id, position, key, value, raw, confidence, inferred, why, rule, line)
+                INSERT INTO cell_rows (document, table_id, key, position, value, raw, confidence, inferred, why, rule, line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         let checkStatement = try db.cachedStatement(
             sql: """
-                INSERT INTO checks (document, table_id, position, rule, "column", ok, cells, "left", "right")
+                INSERT INTO check_rows (document, table_id, position, rule, "column", ok, cell_positions, "left", "right")
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for (position, table) in extraction.tables.enumerated() {
@@ -167,16 +177,28 @@ extension BatchStore {
                 id, position, table.id, table.status.rawValue,
                 table.grid == nil ? RepairJSON.rounded(table.confidence) : nil, grid,
             ])
+            let tableID = try strings.id(table.id, db: db)
+            var positions: [String: Int] = [:]
+            // In key order, so that each document's rows fill the table's pages in order.
+            var rows: [(key: Int64, position: Int, cell: ExtractedCell)] = []
             for (index, cell) in table.cells.enumerated() {
+                if positions[cell.key] == nil { positions[cell.key] = index }
+                rows.append((try strings.id(cell.key, db: db), index, cell))
+            }
+            for row in rows.sorted(by: { $0.key < $1.key }) {
+                let cell = row.cell
                 try cellStatement.execute(arguments: [
-                    id, table.id, index, cell.key, cell.value, cell.raw, RepairJSON.rounded(cell.confidence),
-                    cell.inferred, cell.why, cell.rule.rawValue, cell.line,
+                    id, tableID, row.key, row.position, cell.value, cell.raw, Self.thousandths(cell.confidence),
+                    cell.inferred, try cell.why.map { try strings.id($0, db: db) },
+                    try strings.id(cell.rule.rawValue, db: db), cell.line,
                 ])
             }
             for (index, check) in table.checks.enumerated() {
                 let failed = check.ok == false
+                let cells = check.cells.compactMap { positions[$0].map(String.init) }.joined(separator: " ")
                 try checkStatement.execute(arguments: [
-                    id, table.id, index, check.rule, check.column, check.ok, check.cells.joined(separator: " "),
+                    id, tableID, index, try strings.id(check.rule, db: db),
+                    try check.column.map { try strings.id($0, db: db) }, check.ok, cells,
                     failed ? check.left : nil, failed ? check.right : nil,
                 ])
             }
@@ -188,6 +210,12 @@ extension BatchStore {
                 id, index, edit.kind.rawValue, edit.before, edit.after, edit.line, RepairJSON.rounded(edit.confidence),
             ])
         }
+    }
+
+    /// A confidence as `cell_rows` keeps it: in thousandths, the three decimals the output
+    /// prints (the view `cells` divides by 1000, giving back the very same number).
+    static func thousandths(_ confidence: Double) -> Int {
+        Int((RepairJSON.rounded(confidence) * 1000).rounded())
     }
 
     /// A file whose content changed since an earlier run: the document of its old content

@@ -20,6 +20,8 @@ package final class BatchStore: Sendable {
     /// Whether the file could only be opened for reading: exports and reviews work, writes fail.
     package let readOnly: Bool
     let pool: any DatabaseWriter
+    /// The ids of the texts cells and checks repeat.
+    let strings = StringTable()
 
     /// Opens the database at `path`, creating it when `create` is true and it is missing,
     /// and brings its schema up to date.
