@@ -793,7 +793,7 @@
           details: byId("details-body").textContent.slice(0, 400) });
       };
       if (below >= 3) {
-        press("j"); press("j"); press("k"); press("c");
+        press("j"); press("j"); press("k"); press("c"); press("j");
         press("e");
         correctionInput.value = "not a number";
         press("Enter");
