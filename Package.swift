@@ -35,7 +35,10 @@ let package = Package(
         .target(name: "TablefixOutput", dependencies: ["TablefixModel"], swiftSettings: strict),
         .target(
             name: "TablefixStore",
-            dependencies: ["TablefixModel", "TablefixOutput", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "TablefixModel", "TablefixOutput", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
         .target(
             name: "TablefixReview",

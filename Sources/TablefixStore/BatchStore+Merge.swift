@@ -4,7 +4,7 @@ extension BatchStore {
     /// The document columns copied by a merge, in order (all but `id`).
     private static let documentColumns = """
         hash, path, status, format, encoding, template, template_confidence, body, year, confidence, error, \
-        error_code, bytes, read_ms, repair_ms, run, processed_at, text
+        error_code, bytes, read_ms, repair_ms, run, processed_at, text_deflate
         """
 
     /// Adds everything another batch database holds (a shard of the same batch, say) to
@@ -118,7 +118,7 @@ extension BatchStore {
                 INSERT INTO main.documents (\(Self.documentColumns))
                 SELECT s.hash, s.path, s.status, s.format, s.encoding, s.template, s.template_confidence, s.body, s.year,
                        s.confidence, s.error, s.error_code, s.bytes, s.read_ms, s.repair_ms,
-                       (SELECT new FROM run_map WHERE old = s.run), s.processed_at, s.text
+                       (SELECT new FROM run_map WHERE old = s.run), s.processed_at, s.text_deflate
                 FROM shard.documents s
                 WHERE s.id IN (SELECT shard_id FROM take) OR s.id IN (SELECT shard_id FROM take_unread)
                 ORDER BY s.id

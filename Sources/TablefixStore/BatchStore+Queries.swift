@@ -62,14 +62,14 @@ extension BatchStore {
                 try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT hash, path, status, format, encoding, template, body, year, confidence, error, text
+                        SELECT hash, path, status, format, encoding, template, body, year, confidence, error, text_deflate
                         FROM documents ORDER BY path, hash
                         """
                 ).map { row in
                     StoredDocument(
                         hash: row["hash"], path: row["path"], status: row["status"], format: row["format"],
                         encoding: row["encoding"], template: row["template"], body: row["body"], year: row["year"],
-                        confidence: row["confidence"], error: row["error"], text: row["text"])
+                        confidence: row["confidence"], error: row["error"], text: DeflatedText.inflate(row["text_deflate"]))
                 }
             }
         }

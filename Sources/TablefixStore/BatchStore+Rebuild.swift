@@ -37,7 +37,7 @@ extension BatchStore {
     /// The columns of `documents` (with the run's version) that ``repairObject(_:of:statements:reviews:)`` reads.
     static let objectColumns = """
         d.id, d.hash, d.path, d.status, d.format, d.encoding, d.template, d.template_confidence, d.body, d.year,
-        d.confidence, d.error, d.text, r.version
+        d.confidence, d.error, d.text_deflate, r.version
         """
 
     /// The spec/output.md object of a done document, rebuilt from its rows: byte for byte
@@ -76,7 +76,7 @@ extension BatchStore {
         }
         return json.object(
             source: row["path"], format: row["format"] ?? "text", encoding: row["encoding"], extraction: extraction,
-            tables: rendered, text: row["text"] ?? "", edits: edits, version: row["version"] ?? TablefixVersion.current)
+            tables: rendered, text: DeflatedText.inflate(row["text_deflate"]) ?? "", edits: edits, version: row["version"] ?? TablefixVersion.current)
     }
 
     /// A cell's JSON with a reviewer's decision shown: the reviewed value in `value`, then

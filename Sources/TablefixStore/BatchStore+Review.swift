@@ -219,7 +219,7 @@ extension BatchStore {
                     }
                     if row["status"] as String? == "done" {
                         let id: Int64 = row["id"]
-                        document.text = row["text"] ?? ""
+                        document.text = DeflatedText.inflate(row["text_deflate"]) ?? ""
                         document.tables = try Self.tables(id, statements: statements).map(\.table)
                         document.edits = try Row.fetchAll(statements.edits, arguments: [id]).map { edit in
                             Edit(

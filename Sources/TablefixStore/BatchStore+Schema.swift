@@ -7,7 +7,8 @@ extension BatchStore {
     /// - `documents`: one row per distinct content (SHA-256 `hash`), with the path it was
     ///   first found under, `status` `done` or `failed`, what reconstruction found
     ///   (`format`, `encoding`, `template`, `body`, `year`, `confidence`), the `error` of a
-    ///   failure, timings, and (v3) `text`, the cleaned text; the spec/output.md object is
+    ///   failure, timings, and (v3) `text_deflate`, the cleaned text (``DeflatedText``);
+    ///   the spec/output.md object is
     ///   rebuilt from these rows (``BatchStore/repairObject(_:of:)``), not stored.
     /// - `tables`, `cells`, `checks`, `edits`: the object's parts as rows, for queries.
     /// - `links`: every other path whose bytes are the same as a document's.
@@ -17,7 +18,7 @@ extension BatchStore {
     ///   resumed batch can show that it processed no file twice.
     /// - `continuity`: each carried-out/carried-in pair of a body's consecutive reports.
     /// - v3: the object is stored once, as rows (``compactSchema``): `documents.json`
-    ///   gives way to `documents.text`; cells and checks are `cell_rows` and `check_rows`
+    ///   gives way to `documents.text_deflate`; cells and checks are `cell_rows` and `check_rows`
     ///   with their repeated text (tables, keys, rules, whys) in `strings`, read through
     ///   the views `cells` and `checks`; `runs.version` names the tablefix that wrote a
     ///   run, and `batch_lock` keeps one batch at a time.
@@ -167,17 +168,23 @@ extension BatchStore {
                     DROP TABLE edits;
                     ALTER TABLE edit_rows RENAME TO edits;
                     ALTER TABLE runs ADD COLUMN version TEXT;
-                    ALTER TABLE documents ADD COLUMN text TEXT;
-                    UPDATE documents SET text = json_extract(json, '$.text') WHERE json IS NOT NULL;
-                    ALTER TABLE documents DROP COLUMN json;
+                    ALTER TABLE documents ADD COLUMN text_deflate BLOB;
                     DROP TABLE continuity;
                     """)
+            let texts = try Row.fetchAll(
+                db, sql: "SELECT id, json_extract(json, '$.text') AS text FROM documents WHERE json IS NOT NULL")
+            for row in texts {
+                let id: Int64 = row["id"], text: String = row["text"] ?? ""
+                try db.execute(
+                    sql: "UPDATE documents SET text_deflate = ? WHERE id = ?", arguments: [try DeflatedText.deflate(text), id])
+            }
+            try db.execute(sql: "ALTER TABLE documents DROP COLUMN json")
             try db.execute(sql: BatchStore.compactViews + BatchStore.reviewedCellsView)
         }
         return migrator
     }
 
-    /// The tables of schema v3, about 20 KB a document: every repeated text once.
+    /// The tables of schema v3, about 16 KB a document: every repeated text once.
     ///
     /// - `strings`: each text that cells and checks repeat (table ids, keys, rules, whys,
     ///   check rules and columns), once.

@@ -148,12 +148,12 @@ extension BatchStore {
         try db.execute(
             sql: """
                 INSERT INTO documents (hash, path, status, format, encoding, template, template_confidence, body, year,
-                    confidence, error, error_code, bytes, read_ms, repair_ms, run, processed_at, text)
+                    confidence, error, error_code, bytes, read_ms, repair_ms, run, processed_at, text_deflate)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [record.hash, record.path, record.status, format, encoding, template, templateConfidence, body,
                         year, confidence, error, code, record.bytes, record.readSeconds * 1000,
-                        record.repairSeconds * 1000, run, Self.now(), text])
+                        record.repairSeconds * 1000, run, Self.now(), try text.map(DeflatedText.deflate)])
         return db.lastInsertedRowID
     }
 
