@@ -263,6 +263,7 @@ extension ReviewReport {
             let index = JSONValue.object([
                 ("title", .string(report.title)),
                 ("threshold", .number(report.threshold)),
+                ("chunk", .number(Double(Self.documentsPerChunk))),
                 ("bands", .array(ReviewReport.bands.map { .array([.number($0.minimum), .string($0.name)]) })),
                 ("labels", report.labelsData(for: templates)),
                 ("docs", .array(documents)),

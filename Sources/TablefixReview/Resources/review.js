@@ -2,8 +2,9 @@
 (async function () {
   const started = performance.now();
   const byId = (id) => document.getElementById(id);
-  // The data is deflated and in base64 (a tenth of its size): inflated here, documents
-  // kept as text, one line each, and parsed when opened.
+  // The data is deflated and in base64 (a tenth of its size). The index is inflated here;
+  // the documents' chunks when one of theirs is first opened, and the rest in the
+  // background once the page is ready. A document is kept as text, parsed when opened.
   async function inflate(node) {
     const binary = atob(node.textContent.trim());
     const bytes = new Uint8Array(binary.length);
@@ -12,12 +13,25 @@
     return new Response(stream).text();
   }
   const parseStarted = performance.now();
-  const chunkNodes = [...document.querySelectorAll("script[id^='tf-chunk-']")];
-  const [indexText, ...chunkTexts] = await Promise.all([inflate(byId("tf-index")), ...chunkNodes.map(inflate)]);
-  const index = JSON.parse(indexText);
-  const docTexts = [];
-  for (const text of chunkTexts) for (const line of text.split("\n")) docTexts.push(line);
+  const index = JSON.parse(await inflate(byId("tf-index")));
   const parseMs = performance.now() - parseStarted;
+  const docTexts = [];
+  const chunkLoads = [];
+  function loadChunk(k) {
+    if (!chunkLoads[k]) {
+      const node = byId("tf-chunk-" + k);
+      chunkLoads[k] = node ? inflate(node).then((text) => {
+        text.split("\n").forEach((line, i) => { docTexts[k * index.chunk + i] = line; });
+      }) : Promise.resolve();
+    }
+    return chunkLoads[k];
+  }
+  function loaded(doc) { return docTexts[doc] !== undefined || !byId("tf-chunk-" + Math.floor(doc / index.chunk)); }
+  // Runs `then` at once when the document's data is at hand, else once it is.
+  function whenLoaded(doc, then) {
+    if (loaded(doc)) return then();
+    loadChunk(Math.floor(doc / index.chunk)).then(then);
+  }
   const docs = index.docs, strings = index.strings, queue = index.queue, bands = index.bands, labels = index.labels;
   const STRIDE = 5;
   const queueLength = queue.length / STRIDE;
@@ -215,6 +229,7 @@
   // ---- a document's view ------------------------------------------------------
   function openDocument(doc, focusView) {
     if (doc < 0 || doc >= docs.length) return;
+    if (!loaded(doc)) return whenLoaded(doc, () => openDocument(doc, focusView));
     if (current !== doc) {
       if (current >= 0 && docLinks[current]) docLinks[current].classList.remove("current");
       current = doc;
@@ -495,6 +510,7 @@
     return null;
   }
   function select(doc, t, key, options) {
+    if (!loaded(doc)) return whenLoaded(doc, () => select(doc, t, key, options));
     openDocument(doc, false);
     const td = view.cells.get(t + "|" + key);
     if (!td) return;
@@ -725,7 +741,7 @@
     if (!match) return;
     const doc = Number(match[1]);
     if (doc >= docs.length) return;
-    if (match[2]) { openDocument(doc, true); showLine(Number(match[2])); return; }
+    if (match[2]) { whenLoaded(doc, () => { openDocument(doc, true); showLine(Number(match[2])); }); return; }
     if (match[3]) {
       const t = docs[doc].tables.findIndex((table) => table[0] === decodeURIComponent(match[3]));
       if (t >= 0) { select(doc, t, decodeURIComponent(match[4]), { focus: true, fromQueue: false }); return; }
@@ -746,10 +762,15 @@
   const readyMs = performance.now();
   if (selftestMode) selftest();
   else route();
+  // The other documents' data, one chunk at a time while the reader looks at the page.
+  const chunkCount = Math.ceil(docs.length / index.chunk);
+  (function prefetch(k) { if (k < chunkCount) setTimeout(() => loadChunk(k).then(() => prefetch(k + 1)), 50); })(0);
 
   // ---- self-test: a scripted review, reported as JSON -------------------------
-  function selftest() {
-    const result = { ready_ms: readyMs, script_ms: readyMs - started, index_parse_ms: parseMs,
+  async function selftest() {
+    const loadStarted = performance.now();
+    await Promise.all(Array.from({ length: Math.ceil(docs.length / index.chunk) }, (_, k) => loadChunk(k)));
+    const result = { load_all_ms: performance.now() - loadStarted, ready_ms: readyMs, script_ms: readyMs - started, index_parse_ms: parseMs,
       documents: docs.length, queue_total: queueLength,
       below: below, threshold: threshold, queue: [], documents_view: [], steps: [], errors };
     try {
