@@ -90,7 +90,7 @@ let package = Package(
             name: "TablefixCLITests",
             dependencies: [
                 "TablefixTestSupport", "TablefixStore", "TablefixOutput",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
             ], swiftSettings: strict),
     ]
 )

@@ -10,11 +10,11 @@ enum Shell {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: Data? = nil, stdinPath: String? = nil, stdoutPath: String? = nil)
-        throws -> Run
+    static func run(_ arguments: [String], stdin: Data? = nil, stdinPath: String? = nil, stdoutPath: String? = nil,
+                    executable: String? = nil) throws -> Run
     {
         let process = Process()
-        process.executableURL = CLITests.binary
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? CLITests.binary
         process.arguments = arguments
         process.currentDirectoryURL = Fixtures.root
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tablefix-shell-\(UUID().uuidString)")
