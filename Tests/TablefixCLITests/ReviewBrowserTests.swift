@@ -55,8 +55,6 @@ enum Browser {
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--no-default-browser-check", "--hide-scrollbars", "--user-data-dir=\(profile.path)",
-            // The page inflates its data asynchronously: let it finish before the dump.
-            "--virtual-time-budget=10000",
         ] + arguments + [url.absoluteString + "#" + fragment]
         let out = Pipe()
         process.standardOutput = out
@@ -284,6 +282,26 @@ struct ReviewBrowserTests {
         #expect(second["action"] as? String == "correct")
         #expect(second["value"] as? Int == 4321)
         #expect(second.keys.contains("original"))
+    }
+
+    @Test("the queue filters by document, table and confidence; a row shows the value and the cell's labels")
+    func filters() throws {
+        let (_, report) = try Self.report(Self.inputs, name: "filters")
+        let (_, result) = try Browser.selftest(report)
+        let below = try #require(result["below"] as? Int)
+        let table = try #require(result["filter_table"] as? [String: Any])
+        #expect(table["tables"] as? [String] == ["requests"])
+        #expect((table["below"] as? Int ?? 0) < below)
+        let document = try #require(result["filter_doc"] as? [String: Any])
+        #expect(document["docs"] as? [Int] == [0])
+        let lowest = try #require(result["filter_min"] as? [String: Any])
+        #expect((lowest["lowest"] as? Double ?? 0) >= 0.5)
+        let row = try #require(result["queue_row"] as? [[String]])
+        #expect(row.map { $0[0] }.contains("q-value"))
+        let label = try #require(row.first { $0[0] == "q-label" }?[1])
+        #expect(!label.isEmpty && label.unicodeScalars.contains { $0.value >= 0x4E00 })
+        let legend = try #require(result["legend"] as? String)
+        #expect(legend.contains("c confirm the cell (stays on it; j moves on)"))
     }
 
     @Test("a batch database's report: its export applied back is kept as reviewed, and shown as such next time")

@@ -1,36 +1,111 @@
 "use strict";
-(async function () {
+(function () {
   const started = performance.now();
   const byId = (id) => document.getElementById(id);
-  // The data is deflated and in base64 (a tenth of its size). The index is inflated here;
-  // the documents' chunks when one of theirs is first opened, and the rest in the
-  // background once the page is ready. A document is kept as text, parsed when opened.
-  async function inflate(node) {
+  // Raw DEFLATE (RFC 1951), decoded synchronously: the page's data comes deflated, in
+  // base64, and a document's chunk is inflated the moment it is first opened.
+  const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+  const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  const DISTANCE_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049,
+    3073, 4097, 6145, 8193, 12289, 16385, 24577];
+  const DISTANCE_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+  const CODE_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+  // A canonical Huffman code as a table indexed by the next `max` bits (LSB first):
+  // each entry is symbol << 4 | length, 0 for no code.
+  function huffman(lengths) {
+    let max = 0;
+    for (const length of lengths) if (length > max) max = length;
+    const count = new Uint16Array(16), next = new Uint16Array(16);
+    for (const length of lengths) if (length) count[length]++;
+    for (let length = 1, code = 0; length <= 15; length++) { code = (code + count[length - 1]) << 1; next[length] = code; }
+    const size = 1 << max, table = new Int32Array(size);
+    lengths.forEach((length, symbol) => {
+      if (!length) return;
+      let code = next[length]++, reversed = 0;
+      for (let i = 0; i < length; i++) { reversed = (reversed << 1) | (code & 1); code >>= 1; }
+      for (let i = reversed; i < size; i += 1 << length) table[i] = (symbol << 4) | length;
+    });
+    return { table, max };
+  }
+  const FIXED_LITERALS = huffman(Array.from({ length: 288 }, (_, i) => (i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8)));
+  const FIXED_DISTANCES = huffman(new Array(30).fill(5));
+  function inflateRaw(input) {
+    let position = 0, buffer = 0, held = 0, length = 0, out = new Uint8Array(input.length * 4 + 1024);
+    const need = (n) => { while (held < n) { buffer |= (input[position++] | 0) << held; held += 8; } };
+    const bits = (n) => { need(n); const value = buffer & ((1 << n) - 1); buffer >>>= n; held -= n; return value; };
+    const symbol = (code) => {
+      need(code.max);
+      const entry = code.table[buffer & ((1 << code.max) - 1)];
+      if (!entry) throw new Error("damaged data (no such code)");
+      buffer >>>= entry & 15; held -= entry & 15;
+      return entry >> 4;
+    };
+    const room = (n) => {
+      if (length + n <= out.length) return;
+      const bigger = new Uint8Array(Math.max(out.length * 2, length + n));
+      bigger.set(out.subarray(0, length));
+      out = bigger;
+    };
+    let last = 0;
+    while (!last) {
+      last = bits(1);
+      const type = bits(2);
+      if (type === 0) {
+        position -= held >> 3; buffer = 0; held = 0;
+        const size = input[position] | (input[position + 1] << 8);
+        position += 4;
+        room(size);
+        out.set(input.subarray(position, position + size), length);
+        position += size; length += size;
+        continue;
+      }
+      let literals = FIXED_LITERALS, distances = FIXED_DISTANCES;
+      if (type === 2) {
+        const literalCount = bits(5) + 257, distanceCount = bits(5) + 1, codeCount = bits(4) + 4;
+        const codeLengths = new Array(19).fill(0);
+        for (let i = 0; i < codeCount; i++) codeLengths[CODE_ORDER[i]] = bits(3);
+        const lengthsCode = huffman(codeLengths), lengths = [];
+        while (lengths.length < literalCount + distanceCount) {
+          const s = symbol(lengthsCode);
+          if (s < 16) lengths.push(s);
+          else if (s === 16) { const previous = lengths[lengths.length - 1] | 0; for (let r = bits(2) + 3; r > 0; r--) lengths.push(previous); }
+          else for (let r = s === 17 ? bits(3) + 3 : bits(7) + 11; r > 0; r--) lengths.push(0);
+        }
+        literals = huffman(lengths.slice(0, literalCount));
+        distances = huffman(lengths.slice(literalCount));
+      } else if (type !== 1) {
+        throw new Error("damaged data (block type 3)");
+      }
+      for (;;) {
+        const s = symbol(literals);
+        if (s < 256) { room(1); out[length++] = s; continue; }
+        if (s === 256) break;
+        const count = LENGTH_BASE[s - 257] + bits(LENGTH_EXTRA[s - 257]);
+        const d = symbol(distances);
+        const distance = DISTANCE_BASE[d] + bits(DISTANCE_EXTRA[d]);
+        room(count);
+        for (let k = 0; k < count; k++, length++) out[length] = out[length - distance];
+      }
+    }
+    return out.subarray(0, length);
+  }
+  function inflate(node) {
     const binary = atob(node.textContent.trim());
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-    return new Response(stream).text();
+    return new TextDecoder("utf-8").decode(inflateRaw(bytes));
   }
   const parseStarted = performance.now();
-  const index = JSON.parse(await inflate(byId("tf-index")));
+  const index = JSON.parse(inflate(byId("tf-index")));
   const parseMs = performance.now() - parseStarted;
+  // Each document's data as text, one line each, filled a chunk at a time.
   const docTexts = [];
-  const chunkLoads = [];
-  function loadChunk(k) {
-    if (!chunkLoads[k]) {
-      const node = byId("tf-chunk-" + k);
-      chunkLoads[k] = node ? inflate(node).then((text) => {
-        text.split("\n").forEach((line, i) => { docTexts[k * index.chunk + i] = line; });
-      }) : Promise.resolve();
-    }
-    return chunkLoads[k];
-  }
-  function loaded(doc) { return docTexts[doc] !== undefined || !byId("tf-chunk-" + Math.floor(doc / index.chunk)); }
-  // Runs `then` at once when the document's data is at hand, else once it is.
-  function whenLoaded(doc, then) {
-    if (loaded(doc)) return then();
-    loadChunk(Math.floor(doc / index.chunk)).then(then);
+  const chunksRead = new Set();
+  function readChunk(k) {
+    if (chunksRead.has(k)) return;
+    chunksRead.add(k);
+    const node = byId("tf-chunk-" + k);
+    if (node) inflate(node).split("\n").forEach((line, i) => { docTexts[k * index.chunk + i] = line; });
   }
   const docs = index.docs, strings = index.strings, queue = index.queue, bands = index.bands, labels = index.labels;
   const STRIDE = 5;
@@ -74,6 +149,7 @@
   function data(doc) {
     let found = cache.get(doc);
     if (found) { cache.delete(doc); cache.set(doc, found); return found; }
+    readChunk(Math.floor(doc / index.chunk));
     const text = docTexts[doc];
     found = text ? expand(JSON.parse(text)) : { lines: null, blocks: null, text: "", edits: [], tables: [], reviews: [] };
     cache.set(doc, found);
@@ -229,7 +305,6 @@
   // ---- a document's view ------------------------------------------------------
   function openDocument(doc, focusView) {
     if (doc < 0 || doc >= docs.length) return;
-    if (!loaded(doc)) return whenLoaded(doc, () => openDocument(doc, focusView));
     if (current !== doc) {
       if (current >= 0 && docLinks[current]) docLinks[current].classList.remove("current");
       current = doc;
@@ -510,7 +585,6 @@
     return null;
   }
   function select(doc, t, key, options) {
-    if (!loaded(doc)) return whenLoaded(doc, () => select(doc, t, key, options));
     openDocument(doc, false);
     const td = view.cells.get(t + "|" + key);
     if (!td) return;
@@ -741,7 +815,7 @@
     if (!match) return;
     const doc = Number(match[1]);
     if (doc >= docs.length) return;
-    if (match[2]) { whenLoaded(doc, () => { openDocument(doc, true); showLine(Number(match[2])); }); return; }
+    if (match[2]) { openDocument(doc, true); showLine(Number(match[2])); return; }
     if (match[3]) {
       const t = docs[doc].tables.findIndex((table) => table[0] === decodeURIComponent(match[3]));
       if (t >= 0) { select(doc, t, decodeURIComponent(match[4]), { focus: true, fromQueue: false }); return; }
@@ -762,15 +836,11 @@
   const readyMs = performance.now();
   if (selftestMode) selftest();
   else route();
-  // The other documents' data, one chunk at a time while the reader looks at the page.
-  const chunkCount = Math.ceil(docs.length / index.chunk);
-  (function prefetch(k) { if (k < chunkCount) setTimeout(() => loadChunk(k).then(() => prefetch(k + 1)), 50); })(0);
+
 
   // ---- self-test: a scripted review, reported as JSON -------------------------
-  async function selftest() {
-    const loadStarted = performance.now();
-    await Promise.all(Array.from({ length: Math.ceil(docs.length / index.chunk) }, (_, k) => loadChunk(k)));
-    const result = { load_all_ms: performance.now() - loadStarted, ready_ms: readyMs, script_ms: readyMs - started, index_parse_ms: parseMs,
+  function selftest() {
+    const result = { ready_ms: readyMs, script_ms: readyMs - started, index_parse_ms: parseMs,
       documents: docs.length, queue_total: queueLength,
       below: below, threshold: threshold, queue: [], documents_view: [], steps: [], errors };
     try {
@@ -823,6 +893,22 @@
         press("Enter");
         press("p");
       }
+      const firstRow = byId("queue").querySelector("a[data-q]");
+      result.queue_row = firstRow ? [...firstRow.children].map((span) => [span.className, span.textContent]) : [];
+      result.legend = byId("keys").textContent;
+      const filtered = () => visible.map((q) => entry(q));
+      filterTable.value = "requests";
+      applyThreshold(threshold);
+      result.filter_table = { below, tables: [...new Set(filtered().map((e) => tableIdOf(e.doc, e.table)))] };
+      filterTable.value = "";
+      filterDoc.value = docs[0].source;
+      applyThreshold(threshold);
+      result.filter_doc = { below, docs: [...new Set(filtered().map((e) => e.doc))] };
+      filterDoc.value = "";
+      filterMin.value = "0.5";
+      applyThreshold(threshold);
+      result.filter_min = { below, lowest: Math.min(...filtered().map((e) => e.confidence)) };
+      filterMin.value = "0";
       const thresholdStarted = performance.now();
       applyThreshold(0.5);
       result.below_half = below;
