@@ -242,8 +242,29 @@ public struct ArtifactRemoval: CleanupPass {
         return text.count <= 40 && !text.contains("。")
     }
 
+    /// A navigation bar that a page rendered one entry a line: `首页`, then at least three
+    /// more short entries, each alone on its line (no digit, no punctuation).
+    static func navigationRun(in blocks: [Block], at start: Int) -> Range<Int>? {
+        guard case .paragraph(let lines) = blocks[start].content, lines.count == 1,
+            lines[0].text.trimmingSpaces == navigationHome
+        else { return nil }
+        var end = start + 1
+        while end < blocks.count, case .paragraph(let lines) = blocks[end].content, lines.count == 1 {
+            let entry = lines[0].text.trimmingSpaces
+            guard !entry.isEmpty, entry.count <= 6, !entry.contains(where: { $0.isNumber || $0.isPunctuation }) else {
+                break
+            }
+            end += 1
+        }
+        return end - start >= 4 ? start..<end : nil
+    }
+
     func removeClutter(from document: inout Document) {
-        let clutter = document.blocks.indices.filter { Self.isClutterBlock(document.blocks[$0]) }
+        var clutter = document.blocks.indices.filter { Self.isClutterBlock(document.blocks[$0]) }
+        for start in document.blocks.indices {
+            if let run = Self.navigationRun(in: document.blocks, at: start) { clutter += run }
+        }
+        clutter = Array(Set(clutter)).sorted()
         guard !clutter.isEmpty else { return }
         var remove = Set(clutter)
         // Short lines wedged between two clutter blocks close together are the box's own.

@@ -36,6 +36,18 @@ struct WebClutterTests {
         #expect(object["body"] as? String == "西工区卫生健康委员会")
     }
 
+    @Test("a navigation bar rendered one entry a line goes too")
+    func verticalNavigation() throws {
+        let lines = try String(contentsOf: Fixtures.root.appendingPathComponent(Self.sample), encoding: .utf8)
+            .components(separatedBy: "\n").map { "<p>\($0)</p>" }
+        let navigation = ["首页", "政务公开", "政务服务", "互动交流", "走进本局"]
+        let page = "<html><body>" + navigation.map { "<p>\($0)</p>" }.joined(separator: "\n") + "\n"
+            + lines.joined(separator: "\n") + "</body></html>"
+        let object = try Self.repair(try Shell.file(Array(page.utf8), name: "page.html"))
+        #expect(Self.removed(object) == navigation)
+        #expect((object["text"] as? String)?.hasPrefix("西工区卫生健康委员会") == true)
+    }
+
     @Test("from a DOCX")
     func docx() throws {
         let lines = try String(contentsOf: Fixtures.root.appendingPathComponent(Self.sample), encoding: .utf8)
