@@ -1,5 +1,5 @@
-public import TablefixOutput
 public import TablefixStore
+import TablefixOutput
 import TablefixModel
 import TablefixReaders
 

@@ -2,7 +2,7 @@ public import TablefixModel
 public import TablefixReaders
 public import TablefixReconstruction
 public import TablefixOutput
-public import TablefixStore
+import TablefixStore
 import TablefixCleanup
 
 /// The front door for one document: read it, clean its text, rebuild its tables.

@@ -1,4 +1,4 @@
-package import TablefixModel
+import TablefixModel
 package import TablefixStore
 import TablefixOutput
 

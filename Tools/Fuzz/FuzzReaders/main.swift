@@ -74,9 +74,13 @@ func mutateDOCX(_ bytes: [UInt8], with generator: inout Generator, corpus: [[UIn
         mutate(&raw, with: &generator, corpus: corpus)
         return raw
     }
-    guard let source = try? Archive(data: Data(bytes), accessMode: .read),
-        let target = try? Archive(data: Data(), accessMode: .create)
-    else { return raw }
+    let source: Archive, target: Archive
+    do {
+        source = try Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil)
+        target = try Archive(data: Data(), accessMode: .create, pathEncoding: nil)
+    } catch {
+        return raw
+    }
     let entries = Array(source)
     let xmlParts = entries.filter { $0.path.hasSuffix(".xml") }
     let chosen = xmlParts.randomElement(using: &generator)?.path
