@@ -40,15 +40,13 @@ package struct ReviewReport: Sendable {
         self.labels = labels
     }
 
-    /// The threshold below which a cell is queued for review, unless the user sets another:
-    /// the one place that number lives (the command line's and the page's default).
-    package static let defaultThreshold = 0.9
+    /// The threshold below which a cell is queued for review, unless the user sets another
+    /// (the command line's and the page's default): the confidence policy's.
+    package static let defaultThreshold = ConfidencePolicy.standard.threshold
 
     /// The confidence bands that shade cells, from the highest: a cell takes the first band
     /// whose minimum it reaches, and the class `conf-NAME`.
-    package static let bands: [(minimum: Double, name: String)] = [
-        (0.9, "high"), (0.7, "fair"), (0.5, "low"), (0, "poor"),
-    ]
+    package static let bands: [(minimum: Double, name: String)] = ConfidencePolicy.standard.bands.map { ($0.floor, $0.name) }
 
     /// The class that shades a cell of this confidence: `conf-high`, `conf-fair`,
     /// `conf-low` or `conf-poor`.

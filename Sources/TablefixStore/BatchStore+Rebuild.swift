@@ -108,7 +108,8 @@ extension BatchStore {
             keys[table, default: [:]][position] = key
             byTable[table, default: []].append(ExtractedCell(
                 key: key, value: cell["value"], raw: cell["raw"], confidence: cell["confidence"],
-                inferred: cell["inferred"], why: cell["why"], rule: cell["rule"], line: cell["line"]))
+                inferred: cell["inferred"], why: cell["why"], rule: ReadingRule(rawValue: cell["rule"]) ?? .missing,
+                line: cell["line"]))
         }
         var checksByTable: [String: [Check]] = [:]
         for check in try Row.fetchAll(statements.checks, arguments: [id]) {
