@@ -193,21 +193,29 @@ public struct ArtifactRemoval: CleanupPass {
     static func isClutterLine(_ raw: String) -> Bool {
         guard raw.utf8.count <= 400 else { return false }
         let text = raw.trimmingSpaces
-        // A footer line runs long: the licence, the filing and the copyright together.
-        if text.count <= 300, !text.containsText("。"), footerWords.contains(where: { text.containsText($0) }) { return true }
         guard let initial = text.first, text.count <= 80, !text.containsText("。") else { return false }
         for field in clutterFields where fieldInitials.contains(initial) && text.hasPrefix(field) {
             guard let next = text.dropFirst(field.count).first else { return true }
             if [":", "：", " ", "\t"].contains(next) { return true }
         }
         if text.containsText("浏览次数") || text.containsText("阅读次数") || text.containsText("访问次数") { return true }
-        if breadcrumbOpenings.contains(where: { text.hasPrefix($0) }) { return true }
-        if isNavigationLine(text) { return true }
         let stripped = text.filter { !$0.isWhitespace && !"<>|【】[]·".contains($0) }
         guard stripped.count <= 12, !stripped.isEmpty else { return false }
         var rest = stripped
         for word in widgetWords where rest.containsText(word) { rest = rest.replacing(word, with: "") }
         return rest.count <= 2 && rest.count < stripped.count
+    }
+
+    /// Whether one line of text is the page's furniture around the report: a breadcrumb
+    /// (`当前位置：…`), a navigation bar, or the footer (the ICP licence line).
+    static func isFurnitureLine(_ raw: String) -> Bool {
+        guard raw.utf8.count <= 1200 else { return false }
+        let text = raw.trimmingSpaces
+        guard !text.isEmpty, !text.containsText("。") else { return false }
+        // A footer line runs long: the licence, the filing and the copyright together.
+        if text.count <= 300, footerWords.contains(where: { text.containsText($0) }) { return true }
+        guard text.count <= 80 else { return false }
+        return breadcrumbOpenings.contains(where: { text.hasPrefix($0) }) || isNavigationLine(text)
     }
 
     /// A site's navigation bar as text: four or more short entries, one of them `首页`,
@@ -260,13 +268,20 @@ public struct ArtifactRemoval: CleanupPass {
     }
 
     func removeClutter(from document: inout Document) {
-        var clutter = document.blocks.indices.filter { Self.isClutterBlock(document.blocks[$0]) }
-        for start in document.blocks.indices {
-            if let run = Self.navigationRun(in: document.blocks, at: start) { clutter += run }
+        let clutter = document.blocks.indices.filter { Self.isClutterBlock(document.blocks[$0]) }
+        // The page's furniture goes too, but never takes the lines around it along: a
+        // breadcrumb often sits right above the report's title.
+        var furniture: [Int] = []
+        for index in document.blocks.indices {
+            switch document.blocks[index].content {
+            case .heading(let lines), .paragraph(let lines):
+                if lines.count == 1, Self.isFurnitureLine(lines[0].text) { furniture.append(index) }
+            default: break
+            }
+            if let run = Self.navigationRun(in: document.blocks, at: index) { furniture += run }
         }
-        clutter = Array(Set(clutter)).sorted()
-        guard !clutter.isEmpty else { return }
-        var remove = Set(clutter)
+        guard !clutter.isEmpty || !furniture.isEmpty else { return }
+        var remove = Set(clutter).union(furniture)
         // Short lines wedged between two clutter blocks close together are the box's own.
         for (a, b) in zip(clutter, clutter.dropFirst()) where b - a > 1 && b - a <= 3 {
             let between = (a + 1)..<b
@@ -277,7 +292,7 @@ public struct ArtifactRemoval: CleanupPass {
             let text = block.text
             document.edits.append(
                 Edit(kind: .clutter, before: text, after: "", line: block.lines.lowerBound,
-                     confidence: clutter.contains(index) ? 0.95 : 0.8))
+                     confidence: clutter.contains(index) || furniture.contains(index) ? 0.95 : 0.8))
             document.blocks[index].content = .removed(text: text, reason: "web-page clutter")
         }
     }
