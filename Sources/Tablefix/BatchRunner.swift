@@ -181,7 +181,9 @@ public struct BatchRunner: Sendable {
                             guard alone else {
                                 running += 1
                                 group.addTask {
-                                    Self.repair(bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer)
+                                    Self.repair(
+                                        bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer,
+                                        json: Sink.needsJSON)
                                 }
                                 continue
                             }
@@ -192,7 +194,9 @@ public struct BatchRunner: Sendable {
                                 running -= 1
                                 try finish(record)
                             }
-                            try finish(Self.repair(bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer))
+                            try finish(Self.repair(
+                                bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer,
+                                json: Sink.needsJSON))
                         }
                     }
                     guard let record = await group.next() else { break }
@@ -210,7 +214,10 @@ public struct BatchRunner: Sendable {
     }
 
     /// Repairs one file's bytes: the work each concurrent task does.
-    static func repair(_ bytes: [UInt8], path: String, hash: String, readSeconds: Double, with repairer: Repairer)
+    /// - Parameter json: Render the JSON object's text (for a sink that writes it; a
+    ///   database stores the rows and rebuilds the object).
+    static func repair(_ bytes: [UInt8], path: String, hash: String, readSeconds: Double, with repairer: Repairer,
+                       json: Bool)
         -> DocumentRecord
     {
         let start = ContinuousClock.now
@@ -218,7 +225,7 @@ public struct BatchRunner: Sendable {
         let outcome: DocumentRecord.Outcome
         do {
             let repair = try repairer.repair(bytes: bytes, path: path)
-            outcome = .done(repair.document, repair.extraction, json: repair.json.rendered(pretty: false))
+            outcome = .done(repair.document, repair.extraction, json: json ? repair.json.rendered(pretty: false) : "")
         } catch {
             outcome = .failed(error: error.description, code: error.code.description)
         }

@@ -20,6 +20,8 @@ enum BatchDecision: Equatable {
 protocol BatchSink {
     /// What storing a result can throw (`Never` for a sink that cannot fail).
     associatedtype Failure: Error
+    /// Whether a repaired file's record must carry the JSON object's text.
+    static var needsJSON: Bool { get }
     /// Whether the file at `path`, with content `hash`, must be repaired.
     mutating func decide(path: String, hash: String) throws(Failure) -> BatchDecision
     /// Stores one file's outcome, with the other paths found to hold the same bytes.
@@ -31,6 +33,7 @@ protocol BatchSink {
 /// The default sink: a batch database, resumable.
 struct DatabaseSink: BatchSink {
     typealias Failure = StoreError
+    static let needsJSON = false
     let store: BatchStore
     let run: Int64
     let options: BatchOptions
@@ -70,6 +73,7 @@ struct DatabaseSink: BatchSink {
 /// "linked_to"}` naming that one (or `"failed"` with its `"error"` too).
 struct LineSink: BatchSink {
     typealias Failure = Never
+    static let needsJSON = true
     /// Receives each line, with its newline.
     let emit: (String) -> Void
     /// Each content hash seen: the first path that held it, and the error of a failed one.

@@ -5,7 +5,8 @@ package import TablefixModel
 package struct DocumentRecord: Sendable {
     /// How processing the file ended.
     package enum Outcome: Sendable {
-        /// Read and repaired; `json` is the compact text of the spec/output.md object.
+        /// Read and repaired; `json` is the compact text of the spec/output.md object, when
+        /// the batch writes lines of it (empty for a database, which keeps the rows).
         case done(Document, Extraction, json: String)
         /// Not a document tablefix can read: `error` is the one-line description
         /// (`FILE: cause`), `code` the error code to match on.
