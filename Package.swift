@@ -32,15 +32,28 @@ let package = Package(
         .target(
             name: "TablefixReconstruction", dependencies: ["TablefixModel"],
             resources: [.copy("Resources/templates")], swiftSettings: strict),
+        .target(name: "TablefixOutput", dependencies: ["TablefixModel"], swiftSettings: strict),
         .target(
-            name: "TablefixWriters",
-            dependencies: ["TablefixModel", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "TablefixStore",
+            dependencies: [
+                "TablefixModel", "TablefixOutput", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: strict),
+        .target(
+            name: "TablefixReview",
+            dependencies: [
+                "TablefixModel", "TablefixOutput", "TablefixStore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Resources/review.js"), .copy("Resources/review.css"), .copy("Resources/frame.html")],
             swiftSettings: strict),
         .target(
             name: "Tablefix",
             dependencies: [
                 "TablefixModel", "TablefixReaders", "TablefixCleanup", "TablefixReconstruction",
-                "TablefixWriters", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "TablefixOutput", "TablefixStore", "TablefixReview",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ], swiftSettings: strict),
         .executableTarget(
             name: "tablefix",
@@ -52,6 +65,12 @@ let package = Package(
         .executableTarget(
             name: "reader-benchmark", dependencies: ["TablefixModel", "TablefixReaders"],
             path: "Tools/Benchmarks/ReaderBenchmark", swiftSettings: strict),
+        .executableTarget(
+            name: "fuzz-readers",
+            dependencies: [
+                "Tablefix", "TablefixReaders", "TablefixOutput", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Tools/Fuzz/FuzzReaders", swiftSettings: strict),
         .target(
             name: "TablefixTestSupport",
             dependencies: ["Tablefix", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -63,7 +82,15 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "TablefixCleanupTests", dependencies: ["TablefixCleanup", "TablefixReaders", "TablefixTestSupport"], swiftSettings: strict),
         .testTarget(name: "TablefixReconstructionTests", dependencies: ["TablefixReconstruction", "TablefixTestSupport"], swiftSettings: strict),
-        .testTarget(name: "TablefixTests", dependencies: ["Tablefix", "TablefixTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
-        .testTarget(name: "TablefixCLITests", dependencies: ["TablefixTestSupport", "TablefixWriters"], swiftSettings: strict),
+        .testTarget(
+            name: "TablefixTests",
+            dependencies: ["Tablefix", "TablefixOutput", "TablefixStore", "TablefixReview", "TablefixTestSupport"],
+            exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(
+            name: "TablefixCLITests",
+            dependencies: [
+                "TablefixTestSupport", "TablefixStore", "TablefixOutput",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "GRDB", package: "GRDB.swift"),
+            ], swiftSettings: strict),
     ]
 )

@@ -22,8 +22,8 @@ mkdir -p "$work"
 swift build -c release --scratch-path "$scratch" --product tablefix >&2
 binary="$scratch/release/tablefix"
 
-printf '%-8s %-10s %-9s %-8s %-9s %-8s %-8s %-8s %s\n' \
-  documents MB seconds docs/s MB/s peak_MB done failed linked
+printf '%-8s %-10s %-9s %-8s %-9s %-8s %-8s %-8s %-8s %s\n' \
+  documents MB seconds docs/s MB/s peak_MB done failed linked db_KB/doc
 for size in "${sizes[@]}"; do
   archive="$work/archive-$size"
   [[ -f "$archive.zip" ]] || python3 Tools/make_archive.py "$archive" --count "$size" --no-folder \
@@ -33,7 +33,7 @@ for size in "${sizes[@]}"; do
   database="$work/out-$size.db"
   rm -f "$database" "$database-wal" "$database-shm"
   timing="$work/time-$size.txt"
-  /usr/bin/time -v "$binary" batch "$archive.zip" --out "$database" --jobs "$jobs" --quiet --allow-failures \
+  /usr/bin/time -v "$binary" batch "$archive.zip" -o "$database" --jobs "$jobs" --quiet --allow-failures \
     2>"$timing"
   seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {
     n = split($2, part, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + part[i]; print s }' "$timing")
@@ -42,6 +42,11 @@ for size in "${sizes[@]}"; do
 print('|'.join(map(str, sqlite3.connect(sys.argv[1]).execute('SELECT sum(done), sum(failed), sum(linked) FROM runs').fetchone())))" \
     "$database")
   IFS='|' read -r done failed linked <<<"$counts"
-  awk -v n="$size" -v b="$bytes" -v s="$seconds" -v p="$peak" -v d="$done" -v f="$failed" -v l="$linked" 'BEGIN {
-    printf "%-8d %-10.1f %-9.1f %-8.1f %-9.2f %-8s %-8s %-8s %s\n", n, b / 1e6, s, n / s, b / 1e6 / s, p, d, f, l }'
+  # The database's size once its write-ahead log is folded in, per document of the archive.
+  python3 -c "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA wal_checkpoint(TRUNCATE)')" "$database"
+  dbbytes=$(stat -c %s "$database")
+  awk -v n="$size" -v b="$bytes" -v s="$seconds" -v p="$peak" -v d="$done" -v f="$failed" -v l="$linked" \
+    -v z="$dbbytes" 'BEGIN {
+    printf "%-8d %-10.1f %-9.1f %-8.1f %-9.2f %-8s %-8s %-8s %-8s %.1f\n", n, b / 1e6, s, n / s, b / 1e6 / s, p, d, f, l,
+      z / n / 1000 }'
 done

@@ -2,14 +2,15 @@
 # Benchmarks the review report of a batch database: how long `tablefix review DB` takes,
 # how large the HTML is, and how fast it opens and responds in headless Chromium.
 #
-#   Tools/bench_review.sh [SIZE...]                       # default: 1000
+#   Tools/bench_review.sh [SIZE...]                       # default: 2000
 #   CONFIG=debug SCRATCH=.build-review Tools/bench_review.sh 1000 3000
+#   TABLEFIX=/path/to/tablefix Tools/bench_review.sh 2000  # a binary already built
 #
 # For each size: makes a synthetic archive (Tools/make_archive.py, a .zip read entry by
 # entry), batches it into a database, writes the report, then opens report.html#selftest
 # in Chromium RUNS times (default 3). The page's self-test records, with performance.now():
-#   ready      navigation start to the end of the page's script: HTML parsed, index read,
-#              queue and document list built (just before DOMContentLoaded)
+#   ready      navigation start to the end of the page's script: HTML parsed, data
+#              inflated, index read, queue and document list built
 #   index      parsing the index (documents, queue) alone
 #   open       building one document's view (tables, text diff), mean over the first 20
 #   key        handling one key press (j, k, c …): mean over the scripted review
@@ -19,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 sizes=("$@")
-((${#sizes[@]})) || sizes=(1000)
+((${#sizes[@]})) || sizes=(2000)
 config=${CONFIG:-release}
 scratch=${SCRATCH:-.build}
 runs=${RUNS:-3}
@@ -27,8 +28,12 @@ work=${WORK:-/tmp/tablefix-bench-review}
 mkdir -p "$work"
 
 browser=$(Tools/install-browser)
-swift build -c "$config" --scratch-path "$scratch" --product tablefix >&2
-binary="$scratch/$config/tablefix"
+if [[ -n ${TABLEFIX:-} ]]; then
+  binary=$TABLEFIX
+else
+  swift build -c "$config" --scratch-path "$scratch" --product tablefix >&2
+  binary="$scratch/$config/tablefix"
+fi
 
 printf '%-9s %-8s %-7s %-9s %-8s %-9s %-8s %-8s %-8s %-10s\n' \
   documents cells queue report_MB write_s ready_ms index_ms open_ms key_ms threshold_ms
@@ -37,11 +42,12 @@ for size in "${sizes[@]}"; do
   [[ -f "$archive.zip" ]] || python3 Tools/make_archive.py "$archive" --count "$size" --zip --no-folder >&2
   database="$work/out-$size.db"
   if [[ ! -f "$database" ]]; then
-    "$binary" batch "$archive.zip" --out "$database" --quiet --allow-failures >&2
+    "$binary" batch "$archive.zip" -o "$database" --quiet --allow-failures >&2 || (($? == 2))
   fi
   report="$work/report-$size.html"
   start=$(date +%s.%N)
-  "$binary" review "$database" --out "$report" --quiet
+  # Exit status 2: the archive's broken files are in the report as not read.
+  "$binary" review "$database" -o "$report" --quiet || (($? == 2))
   end=$(date +%s.%N)
   results=()
   for ((run = 0; run < runs; run++)); do

@@ -58,6 +58,18 @@ static void tablefix_structured_error(void *userData, xmlErrorPtr error) {
 }
 #endif
 
+/* Drops a message libxml2 would print to stderr itself: every error tablefix reports
+   comes from a parser's own sink, with the file's name. */
+static void tablefix_ignore_generic_error(void *context, const char *message, ...) {
+    (void)context;
+    (void)message;
+}
+
+/* Silences libxml2's generic error output on the calling thread (its state is per thread). */
+static inline void tablefix_silence_generic_errors(void) {
+    xmlSetGenericErrorFunc(NULL, tablefix_ignore_generic_error);
+}
+
 /* Sends a text reader's errors to `sink` instead of stderr. */
 static inline void tablefix_reader_capture_errors(xmlTextReaderPtr reader, tablefix_xml_error *sink) {
     xmlTextReaderSetStructuredErrorHandler(reader, tablefix_structured_error, sink);

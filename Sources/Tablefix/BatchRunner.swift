@@ -1,4 +1,5 @@
-public import TablefixWriters
+public import TablefixStore
+import TablefixOutput
 import TablefixModel
 import TablefixReaders
 
@@ -70,14 +71,21 @@ public struct BatchRunner: Sendable {
     private func run(walking walk: BatchInputs, total: Int?, into database: String, command: String,
                      progress: (@Sendable (BatchSummary) -> Void)?) async throws(StoreError) -> BatchSummary {
         let store = try BatchStore(path: database)
-        let run = try store.beginRun(command: command, shard: options.shard?.description)
-        var sink = DatabaseSink(store: store, run: run, options: options)
-        var summary = try await process(walk, total: total, sink: &sink, progress: progress)
-        let continuity = try store.updateContinuity()
-        summary.continuityPairs = continuity.pairs
-        summary.continuityBroken = continuity.broken
-        try store.finishRun(run)
-        return summary
+        try store.lockForBatch()
+        do {
+            let run = try store.beginRun(command: command, shard: options.shard?.description)
+            var sink = DatabaseSink(store: store, run: run, options: options)
+            var summary = try await process(walk, total: total, sink: &sink, progress: progress)
+            let continuity = try store.updateContinuity(repairer.library.continuityRelations)
+            summary.continuityPairs = continuity.pairs
+            summary.continuityBroken = continuity.broken
+            try store.finishRun(run)
+            try store.unlockForBatch()
+            return summary
+        } catch {
+            try? store.unlockForBatch()
+            throw BatchStore.storeError(error, file: database)
+        }
     }
 
     /// The batch loop: the walk feeds at most `jobs` concurrent repairs, and every result
@@ -98,6 +106,21 @@ public struct BatchRunner: Sendable {
         func report() {
             summary.seconds = BatchInputs.seconds(since: start)
             progress?(summary)
+        }
+
+        /// Stores a repaired file's record and counts it.
+        func finish(_ record: DocumentRecord) throws(Sink.Failure) {
+            let waiting = record.hash.flatMap { inFlight.removeValue(forKey: $0) }
+            let duplicates = waiting?.duplicates ?? []
+            try sink.write(record, duplicates: duplicates, attempt: waiting?.attempt)
+            if case .failed(let error, _) = record.outcome {
+                summary.failed += 1 + duplicates.count
+                summary.lastFailure = error
+            } else {
+                summary.done += 1
+                summary.linked += duplicates.count
+            }
+            report()
         }
 
         await withTaskGroup(of: DocumentRecord.self) { group in
@@ -152,28 +175,33 @@ public struct BatchRunner: Sendable {
                             summary.failed += 1
                             summary.lastFailure = error.description
                             report()
-                        case .process(let attempt):
+                        case .process(let attempt, let alone):
                             inFlight[hash] = (attempt, [])
-                            running += 1
                             let path = item.path, readSeconds = item.readSeconds
-                            group.addTask {
-                                Self.repair(bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer)
+                            guard alone else {
+                                running += 1
+                                group.addTask {
+                                    Self.repair(
+                                        bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer,
+                                        json: Sink.needsJSON)
+                                }
+                                continue
                             }
+                            // A file that was in flight when a run died is repaired with no
+                            // other beside it: if it crashes tablefix again, it alone is
+                            // blamed on the next run, not the files that shared its moment.
+                            while running > 0, let record = await group.next() {
+                                running -= 1
+                                try finish(record)
+                            }
+                            try finish(Self.repair(
+                                bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer,
+                                json: Sink.needsJSON))
                         }
                     }
                     guard let record = await group.next() else { break }
                     running -= 1
-                    let waiting = record.hash.flatMap { inFlight.removeValue(forKey: $0) }
-                    let duplicates = waiting?.duplicates ?? []
-                    try sink.write(record, duplicates: duplicates, attempt: waiting?.attempt)
-                    if case .failed(let error, _) = record.outcome {
-                        summary.failed += 1 + duplicates.count
-                        summary.lastFailure = error
-                    } else {
-                        summary.done += 1
-                        summary.linked += duplicates.count
-                    }
-                    report()
+                    try finish(record)
                 }
             } catch {
                 failure = error
@@ -186,7 +214,10 @@ public struct BatchRunner: Sendable {
     }
 
     /// Repairs one file's bytes: the work each concurrent task does.
-    static func repair(_ bytes: [UInt8], path: String, hash: String, readSeconds: Double, with repairer: Repairer)
+    /// - Parameter json: Render the JSON object's text (for a sink that writes it; a
+    ///   database stores the rows and rebuilds the object).
+    static func repair(_ bytes: [UInt8], path: String, hash: String, readSeconds: Double, with repairer: Repairer,
+                       json: Bool)
         -> DocumentRecord
     {
         let start = ContinuousClock.now
@@ -194,7 +225,7 @@ public struct BatchRunner: Sendable {
         let outcome: DocumentRecord.Outcome
         do {
             let repair = try repairer.repair(bytes: bytes, path: path)
-            outcome = .done(repair.document, repair.extraction, json: repair.json.rendered(pretty: false))
+            outcome = .done(repair.document, repair.extraction, json: json ? repair.json.rendered(pretty: false) : "")
         } catch {
             outcome = .failed(error: error.description, code: error.code.description)
         }

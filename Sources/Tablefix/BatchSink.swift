@@ -1,9 +1,12 @@
-import TablefixWriters
+import TablefixOutput
+import TablefixStore
+import TablefixReview
 
 /// What the batch loop does with a file whose bytes it has hashed.
 enum BatchDecision: Equatable {
-    /// Repair it; the attempt recorded for it, if the sink records attempts.
-    case process(attempt: Int64?)
+    /// Repair it; the attempt recorded for it, if the sink records attempts. `alone`: with
+    /// no other file in flight (it was in flight when an earlier run died).
+    case process(attempt: Int64?, alone: Bool = false)
     /// Its content is finished already: link the path to it. `failure` is the error of a
     /// failed document (the path then counts as failed).
     case finished(BatchStore.LinkKind, failure: String?)
@@ -17,6 +20,8 @@ enum BatchDecision: Equatable {
 protocol BatchSink {
     /// What storing a result can throw (`Never` for a sink that cannot fail).
     associatedtype Failure: Error
+    /// Whether a repaired file's record must carry the JSON object's text.
+    static var needsJSON: Bool { get }
     /// Whether the file at `path`, with content `hash`, must be repaired.
     mutating func decide(path: String, hash: String) throws(Failure) -> BatchDecision
     /// Stores one file's outcome, with the other paths found to hold the same bytes.
@@ -28,6 +33,7 @@ protocol BatchSink {
 /// The default sink: a batch database, resumable.
 struct DatabaseSink: BatchSink {
     typealias Failure = StoreError
+    static let needsJSON = false
     let store: BatchStore
     let run: Int64
     let options: BatchOptions
@@ -42,11 +48,12 @@ struct DatabaseSink: BatchSink {
                 if !options.force { return .finished(.skipped, failure: nil) }
             }
         }
+        var interruptions = 0
         if !options.force {
-            let interruptions = try store.interruptions(hash: hash, excluding: run)
+            interruptions = try store.interruptions(hash: hash, excluding: run)
             if interruptions >= options.maxInterruptions { return .interrupted(interruptions) }
         }
-        return .process(attempt: try store.startAttempt(path: path, hash: hash, run: run))
+        return .process(attempt: try store.startAttempt(path: path, hash: hash, run: run), alone: interruptions > 0)
     }
 
     func write(_ record: DocumentRecord, duplicates: [String], attempt: Int64?) throws(StoreError) {
@@ -62,31 +69,32 @@ struct DatabaseSink: BatchSink {
 ///
 /// A repaired file's line is the spec/output.md object with `status` and `hash` added; a
 /// failed file's is `{"source", "status": "failed", "hash", "format", "error"}`; a file
-/// with the same bytes as one before it is `{"source", "status": "linked", "hash"}` (or
-/// `"failed"` with the first one's `"error"`).
+/// with the same bytes as one before it is `{"source", "status": "linked", "hash",
+/// "linked_to"}` naming that one (or `"failed"` with its `"error"` too).
 struct LineSink: BatchSink {
     typealias Failure = Never
+    static let needsJSON = true
     /// Receives each line, with its newline.
     let emit: (String) -> Void
-    /// Each content hash seen, with the error of a failed one.
-    private var seen: [String: String?] = [:]
+    /// Each content hash seen: the first path that held it, and the error of a failed one.
+    private var seen: [String: (path: String, error: String?)] = [:]
 
     init(emit: @escaping (String) -> Void) {
         self.emit = emit
     }
 
     mutating func decide(path: String, hash: String) -> BatchDecision {
-        guard let failure = seen[hash] else {
-            seen[hash] = .some(nil)
+        guard let first = seen[hash] else {
+            seen[hash] = (path, nil)
             return .process(attempt: nil)
         }
-        return failure == nil ? .finished(.linked, failure: nil) : .finished(.failed, failure: failure)
+        return first.error == nil ? .finished(.linked, failure: nil) : .finished(.failed, failure: first.error)
     }
 
     mutating func write(_ record: DocumentRecord, duplicates: [String], attempt: Int64?) {
         emit(Self.line(for: record))
         if let hash = record.hash {
-            seen[hash] = .some(record.error)
+            seen[hash] = (record.path, record.error)
             for path in duplicates { link(path: path, hash: hash, as: record.error == nil ? .linked : .failed) }
         }
     }
@@ -96,8 +104,11 @@ struct LineSink: BatchSink {
             ("source", .string(path)), ("status", .string(kind == .failed ? "failed" : "linked")),
             ("hash", .string(hash)),
         ]
-        // A copy of a failed file carries the error of the file it copies.
-        if kind == .failed, let failure = seen[hash], let error = failure { members.append(("error", .string(error))) }
+        if let first = seen[hash] {
+            members.append(("linked_to", .string(first.path)))
+            // A copy of a failed file carries the error of the file it copies.
+            if kind == .failed, let error = first.error { members.append(("error", .string(error))) }
+        }
         emit(JSONValue.object(members).rendered(pretty: false) + "\n")
     }
 

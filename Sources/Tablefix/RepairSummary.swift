@@ -1,6 +1,8 @@
 import Foundation
 public import TablefixModel
-import TablefixWriters
+import TablefixOutput
+import TablefixStore
+import TablefixReview
 
 /// What a repair found, in a few lines for a person at a terminal: the tables and their
 /// status, the cells below a confidence threshold, the failed checks.
@@ -42,12 +44,12 @@ public struct RepairSummary: Sendable, Equatable, CustomStringConvertible {
     public var failedChecks: [String]
 
     /// The summary of one repair.
-    public init(_ repair: Repair, threshold: Double = 0.9) {
+    public init(_ repair: Repair, threshold: Double = Reviewer.defaultThreshold) {
         self.init(repair.extraction, threshold: threshold)
     }
 
     /// The summary of what reconstruction found.
-    public init(_ extraction: Extraction, threshold: Double = 0.9) {
+    public init(_ extraction: Extraction, threshold: Double = Reviewer.defaultThreshold) {
         template = extraction.template
         self.threshold = threshold
         tables = extraction.tables.map { table in

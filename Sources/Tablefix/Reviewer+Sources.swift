@@ -1,7 +1,9 @@
 import Foundation
 import TablefixModel
 import TablefixReaders
-import TablefixWriters
+import TablefixOutput
+import TablefixStore
+import TablefixReview
 import ZIPFoundation
 
 extension Reviewer {

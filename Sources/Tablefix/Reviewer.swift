@@ -1,5 +1,7 @@
 import Foundation
-import TablefixWriters
+import TablefixOutput
+import TablefixStore
+import TablefixReview
 import TablefixModel
 import TablefixReaders
 import TablefixReconstruction
@@ -24,8 +26,11 @@ public struct Reviewer: Sendable {
     /// Cells below this confidence are in the review queue when the report opens.
     public var threshold: Double
 
+    /// The threshold a review starts with, unless told otherwise.
+    public static var defaultThreshold: Double { ReviewReport.defaultThreshold }
+
     /// A reviewer that repairs with `repairer` and queues the cells below `threshold`.
-    public init(repairer: Repairer, threshold: Double = 0.9) {
+    public init(repairer: Repairer, threshold: Double = Reviewer.defaultThreshold) {
         self.repairer = repairer
         self.threshold = threshold
     }
@@ -88,9 +93,23 @@ public struct Reviewer: Sendable {
         } catch {
             throw ReadError(.unreadable, file: path, reason: BatchInputs.describe(error))
         }
-        let corrections = try Correction.corrections(from: bytes, file: path)
+        let decimal = Self.decimalCells(of: repairer.library)
+        let corrections = try Correction.corrections(from: bytes, file: path) { table, key in
+            decimal.contains(table + "|" + (key.split(separator: ".").first.map(String.init) ?? key))
+        }
         let store = try BatchStore(path: database, create: false)
         return CorrectionCounts(try store.apply(corrections, file: path))
+    }
+
+    /// The rows whose cells may hold decimals (amounts of money), as `TABLE|ROW`.
+    static func decimalCells(of library: TemplateLibrary) -> Set<String> {
+        var rows: Set<String> = []
+        for template in library.templates {
+            for table in template.tables {
+                for row in table.rows where row.decimal == true { rows.insert(table.id + "|" + row.key) }
+            }
+        }
+        return rows
     }
 
     /// The renderer, with the templates' row and column labels.
@@ -200,6 +219,8 @@ public struct ReviewSummary: Sendable, Equatable, CustomStringConvertible {
     public var cellsBelowThreshold: Int
     /// The threshold the page opens with.
     public var threshold: Double
+    /// Cells an earlier review decided, left out of the queue.
+    public var reviewedCells: Int
     /// Arithmetic checks that fail.
     public var failedChecks: Int
     /// The size of the HTML file.
@@ -211,16 +232,18 @@ public struct ReviewSummary: Sendable, Equatable, CustomStringConvertible {
         cells = summary.cells
         cellsBelowThreshold = summary.cellsBelowThreshold
         self.threshold = threshold
+        reviewedCells = summary.reviewedCells
         failedChecks = summary.failedChecks
         bytes = summary.bytes
     }
 
-    /// `12 documents (0 not read); 31 of 2400 cells below 0.9; 2 failed checks; 0.4 MB`.
+    /// `12 documents (0 not read); 31 of 2400 cells below 0.9; 5 reviewed; 2 failed checks; 0.4 MB`.
     public var description: String {
         let megabytes = (Double(bytes) / 1_048_576 * 10).rounded() / 10
         return "\(documents) \(documents == 1 ? "document" : "documents") (\(failedDocuments) not read); "
             + "\(cellsBelowThreshold) of \(cells) cells below "
-            + "\(ReviewReport.text(of: threshold)); \(failedChecks) failed checks; \(megabytes) MB"
+            + "\(ReviewReport.text(of: threshold)); \(reviewedCells) reviewed; \(failedChecks) failed checks; "
+            + "\(megabytes) MB"
     }
 }
 

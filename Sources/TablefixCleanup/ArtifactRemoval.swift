@@ -2,7 +2,8 @@ public import TablefixModel
 
 /// Removes what extraction and scraping left behind: `[bookmark: …]` anchors, markdown
 /// `**bold**` marks, inline HTML tags (`<span …>`), and blocks of pasted web-page clutter (索引号, 发布机构, 成文日期,
-/// 发布日期, 浏览次数, 分享 …).
+/// 发布日期, 浏览次数, 分享 …), site navigation (`首页 政务公开 …`, `当前位置：…`), page widgets
+/// (`【打印本页】【关闭窗口】`) and the footer (the ICP licence line), from text, HTML and DOCX alike.
 ///
 /// Removed text is kept: clutter blocks stay in the document as `removed` blocks, and
 /// every removal is an edit. Table rows of the report are never taken for clutter.
@@ -175,7 +176,16 @@ public struct ArtifactRemoval: CleanupPass {
         "公开时间", "公开范围", "公开形式", "文号", "来源", "时效", "发布时间", "信息分类", "内容分类",
     ]
     /// Page widgets: share and print links, font-size switches.
-    static let widgetWords = ["分享", "打印", "关闭", "收藏", "字号", "【大】", "【中】", "【小】", "返回顶部", "扫一扫"]
+    static let widgetWords = [
+        "打印本页", "关闭窗口", "打印此页", "关闭本页", "加入收藏", "设为首页", "返回首页", "分享", "打印", "关闭",
+        "收藏", "字号", "【大】", "【中】", "【小】", "返回顶部", "扫一扫",
+    ]
+    /// Words that open a breadcrumb line (`当前位置：首页 > 政务公开 > …`).
+    static let breadcrumbOpenings = ["当前位置", "您现在的位置", "您的位置", "现在位置", "所在位置"]
+    /// Words of a site's footer: the ICP licence, the police filing, the copyright.
+    static let footerWords = ["ICP备", "ICP证", "网站标识码", "公网安备", "版权所有", "Copyright", "©"]
+    /// The entry every site navigation bar starts with.
+    static let navigationHome = "首页"
 
     /// Whether one line of text is a metadata field or a page widget.
     static let fieldInitials = Set(clutterFields.compactMap(\.first))
@@ -194,6 +204,26 @@ public struct ArtifactRemoval: CleanupPass {
         var rest = stripped
         for word in widgetWords where rest.containsText(word) { rest = rest.replacing(word, with: "") }
         return rest.count <= 2 && rest.count < stripped.count
+    }
+
+    /// Whether one line of text is the page's furniture around the report: a breadcrumb
+    /// (`当前位置：…`), a navigation bar, or the footer (the ICP licence line).
+    static func isFurnitureLine(_ raw: String) -> Bool {
+        guard raw.utf8.count <= 1200 else { return false }
+        let text = raw.trimmingSpaces
+        guard !text.isEmpty, !text.containsText("。") else { return false }
+        // A footer line runs long: the licence, the filing and the copyright together.
+        if text.count <= 300, footerWords.contains(where: { text.containsText($0) }) { return true }
+        guard text.count <= 80 else { return false }
+        return breadcrumbOpenings.contains(where: { text.hasPrefix($0) }) || isNavigationLine(text)
+    }
+
+    /// A site's navigation bar as text: four or more short entries, one of them `首页`,
+    /// separated by spaces, `|` or `·`, and nothing else (`首页 政务公开 政务服务 互动交流`).
+    static func isNavigationLine(_ text: String) -> Bool {
+        guard text.containsText(navigationHome) else { return false }
+        let entries = text.split { $0.isWhitespace || "|｜·•>＞»/".contains($0) }
+        return entries.count >= 4 && entries.allSatisfy { $0.count <= 6 && !$0.contains(where: \.isNumber) }
     }
 
     /// Whether a block is clutter by itself: a clutter line, or a small table whose rows
@@ -220,10 +250,38 @@ public struct ArtifactRemoval: CleanupPass {
         return text.count <= 40 && !text.contains("。")
     }
 
+    /// A navigation bar that a page rendered one entry a line: `首页`, then at least three
+    /// more short entries, each alone on its line (no digit, no punctuation).
+    static func navigationRun(in blocks: [Block], at start: Int) -> Range<Int>? {
+        guard case .paragraph(let lines) = blocks[start].content, lines.count == 1,
+            lines[0].text.trimmingSpaces == navigationHome
+        else { return nil }
+        var end = start + 1
+        while end < blocks.count, case .paragraph(let lines) = blocks[end].content, lines.count == 1 {
+            let entry = lines[0].text.trimmingSpaces
+            guard !entry.isEmpty, entry.count <= 6, !entry.contains(where: { $0.isNumber || $0.isPunctuation }) else {
+                break
+            }
+            end += 1
+        }
+        return end - start >= 4 ? start..<end : nil
+    }
+
     func removeClutter(from document: inout Document) {
         let clutter = document.blocks.indices.filter { Self.isClutterBlock(document.blocks[$0]) }
-        guard !clutter.isEmpty else { return }
-        var remove = Set(clutter)
+        // The page's furniture goes too, but never takes the lines around it along: a
+        // breadcrumb often sits right above the report's title.
+        var furniture: [Int] = []
+        for index in document.blocks.indices {
+            switch document.blocks[index].content {
+            case .heading(let lines), .paragraph(let lines):
+                if lines.count == 1, Self.isFurnitureLine(lines[0].text) { furniture.append(index) }
+            default: break
+            }
+            if let run = Self.navigationRun(in: document.blocks, at: index) { furniture += run }
+        }
+        guard !clutter.isEmpty || !furniture.isEmpty else { return }
+        var remove = Set(clutter).union(furniture)
         // Short lines wedged between two clutter blocks close together are the box's own.
         for (a, b) in zip(clutter, clutter.dropFirst()) where b - a > 1 && b - a <= 3 {
             let between = (a + 1)..<b
@@ -234,7 +292,7 @@ public struct ArtifactRemoval: CleanupPass {
             let text = block.text
             document.edits.append(
                 Edit(kind: .clutter, before: text, after: "", line: block.lines.lowerBound,
-                     confidence: clutter.contains(index) ? 0.95 : 0.8))
+                     confidence: clutter.contains(index) || furniture.contains(index) ? 0.95 : 0.8))
             document.blocks[index].content = .removed(text: text, reason: "web-page clutter")
         }
     }

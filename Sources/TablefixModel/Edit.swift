@@ -46,6 +46,8 @@ public struct Edit: Sendable, Equatable {
         public static let artifact = Kind(rawValue: "artifact")
         /// Web-page clutter (index number, publisher, dates, share links) removed.
         public static let clutter = Kind(rawValue: "clutter")
+        /// A byte the input's encoding does not allow, replaced by U+FFFD, or a NUL dropped.
+        public static let decoding = Kind(rawValue: "decoding")
     }
 
     /// Whether the edit removes text rather than replacing it with an equivalent.

@@ -10,6 +10,10 @@ public struct DocumentReader: Sendable {
     ///
     /// - Throws: ``ReadError`` naming the file and the cause.
     public func document(atPath path: String) throws(ReadError) -> Document {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw ReadError(.unreadable, file: path, reason: "is a folder, not a document (`tablefix batch` reads folders)")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -23,12 +27,19 @@ public struct DocumentReader: Sendable {
     ///
     /// - Throws: ``ReadError`` naming the file and the cause.
     public func document(from bytes: [UInt8], path: String) throws(ReadError) -> Document {
+        if bytes.starts(with: Array("%PDF-".utf8)) {
+            throw ReadError(
+                .unsupported, file: path,
+                reason: "a PDF document: tablefix reads text, HTML and DOCX; convert it first (pdftotext -layout)")
+        }
         let format = FormatSniffer.format(of: bytes)
         switch format {
         case .text:
             let decoded = try decode(bytes, path: path)
             let blocks = TextReader().blocks(from: decoded.text)
-            return Document(source: Source(path: path, format: .text, encoding: decoded.encoding), blocks: blocks)
+            return Document(
+                source: Source(path: path, format: .text, encoding: decoded.encoding), blocks: blocks,
+                edits: decoded.replacements)
         case .html:
             return try HTMLReader().document(from: bytes, path: path)
         case .docx:
@@ -58,7 +69,7 @@ public struct DocumentReader: Sendable {
             switch Int32(underlying.code) {
             case ENOENT: return "no such file"
             case EACCES: return "permission denied"
-            case EISDIR: return "is a directory"
+            case EISDIR: return "is a folder, not a document"
             default: break
             }
         }

@@ -9,8 +9,11 @@ enum LibXML {
         return true
     }()
 
+    /// Initialises libxml2 once, and silences its own messages on this thread: every
+    /// error reaches the user through a parser's sink, naming the file.
     static func initialise() {
         _ = initialised
+        tablefix_silence_generic_errors()
     }
 
     /// A copy of a libxml2 string, or nil for a null pointer.

@@ -33,6 +33,9 @@ package enum XMLEvent: Sendable, Equatable {
     case end(XMLName)
     /// Character data: text, CDATA, or white space that `xml:space="preserve"` keeps.
     case text(String)
+    /// A reference to an entity the document's own DTD declares (`&org;`), on `line`: not
+    /// expanded (no entity ever is), so the reader can say what text it lacks.
+    case entity(String, line: Int)
 }
 
 /// Reads an XML document as a stream of events with libxml2's text reader, so that a large
@@ -123,6 +126,8 @@ package final class XMLStreamReader {
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
                 return .text(LibXML.string(xmlTextReaderConstValue(reader)) ?? "")
+            case Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
+                return .entity(interned(xmlTextReaderConstLocalName(reader)), line: Int(xmlTextReaderGetParserLineNumber(reader)))
             default:
                 continue
             }

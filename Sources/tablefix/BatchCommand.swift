@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Tablefix
 
-/// `tablefix batch INPUT... --out DB` and `tablefix batch --stdin --jsonl`.
+/// `tablefix batch INPUT... -o DB` and `tablefix batch --stdin --jsonl`.
 struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
@@ -18,14 +18,20 @@ struct BatchCommand: AsyncParsableCommand {
             standard output (the object of `repair --format json`, plus "status" and \
             "hash"), as the map step of Spark RDD.pipe, Hadoop Streaming or GNU parallel.
 
+            One batch at a time writes a database: a second one on the same database is \
+            refused while the first runs.
+
             Exit status: 0 when every file was cleaned or skipped, 2 when some failed \
-            (0 with --allow-failures), 1 when the database cannot be written.
+            (0 with --allow-failures), 1 when the database cannot be written or standard \
+            input cannot be read.
             """)
 
     @Argument(help: "Files, folders and .zip archives to clean.")
     var inputs: [String] = []
 
-    @Option(name: .customLong("out"), help: "The SQLite database to write (created if missing).")
+    @Option(
+        name: [.customShort("o"), .customLong("output"), .customLong("out")],
+        help: "The SQLite database to write (created if missing).")
     var database: String?
 
     @Flag(help: "Read the paths of inputs from standard input, one per line.")
@@ -66,10 +72,10 @@ struct BatchCommand: AsyncParsableCommand {
             throw ValidationError("no input: give files, folders or .zip archives, or --stdin")
         }
         if database == nil, !jsonl {
-            throw ValidationError("--out DB is required (or --jsonl to write lines to standard output)")
+            throw ValidationError("-o DB is required (or --jsonl to write lines to standard output)")
         }
         if database != nil, jsonl {
-            throw ValidationError("--out and --jsonl exclude each other")
+            throw ValidationError("-o and --jsonl exclude each other")
         }
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be at least 1")
@@ -81,12 +87,12 @@ struct BatchCommand: AsyncParsableCommand {
         let runner = BatchRunner(repairer: try Repairer(templatesFolder: templates), options: options)
         let display = ProgressDisplay(quiet: quiet)
         let progress: @Sendable (BatchSummary) -> Void = { display.update($0) }
+        let lines = StandardInputLines()
         let summary: BatchSummary
         if let database {
             let command = (["tablefix"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
             if stdin {
-                summary = try await runner.run(lines: StandardInputLines(), into: database, command: command,
-                                               progress: progress)
+                summary = try await runner.run(lines: lines, into: database, command: command, progress: progress)
             } else {
                 summary = try await runner.run(inputs: inputs, into: database, command: command, progress: progress)
             }
@@ -94,13 +100,18 @@ struct BatchCommand: AsyncParsableCommand {
             let output = LineWriter.standardOutput
             let total = stdin ? nil : runner.countFiles(in: inputs)
             summary = await runner.stream(
-                inputs: stdin ? AnySequence(StandardInputLines()) : AnySequence(inputs), total: total,
+                inputs: stdin ? AnySequence(lines) : AnySequence(inputs), total: total,
                 to: { output.write($0) }, progress: progress)
             try output.close()
         }
-        display.finish(summary)
-        if summary.failed > 0, !allowFailures {
-            throw ExitCode(2)
+        display.finish(summary, database: database)
+        for problem in lines.problems { Terminal.error(problem) }
+        if let failure = lines.failure {
+            Terminal.error(failure)
+            throw ExitCode(Terminal.failure)
+        }
+        if summary.failed > 0 || !lines.problems.isEmpty, !allowFailures {
+            throw ExitCode(Terminal.partialFailure)
         }
     }
 }
@@ -116,8 +127,80 @@ extension BatchShard {
 }
 
 /// Standard input, one line at a time, as the batch asks for the next path.
-struct StandardInputLines: Sequence, IteratorProtocol {
-    mutating func next() -> String? {
-        readLine(strippingNewline: true)
+///
+/// A line is a path: one longer than ``maximumLength`` bytes is skipped and reported (a
+/// stray binary stream must not fill the memory), and a read that fails ends the input
+/// with ``failure`` set, so that the paths not read are not taken for the end.
+final class StandardInputLines: Sequence, IteratorProtocol {
+    /// The longest line taken for a path, in bytes (Linux's PATH_MAX, with room for an
+    /// archive entry after `!/`).
+    static let maximumLength = 16_384
+
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var ended = false
+    private var lineNumber = 0
+    /// Lines skipped, one message each.
+    private(set) var problems: [String] = []
+    /// Why reading stopped before the end, if it did.
+    private(set) var failure: String?
+
+    init(descriptor: Int32 = STDIN_FILENO) {
+        self.descriptor = descriptor
+    }
+
+    func next() -> String? {
+        var skipping = false
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = buffer[start..<newline]
+                start = newline + 1
+                lineNumber += 1
+                if skipping || line.count > Self.maximumLength {
+                    problems.append(
+                        "standard input: line \(lineNumber) is longer than \(Self.maximumLength) bytes: not a path; skipped")
+                    skipping = false
+                    continue
+                }
+                return String(decoding: line.last == UInt8(ascii: "\r") ? line.dropLast() : line, as: UTF8.self)
+            }
+            if buffer.count - start > Self.maximumLength {
+                // Drop what is held of an over-long line; skip the rest of it.
+                skipping = true
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+            }
+            if ended {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                lineNumber += 1
+                if skipping {
+                    problems.append(
+                        "standard input: line \(lineNumber) is longer than \(Self.maximumLength) bytes: not a path; skipped")
+                    return nil
+                }
+                return String(decoding: line, as: UTF8.self)
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                failure = "standard input: cannot be read (\(String(cString: strerror(errno)).lowercased())); "
+                    + "the paths after line \(lineNumber) were not processed"
+                ended = true
+                return nil
+            }
+            if count == 0 {
+                ended = true
+                continue
+            }
+            buffer.append(contentsOf: chunk[..<count])
+        }
     }
 }

@@ -1,59 +1,71 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
 import Tablefix
 
-/// `tablefix export DB --format jsonl|csv [--long | --continuity | --failures] [-o OUT]`.
+/// `tablefix export DB [--format jsonl|csv|csv-long|tsv|continuity|failures] [-o OUT] [filters]`.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a batch database's documents as JSON lines or CSV.",
+        abstract: "Write a batch database's documents as JSON Lines, CSV or TSV.",
         discussion: """
-            jsonl: one object per document and line, as `repair --format json` prints it. \
-            csv: one row per document and one column per cell (TABLE.ROW.COL), ready for \
-            pandas or a spreadsheet; --long writes one row per cell with its raw text and \
-            confidence instead, --continuity the carried-over pairs between consecutive \
-            reports of one body, --failures the files that failed and why.
-            """)
+            jsonl: one object per document and line, as `repair --format json` prints it, \
+            then one line per path with the same bytes ({"source", "status": "linked", \
+            "hash", "linked_to"}). csv: one row per document (and per linked path, with \
+            linked_to) and one column per cell (TABLE.ROW.COL), ready for pandas or a \
+            spreadsheet; tsv: the same with tabs. csv-long: one row per cell with its raw \
+            text and confidence. continuity: the pairs of cells consecutive reports of one \
+            body must agree on. failures: the files that failed and why.
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case jsonl, csv
-    }
+            A cell a reviewer corrected (`tablefix review apply`) has the reviewer's value, \
+            with provenance "reviewed" and the machine's value beside it (csv: columns \
+            provenance and machine_values; csv-long: provenance and machine_value; jsonl: \
+            "provenance" and "machine_value" in the cell). --machine-values gives the values \
+            as the machine read them, and jsonl then prints exactly what `repair` printed.
+            """)
 
     @Argument(help: "The batch database.")
     var database: String
 
-    @Option(help: "jsonl or csv.")
-    var format: Format = .jsonl
+    @Option(help: "What to write.")
+    var format: BatchDatabase.ExportFormat = .jsonl
 
-    @Flag(help: "CSV: one row per cell, with confidences.")
-    var long = false
+    @Flag(help: "The machine's values only, without the reviewers' corrections.")
+    var machineValues = false
 
-    @Flag(help: "CSV: the carried-over pairs between consecutive reports of one body.")
-    var continuity = false
+    @Option(help: "Only documents that follow this template (gov-disclosure-2021, …).")
+    var template: String?
 
-    @Flag(help: "CSV: the files that failed, with the error.")
+    @Option(help: "Only documents whose confidence is at least this (0…1).")
+    var minConfidence: Double?
+
+    @Option(help: "Only rows of this status: done (documents), linked (paths with the same bytes as one) or failed.")
+    var status: BatchDatabase.ExportStatus?
+
+    @Flag(help: "The files that failed (as --status failed).")
     var failures = false
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    @Option(
+        name: [.short, .customLong("output"), .customLong("out")],
+        help: "Write to this file instead of standard output.")
     var output: String?
 
     func validate() throws {
-        let tables = [long, continuity, failures].filter { $0 }.count
-        if tables > 0, format != .csv {
-            throw ValidationError("--long, --continuity and --failures need --format csv")
+        if let minConfidence, !(0...1).contains(minConfidence) {
+            throw ValidationError("--min-confidence must be between 0 and 1")
         }
-        if tables > 1 {
-            throw ValidationError("--long, --continuity and --failures exclude each other")
-        }
+        if failures, let status, status != .failed { throw ValidationError("--failures is --status failed") }
     }
 
     func run() throws {
-        let exportFormat: BatchDatabase.ExportFormat =
-            if format == .jsonl { .jsonl } else if long { .longCSV } else if continuity { .continuityCSV }
-            else if failures { .failuresCSV } else { .wideCSV }
         let database = try BatchDatabase(path: database)
-        let writer = try output.map(LineWriter.file) ?? LineWriter.standardOutput
-        try database.export(exportFormat) { line in writer.write(line) }
+        let options = BatchDatabase.ExportOptions(
+            machineValues: machineValues, template: template, minimumConfidence: minConfidence,
+            status: failures ? .failed : status)
+        let writer = try LineWriter.output(output)
+        try database.export(format, options: options) { line in writer.write(line) }
         try writer.close()
     }
 }
+
+extension BatchDatabase.ExportFormat: ExpressibleByArgument {}
+extension BatchDatabase.ExportStatus: ExpressibleByArgument {}

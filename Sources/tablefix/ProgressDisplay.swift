@@ -27,21 +27,27 @@ final class ProgressDisplay: @unchecked Sendable {
         lastDraw = now
         drawn = true
         if terminal {
-            Self.write("\r\u{1B}[2K" + Self.bar(summary))
+            Terminal.raw("\r\u{1B}[2K" + Self.bar(summary))
         } else {
-            Self.write("tablefix: " + Self.line(summary) + "\n")
+            Terminal.note(Self.line(summary))
         }
     }
 
-    /// Clears the bar and prints the summary.
-    func finish(_ summary: BatchSummary) {
+    /// Clears the bar and prints the summary, and where the failures are listed.
+    ///
+    /// - Parameter database: The batch database, or nil for `--jsonl`.
+    func finish(_ summary: BatchSummary, database: String?) {
         guard !quiet else { return }
         lock.lock()
         defer { lock.unlock() }
-        if terminal, drawn { Self.write("\r\u{1B}[2K") }
-        Self.write("tablefix: \(summary)\n")
-        if summary.failed > 0, let last = summary.lastFailure {
-            Self.write("tablefix: \(summary.failed) failed, the last: \(last)\n")
+        if terminal, drawn { Terminal.raw("\r\u{1B}[2K") }
+        Terminal.note(summary.description)
+        guard summary.failed > 0 else { return }
+        let files = summary.failed == 1 ? "1 file" : "\(summary.failed) files"
+        if let database {
+            Terminal.note("\(files) failed; list them with: tablefix export \(database) --format failures")
+        } else {
+            Terminal.note("\(files) failed: the lines with \"status\": \"failed\" say why")
         }
     }
 
@@ -82,9 +88,5 @@ final class ProgressDisplay: @unchecked Sendable {
         let total = Int(seconds.rounded())
         let hours = total / 3600, minutes = total % 3600 / 60, rest = total % 60
         return hours > 0 ? String(format: "%d:%02d:%02d", hours, minutes, rest) : String(format: "%d:%02d", minutes, rest)
-    }
-
-    private static func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// `tablefix batch`, `export` and `merge` as a user runs them: the built binary, its
@@ -105,7 +107,8 @@ struct BatchCommandTests {
         #expect(failing.stdout.isEmpty)
         #expect(failing.stderr.contains("tablefix: 6 files in "))
         #expect(failing.stderr.contains(": 3 done, 0 skipped, 0 linked, 3 failed ("))
-        #expect(failing.stderr.contains("tablefix: 3 failed, the last: \(input)/broken/"))
+        #expect(failing.stderr.contains(
+            "tablefix: 3 files failed; list them with: tablefix export \(database) --format failures\n"))
 
         let allowed = try run(["batch", input, "--out", database, "--allow-failures", "--quiet"])
         #expect(allowed.status == 0)
@@ -142,7 +145,7 @@ struct BatchCommandTests {
         #expect(result.stdout.isEmpty)
         let rows = CSVTable.rows(from: try String(contentsOfFile: csv, encoding: .utf8))
         #expect(rows.count == 1 + 3)
-        #expect(rows.first?.prefix(3) == ["path", "hash", "format"])
+        #expect(rows.first?.prefix(4) == ["path", "hash", "linked_to", "format"])
     }
 
     @Test("merge combines shard databases and reports what it added")
@@ -165,13 +168,15 @@ struct BatchCommandTests {
     }
 
     @Test("bad flag combinations are refused with one line naming the problem", arguments: [
-        (["batch", "in"], "Error: --out DB is required (or --jsonl to write lines to standard output)"),
+        (["batch", "in"], "Error: -o DB is required (or --jsonl to write lines to standard output)"),
         (["batch", "--out", "x.db"], "Error: no input: give files, folders or .zip archives, or --stdin"),
         (["batch", "in", "--stdin", "--jsonl"], "Error: give inputs as arguments or on standard input (--stdin), not both"),
-        (["batch", "in", "--out", "x.db", "--jsonl"], "Error: --out and --jsonl exclude each other"),
+        (["batch", "in", "--out", "x.db", "--jsonl"], "Error: -o and --jsonl exclude each other"),
         (["batch", "in", "--out", "x.db", "--jobs", "0"], "Error: --jobs must be at least 1"),
         (["batch", "in", "--out", "x.db", "--shard", "3/2"], "Error: The value '3/2' is invalid for '--shard <K/N>': give K/N with 1 ≤ K ≤ N, e.g. 2/4"),
-        (["export", "x.db", "--long"], "Error: --long, --continuity and --failures need --format csv"),
+        (["export", "x.db", "--format", "xml"],
+         "Error: The value 'xml' is invalid for '--format <format>'. Please provide one of the following:\n  - jsonl\n  - csv\n  - csv-long\n  - tsv\n  - continuity\n  - failures"),
+        (["export", "x.db", "--failures", "--status", "done"], "Error: --failures is --status failed"),
         (["merge", "x.db", "./x.db"], "Error: x.db: cannot merge a database into itself"),
     ])
     func badFlags(arguments: [String], message: String) throws {
@@ -184,7 +189,7 @@ struct BatchCommandTests {
     func missingDatabase() throws {
         let result = try run(["export", "no-such.db"])
         #expect(result.status == 1)
-        #expect(result.stderr == "Error: no-such.db: no such file\n")
+        #expect(result.stderr == "tablefix: error: no-such.db: no such file\n")
     }
 
     @Test("help names the batch options")

@@ -93,7 +93,7 @@ struct CLITests {
         let file = try temporaryFile([], name: "empty.txt")
         let result = try run(["repair", file.path])
         #expect(result.status != 0)
-        #expect(result.stderr == "Error: \(file.path): empty file\n")
+        #expect(result.stderr == "tablefix: error: \(file.path): empty file\n")
         #expect(result.stdout.isEmpty)
     }
 
@@ -102,7 +102,7 @@ struct CLITests {
         let file = try temporaryFile((0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }, name: "junk.txt")
         let result = try run(["repair", file.path])
         #expect(result.status != 0)
-        #expect(result.stderr == "Error: \(file.path): binary data, not a text, HTML or DOCX document\n")
+        #expect(result.stderr == "tablefix: error: \(file.path): binary data, not a text, HTML or DOCX document\n")
     }
 
     @Test("invalid UTF-8 that is not GB18030 is refused with its cause")
@@ -110,14 +110,14 @@ struct CLITests {
         let file = try temporaryFile(Array("报告".utf8) + [0xFF, 0xFE, 0xFF, 0x80] + Array("正文".utf8), name: "bad.txt")
         let result = try run(["repair", file.path])
         #expect(result.status != 0)
-        #expect(result.stderr == "Error: \(file.path): not valid UTF-8, UTF-16 or GB18030 text\n")
+        #expect(result.stderr == "tablefix: error: \(file.path): not valid UTF-8, UTF-16 or GB18030 text\n")
     }
 
     @Test("a missing file is refused with its cause")
     func missingFile() throws {
         let result = try run(["repair", "no-such-report.txt"])
         #expect(result.status != 0)
-        #expect(result.stderr == "Error: no-such-report.txt: no such file\n")
+        #expect(result.stderr == "tablefix: error: no-such-report.txt: no such file\n")
     }
 
     @Test("help names the subcommand and its options")

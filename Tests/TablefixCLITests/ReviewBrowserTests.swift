@@ -1,6 +1,8 @@
 import Foundation
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// Headless Chromium, driven from the command line: `--dump-dom` prints the page's DOM
@@ -256,12 +258,13 @@ struct ReviewBrowserTests {
         }
         let names = queue.map { "\($0["doc"] ?? "") \($0["table"] ?? "") \($0["key"] ?? "")" }
         let keys = queue.map { "TD \($0["key"] ?? "")" }
-        #expect(steps.map { $0["key"] as? String } == ["j", "j", "k", "c", "e", "Enter", "Enter", "p"])
+        // c confirms and stays; j then moves to the next cell, which is not skipped.
+        #expect(steps.map { $0["key"] as? String } == ["j", "j", "k", "c", "j", "e", "Enter", "Enter", "p"])
         #expect(steps.map(selected) == [
-            names[0], names[1], names[0], names[1], names[1], names[1], names[2], names[1],
+            names[0], names[1], names[0], names[0], names[1], names[1], names[1], names[2], names[1],
         ])
         #expect(steps.map(focused) == [
-            keys[0], keys[1], keys[0], keys[1], "INPUT correction", "INPUT correction", keys[2], keys[1],
+            keys[0], keys[1], keys[0], keys[0], keys[1], "INPUT correction", "INPUT correction", keys[2], keys[1],
         ])
         #expect(result["correction_error"] as? String == "not a number: \"not a number\"")
         #expect((steps.first?["details"] as? String)?.contains("rule") == true)
@@ -281,6 +284,26 @@ struct ReviewBrowserTests {
         #expect(second.keys.contains("original"))
     }
 
+    @Test("the queue filters by document, table and confidence; a row shows the value and the cell's labels")
+    func filters() throws {
+        let (_, report) = try Self.report(Self.inputs, name: "filters")
+        let (_, result) = try Browser.selftest(report)
+        let below = try #require(result["below"] as? Int)
+        let table = try #require(result["filter_table"] as? [String: Any])
+        #expect(table["tables"] as? [String] == ["requests"])
+        #expect((table["below"] as? Int ?? 0) < below)
+        let document = try #require(result["filter_doc"] as? [String: Any])
+        #expect(document["docs"] as? [Int] == [0])
+        let lowest = try #require(result["filter_min"] as? [String: Any])
+        #expect((lowest["lowest"] as? Double ?? 0) >= 0.5)
+        let row = try #require(result["queue_row"] as? [[String]])
+        #expect(row.map { $0[0] }.contains("q-value"))
+        let label = try #require(row.first { $0[0] == "q-label" }?[1])
+        #expect(!label.isEmpty && label.unicodeScalars.contains { $0.value >= 0x4E00 })
+        let legend = try #require(result["legend"] as? String)
+        #expect(legend.contains("c confirm the cell (stays on it; j moves on)"))
+    }
+
     @Test("a batch database's report: its export applied back is kept as reviewed, and shown as such next time")
     func database() throws {
         let folder = try BatchCorpus.temporaryFolder("review-browser-db")
@@ -297,19 +320,27 @@ struct ReviewBrowserTests {
         let export = try #require(result["export"] as? [String: Any])
         let corrections = folder.appendingPathComponent("corrections.json")
         try JSONSerialization.data(withJSONObject: export).write(to: corrections)
-        let first = try TablefixBinary.run(["review", "--apply", corrections.path, "--db", database])
+        let first = try TablefixBinary.run(["review", "apply", corrections.path, "--db", database])
         #expect(first.stderr.hasSuffix(": 2 applied, 0 unchanged, 0 unknown\n"), "\(first.stderr)")
-        let second = try TablefixBinary.run(["review", "--apply", corrections.path, "--db", database])
+        let second = try TablefixBinary.run(["review", "apply", corrections.path, "--db", database])
         #expect(second.stderr.hasSuffix(": 0 applied, 2 unchanged, 0 unknown\n"), "\(second.stderr)")
 
-        // The next report marks the reviewed cells in their table and in the queue.
+        // The next report marks the reviewed cells in their table, counts them, and leaves
+        // them out of the queue.
         let again = folder.appendingPathComponent("again.html")
         #expect(try TablefixBinary.run(["review", database, "--out", again.path]).status == 0)
         let (_, later) = try Browser.selftest(again)
         let views = try #require(later["documents_view"] as? [[String: Any]])
         #expect(views.reduce(0) { $0 + ($1["confirmed"] as? Int ?? 0) } == 1)
         #expect(views.reduce(0) { $0 + ($1["corrected"] as? Int ?? 0) } == 1)
-        #expect(views.first?["reviewed_in_queue"] as? Int == 2)
+        #expect(views.first?["reviewed_in_queue"] as? Int == 0)
+        // The two applied before, and the two the self-test makes on the cells queued now.
+        #expect((later["totals"] as? String)?.hasSuffix(" 4 reviewed") == true, "\(later["totals"] ?? "")")
+        let queued = try #require(later["queue"] as? [[String: Any]])
+        for decision in (export["corrections"] as? [[String: Any]]) ?? [] {
+            #expect(!queued.contains { $0["key"] as? String == decision["key"] as? String
+                && $0["source"] as? String == decision["source"] as? String })
+        }
     }
 
     @Test("screenshots of the samples' report: the queue with a corrected cell, and a document's text with its edits")

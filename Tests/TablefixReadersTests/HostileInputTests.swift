@@ -57,14 +57,14 @@ struct HostileInputTests {
     @Test("a zip without word/document.xml is not a DOCX package")
     func noDocumentXML() throws {
         let error = try #require(try failure("no-document-xml.docx"))
-        #expect(error.code == .corrupt)
-        #expect(error.description == "no-document-xml.docx: not a DOCX package (no word/document.xml)")
+        #expect(error.code == .unsupported)
+        #expect(error.description == "no-document-xml.docx: a zip archive, not a DOCX document (no word/document.xml); `tablefix batch` reads archives")
     }
 
     @Test("an empty zip is not a DOCX package")
     func emptyZip() throws {
         let error = try #require(try failure("empty-zip.docx"))
-        #expect(error.description == "empty-zip.docx: not a DOCX package (no word/document.xml)")
+        #expect(error.description == "empty-zip.docx: a zip archive, not a DOCX document (no word/document.xml); `tablefix batch` reads archives")
     }
 
     @Test("a part inflating past the cap is stopped there: a zip bomb")

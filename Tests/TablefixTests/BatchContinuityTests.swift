@@ -2,7 +2,9 @@ import Foundation
 import Tablefix
 import TablefixModel
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// Checks across documents: what a body's report carries out of one year, its next
@@ -33,6 +35,12 @@ struct BatchContinuityTests {
             outcome: .done(document, extraction, json: json))
     }
 
+    /// The relation the built-in templates declare.
+    static let relations = [
+        BatchStore.ContinuityRelation(
+            template: "gov-disclosure-2021", table: "requests", row: "carried_in", previousYearRow: "carried_out"),
+    ]
+
     @Test("each column of consecutive years is paired; a pair holds when carried out equals carried in")
     func pairs() throws {
         let folder = try BatchCorpus.temporaryFolder("batch-continuity")
@@ -44,7 +52,7 @@ struct BatchContinuityTests {
             run: run)
         try store.write(Self.record("a-2025.txt", body: "甲局", year: 2025), run: run)
         try store.write(Self.record("b-2022.txt", body: "乙局", year: 2022), run: run)
-        let counts = try store.updateContinuity()
+        let counts = try store.updateContinuity(Self.relations)
 
         let pairs = try store.continuity()
         #expect(counts.pairs == 7)

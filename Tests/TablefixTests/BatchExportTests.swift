@@ -1,7 +1,9 @@
 import Foundation
 import Tablefix
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// `export`: JSON lines and CSV carry exactly the cells the database holds.
@@ -43,9 +45,18 @@ struct BatchExportTests {
         try BatchStore(path: try await Corpus.shared.database()).cells()
     }
 
-    @Test("JSONL holds one object per done document, and its cells are the database's")
+    @Test("JSONL holds one object per done document, and its cells are the database's; linked paths name their document")
     func jsonl() async throws {
-        let lines = try await export(.jsonl).split(separator: "\n")
+        let all = try await export(.jsonl).split(separator: "\n")
+        let linked = all.filter { $0.hasPrefix("{\"source\"") && $0.contains("\"status\": \"linked\"") }
+        let lines = all.filter { !linked.contains($0) }
+        let links = try BatchStore(path: try await Corpus.shared.database()).paths().count
+            - (try BatchStore(path: try await Corpus.shared.database()).documents().count)
+        #expect(linked.count <= links)
+        for line in linked {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["linked_to"] is String)
+        }
         let documents = try BatchStore(path: try await Corpus.shared.database()).documents().filter { $0.status == "done" }
         #expect(lines.count == documents.count)
         var cells: [BatchStore.StoredCell] = []
@@ -69,24 +80,27 @@ struct BatchExportTests {
         #expect(cells == stored)
     }
 
+    static func storedCell(_ record: [String: String]) -> BatchStore.StoredCell {
+        let value = record["value"].flatMap(Double.init)
+        let confidence = record["confidence"].flatMap(Double.init) ?? -1
+        let why = record["why"].flatMap { $0.isEmpty ? nil : $0 }
+        return BatchStore.StoredCell(
+            path: record["path"] ?? "", hash: record["hash"], table: record["table"] ?? "", key: record["key"] ?? "",
+            value: value, raw: record["raw"] ?? "", confidence: confidence,
+            inferred: record["inferred"].flatMap(Double.init), why: why, rule: record["rule"] ?? "",
+            line: record["line"].flatMap { Int($0) } ?? -1)
+    }
+
     @Test("the long CSV has one row per cell, and its fields are the database's")
     func longCSV() async throws {
-        let records = CSVTable.records(from: try await export(.longCSV))
-        let cells = records.map { record in
-            BatchStore.StoredCell(
-                path: record["path"] ?? "", hash: record["hash"], table: record["table"] ?? "", key: record["key"] ?? "",
-                value: record["value"].flatMap(Double.init), raw: record["raw"] ?? "",
-                confidence: record["confidence"].flatMap(Double.init) ?? -1,
-                inferred: record["inferred"].flatMap(Double.init),
-                why: record["why"].flatMap { $0.isEmpty ? nil : $0 }, rule: record["rule"] ?? "",
-                line: record["line"].flatMap { Int($0) } ?? -1)
-        }
+        let records = CSVTable.records(from: try await export(.csvLong))
+        let cells = records.map(Self.storedCell)
         #expect(cells == (try await storedCells()))
     }
 
     @Test("the wide CSV has one row per document and one column per cell key, holding the values")
     func wideCSV() async throws {
-        let rows = CSVTable.rows(from: try await export(.wideCSV))
+        let rows = CSVTable.rows(from: try await export(.csv))
         let header = try #require(rows.first)
         #expect(Array(header.prefix(BatchStore.wideColumns.count)) == BatchStore.wideColumns)
         var values: [String: [String: Double?]] = [:]
@@ -105,10 +119,13 @@ struct BatchExportTests {
         }
     }
 
-    @Test("the failures CSV lists each failed file with its error")
+    @Test("the failures CSV lists each failed file, and each path with the same bytes, with its error")
     func failuresCSV() async throws {
-        let records = CSVTable.records(from: try await export(.failuresCSV))
-        #expect(records.count == 3)
+        let records = CSVTable.records(from: try await export(.failures))
+        let store = try BatchStore(path: try await Corpus.shared.database())
+        let failed = Set(try store.documents().filter { $0.status == "failed" }.compactMap(\.hash))
+        let failedPaths = try store.paths().filter { _, hash in hash.map(failed.contains) ?? true }
+        #expect(records.count == failedPaths.count)
         #expect(records.allSatisfy { ($0["error"] ?? "").hasPrefix(($0["path"] ?? "?") + ": ") })
     }
 

@@ -1,7 +1,9 @@
 import Foundation
 import Tablefix
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// `BatchRunner` into a database: what it writes, what it skips, what it records.

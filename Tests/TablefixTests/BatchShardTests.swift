@@ -1,7 +1,9 @@
 import Foundation
 import Tablefix
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// `--shard K/N` and `merge`: a batch split over machines and put back together.

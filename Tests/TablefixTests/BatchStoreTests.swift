@@ -2,7 +2,9 @@ import Foundation
 import Tablefix
 import TablefixModel
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// The batch database itself: what it refuses, and that a document is written whole.

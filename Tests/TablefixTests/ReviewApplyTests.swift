@@ -1,7 +1,9 @@
 import Foundation
 import Tablefix
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// `tablefix review --apply`: corrections written into a batch database with provenance
@@ -108,8 +110,11 @@ struct ReviewApplyTests {
         let counts = try Reviewer(repairer: try Repairer()).apply(
             correctionsAt: try Self.write(corrections, in: folder), to: database)
         #expect(counts.description == "0 applied, 0 unchanged, 2 unknown, 1 conflicting")
-        #expect(counts.problems.first == "elsewhere.txt requests new.natural: no such document in the database")
-        #expect(counts.problems.dropFirst().first == "\(cell.path) \(cell.table) no.such: no such cell in the database")
+        #expect(
+            counts.problems.first == "correction 1 (elsewhere.txt requests new.natural): no such document in the database")
+        #expect(
+            counts.problems.dropFirst().first
+                == "correction 2 (\(cell.path) \(cell.table) no.such): no such cell in the database")
         #expect(try store.reviews().isEmpty)
     }
 
@@ -181,7 +186,7 @@ struct ReviewApplyTests {
         let corrections = [
             Correction(
                 source: "a.txt", documentHash: "ab", table: "requests", key: "new.natural", action: .correct,
-                value: 12.5, original: nil),
+                value: 12, original: nil),
             Correction(
                 source: "b.txt", table: "review", key: "reconsideration.total", action: .confirm, value: nil,
                 original: nil),

@@ -2,7 +2,9 @@ import Foundation
 import Tablefix
 import TablefixModel
 import TablefixTestSupport
-import TablefixWriters
+import TablefixStore
+import TablefixReview
+import TablefixOutput
 import Testing
 
 /// The review report's HTML as the renderer writes it: escaping, shading, the queue, and
@@ -37,12 +39,17 @@ struct ReviewReportTests {
                 ExtractedTable(id: "review", status: .absent, confidence: 0)])
     }
 
-    /// The JSON of the `<script type="application/json" id="ID">` element of a report.
+    /// The JSON of the page's index (`tf-index`) or of one document (`tf-doc-N`), inflated.
     static func blob(_ html: String, id: String) throws -> Any {
-        let open = "<script type=\"application/json\" id=\"\(id)\">"
-        let start = try #require(html.range(of: open))
-        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
-        return try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8))
+        let text: String
+        if id.hasPrefix("tf-doc-"), let position = Int(id.dropFirst("tf-doc-".count)) {
+            let documents = try ReviewPage.documents(html)
+            try #require(position < documents.count)
+            text = documents[position]
+        } else {
+            text = try ReviewPage.text(html, id: id)
+        }
+        return try JSONSerialization.jsonObject(with: Data(text.utf8))
     }
 
     @Test("hostile text in a cell, a path, an edit and the input never reaches the page as markup")
@@ -115,7 +122,7 @@ struct ReviewReportTests {
         let index = try #require(try Self.blob(ReviewReport().html(documents), id: "tf-index") as? [String: Any])
         let keys = try #require(index["strings"] as? [String])
         let flat = try #require(index["queue"] as? [Double])
-        let page = stride(from: 0, to: flat.count, by: 4).map { at in
+        let page = stride(from: 0, to: flat.count, by: ReviewReport.queueStride).map { at in
             "\(Int(flat[at])) \(keys[Int(flat[at + 2])]) \(flat[at + 3])"
         }
         #expect(page == queue.map { "\($0.document) \($0.key) \($0.confidence)" })
@@ -141,8 +148,9 @@ struct ReviewReportTests {
             Self.document("d\($0).txt", confidences: [("granted.natural", 0.9)], inferred: 0)
         }
         let html = ReviewReport().html(documents)
-        #expect(html.components(separatedBy: "blank in source; follows from the total").count - 1 == 1)
-        #expect(html.components(separatedBy: "\"granted.natural\"").count - 1 == 1)
+        let data = try ReviewPage.allData(html)
+        #expect(data.components(separatedBy: "blank in source; follows from the total").count - 1 == 1)
+        #expect(data.components(separatedBy: "\"granted.natural\"").count - 1 == 1)
         let strings = try #require((try Self.blob(html, id: "tf-index") as? [String: Any])?["strings"] as? [String])
         #expect(Set(strings).count == strings.count)
     }
@@ -186,7 +194,7 @@ struct ReviewReportTests {
         #expect(summary.cellsBelowThreshold == 1)
         #expect(summary.failedChecks == 1)
         #expect(summary.bytes == bytes)
-        #expect(chunks == 4)  // head and first document, second document, the rest
+        #expect(chunks == 3)  // the head, the documents' data (one element for both), the rest
     }
 
     @Test("row labels carry their group, column labels come from the template")

@@ -59,6 +59,13 @@ struct DOCXBodyReader {
     private var runHidden = false
     private var ordinal = 0
 
+    /// The cells the document's tables may still expand to.
+    let budget = CellBudget()
+    /// Entity references left out of the text (`&org;`), each an edit.
+    private(set) var edits: [Edit] = []
+    /// The confidence of the text around an entity left out: a name or a word is missing.
+    static let entityConfidence = 0.5
+
     init(styles: DOCXStyles, numbering: DOCXNumbering) {
         self.styles = styles
         self.numbering = numbering
@@ -105,6 +112,13 @@ struct DOCXBodyReader {
             case .text(let text):
                 if skipDepth == 0, inText, !runHidden, !paragraphs.isEmpty {
                     paragraphs[paragraphs.count - 1].text += text
+                }
+            case .entity(let name, _):
+                // Its text is in the document's DTD, which is never read: say it is missing.
+                if skipDepth == 0, inText, !runHidden, let paragraph = paragraphs.last {
+                    edits.append(Edit(
+                        kind: .decoding, before: "&\(name);", after: "", line: paragraph.line,
+                        confidence: Self.entityConfidence))
                 }
             }
         }
@@ -233,6 +247,7 @@ struct DOCXBodyReader {
             } catch {
                 throw .tooLarge(line: open.table.line)
             }
+            guard budget.take(grid.width * grid.rows.count) else { throw .tooLarge(line: open.table.line) }
             if grid.width > 0, !grid.rows.isEmpty {
                 emit(Block(.table(grid), lines: open.table.line...max(open.table.line, ordinal)))
             }

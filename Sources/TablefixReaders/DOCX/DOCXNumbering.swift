@@ -92,7 +92,7 @@ struct DOCXNumbering {
                 case "num": listID = nil
                 default: break
                 }
-            case .text:
+            case .text, .entity:
                 break
             }
         }

@@ -46,7 +46,7 @@ struct DOCXPackage {
         do {
             archive = try Archive(data: Data(bytes), accessMode: .read)
         } catch {
-            throw .corrupt("ZIPFoundation: \(error)")
+            throw .corrupt(Self.describe(error))
         }
         self.bytes = bytes
         self.limits = limits
@@ -114,5 +114,20 @@ struct DOCXPackage {
 
     private static func pastSize(_ path: String, _ limits: Limits) -> String {
         "\(path) inflates past \(limits.inflatedBytes >> 20) MiB"
+    }
+}
+
+extension DOCXPackage {
+    /// ZIPFoundation's error in a user's words: `missingEndOfCentralDirectoryRecord` reads
+    /// `the end of the archive is missing (cut short?)`.
+    static func describe(_ error: any Error) -> String {
+        let name = String(describing: error)
+        switch name {
+        case "missingEndOfCentralDirectoryRecord": return "the end of the archive is missing (cut short?)"
+        case "invalidCentralDirectoryEntryCount", "invalidCentralDirectoryOffset", "invalidCentralDirectorySize":
+            return "its table of contents is damaged"
+        case "unreadableArchive": return "it cannot be read"
+        default: return "damaged (\(name))"
+        }
     }
 }

@@ -43,7 +43,9 @@ package struct DOCXReader: Sendable {
             parts.document = main
         }
         guard let body = try part(parts.document, in: package, path: path) else {
-            throw ReadError(.corrupt, file: path, reason: "not a DOCX package (no word/document.xml)")
+            throw ReadError(
+                .unsupported, file: path,
+                reason: "a zip archive, not a DOCX document (no word/document.xml); `tablefix batch` reads archives")
         }
         let folder = parts.document.split(separator: "/").dropLast().joined(separator: "/")
         let file = parts.document.split(separator: "/").last.map(String.init) ?? "document.xml"
@@ -71,10 +73,12 @@ package struct DOCXReader: Sendable {
             case .tooLarge(let line):
                 throw ReadError(
                     .tooLarge, file: path,
-                    reason: "table at paragraph \(line) expands past \(HTMLTableLayout.slotLimit) cells")
+                    reason: "table at paragraph \(line) expands past \(HTMLTableLayout.slotLimit) cells, "
+                        + "or the tables past \(CellBudget.documentLimit) in all")
             }
         }
-        return Document(source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: reader.blocks)
+        return Document(
+            source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: reader.blocks, edits: reader.edits)
     }
 
     private func part(_ name: String, in package: DOCXPackage, path: String) throws(ReadError) -> [UInt8]? {

@@ -53,7 +53,7 @@ struct DOCXStyles {
                     styles[finished.id] = finished.style
                     current = nil
                 }
-            case .text:
+            case .text, .entity:
                 break
             }
         }

@@ -45,7 +45,7 @@ extension XMLStreamReader {
             case .end:
                 try body(event, open)
                 open.removeLast()
-            case .text:
+            case .text, .entity:
                 try body(event, open)
             }
         }

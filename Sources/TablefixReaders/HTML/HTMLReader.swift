@@ -52,17 +52,28 @@ package struct HTMLReader: Sendable {
         guard !isUTF16 || Self.startTagCount(utf8) <= Self.elementLimit else {
             throw ReadError(.tooLarge, file: path, reason: "more than \(Self.elementLimit) elements")
         }
+        var edits = decoded.replacements
         let root: MarkupElement
         do {
             root = try HTMLParser(maximumDepth: maximumDepth).document(fromUTF8: utf8, url: path)
         } catch {
-            let position = error.line > 0 ? " at line \(error.line)" : ""
-            throw ReadError(.corrupt, file: path, reason: "cannot read the HTML\(position): \(error.message)")
+            // Unclosed formatting tags (300 `<font>`, as old editors leave them) nest past
+            // libxml2's limit, though a browser shows the page: read it without them.
+            let (unformatted, removed) = Self.withoutFormattingTags(utf8)
+            guard !removed.isEmpty,
+                let again = try? HTMLParser(maximumDepth: maximumDepth).document(fromUTF8: unformatted, url: path)
+            else {
+                let position = error.line > 0 ? " at line \(error.line)" : ""
+                throw ReadError(.corrupt, file: path, reason: "cannot read the HTML\(position): \(error.message)")
+            }
+            root = again
+            edits += removed
         }
         var walker = HTMLWalker(path: path)
         try walker.walk(root)
         walker.flush()
-        return Document(source: Source(path: path, format: .html, encoding: decoded.encoding), blocks: walker.blocks)
+        return Document(
+            source: Source(path: path, format: .html, encoding: decoded.encoding), blocks: walker.blocks, edits: edits)
     }
 
     /// The number of start tags: `<` followed by a letter.
@@ -80,5 +91,53 @@ package struct HTMLReader: Sendable {
             index += 1
         }
         return count
+    }
+
+    /// Tags that only format text, and never open a structure of their own.
+    static let formattingTags: Set<String> = ["font", "span", "b", "i", "u", "s", "strong", "em", "small", "big", "strike"]
+
+    /// The page without its formatting tags (``formattingTags``, opening and closing), line
+    /// breaks inside them kept, each removal an edit of kind `artifact`.
+    ///
+    /// - Complexity: O(n) in the size of the page.
+    static func withoutFormattingTags(_ utf8: [UInt8]) -> ([UInt8], [Edit]) {
+        var output: [UInt8] = []
+        output.reserveCapacity(utf8.count)
+        var edits: [Edit] = []
+        var index = 0, line = 1
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            guard byte == UInt8(ascii: "<") else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            var cursor = index + 1
+            if cursor < utf8.count, utf8[cursor] == UInt8(ascii: "/") { cursor += 1 }
+            let nameStart = cursor
+            while cursor < utf8.count, (utf8[cursor] | 0x20) >= UInt8(ascii: "a"), (utf8[cursor] | 0x20) <= UInt8(ascii: "z") {
+                cursor += 1
+            }
+            let name = String(decoding: utf8[nameStart..<cursor].map { $0 | 0x20 }, as: UTF8.self)
+            let boundary = cursor < utf8.count ? utf8[cursor] : 0
+            let ends = boundary == UInt8(ascii: ">") || boundary == UInt8(ascii: "/") || boundary == 0x20
+                || boundary == 0x09 || boundary == 0x0A || boundary == 0x0D
+            guard formattingTags.contains(name), ends, let close = utf8[cursor...].firstIndex(of: UInt8(ascii: ">"))
+            else {
+                output.append(byte)
+                index += 1
+                continue
+            }
+            let tag = utf8[index...close]
+            edits.append(Edit(
+                kind: .artifact, before: String(decoding: tag, as: UTF8.self), after: "", line: line, confidence: 0.99))
+            // The tag's own line breaks stay, so that every later line keeps its number.
+            let breaks = tag.filter { $0 == UInt8(ascii: "\n") }.count
+            output += Array(repeating: UInt8(ascii: "\n"), count: breaks)
+            line += breaks
+            index = close + 1
+        }
+        return (output, edits)
     }
 }

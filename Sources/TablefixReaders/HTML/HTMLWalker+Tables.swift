@@ -38,7 +38,7 @@ extension HTMLWalker {
                 rowLines.append(row.element.line)
                 var rowRequests: [HTMLTableLayout.Request] = []
                 for cell in row.cells {
-                    var inner = HTMLWalker(path: path, isCell: true)
+                    var inner = HTMLWalker(path: path, isCell: true, budget: budget)
                     try inner.walkChildren(cell)
                     inner.flush()
                     var pieces: [String] = []
@@ -66,6 +66,11 @@ extension HTMLWalker {
             throw ReadError(
                 .tooLarge, file: path,
                 reason: "table at line \(table.line) expands past \(HTMLTableLayout.slotLimit) cells")
+        }
+        guard budget.take(layout.width * layout.slots.count) else {
+            throw ReadError(
+                .tooLarge, file: path,
+                reason: "tables expand past \(CellBudget.documentLimit) cells in all (at the table at line \(table.line))")
         }
         if layout.width > 0 {
             let grid = layout.grid(texts: texts, lines: lines, rowLines: rowLines)

@@ -18,10 +18,13 @@ struct HTMLWalker {
 
     /// Whether the walker reads a table cell, whose lines are never headings.
     let isCell: Bool
+    /// The cells the document's tables may still expand to, shared with nested walkers.
+    let budget: CellBudget
 
-    init(path: String, isCell: Bool = false) {
+    init(path: String, isCell: Bool = false, budget: CellBudget = CellBudget()) {
         self.path = path
         self.isCell = isCell
+        self.budget = budget
     }
 
     /// Elements whose content never shows as text.

@@ -16,6 +16,8 @@ public struct Template: Sendable, Codable, Equatable {
     public var years: YearRange?
     /// The tables, in the order a document prints them.
     public var tables: [TableTemplate]
+    /// What consecutive reports of one body must agree on (``Continuity``).
+    public var continuity: [Continuity]?
 
     public struct Evidence: Sendable, Codable, Equatable {
         public var text: String

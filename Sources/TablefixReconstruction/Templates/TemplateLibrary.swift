@@ -70,13 +70,23 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
 }
 
 extension Template {
-    /// Checks that every row names columns of its table and every relation names keys.
+    /// Checks that every row names columns of its table, every relation names keys and
+    /// every continuity relation names a table and its rows.
     func validate() throws(TemplateError) {
+        for relation in continuity ?? [] where !tables.contains(where: { $0.id == relation.table }) {
+            throw TemplateError(file: id, reason: "continuity names unknown table \(relation.table)")
+        }
         for table in tables {
             let columns = Set(table.columns.map(\.key))
             for row in table.rows {
                 for column in row.columns where !columns.contains(column) {
                     throw TemplateError(file: id, reason: "table \(table.id), row \(row.key): unknown column \(column)")
+                }
+            }
+            let rows = Set(table.rows.map(\.key))
+            for relation in continuity ?? [] where relation.table == table.id {
+                for row in [relation.row, relation.previousYearRow] where !rows.contains(row) {
+                    throw TemplateError(file: id, reason: "table \(table.id): continuity names unknown row \(row)")
                 }
             }
             let keys = Set(table.keys)
