@@ -166,3 +166,53 @@ struct OrderReadingTests {
         #expect(table?.cells.contains { $0.rule == .sequence } != true)
     }
 }
+
+/// Layouts of WPS-made PDFs as plain pdftotext reads them.
+@Suite("Reading by order: page layouts")
+struct PageLayoutOrderTests {
+    let reconstructor = Reconstructor(library: (try? TemplateLibrary.builtIn()) ?? TemplateLibrary(templates: []))
+
+    func table(_ id: String, _ lines: [String]) -> ExtractedTable? {
+        let text = OrderReadingTests.title + lines.joined(separator: "\n")
+        return reconstructor.extract(from: TestDocuments.document(text)).tables.first { $0.id == id }
+    }
+
+    @Test("reads a block of rows a page printed column by column")
+    func columnByColumn() throws {
+        let rows = OrderReadingTests.rows
+        // Rows 3-11 (予以公开 … 8.属于行政查询事项) printed column by column, the rest row by row.
+        let block = 2..<11
+        var values: [Double] = rows[..<block.lowerBound].flatMap(\.values)
+        for column in 0..<7 { values += block.map { rows[$0].values[column] } }
+        values += rows[block.upperBound...].flatMap(\.values)
+        let lines = ["三、收到和处理政府信息公开申请情况"] + rows.map(\.label) + values.map(OrderReadingTests.number)
+            + ["四、政府信息公开行政复议、行政诉讼情况"]
+        let requests = try #require(table("requests", lines))
+        for row in rows {
+            #expect(requests.cells.filter { $0.key.hasPrefix(row.key + ".") }.map(\.value) == row.values, "\(row.key)")
+        }
+        #expect(requests.cells.contains { $0.evidence?.placement == .order(.byColumn) })
+    }
+
+    @Test("deals the values of a table whose form leaves its optional rows out")
+    func optionalRowsLeftOut() throws {
+        let rows = OrderReadingTests.rows.filter { $0.key != "other.no_correction" && $0.key != "other.no_fee" }
+        let lines = ["三、收到和处理政府信息公开申请情况"] + rows.map(\.label) + rows.flatMap(\.values).map(OrderReadingTests.number)
+            + ["四、政府信息公开行政复议、行政诉讼情况"]
+        let requests = try #require(table("requests", lines))
+        #expect(requests.cells.first { $0.key == "other.no_fee.natural" }?.rule == .notPrinted)
+        #expect(requests.cells.first { $0.key == "granted.natural" }?.value == 20)
+    }
+
+    @Test("puts a one-row table's groups back together when they were printed interleaved, and flags which group is which when the arithmetic cannot tell")
+    func interleavedGroups() throws {
+        let lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计",
+                     "72", "64", "178", "37", "12", "1", "1", "6", "351", "13", "4", "8", "1", "26", "20",
+                     "五、存在的主要问题及改进情况"]
+        let review = try #require(table("review", lines))
+        #expect(review.cells.prefix(5).map(\.value) == [72, 64, 178, 37, 351])
+        let groups = Set([Array(review.cells[5..<10].map(\.value)), Array(review.cells[10..<15].map(\.value))])
+        #expect(groups == [[13, 4, 8, 1, 26], [12, 1, 1, 6, 20]])
+        #expect(review.cells[5...].allSatisfy { $0.confidence < 0.9 })
+    }
+}

@@ -61,6 +61,7 @@ extension CellEvidence {
             case .reordered: return "printed in another order; placed where the row's and the table's arithmetic hold"
             case .pinned: return "printed alone beside its label: the row's first value"
             case .firstsFirst: return "read by order: these rows printed their first values before the rest"
+            case .byColumn: return "read by order: these rows printed their values column by column"
             case .dealt: return "read by order: the region's labels are out of order"
             }
         case .notFound: return "row not found"

@@ -127,6 +127,8 @@ public struct CellEvidence: Sendable, Equatable {
         case pinned
         /// Rows that printed their first values before the rest.
         case firstsFirst
+        /// Rows that printed their values column by column.
+        case byColumn
         /// A row printed in another order, put back where the arithmetic holds.
         case reordered
         /// Another grouping fits the row's arithmetic as well.

@@ -151,7 +151,7 @@ public struct ConfidencePolicy: Sendable {
             switch order {
             case .ambiguous: return min(start, orderAmbiguous)
             case .reordered: return min(start, orderReordered)
-            case .dealt, .pinned, .firstsFirst: return min(start, self.order)
+            case .dealt, .pinned, .firstsFirst, .byColumn: return min(start, self.order)
             }
         case .notFound: return absent
         case .notPrinted: return notPrinted

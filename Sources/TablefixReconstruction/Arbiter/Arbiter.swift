@@ -9,10 +9,12 @@ import TablefixModel
 ///   of shuffled rows) are settled by ``OptionSearch``: an option the arithmetic picks
 ///   alone is taken; where the default ties with others it stays; where several others
 ///   tie, the row says so.
-/// - The reading by labels (or under headers) is the primary one. A reading by order
-///   replaces it when its arithmetic holds better — four relations in five at least, and
-///   more of them than by label — or fills the cells the labels could not place when it
-///   agrees with every cell they did place with some confidence.
+/// - The reading by labels (or under headers) is the primary one. When it is doubtful (a
+///   row not found, a doubtful cell, or a relation failing in text rather than in a grid,
+///   whose positions are evidence) a reading by order replaces it when its arithmetic
+///   holds better — four relations in five at least, and more of them than by label — or
+///   fills the cells the labels could not place when it agrees with every cell they did
+///   place with some confidence.
 struct Arbiter {
     let arithmetic: Arithmetic
     let policy: ConfidencePolicy
@@ -40,12 +42,14 @@ struct Arbiter {
 
     /// The table as the candidates read it, or nil when none reads it.
     func decide(_ candidates: [ReadingCandidate]) -> Verdict? {
-        let primary = best(candidates.filter { $0.strategy != .order }).map(resolve)
+        let primaryCandidate = best(candidates.filter { $0.strategy != .order })
+        let primary = primaryCandidate.map(resolve)
         let labelled = primary.map { weigh($0.readings, keys: $0.keys) }
         var verdict = primary.flatMap { primary in
             labelled.map { Verdict(cells: $0.cells, checks: $0.checks, rows: primary.rows) }
         }
-        let weak = labelled?.cells.contains { $0.rule == .missing || $0.confidence < policy.doubtful } ?? true
+        let failsInText = primaryCandidate?.fromGrid == false && labelled?.checks.contains { $0.ok == false } == true
+        let weak = failsInText || labelled?.cells.contains { $0.rule == .missing || $0.confidence < policy.doubtful } ?? true
         if weak, let order = best(candidates.filter { $0.strategy == .order }).map(resolve),
             let chosen = preferringOrder(order, over: primary, labelled)
         {

@@ -12,12 +12,17 @@ struct SearchBudget: Sendable {
     var splitTrials = 20_000
     /// Rows a reading by order may group to print their first values first.
     var firstsFirstRows = 8
+    /// Rows a reading by order may group to print their values column by column (a page
+    /// of a table in a WPS-made PDF).
+    var columnBlockRows = 12
     /// Combinations of values pinned beside labels tried by the reading by order.
     var pinCombinations = 32
     /// Rows longer than this are not put back in another order (8! orders).
     var reorderedRowWidth = 8
     /// A deal with more failing rows than this is wrong as a whole, not shuffled.
     var reorderedRows = 3
+    /// Steps of the search for the ways a wide row's groups may have been interleaved.
+    var interleavingSteps = 200_000
 
     static let standard = SearchBudget()
 }

@@ -30,7 +30,9 @@ struct LabelledRows: ReadingStrategy {
             for index in unit.readings.indices { unit.readings[index].evidence.labelScore = match.score }
             return printed.count == keys.count ? unit : unit.widened(to: keys)
         }
-        return [ReadingCandidate(strategy: .labels, units: units, rows: matches.flatMap { Array($0.labelRows) })]
+        let valueRows = matches.map(\.streamRow)
+        return [ReadingCandidate(strategy: .labels, units: units, rows: matches.flatMap { Array($0.labelRows) },
+                                 fromGrid: !valueRows.isEmpty && valueRows.allSatisfy { !rows[$0].isLine })]
     }
 
     /// The optional columns whose headers stand nowhere in the region: the form has none.

@@ -12,6 +12,9 @@ struct ReadingCandidate {
     /// How far it departs from reading the region plainly (values pinned, trimmed): among
     /// candidates of one strategy that the arithmetic scores alike, fewer departures win.
     var departures = 0
+    /// Whether its values stood in the cells of a grid: the grid's positions are evidence,
+    /// so a relation that fails there is a printed inconsistency, not a scrambled order.
+    var fromGrid = false
 
     /// Every cell's key, in output order.
     var keys: [String] { units.flatMap(\.keys) }

@@ -13,13 +13,27 @@ import TablefixModel
 /// - a few values before or after the table (a row's width at most) may be another
 ///   table's: one candidate for each way to trim;
 /// - a block of consecutive rows may print the first value of each row before the rest
-///   of each (the first column sits beside merged label cells): each candidate groups its
-///   rows where that makes more rows' own arithmetic hold;
+///   of each (the first column sits beside merged label cells), or all its values column
+///   by column (a page of a WPS-made PDF): each candidate groups its rows where that makes
+///   more rows' own arithmetic hold;
+/// - rows a form may leave out (``RowTemplate/optional``) may be missing from the deal:
+///   one more set of candidates without them;
 /// - a row whose own arithmetic fails as dealt may be printed in another order (header
 ///   cells interleaved with the first row): its orders are options for the arbiter.
 struct ReadingOrder: ReadingStrategy {
     func candidates(for table: TableTemplate, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
-        OrderDealer(table: table, budget: budget).candidates(region.rows)
+        var candidates = OrderDealer(table: table, budget: budget).candidates(region.rows)
+        // The form may leave its optional rows out (a group printed as one row).
+        let optional = Set(table.rows.indices.filter { table.rows[$0].optional == true })
+        if table.layout == .rows, !optional.isEmpty, optional.count * 2 < table.rows.count {
+            let dealer = OrderDealer(table: table, budget: budget, leavingOut: optional)
+            candidates += dealer.candidates(region.rows).map { candidate in
+                var candidate = candidate
+                candidate.units = dealer.withUnprinted(candidate.units, of: table)
+                return candidate
+            }
+        }
+        return candidates
     }
 }
 
@@ -34,6 +48,10 @@ struct OrderDealer {
     let widths: [Int]
     /// Each unit's own arithmetic.
     let rowTallies: [Tally]
+    /// Each unit's groups of columns that its relations sum up, when they part it wholly.
+    let groups: [GroupInterleavings.Groups?]
+    /// The template rows left out of the deal: the form does not print them.
+    let leftOut: Set<Int>
 
     /// A row of cells, by key, with the letters of the labels that name it.
     struct Unit {
@@ -44,12 +62,13 @@ struct OrderDealer {
         var units: [String?]
     }
 
-    init(table: TableTemplate, budget: SearchBudget) {
+    init(table: TableTemplate, budget: SearchBudget, leavingOut leftOut: Set<Int> = []) {
         self.budget = budget
+        self.leftOut = leftOut
         matcher = LabelMatcher(noise: Array(Set(table.rows.compactMap(\.group))))
         switch table.layout {
         case .rows:
-            units = table.rows.map { row in
+            units = table.rows.indices.filter { !leftOut.contains($0) }.map { table.rows[$0] }.map { row in
                 Unit(keys: row.columns.map { "\(row.key).\($0)" }, labels: row.labels.map(LabelMatcher.letters),
                      decimal: row.decimal ?? false, units: row.columns.map { table.unit(row: row, column: $0) })
             }
@@ -59,6 +78,17 @@ struct OrderDealer {
         widths = units.map(\.keys.count)
         let arithmetic = Arithmetic(table: table)
         rowTallies = units.map { Tally(arithmetic, keys: $0.keys) }
+        groups = rowTallies.map(GroupInterleavings.groups)
+    }
+
+    /// The units of a candidate with the rows left out put back, not printed.
+    func withUnprinted(_ dealt: [ReadingUnit], of table: TableTemplate) -> [ReadingUnit] {
+        var dealt = dealt[...]
+        return table.rows.indices.map { index in
+            guard leftOut.contains(index) else { return dealt.popFirst() ?? ReadingUnit(keys: [], readings: []) }
+            let keys = table.rows[index].columns.map { "\(table.rows[index].key).\($0)" }
+            return ReadingUnit(keys: keys, readings: keys.map { _ in .missing(.notPrinted) })
+        }
     }
 
     /// A value in the region, and the template rows it may be pinned to.
@@ -96,21 +126,20 @@ struct OrderDealer {
     /// failing row may have been printed in.
     func readingUnits(_ deal: Deal, _ layout: Layout, values: [StreamValue]) -> [ReadingUnit] {
         var dealt: [[Int]] = []
-        for (block, firstsFirst) in layout { dealt += deal.rows(block, firstsFirst: firstsFirst) }
+        for (block, order) in layout { dealt += deal.rows(block, order) }
         let ambiguous = ambiguousRows(deal, layout: layout)
         let failing = dealt.indices.filter { rowTallies[$0].count(dealt[$0].map { deal.numbers[$0] }).failing > 0 }
         // Many failing rows mean a wrong deal, not a shuffled row.
         let reorderable = failing.count <= budget.reorderedRows ? Set(failing) : []
         var result: [ReadingUnit] = []
-        for (block, firstsFirst) in layout {
+        for (block, order) in layout {
             for row in block {
                 let how: CellEvidence.Order
-                if ambiguous.contains(row) {
-                    how = .ambiguous
-                } else if firstsFirst {
-                    how = .firstsFirst
-                } else {
-                    how = .dealt
+                switch order {
+                case _ where ambiguous.contains(row): how = .ambiguous
+                case .firstsFirst: how = .firstsFirst
+                case .byColumn: how = .byColumn
+                case .inOrder: how = .dealt
                 }
                 let readings = dealt[row].enumerated().map { position, index in
                     let pinned = position == 0 && deal.pins[row] != nil && !ambiguous.contains(row)
@@ -118,11 +147,22 @@ struct OrderDealer {
                                             placement: .order(pinned ? .pinned : how))
                 }
                 var choices: (any UnitChoices)?
-                if reorderable.contains(row), dealt[row].count <= budget.reorderedRowWidth {
+                if reorderable.contains(row) {
+                    let row = row
+                    let orders: () -> [[Int]]
+                    if dealt[row].count <= budget.reorderedRowWidth {
+                        orders = { [rowTallies] in ReorderChoices.permutations(of: dealt[row], numbers: deal.numbers, tally: rowTallies[row]) }
+                    } else if let groups = groups[row] {
+                        orders = { [budget] in
+                            GroupInterleavings(groups: groups, budget: budget).orders(of: dealt[row], numbers: deal.numbers)
+                        }
+                    } else {
+                        orders = { [] }
+                    }
                     choices = ReorderChoices(dealt: dealt[row], tokens: values.map(\.token), decimal: units[row].decimal,
-                                             units: units[row].units,
-                                             numbers: deal.numbers, tally: rowTallies[row], dealtReadings: readings,
-                                             placement: .order(ambiguous.contains(row) ? .ambiguous : .reordered))
+                                             units: units[row].units, numbers: deal.numbers, dealtReadings: readings,
+                                             placement: .order(ambiguous.contains(row) ? .ambiguous : .reordered),
+                                             orders: orders)
                 }
                 result.append(ReadingUnit(keys: units[row].keys, readings: readings, choices: choices))
             }
@@ -212,28 +252,59 @@ struct OrderDealer {
             self.offsets = offsets
         }
 
-        /// The rows `block` holds, as value indices: each row's values in order, or each
-        /// row's first value first and then the rest of each.
-        func rows(_ block: Range<Int>, firstsFirst: Bool) -> [[Int]] {
+        /// The rows `block` holds, as value indices: each row's values in order; or each
+        /// row's first value first and then the rest of each; or column by column.
+        func rows(_ block: Range<Int>, _ order: BlockOrder) -> [[Int]] {
             var cursor = offsets[block.lowerBound]
             func take(_ count: Int) -> ArraySlice<Int> {
                 defer { cursor += count }
                 return values[cursor..<(cursor + count)]
             }
-            guard firstsFirst else {
+            switch order {
+            case .inOrder:
                 return block.map { row in (pins[row].map { [$0] } ?? []) + take(widths[row] - (pins[row] == nil ? 0 : 1)) }
+            case .firstsFirst:
+                let firsts = block.map { row in pins[row] ?? take(1).first ?? 0 }
+                return block.enumerated().map { position, row in [firsts[position]] + take(widths[row] - 1) }
+            case .byColumn:
+                let width = widths[block.lowerBound], height = block.count
+                let taken = Array(take(width * height))
+                return (0..<height).map { row in (0..<width).map { column in taken[column * height + row] } }
             }
-            let firsts = block.map { row in pins[row] ?? take(1).first ?? 0 }
-            return block.enumerated().map { position, row in [firsts[position]] + take(widths[row] - 1) }
+        }
+
+        /// Whether `block` can be printed column by column: rows of one width, none pinned.
+        func fitsByColumn(_ block: Range<Int>) -> Bool {
+            block.count >= 2 && block.allSatisfy { widths[$0] == widths[block.lowerBound] && pins[$0] == nil }
         }
     }
 
-    /// What grouping a block firsts first costs, in rows whose arithmetic holds: a block
-    /// must gain a whole row over reading in order.
-    static let firstsFirstCost = 0.5
+    /// What grouping a block otherwise than in order costs, in rows whose arithmetic holds:
+    /// a block must gain a whole row over reading in order.
+    static let blockCost = 0.5
 
-    /// How the rows are grouped: blocks of rows, each read in order or firsts first.
-    typealias Layout = [(block: Range<Int>, firstsFirst: Bool)]
+    /// How a block of rows prints its values.
+    enum BlockOrder: CaseIterable {
+        /// Row after row.
+        case inOrder
+        /// Each row's first value first, then the rest of each row.
+        case firstsFirst
+        /// Column by column.
+        case byColumn
+    }
+
+    /// How the rows are grouped: blocks of rows, each printed in one order.
+    typealias Layout = [(block: Range<Int>, order: BlockOrder)]
+
+    /// The orders `block` may have been printed in, besides row after row.
+    func blockOrders(_ block: Range<Int>, _ deal: Deal) -> [BlockOrder] {
+        var orders: [BlockOrder] = []
+        if block.count >= 2, block.count <= budget.firstsFirstRows, block.allSatisfy({ widths[$0] >= 2 }) {
+            orders.append(.firstsFirst)
+        }
+        if block.count <= budget.columnBlockRows, deal.fitsByColumn(block) { orders.append(.byColumn) }
+        return orders
+    }
 
     /// +1 for a row whose own arithmetic holds, −1 for one where it fails.
     func score(_ rows: [[Int]], from start: Int, _ deal: Deal) -> Int {
@@ -249,26 +320,28 @@ struct OrderDealer {
     /// whole row over reading in order.
     func bestLayout(_ deal: Deal) -> Layout {
         let count = widths.count
+        guard count > 0 else { return [] }
         var best = [Double](repeating: -.infinity, count: count + 1)
-        var choice = [(start: Int, firstsFirst: Bool)](repeating: (0, false), count: count + 1)
+        var choice = [(start: Int, order: BlockOrder)](repeating: (0, .inOrder), count: count + 1)
         best[0] = 0
+        let longest = max(budget.firstsFirstRows, budget.columnBlockRows)
         for end in 1...count {
-            best[end] = best[end - 1] + Double(score(deal.rows((end - 1)..<end, firstsFirst: false), from: end - 1, deal))
-            choice[end] = (end - 1, false)
-            for start in stride(from: max(0, end - budget.firstsFirstRows), through: end - 2, by: 1) {
-                guard (start..<end).allSatisfy({ widths[$0] >= 2 }) else { continue }
-                let total = best[start] + Double(score(deal.rows(start..<end, firstsFirst: true), from: start, deal))
-                    - Self.firstsFirstCost
-                if total > best[end] {
-                    best[end] = total
-                    choice[end] = (start, true)
+            best[end] = best[end - 1] + Double(score(deal.rows((end - 1)..<end, .inOrder), from: end - 1, deal))
+            choice[end] = (end - 1, .inOrder)
+            for start in stride(from: max(0, end - longest), through: end - 2, by: 1) {
+                for order in blockOrders(start..<end, deal) {
+                    let total = best[start] + Double(score(deal.rows(start..<end, order), from: start, deal)) - Self.blockCost
+                    if total > best[end] {
+                        best[end] = total
+                        choice[end] = (start, order)
+                    }
                 }
             }
         }
         var layout: Layout = []
         var end = count
         while end > 0 {
-            layout.append((choice[end].start..<end, choice[end].firstsFirst))
+            layout.append((choice[end].start..<end, choice[end].order))
             end = choice[end].start
         }
         return layout.reversed()
@@ -278,12 +351,13 @@ struct OrderDealer {
     /// just as well: the order does not decide them.
     func ambiguousRows(_ deal: Deal, layout: Layout) -> Set<Int> {
         var chosen: [[Double?]] = []
-        for (block, firstsFirst) in layout { chosen += deal.rows(block, firstsFirst: firstsFirst).map { $0.map { deal.numbers[$0] } } }
+        for (block, order) in layout { chosen += deal.rows(block, order).map { $0.map { deal.numbers[$0] } } }
         var ambiguous = Set<Int>()
+        let longest = max(budget.firstsFirstRows, budget.columnBlockRows)
         for start in widths.indices {
-            for end in (start + 1)...min(widths.count, start + budget.firstsFirstRows) {
-                for firstsFirst in [false, true] where !firstsFirst || (end - start >= 2 && (start..<end).allSatisfy { widths[$0] >= 2 }) {
-                    let alternative = deal.rows(start..<end, firstsFirst: firstsFirst)
+            for end in (start + 1)...min(widths.count, start + longest) {
+                for order in [BlockOrder.inOrder] + blockOrders(start..<end, deal) where order != .inOrder || end - start <= budget.firstsFirstRows {
+                    let alternative = deal.rows(start..<end, order)
                     guard score(alternative, from: start, deal) == end - start else { continue }
                     for (offset, row) in alternative.enumerated() where row.map({ deal.numbers[$0] }) != chosen[start + offset] {
                         ambiguous.insert(start + offset)
@@ -292,72 +366,5 @@ struct OrderDealer {
             }
         }
         return ambiguous
-    }
-}
-
-/// The orders a row dealt by order may have been printed in, when its own arithmetic
-/// fails as dealt (pdftotext interleaves a table's header cells with its first row's):
-/// option 0 as dealt, then every distinct order that makes the row's arithmetic hold.
-final class ReorderChoices: UnitChoices {
-    let dealt: [Int]
-    let tokens: [Token]
-    let decimal: Bool
-    let units: [String?]
-    let numbers: [Double?]
-    let tally: Tally
-    let dealtReadings: [CellReading]
-    /// How a value put back in order is placed (an ambiguous row stays ambiguous).
-    let placement: CellEvidence.Placement
-
-    init(dealt: [Int], tokens: [Token], decimal: Bool, units: [String?], numbers: [Double?], tally: Tally,
-         dealtReadings: [CellReading], placement: CellEvidence.Placement) {
-        self.placement = placement
-        self.units = units
-        self.dealt = dealt
-        self.tokens = tokens
-        self.decimal = decimal
-        self.numbers = numbers
-        self.tally = tally
-        self.dealtReadings = dealtReadings
-    }
-
-    /// The orders, computed when the arbiter first asks.
-    lazy var orders: [[Int]] = {
-        var result = [dealt]
-        var seen = Set<[Double?]>()
-        for order in Self.permutations(dealt) {
-            let values = order.map { numbers[$0] }
-            guard seen.insert(values).inserted else { continue }
-            let (passing, failing) = tally.count(values)
-            guard failing == 0, passing > 0 else { continue }
-            result.append(order)
-        }
-        return result
-    }()
-
-    var count: Int { orders.count }
-    var group: Int? { nil }
-
-    func values(_ option: Int) -> [Double?] { orders[option].map { numbers[$0] } }
-
-    func readings(decided option: Int) -> [CellReading] {
-        guard option > 0 else { return dealtReadings }
-        return orders[option].enumerated().map { column, index in
-            CellReading.from(tokens[index], decimal: decimal, unit: units[column], placement: placement)
-        }
-    }
-
-    func readings(undecided options: [Int]) -> [CellReading]? { nil }
-
-    /// Every order of `items`.
-    static func permutations(_ items: [Int]) -> [[Int]] {
-        guard items.count > 1 else { return [items] }
-        var result: [[Int]] = []
-        for (index, item) in items.enumerated() {
-            var rest = items
-            rest.remove(at: index)
-            for tail in permutations(rest) { result.append([item] + tail) }
-        }
-        return result
     }
 }

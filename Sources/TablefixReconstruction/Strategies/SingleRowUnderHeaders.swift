@@ -49,7 +49,8 @@ struct SingleRowUnderHeaders: ReadingStrategy {
         let unit = RowValues(keys: keys, decimal: false, units: table.columns.map(\.unit),
                              check: Arithmetic(table: table).check(forKeys: keys), budget: budget)
             .unit(for: best.tokens)
-        return [ReadingCandidate(strategy: .singleRow, units: [unit], rows: best.rows)]
+        return [ReadingCandidate(strategy: .singleRow, units: [unit], rows: best.rows,
+                                 fromGrid: best.rows.allSatisfy { !rows[$0].isLine })]
     }
 
     /// A row of values with no label to speak of.

@@ -1,0 +1,66 @@
+import TablefixModel
+
+/// The orders a wide row may have been printed in when its relations part its columns into
+/// groups that each sum up (the review table: three groups of four results and their
+/// total) and an extractor printed the groups interleaved, each group's values still in
+/// their order (pdftotext on a three-level header: `72 64 178 37 | 12 1 1 6 | 351 | …`).
+///
+/// Every way to deal the values to the groups in turn, keeping each group's order, that
+/// makes every group's relation hold; a depth-first search that drops a way as soon as a
+/// group it completes fails, within the search budget.
+struct GroupInterleavings {
+    /// The row's columns by group (positions, in order), and the relations over them.
+    struct Groups {
+        var members: [[Int]]
+        var tally: Tally
+    }
+
+    let groups: Groups
+    let budget: SearchBudget
+
+    /// The groups of a row whose relations part its columns wholly and without overlap.
+    static func groups(_ tally: Tally) -> Groups? {
+        let members = tally.relations.map { ($0.left + $0.right).sorted() }
+        let covered = members.flatMap { $0 }
+        guard members.count >= 2, Set(covered).count == covered.count else { return nil }
+        return Groups(members: members, tally: tally)
+    }
+
+    /// The distinct orders of `dealt` (the row's value indices as dealt) that make every
+    /// group's relation hold, each as the value index for each column.
+    func orders(of dealt: [Int], numbers: [Double?]) -> [[Int]] {
+        let width = groups.members.reduce(0) { $0 + $1.count }
+        guard dealt.count == width else { return [] }
+        var fill = [Int](repeating: 0, count: groups.members.count)
+        var columns = [Int](repeating: -1, count: width)
+        var results: [[Int]] = []
+        var seen = Set<[Double?]>()
+        var steps = budget.interleavingSteps
+        func holds(_ group: Int) -> Bool {
+            let values = columns.map { $0 >= 0 ? numbers[$0] : nil }
+            let relation = groups.tally.relations[group]
+            guard let left = Tally.sum(relation.left, values), let right = Tally.sum(relation.right, values) else {
+                return false
+            }
+            return abs(left - right) <= Arithmetic.tolerance
+        }
+        func place(_ position: Int) {
+            guard steps > 0, results.count < budget.optionsPerUnit else { return }
+            steps -= 1
+            if position == dealt.count {
+                let values = columns.map { numbers[$0] }
+                if seen.insert(values).inserted { results.append(columns) }
+                return
+            }
+            for (group, members) in groups.members.enumerated() where fill[group] < members.count {
+                columns[members[fill[group]]] = dealt[position]
+                fill[group] += 1
+                if fill[group] < members.count || holds(group) { place(position + 1) }
+                fill[group] -= 1
+                columns[members[fill[group]]] = -1
+            }
+        }
+        place(0)
+        return results.filter { $0 != dealt }
+    }
+}
