@@ -6,6 +6,8 @@ package import TablefixModel
 /// - one row per line, cells separated by tabs, merged cells left blank (HTML → text);
 /// - one cell per line behind a tab, blank lines between rows, cells wrapped onto lines
 ///   of their own (DOCX → text);
+/// - one cell per line, an empty or no-break-space line an empty cell (office text
+///   export, BeautifulSoup's `get_text("\n")`);
 /// - columns aligned with runs of spaces (`pdftotext -layout`);
 /// - rows of a label followed by numbers separated by single spaces (OCR);
 /// - tables drawn with a frame: box-drawing characters (`w3m -dump`), markdown pipes.
@@ -19,6 +21,7 @@ package struct TextReader: Sendable {
     /// - Complexity: O(n) in the length of the text.
     package func blocks(from text: String) -> [Block] {
         let lines = Self.splitLines(text)
+        let cellLineTables = cellLineTables(lines)
         var blocks: [Block] = []
         var index = 0
         while index < lines.count {
@@ -33,6 +36,11 @@ package struct TextReader: Sendable {
                 continue
             }
             if line.contains("\t"), let (grid, end) = tabTable(lines, from: index) {
+                blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
+                index = end + 1
+                continue
+            }
+            if let (grid, end) = cellLineTables[index] {
                 blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
                 index = end + 1
                 continue
