@@ -1,6 +1,7 @@
 import Testing
 @testable import TablefixReaders
 import TablefixModel
+import TablefixTestSupport
 
 @Suite("TextReader")
 struct TextReaderTests {
@@ -139,5 +140,73 @@ struct FramedTableTests {
     @Test("keeps a sentence with a vertical bar in it out of tables")
     func barInProse() {
         #expect(grid("本年度共受理申请 3 件 | 办结 3 件。\n") == nil)
+    }
+}
+
+@Suite("TextReader pipe tables as converters write them")
+struct PipeTableTests {
+    func dump(_ text: String) -> String {
+        BlockDump.dump(TextReader().blocks(from: text))
+    }
+
+    @Test("reads html2text's pipe rows without outer bars, keeping an empty cell in its column")
+    func barePipeRows() {
+        let text = "信息内容| 本年制发件数| 本年废止件数\n---|---|---\n规章| 3|  \n行政规范性文件| 5| 2\n\n正文。\n"
+        #expect(dump(text) == """
+            table 1-4: 0 spans []
+              信息内容 | 本年制发件数 | 本年废止件数
+              规章 | 3 | 
+              行政规范性文件 | 5 | 2
+            paragraph 6: 正文。
+            """)
+    }
+
+    @Test("puts back as empty cells the cells a merge covered that a converter dropped, so a short row keeps its columns")
+    func droppedCoveredCells() {
+        let text = """
+            | 三、本年度办理结果 | （一）予以公开 | 7 | 1 | 8 |
+            | --- | --- | --- | --- | --- |
+            | （二）部分公开 | 1 |  | 1 |
+            | 2.其他法律行政法规禁止公开 |  | 2 | 2 |
+            """
+        #expect(dump(text) == """
+            table 1-4: 0 spans []
+              三、本年度办理结果 | （一）予以公开 | 7 | 1 | 8
+               | （二）部分公开 | 1 |  | 1
+               | 2.其他法律行政法规禁止公开 |  | 2 | 2
+            """)
+    }
+
+    @Test("leaves a short row with fewer values than a full row (a merged value cell) as it is")
+    func mergedValueStays() {
+        let text = "| 规章 | 0 | 0 | 0 |\n| --- | --- | --- | --- |\n| 行政许可 | 196 |\n"
+        #expect(dump(text).hasSuffix("  行政许可 | 196 | · | ·"))
+    }
+
+    @Test("drops the empty header row markitdown writes for a table without one")
+    func emptyHeaderRow() {
+        let text = "|  |  |\n| --- | --- |\n| 规章 | 0 |\n| 行政许可 | 196 |\n"
+        #expect(dump(text) == """
+            table 1-4: 0 spans []
+              规章 | 0
+              行政许可 | 196
+            """)
+    }
+
+    @Test("reads markdown tables markitdown ran together on one line (a layout table's cell), the text between as paragraphs")
+    func flattenedTables() {
+        let prose = String(repeating: "本年度政府信息公开工作有序推进。", count: 12)
+        let line = "| \(prose)  二、主动公开政府信息情况  |  |  |  | | --- | --- | --- | | 信息内容 | 本年制发件数 | 本年废止件数 |"
+            + " | 规章 | 0 | 0 | | 行政许可 | 196 | | | 行政处罚 | 7 | |  三、收到和处理政府信息公开申请情况  |"
+        #expect(dump(line) == """
+            paragraph 1: \(prose)
+            heading 1: 二、主动公开政府信息情况
+            table 1: 0 spans []
+              信息内容 | 本年制发件数 | 本年废止件数
+              规章 | 0 | 0
+              行政许可 | 196 | 
+              行政处罚 | 7 | 
+            heading 1: 三、收到和处理政府信息公开申请情况
+            """)
     }
 }

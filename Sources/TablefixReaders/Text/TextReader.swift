@@ -10,7 +10,9 @@ package import TablefixModel
 ///   export, BeautifulSoup's `get_text("\n")`);
 /// - columns aligned with runs of spaces (`pdftotext -layout`);
 /// - rows of a label followed by numbers separated by single spaces (OCR);
-/// - tables drawn with a frame: box-drawing characters (`w3m -dump`), markdown pipes.
+/// - tables drawn with a frame: box-drawing characters (`w3m -dump`), markdown pipes;
+/// - markdown tables run together on one line with the text around them (markitdown on a
+///   layout table).
 ///
 /// The grids it returns are faithful to the input: nothing is merged, guessed or dropped.
 package struct TextReader: Sendable {
@@ -27,6 +29,11 @@ package struct TextReader: Sendable {
         while index < lines.count {
             let line = lines[index]
             if line.trimmingSpaces.isEmpty {
+                index += 1
+                continue
+            }
+            if let flattened = Self.flattenedTableBlocks(line, number: index + 1) {
+                blocks += flattened
                 index += 1
                 continue
             }
