@@ -209,4 +209,32 @@ struct PipeTableTests {
             heading 1: 三、收到和处理政府信息公开申请情况
             """)
     }
+
+    @Test("reads an HTML table left in markdown (pandoc's gfm) as the HTML reader does, merges expanded, then the pipe table after it")
+    func rawHTMLTable() {
+        let text = """
+            二、主动公开政府信息情况
+
+            <table width="100%"
+            data-border="1">
+            <tr><td colspan="2"><p>第二十条第（一）项</p></td></tr>
+            <tr><td><p>信息内容</p></td><td><p>本年新</p><p>制作数量</p></td></tr>
+            <tr><td>规章</td><td>3</td></tr>
+            </table>
+
+            | 行政许可 | 196 |
+            |:---:|:---:|
+            | 行政处罚 | 7 |
+            """
+        #expect(dump(text) == """
+            heading 1: 二、主动公开政府信息情况
+            table 3-8: 1 spans [0,0 1x2]
+              第二十条第（一）项 | ^第二十条第（一）项
+              信息内容 | 本年新⏎制作数量
+              规章 | 3
+            table 10-12: 0 spans []
+              行政许可 | 196
+              行政处罚 | 7
+            """)
+    }
 }

@@ -11,6 +11,7 @@ package import TablefixModel
 /// - columns aligned with runs of spaces (`pdftotext -layout`);
 /// - rows of a label followed by numbers separated by single spaces (OCR);
 /// - tables drawn with a frame: box-drawing characters (`w3m -dump`), markdown pipes;
+/// - HTML tables left in markdown (pandoc's gfm), read by ``HTMLReader``;
 /// - markdown tables run together on one line with the text around them (markitdown on a
 ///   layout table).
 ///
@@ -30,6 +31,11 @@ package struct TextReader: Sendable {
             let line = lines[index]
             if line.trimmingSpaces.isEmpty {
                 index += 1
+                continue
+            }
+            if let (tableBlocks, end) = htmlTable(lines, from: index) {
+                blocks += tableBlocks
+                index = end + 1
                 continue
             }
             if let flattened = Self.flattenedTableBlocks(line, number: index + 1) {
