@@ -237,4 +237,47 @@ struct PipeTableTests {
               行政处罚 | 7
             """)
     }
+
+    @Test("reads the content of a one-column grid table (pandoc's frame around an article) as the text it frames")
+    func layoutFrame() {
+        let text = """
+            +--------------------------------------+
+            | 二、主动公开政府信息情况             |
+            |                                      |
+            |   信息内容     本年制发件数          |
+            |   规章         3                     |
+            |   行政规范性文件   5                 |
+            +--------------------------------------+
+            """
+        #expect(dump(text) == """
+            heading 2: 二、主动公开政府信息情况
+            paragraph 4:   信息内容     本年制发件数
+            table 5-6: 0 spans []
+              规章 | 3
+              行政规范性文件 | 5
+            """)
+    }
+
+    @Test("puts back together the lines of a table wider than its frame, which pandoc wraps in two")
+    func wrappedTableInFrame() {
+        let text = """
+            +--------------------+
+            | +--------+-        |
+            | -------+--+        |
+            | | 规章   |         |
+            |   3      |4 |      |
+            | +--------+-        |
+            | -------+--+        |
+            | | 行政许           |
+            | 可       |5 |6 |    |
+            | +--------+-        |
+            | -------+--+        |
+            +--------------------+
+            """
+        #expect(dump(text) == """
+            table 2-10: 0 spans []
+              规章 | 3 | 4
+              行政许可 | 5 | 6
+            """)
+    }
 }

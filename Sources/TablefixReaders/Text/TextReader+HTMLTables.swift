@@ -19,18 +19,9 @@ extension TextReader {
         let fragment = lines[start...end].joined(separator: "\n")
         guard let document = try? HTMLReader().document(from: Array(fragment.utf8), path: "") else { return nil }
         // The fragment's line numbers count from its first line; a table spans the fragment.
-        let offset = start
-        let blocks = document.blocks.map { block in
-            var block = block
-            block.lines = (block.lines.lowerBound + offset)...(block.lines.upperBound + offset)
-            if case .table(var grid) = block.content {
-                block.lines = (start + 1)...(end + 1)
-                for row in grid.rows.indices {
-                    for column in grid.rows[row].indices { grid.rows[row][column].line += offset }
-                }
-                block.content = .table(grid)
-            }
-            return block
+        let blocks = Self.offsetting(document.blocks, by: start).map { block in
+            guard case .table = block.content else { return block }
+            return Block(block.content, lines: (start + 1)...(end + 1))
         }
         return (blocks, end)
     }

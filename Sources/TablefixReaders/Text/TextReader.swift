@@ -11,6 +11,8 @@ package import TablefixModel
 /// - columns aligned with runs of spaces (`pdftotext -layout`);
 /// - rows of a label followed by numbers separated by single spaces (OCR);
 /// - tables drawn with a frame: box-drawing characters (`w3m -dump`), markdown pipes;
+/// - a one-column grid table around an article (pandoc's writers on a layout table),
+///   read as the text it frames;
 /// - HTML tables left in markdown (pandoc's gfm), read by ``HTMLReader``;
 /// - markdown tables run together on one line with the text around them (markitdown on a
 ///   layout table).
@@ -35,6 +37,11 @@ package struct TextReader: Sendable {
             }
             if let (tableBlocks, end) = htmlTable(lines, from: index) {
                 blocks += tableBlocks
+                index = end + 1
+                continue
+            }
+            if let (framed, end) = layoutTable(lines, from: index) {
+                blocks += framed
                 index = end + 1
                 continue
             }
