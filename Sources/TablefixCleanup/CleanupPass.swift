@@ -22,6 +22,7 @@ public struct CleanupPipeline: Sendable {
     public static func standard(vocabulary: [String] = []) -> CleanupPipeline {
         CleanupPipeline(passes: [
             ArtifactRemoval(),
+            PinyinRemoval(),
             WhitespaceHygiene(),
             GlyphRepair(vocabulary: vocabulary),
             HeadingNumberRepair(),

@@ -232,3 +232,23 @@ struct LineWrapRepairTests {
         #expect(document.edits.filter { $0.kind == .join }.count == 4)
     }
 }
+
+@Suite("PinyinRemoval")
+struct PinyinRemovalTests {
+    @Test("removes the pinyin after each character of a label, in prose and in table cells, and records each removal")
+    func removesAnnotations() {
+        let document = run(PinyinRemoval(), on: "規(guī)章(zhāng)\t0\t3\n行(xíng)政(zhèng)許(xǔ)可(kě)\t12\t5\n")
+        let grid = firstGrid(document)
+        #expect(grid?.rows.map { $0.map(\.text) } == [["規章", "0", "3"], ["行政許可", "12", "5"]])
+        #expect(document.edits.map(\.before) == ["(guī)", "(zhāng)", "(xíng)", "(zhèng)", "(xǔ)", "(kě)"])
+        #expect(document.edits.allSatisfy { $0.kind == .artifact && $0.after.isEmpty })
+    }
+
+    @Test("leaves brackets that hold no pinyin, digits or tone numbers alone")
+    func leavesOtherBrackets() {
+        let text = "其中修订(9件)，申请(gui1)，Word(docx)，行政许可(2021)\n"
+        let document = run(PinyinRemoval(), on: text)
+        #expect(document.text + "\n" == text)
+        #expect(document.edits.isEmpty)
+    }
+}
