@@ -280,4 +280,16 @@ struct PipeTableTests {
               行政许可 | 5 | 6
             """)
     }
+
+    @Test("reads markdownify's one cell per line behind bars, a no-break-space cell kept, a cell's second paragraph joined to it")
+    func barLineCells() {
+        let text = "| --- |\n| 信息内容\n\n | 本年新\n\n制作数量\n\n |\n| 规章\n\n | \u{A0}\n\n |\n| 行政许可\n\n | 12\n\n |\n\n正文。\n"
+        #expect(dump(text) == """
+            table 1-18: 0 spans []
+              信息内容 | 本年新制作数量
+              规章 | \u{A0}
+              行政许可 | 12
+            paragraph 20: 正文。
+            """)
+    }
 }

@@ -6,6 +6,7 @@ package import TablefixModel
 /// - one row per line, cells separated by tabs, merged cells left blank (HTML → text);
 /// - one cell per line behind a tab, blank lines between rows, cells wrapped onto lines
 ///   of their own (DOCX → text);
+/// - one cell per line behind bars, ` | value`, a bare ` |` closing each row (markdownify);
 /// - one cell per line, an empty or no-break-space line an empty cell (office text
 ///   export, BeautifulSoup's `get_text("\n")`);
 /// - columns aligned with runs of spaces (`pdftotext -layout`);
@@ -48,6 +49,11 @@ package struct TextReader: Sendable {
             if let flattened = Self.flattenedTableBlocks(line, number: index + 1) {
                 blocks += flattened
                 index += 1
+                continue
+            }
+            if let (grid, end) = barLineTable(lines, from: index) {
+                blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
+                index = end + 1
                 continue
             }
             if let (grid, end) = boxTable(lines, from: index) {
