@@ -292,4 +292,19 @@ struct PipeTableTests {
             paragraph 20: 正文。
             """)
     }
+
+    @Test("keeps html2text's rows of one cell (a sub-table's heading, no bar) in its bare pipe table")
+    func barePipeOneCellRows() {
+        let text = "第二十条第（一）项  \n---  \n信息内容| 本年制发件数  \n规章| 3  \n第二十条第（五）项  \n信息内容| 本年处理决定数量  \n行政许可| 196  \n\n正文。\n"
+        #expect(dump(text) == """
+            table 1-7: 0 spans []
+              第二十条第（一）项 | ·
+              信息内容 | 本年制发件数
+              规章 | 3
+              第二十条第（五）项 | ·
+              信息内容 | 本年处理决定数量
+              行政许可 | 196
+            paragraph 9: 正文。
+            """)
+    }
 }

@@ -28,7 +28,7 @@ extension TextReader {
     /// every line is a row. Needs two rows at least.
     func boxTable(_ lines: [Substring], from start: Int) -> (Grid, end: Int)? {
         // html2text's pipe tables have no outer bars: a row, then a rule `---|---`.
-        let bare = lines[start].contains("|") && start + 1 < lines.count && Self.isBarePipeRule(lines[start + 1])
+        let bare = Self.opensBarePipeTable(lines, at: start)
         guard bare || Self.isRule(lines[start]) || Self.cellSeparator(lines[start]) != nil else { return nil }
         var rows: [[Cell]] = []
         // The columns a markdown table's rule shows (`| --- | --- |`), and whether it is one.
@@ -56,7 +56,7 @@ extension TextReader {
                     // markitdown writes an empty header row for a table without one.
                     if rows.count == 1, rows[0].allSatisfy({ $0.text.isEmpty }) { rows.removeAll() }
                 }
-            } else if bare, line.contains("|") {
+            } else if bare, line.contains("|") || index == start || Self.isOneCellRow(lines, at: index) {
                 rows.append(Self.barePipeCells(line).map { Cell($0, line: index + 1) })
             } else if let separator = Self.cellSeparator(line) {
                 var pieces = line.trimmingSpaces.split(separator: separator, omittingEmptySubsequences: false)

@@ -136,7 +136,7 @@ extension TextReader {
         if line.isEmpty || line.allSatisfy({ $0 == " " }) { return .empty }
         if String(line).isBlank { return .blank }
         let text = line.trimmingSpaces
-        guard !text.contains("\t"), text.count <= 60, !LineRole.isSentence(text), alignedCells(line) == nil else { return nil }
+        guard !text.contains("\t"), !text.contains("|"), text.count <= 60, !LineRole.isSentence(text), alignedCells(line) == nil else { return nil }
         return isValueCell(text) ? .value : .label
     }
 

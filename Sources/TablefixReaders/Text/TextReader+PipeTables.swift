@@ -1,12 +1,29 @@
 import TablefixModel
 
 extension TextReader {
-    /// A pipe table's rule without the outer bars, `---|---` (html2text): the rows of such
-    /// a table have no outer bars either.
+    /// A pipe table's rule without the outer bars, `---|---` (html2text), or `---` under a
+    /// first row of one cell: the rows of such a table have no outer bars either.
     static func isBarePipeRule(_ line: Substring) -> Bool {
         let text = line.trimmingSpaces
-        return text.contains("|") && text.contains("---") && text.first != "|"
+        return text.contains("---") && text.first != "|"
             && text.allSatisfy { $0 == "-" || $0 == "|" || $0 == ":" || $0 == " " }
+    }
+
+    /// Whether a table of bare pipe rows (html2text) starts at `start`: a row, its rule, and
+    /// a row with a bar in it after the rule (a first row of one cell has none).
+    static func opensBarePipeTable(_ lines: [Substring], at start: Int) -> Bool {
+        guard start + 2 < lines.count, !lines[start].trimmingSpaces.isEmpty, isBarePipeRule(lines[start + 1]) else {
+            return false
+        }
+        return lines[start].contains("|") || (lines[start + 1].contains("|") || lines[start + 2].contains("|"))
+    }
+
+    /// A row of one cell among bare pipe rows (`第二十条第（五）项` over its sub-table): a short
+    /// line without a bar, not a sentence, with a bare pipe row right after it.
+    static func isOneCellRow(_ lines: [Substring], at index: Int) -> Bool {
+        let text = lines[index].trimmingSpaces
+        guard !text.isEmpty, text.count <= 60, !LineRole.isSentence(text), index + 1 < lines.count else { return false }
+        return lines[index + 1].contains("|") || isBarePipeRule(lines[index + 1])
     }
 
     /// The cells of a pipe row without outer bars (`一、本年新收…| 15| 2|  | 1`), every
