@@ -252,3 +252,21 @@ struct PinyinRemovalTests {
         #expect(document.edits.isEmpty)
     }
 }
+
+@Suite("LineWrapRepair one character per line")
+struct SingleCharacterLineTests {
+    @Test("joins a word written one character per line (BeautifulSoup on ruby text) and records each join")
+    func joinsCharacters() {
+        let document = run(LineWrapRepair(), on: "規\n章\n0\n行\n政\n許\n可\n12\n")
+        #expect(document.blocks.map(\.text) == ["規章", "0", "行政許可", "12"])
+        #expect(document.edits.map(\.after) == ["規章", "行政", "政許", "許可"])
+        #expect(document.edits.allSatisfy { $0.kind == .join })
+    }
+
+    @Test("leaves a lone character and a digit line alone")
+    func leavesLoneCharacters() {
+        let document = run(LineWrapRepair(), on: "无\n\n有\n3\n")
+        #expect(document.blocks.map(\.text) == ["无", "有", "3"])
+        #expect(document.edits.isEmpty)
+    }
+}
