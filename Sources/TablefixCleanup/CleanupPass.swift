@@ -23,6 +23,7 @@ public struct CleanupPipeline: Sendable {
         CleanupPipeline(passes: [
             RunOnLineSplit(),
             ArtifactRemoval(),
+            PinyinRemoval(),
             WhitespaceHygiene(),
             GlyphRepair(vocabulary: vocabulary),
             HeadingNumberRepair(),

@@ -1,8 +1,10 @@
 public import TablefixModel
 
 /// Repairs what a page's line breaks did to running text: joins a paragraph that the
-/// extractor broke over several lines, and removes the space a PDF line break left between
-/// two CJK characters (`以习近平 新时代` → `以习近平新时代`).
+/// extractor broke over several lines, joins a word written one character per line
+/// (BeautifulSoup's `get_text("\n")` on a page that wraps each character in `<ruby>`, a
+/// vertical label), and removes the space a PDF line break left between two CJK
+/// characters (`以习近平 新时代` → `以习近平新时代`).
 ///
 /// Never joins across a heading, a list item, a table or a blank line, never joins two
 /// lines when that would glue two numbers together, and never removes a space next to a
@@ -11,6 +13,7 @@ public struct LineWrapRepair: CleanupPass {
     public init() {}
 
     public func apply(to document: inout Document) {
+        joinSingleCharacterLines(in: &document)
         joinWrappedLines(in: &document)
         var edits: [Edit] = []
         document.rewriteText(includingCells: false) { text, line in
@@ -92,6 +95,41 @@ public struct LineWrapRepair: CleanupPass {
             document.edits.append(Edit(kind: .join, before: String(last.text.suffix(8)) + "\n" + String(first.text.prefix(8)),
                                        after: String(last.text.suffix(8)) + String(first.text.prefix(8)),
                                        line: last.line, confidence: 0.9))
+        }
+        document.blocks = blocks
+    }
+
+    /// Joins runs of two or more paragraphs on consecutive lines that each hold one CJK
+    /// character or punctuation mark (`規` then `章`): a word split one character per line.
+    func joinSingleCharacterLines(in document: inout Document) {
+        func character(_ block: Block) -> TextLine? {
+            guard case .paragraph(let lines) = block.content, lines.count == 1 else { return nil }
+            let text = lines[0].text.trimmingSpaces
+            guard text.count == 1, let char = text.first, Self.isJoinable(char) else { return nil }
+            return lines[0]
+        }
+        var blocks: [Block] = []
+        var index = 0
+        let source = document.blocks
+        while index < source.count {
+            var end = index
+            while end + 1 < source.count, character(source[end]) != nil, character(source[end + 1]) != nil,
+                source[end].lines.upperBound + 1 == source[end + 1].lines.lowerBound
+            {
+                end += 1
+            }
+            guard end > index else {
+                blocks.append(source[index])
+                index += 1
+                continue
+            }
+            let run = source[index...end].compactMap(character)
+            blocks.append(Block(.paragraph(run), lines: source[index].lines.lowerBound...source[end].lines.upperBound))
+            for (left, right) in zip(run, run.dropFirst()) {
+                document.edits.append(Edit(kind: .join, before: left.text + "\n" + right.text, after: left.text + right.text,
+                                           line: left.line, confidence: 0.8))
+            }
+            index = end + 1
         }
         document.blocks = blocks
     }

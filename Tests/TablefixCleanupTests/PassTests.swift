@@ -232,3 +232,41 @@ struct LineWrapRepairTests {
         #expect(document.edits.filter { $0.kind == .join }.count == 4)
     }
 }
+
+@Suite("PinyinRemoval")
+struct PinyinRemovalTests {
+    @Test("removes the pinyin after each character of a label, in prose and in table cells, and records each removal")
+    func removesAnnotations() {
+        let document = run(PinyinRemoval(), on: "規(guī)章(zhāng)\t0\t3\n行(xíng)政(zhèng)許(xǔ)可(kě)\t12\t5\n")
+        let grid = firstGrid(document)
+        #expect(grid?.rows.map { $0.map(\.text) } == [["規章", "0", "3"], ["行政許可", "12", "5"]])
+        #expect(document.edits.map(\.before) == ["(guī)", "(zhāng)", "(xíng)", "(zhèng)", "(xǔ)", "(kě)"])
+        #expect(document.edits.allSatisfy { $0.kind == .artifact && $0.after.isEmpty })
+    }
+
+    @Test("leaves brackets that hold no pinyin, digits or tone numbers alone")
+    func leavesOtherBrackets() {
+        let text = "其中修订(9件)，申请(gui1)，Word(docx)，行政许可(2021)\n"
+        let document = run(PinyinRemoval(), on: text)
+        #expect(document.text + "\n" == text)
+        #expect(document.edits.isEmpty)
+    }
+}
+
+@Suite("LineWrapRepair one character per line")
+struct SingleCharacterLineTests {
+    @Test("joins a word written one character per line (BeautifulSoup on ruby text) and records each join")
+    func joinsCharacters() {
+        let document = run(LineWrapRepair(), on: "規\n章\n0\n行\n政\n許\n可\n12\n")
+        #expect(document.blocks.map(\.text) == ["規章", "0", "行政許可", "12"])
+        #expect(document.edits.map(\.after) == ["規章", "行政", "政許", "許可"])
+        #expect(document.edits.allSatisfy { $0.kind == .join })
+    }
+
+    @Test("leaves a lone character and a digit line alone")
+    func leavesLoneCharacters() {
+        let document = run(LineWrapRepair(), on: "无\n\n有\n3\n")
+        #expect(document.blocks.map(\.text) == ["无", "有", "3"])
+        #expect(document.edits.isEmpty)
+    }
+}

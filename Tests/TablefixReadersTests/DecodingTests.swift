@@ -19,6 +19,14 @@ struct DecodingTests {
         #expect(FormatSniffer.format(of: Array("<div class=\"nav\">\n\n| 规章 | 0 |\n|---|---|\n".utf8)) == .text)
     }
 
+    @Test("takes markdown that keeps a raw <table> among its pipe tables (pandoc's gfm) for text, not HTML")
+    func markdownWithRawTable() {
+        let gfm = "<div class=\"logo\">\n\n[![县政府](/logo.png)](/)\n\n</div>\n\n<table>\n<tr><td><p>规章</p></td></tr>\n</table>\n\n"
+            + "| 行政许可 | 196 |\n|:---:|:---:|\n"
+        #expect(FormatSniffer.format(of: Array(gfm.utf8)) == .text)
+        #expect(FormatSniffer.format(of: Array("<div>\n<table>\n<tr><td>| 规章 |</td></tr>\n</table>".utf8)) == .html)
+    }
+
     @Test("decodes UTF-8 with and without a byte-order mark")
     func utf8() throws {
         let plain = try reader.document(from: Array(sample.utf8), path: "a.txt")

@@ -1,6 +1,7 @@
 import Testing
 @testable import TablefixReaders
 import TablefixModel
+import TablefixTestSupport
 
 @Suite("TextReader")
 struct TextReaderTests {
@@ -139,5 +140,171 @@ struct FramedTableTests {
     @Test("keeps a sentence with a vertical bar in it out of tables")
     func barInProse() {
         #expect(grid("本年度共受理申请 3 件 | 办结 3 件。\n") == nil)
+    }
+}
+
+@Suite("TextReader pipe tables as converters write them")
+struct PipeTableTests {
+    func dump(_ text: String) -> String {
+        BlockDump.dump(TextReader().blocks(from: text))
+    }
+
+    @Test("reads html2text's pipe rows without outer bars, keeping an empty cell in its column")
+    func barePipeRows() {
+        let text = "信息内容| 本年制发件数| 本年废止件数\n---|---|---\n规章| 3|  \n行政规范性文件| 5| 2\n\n正文。\n"
+        #expect(dump(text) == """
+            table 1-4: 0 spans []
+              信息内容 | 本年制发件数 | 本年废止件数
+              规章 | 3 | 
+              行政规范性文件 | 5 | 2
+            paragraph 6: 正文。
+            """)
+    }
+
+    @Test("puts back as empty cells the cells a merge covered that a converter dropped, so a short row keeps its columns")
+    func droppedCoveredCells() {
+        let text = """
+            | 三、本年度办理结果 | （一）予以公开 | 7 | 1 | 8 |
+            | --- | --- | --- | --- | --- |
+            | （二）部分公开 | 1 |  | 1 |
+            | 2.其他法律行政法规禁止公开 |  | 2 | 2 |
+            """
+        #expect(dump(text) == """
+            table 1-4: 0 spans []
+              三、本年度办理结果 | （一）予以公开 | 7 | 1 | 8
+               | （二）部分公开 | 1 |  | 1
+               | 2.其他法律行政法规禁止公开 |  | 2 | 2
+            """)
+    }
+
+    @Test("leaves a short row with fewer values than a full row (a merged value cell) as it is")
+    func mergedValueStays() {
+        let text = "| 规章 | 0 | 0 | 0 |\n| --- | --- | --- | --- |\n| 行政许可 | 196 |\n"
+        #expect(dump(text).hasSuffix("  行政许可 | 196 | · | ·"))
+    }
+
+    @Test("drops the empty header row markitdown writes for a table without one")
+    func emptyHeaderRow() {
+        let text = "|  |  |\n| --- | --- |\n| 规章 | 0 |\n| 行政许可 | 196 |\n"
+        #expect(dump(text) == """
+            table 1-4: 0 spans []
+              规章 | 0
+              行政许可 | 196
+            """)
+    }
+
+    @Test("reads markdown tables markitdown ran together on one line (a layout table's cell), the text between as paragraphs")
+    func flattenedTables() {
+        let prose = String(repeating: "本年度政府信息公开工作有序推进。", count: 12)
+        let line = "| \(prose)  二、主动公开政府信息情况  |  |  |  | | --- | --- | --- | | 信息内容 | 本年制发件数 | 本年废止件数 |"
+            + " | 规章 | 0 | 0 | | 行政许可 | 196 | | | 行政处罚 | 7 | |  三、收到和处理政府信息公开申请情况  |"
+        #expect(dump(line) == """
+            paragraph 1: \(prose)
+            heading 1: 二、主动公开政府信息情况
+            table 1: 0 spans []
+              信息内容 | 本年制发件数 | 本年废止件数
+              规章 | 0 | 0
+              行政许可 | 196 | 
+              行政处罚 | 7 | 
+            heading 1: 三、收到和处理政府信息公开申请情况
+            """)
+    }
+
+    @Test("reads an HTML table left in markdown (pandoc's gfm) as the HTML reader does, merges expanded, then the pipe table after it")
+    func rawHTMLTable() {
+        let text = """
+            二、主动公开政府信息情况
+
+            <table width="100%"
+            data-border="1">
+            <tr><td colspan="2"><p>第二十条第（一）项</p></td></tr>
+            <tr><td><p>信息内容</p></td><td><p>本年新</p><p>制作数量</p></td></tr>
+            <tr><td>规章</td><td>3</td></tr>
+            </table>
+
+            | 行政许可 | 196 |
+            |:---:|:---:|
+            | 行政处罚 | 7 |
+            """
+        #expect(dump(text) == """
+            heading 1: 二、主动公开政府信息情况
+            table 3-8: 1 spans [0,0 1x2]
+              第二十条第（一）项 | ^第二十条第（一）项
+              信息内容 | 本年新⏎制作数量
+              规章 | 3
+            table 10-12: 0 spans []
+              行政许可 | 196
+              行政处罚 | 7
+            """)
+    }
+
+    @Test("reads the content of a one-column grid table (pandoc's frame around an article) as the text it frames")
+    func layoutFrame() {
+        let text = """
+            +--------------------------------------+
+            | 二、主动公开政府信息情况             |
+            |                                      |
+            |   信息内容     本年制发件数          |
+            |   规章         3                     |
+            |   行政规范性文件   5                 |
+            +--------------------------------------+
+            """
+        #expect(dump(text) == """
+            heading 2: 二、主动公开政府信息情况
+            paragraph 4:   信息内容     本年制发件数
+            table 5-6: 0 spans []
+              规章 | 3
+              行政规范性文件 | 5
+            """)
+    }
+
+    @Test("puts back together the lines of a table wider than its frame, which pandoc wraps in two")
+    func wrappedTableInFrame() {
+        let text = """
+            +--------------------+
+            | +--------+-        |
+            | -------+--+        |
+            | | 规章   |         |
+            |   3      |4 |      |
+            | +--------+-        |
+            | -------+--+        |
+            | | 行政许           |
+            | 可       |5 |6 |    |
+            | +--------+-        |
+            | -------+--+        |
+            +--------------------+
+            """
+        #expect(dump(text) == """
+            table 2-10: 0 spans []
+              规章 | 3 | 4
+              行政许可 | 5 | 6
+            """)
+    }
+
+    @Test("reads markdownify's one cell per line behind bars, a no-break-space cell kept, a cell's second paragraph joined to it")
+    func barLineCells() {
+        let text = "| --- |\n| 信息内容\n\n | 本年新\n\n制作数量\n\n |\n| 规章\n\n | \u{A0}\n\n |\n| 行政许可\n\n | 12\n\n |\n\n正文。\n"
+        #expect(dump(text) == """
+            table 1-18: 0 spans []
+              信息内容 | 本年新制作数量
+              规章 | \u{A0}
+              行政许可 | 12
+            paragraph 20: 正文。
+            """)
+    }
+
+    @Test("keeps html2text's rows of one cell (a sub-table's heading, no bar) in its bare pipe table")
+    func barePipeOneCellRows() {
+        let text = "第二十条第（一）项  \n---  \n信息内容| 本年制发件数  \n规章| 3  \n第二十条第（五）项  \n信息内容| 本年处理决定数量  \n行政许可| 196  \n\n正文。\n"
+        #expect(dump(text) == """
+            table 1-7: 0 spans []
+              第二十条第（一）项 | ·
+              信息内容 | 本年制发件数
+              规章 | 3
+              第二十条第（五）项 | ·
+              信息内容 | 本年处理决定数量
+              行政许可 | 196
+            paragraph 9: 正文。
+            """)
     }
 }

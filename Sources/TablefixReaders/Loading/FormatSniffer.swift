@@ -2,7 +2,9 @@ package import TablefixModel
 
 /// Tells a document's format from its first bytes, never from its file name.
 ///
-/// A zip package is DOCX, bytes that open with markup are HTML, anything else is text.
+/// A zip package is DOCX, bytes that open with markup are HTML, anything else is text;
+/// markdown that keeps raw HTML blocks (pandoc's gfm: `<div>` around the page, a `<table>`
+/// it could not draw) is text, told by its markdown lines.
 package enum FormatSniffer {
     /// The format the bytes look like.
     ///
@@ -11,7 +13,8 @@ package enum FormatSniffer {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return .docx
         }
-        return looksLikeMarkup(bytes.prefix(65_536)) ? .html : .text
+        let head = bytes.prefix(65_536)
+        return looksLikeMarkup(head) && !holdsMarkdownLines(head) ? .html : .text
     }
 
     private static let markupTags = [
@@ -32,6 +35,22 @@ package enum FormatSniffer {
         // ASCII lower case, byte by byte: the tags are ASCII, the rest needs no decoding.
         let lowered = ascii[index...].prefix(8192).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         return markupTags.contains { tag in contains(lowered, Array(tag.utf8)) }
+    }
+
+    /// Whether a line of the text is markdown no HTML page has: a pipe table's rule
+    /// (`|---|:---:|`), an image or linked image opening a line (`![…`, `[![…`), a heading
+    /// (`# …`).
+    private static func holdsMarkdownLines(_ head: ArraySlice<UInt8>) -> Bool {
+        for line in head.split(separator: 0x0A) {
+            let text = line.drop { $0 == 0x20 || $0 == 0x09 }
+            if text.starts(with: Array("![".utf8)) || text.starts(with: Array("[![".utf8)) || text.starts(with: Array("# ".utf8)) {
+                return true
+            }
+            let isRule = text.first == UInt8(ascii: "|") && contains(Array(text), Array("---".utf8))
+                && text.allSatisfy { [0x7C, 0x2D, 0x3A, 0x20, 0x0D].contains($0) }
+            if isRule { return true }
+        }
+        return false
     }
 
     private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -27,8 +27,13 @@ extension TextReader {
     /// tables ruled with `+`) is joined line by line, cell by cell; in a markdown table
     /// every line is a row. Needs two rows at least.
     func boxTable(_ lines: [Substring], from start: Int) -> (Grid, end: Int)? {
-        guard Self.isRule(lines[start]) || Self.cellSeparator(lines[start]) != nil else { return nil }
+        // html2text's pipe tables have no outer bars: a row, then a rule `---|---`.
+        let bare = Self.opensBarePipeTable(lines, at: start)
+        guard bare || Self.isRule(lines[start]) || Self.cellSeparator(lines[start]) != nil else { return nil }
         var rows: [[Cell]] = []
+        // The columns a markdown table's rule shows (`| --- | --- |`), and whether it is one.
+        var ruleColumns = 0
+        var markdown = bare
         var pending: [Cell] = []
         var end = start
         var index = start
@@ -41,9 +46,18 @@ extension TextReader {
         }
         while index < lines.count {
             let line = lines[index]
+            if Self.holdsFlattenedTables(line) { break }
             if Self.isRule(line) {
                 flush()
                 if line.trimmingSpaces.first == "+" { gridRules = true }
+                if line.contains("|"), !gridRules {
+                    markdown = true
+                    ruleColumns = max(ruleColumns, line.split(separator: "|").filter { $0.contains("-") }.count)
+                    // markitdown writes an empty header row for a table without one.
+                    if rows.count == 1, rows[0].allSatisfy({ $0.text.isEmpty }) { rows.removeAll() }
+                }
+            } else if bare, line.contains("|") || index == start || Self.isOneCellRow(lines, at: index) {
+                rows.append(Self.barePipeCells(line).map { Cell($0, line: index + 1) })
             } else if let separator = Self.cellSeparator(line) {
                 var pieces = line.trimmingSpaces.split(separator: separator, omittingEmptySubsequences: false)
                     .map { String($0).trimmingSpaces }
@@ -70,6 +84,7 @@ extension TextReader {
             index += 1
         }
         flush()
+        if markdown { rows = Self.restoringCoveredCells(rows, columns: ruleColumns) }
         guard rows.count >= 2 else { return nil }
         return (Grid(rows: rows), end)
     }

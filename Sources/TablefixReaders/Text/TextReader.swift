@@ -6,9 +6,17 @@ package import TablefixModel
 /// - one row per line, cells separated by tabs, merged cells left blank (HTML → text);
 /// - one cell per line behind a tab, blank lines between rows, cells wrapped onto lines
 ///   of their own (DOCX → text);
+/// - one cell per line behind bars, ` | value`, a bare ` |` closing each row (markdownify);
+/// - one cell per line, an empty or no-break-space line an empty cell (office text
+///   export, BeautifulSoup's `get_text("\n")`);
 /// - columns aligned with runs of spaces (`pdftotext -layout`);
 /// - rows of a label followed by numbers separated by single spaces (OCR);
-/// - tables drawn with a frame: box-drawing characters (`w3m -dump`), markdown pipes.
+/// - tables drawn with a frame: box-drawing characters (`w3m -dump`), markdown pipes;
+/// - a one-column grid table around an article (pandoc's writers on a layout table),
+///   read as the text it frames;
+/// - HTML tables left in markdown (pandoc's gfm), read by ``HTMLReader``;
+/// - markdown tables run together on one line with the text around them (markitdown on a
+///   layout table).
 ///
 /// The grids it returns are faithful to the input: nothing is merged, guessed or dropped.
 package struct TextReader: Sendable {
@@ -19,6 +27,7 @@ package struct TextReader: Sendable {
     /// - Complexity: O(n) in the length of the text.
     package func blocks(from text: String) -> [Block] {
         let lines = Self.splitLines(text)
+        let cellLineTables = cellLineTables(lines)
         var blocks: [Block] = []
         var index = 0
         while index < lines.count {
@@ -27,12 +36,37 @@ package struct TextReader: Sendable {
                 index += 1
                 continue
             }
+            if let (tableBlocks, end) = htmlTable(lines, from: index) {
+                blocks += tableBlocks
+                index = end + 1
+                continue
+            }
+            if let (framed, end) = layoutTable(lines, from: index) {
+                blocks += framed
+                index = end + 1
+                continue
+            }
+            if let flattened = Self.flattenedTableBlocks(line, number: index + 1) {
+                blocks += flattened
+                index += 1
+                continue
+            }
+            if let (grid, end) = barLineTable(lines, from: index) {
+                blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
+                index = end + 1
+                continue
+            }
             if let (grid, end) = boxTable(lines, from: index) {
                 blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
                 index = end + 1
                 continue
             }
             if line.contains("\t"), let (grid, end) = tabTable(lines, from: index) {
+                blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
+                index = end + 1
+                continue
+            }
+            if let (grid, end) = cellLineTables[index] {
                 blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
                 index = end + 1
                 continue

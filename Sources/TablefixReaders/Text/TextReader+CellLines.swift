@@ -1,0 +1,169 @@
+import TablefixModel
+
+extension TextReader {
+    /// What one line of a cell-per-line table holds.
+    enum CellLine: Equatable {
+        /// Nothing at all: an empty cell in an office text export, or a separator.
+        case empty
+        /// Only invisible spaces (`&nbsp;`): always an empty cell.
+        case blank
+        /// A number, perhaps with a unit or a note (`6521.37万元`, `31（其中修订9件）`), or a
+        /// mark for none.
+        case value
+        /// Text: a row label or a header cell.
+        case label
+
+        var isCell: Bool { self == .blank || self == .value }
+    }
+
+    /// A row of a cell-per-line table as found: the cells before its label that the row
+    /// above left over, its label line, and the lines after it up to the next label.
+    struct CellLineRow {
+        var leading: [Int]
+        var label: Int
+        var run: [Int]
+        /// How many of `run` are the row's own cells.
+        var width = 0
+    }
+
+    /// The tables written one cell per line (LibreOffice's text export, BeautifulSoup's
+    /// `get_text("\n")`, crawler dumps): a label line, then a line for each of its row's
+    /// cells, where a line holding nothing or only a no-break space is an empty cell that
+    /// keeps its position. Keyed by the first line of each table.
+    ///
+    /// Only tables with an empty cell among their values are returned: without one, the
+    /// lines say the same as a grid would.
+    ///
+    /// - Complexity: O(n·r) for n lines and tables of r rows at most.
+    func cellLineTables(_ lines: [Substring]) -> [Int: (Grid, end: Int)] {
+        var found: [Int: (Grid, end: Int)] = [:]
+        var index = 0
+        while index < lines.count {
+            guard Self.cellLine(lines[index]) == .label, !Self.endsCellTable(lines[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < lines.count, Self.cellLine(lines[end]) != nil, !Self.endsCellTable(lines[end]) { end += 1 }
+            for (grid, start, last) in tables(inCellLines: index..<end, of: lines) { found[start] = (grid, last) }
+            index = end
+        }
+        return found
+    }
+
+    /// The tables in a region of cell lines, each with its first and last line: the rows
+    /// between two runs of header cells (three label lines or more without cells), when
+    /// they hold two rows with numbers or more and an empty cell among their values.
+    func tables(inCellLines region: Range<Int>, of lines: [Substring]) -> [(Grid, start: Int, end: Int)] {
+        let rows = cellLineRows(lines, region)
+        var tables: [(Grid, start: Int, end: Int)] = []
+        var start = 0
+        var headerCells = 0
+        for index in rows.indices {
+            headerCells = rows[index].width == 0 ? headerCells + 1 : 0
+            if headerCells == 3, let table = cellLineTable(lines, rows[start..<(index - 2)]) { tables.append(table) }
+            if headerCells >= 3 { start = index + 1 }
+        }
+        if start < rows.count, let table = cellLineTable(lines, rows[start...]) { tables.append(table) }
+        return tables
+    }
+
+    /// The rows of a region of cell lines: each label line with the lines after it, cut at
+    /// the row's width, the width of the nearest row that ends in a number (empty cells at
+    /// the end of a row and before the next row's label are told apart so).
+    func cellLineRows(_ lines: [Substring], _ region: Range<Int>) -> [CellLineRow] {
+        let kinds = region.map { Self.cellLine(lines[$0]) ?? .label }
+        let emptyCells = Self.emptyLinesAreCells(kinds)
+        var rows: [CellLineRow] = []
+        for (offset, kind) in kinds.enumerated() {
+            let line = region.lowerBound + offset
+            switch kind {
+            case .label: rows.append(CellLineRow(leading: [], label: line, run: []))
+            case .empty where !emptyCells: continue
+            default: if !rows.isEmpty { rows[rows.count - 1].run.append(line) }
+            }
+        }
+        let exact = rows.indices.filter { rows[$0].run.last.map { Self.cellLine(lines[$0]) == .value } ?? false }
+        for index in rows.indices {
+            let run = rows[index].run
+            let lastValue = (run.lastIndex { Self.cellLine(lines[$0]) == .value } ?? -1) + 1
+            let fits = exact.filter { lastValue <= rows[$0].run.count && rows[$0].run.count <= run.count }
+            let nearest = fits.min { abs($0 - index) < abs($1 - index) }
+            rows[index].width = nearest.map { rows[$0].run.count } ?? lastValue
+            if index + 1 < rows.count { rows[index + 1].leading = Array(run[rows[index].width...]) }
+        }
+        return rows
+    }
+
+    /// Whether the empty lines among `kinds` are empty cells (an office text export) rather
+    /// than separators an extractor puts after every row (BeautifulSoup on a page with a
+    /// line break after each `</tr>`) or between every two cells (pdftotext).
+    static func emptyLinesAreCells(_ kinds: [CellLine]) -> Bool {
+        let pairs = zip(kinds, kinds.dropFirst())
+        // A row that ends in a number right before the next label: rows are not separated.
+        guard pairs.contains(where: { $0 == .value && $1 == .label }) else { return false }
+        let filled = kinds.filter { $0 != .empty }.count
+        let adjacent = pairs.filter { $0 != .empty && $1 != .empty }.count
+        var runs: [Int] = []
+        for (offset, kind) in kinds.enumerated() where kind == .empty {
+            if offset > 0, kinds[offset - 1] == .empty { runs[runs.count - 1] += 1 } else { runs.append(1) }
+        }
+        // Cells mostly apart, each gap one empty line: a separator between every two cells.
+        let separated = adjacent * 2 < filled && runs.filter { $0 == 1 }.count * 5 >= runs.count * 4
+        return !separated
+    }
+
+    /// The grid of `rows` from its first row with a number to its last, with its first and
+    /// last line; nil without two such rows or without an empty cell among their values.
+    func cellLineTable(_ lines: [Substring], _ rows: ArraySlice<CellLineRow>) -> (Grid, start: Int, end: Int)? {
+        let isValue = { (line: Int) in Self.cellLine(lines[line]) == .value }
+        let data = rows.indices.filter { rows[$0].run.prefix(rows[$0].width).contains(where: isValue) }
+        guard let first = data.first, let last = data.last, data.count >= 2 else { return nil }
+        let table = rows[first...last]
+        let hasEmptyCell = table.contains { row in row.run.prefix(row.width).contains { !isValue($0) } }
+        guard hasEmptyCell else { return nil }
+        let grid = Grid(rows: table.map { row in
+            let leading = row.label == rows[first].label ? [] : row.leading
+            return (leading + [row.label] + row.run.prefix(row.width)).map { Cell(String(lines[$0]), line: $0 + 1) }
+        })
+        let end = rows[last].run.prefix(rows[last].width).last ?? rows[last].label
+        return (grid, rows[first].label, end)
+    }
+
+    /// What a line of a cell-per-line table is, or nil for a line no such table holds
+    /// (running text, a row of several cells).
+    static func cellLine(_ line: Substring) -> CellLine? {
+        if line.isEmpty || line.allSatisfy({ $0 == " " }) { return .empty }
+        if String(line).isBlank { return .blank }
+        let text = line.trimmingSpaces
+        guard !text.contains("\t"), !text.contains("|"), text.count <= 60, !LineRole.isSentence(text), alignedCells(line) == nil else { return nil }
+        return isValueCell(text) ? .value : .label
+    }
+
+    /// A number with at most a unit and a note after it, or a mark for none: what a value
+    /// cell prints. `1.属于国家秘密` and `2021年` are labels.
+    static func isValueCell(_ text: String) -> Bool {
+        if isNumberToken(text) { return true }
+        var rest = text[...]
+        if let sign = rest.first, "+-−".contains(sign) { rest = rest.dropFirst() }
+        let digits = rest.prefix { $0.isASCII && $0.isNumber || ",.".contains($0) }
+        guard digits.first?.isNumber == true else { return false }
+        rest = rest.dropFirst(digits.count).drop { $0 == " " }
+        if let unit = valueUnits.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(unit.count) }
+        if let open = rest.first, "（(".contains(open), let close = rest.last, "）)".contains(close) { rest = "" }
+        return rest.isEmpty
+    }
+
+    /// Units a value cell may print after its number.
+    static let valueUnits = ["万元", "元", "件", "个", "条", "项", "次", "%", "％"]
+
+    /// A line that closes a cell-per-line table: a section heading (`三、收到和处理…情况`),
+    /// a caption (`表一：…`) or a heading without its number (`主动公开政府信息情况`).
+    static func endsCellTable(_ line: Substring) -> Bool {
+        let text = line.trimmingSpaces
+        if LineRole.isCaption(text) { return true }
+        guard text.hasSuffix("情况") else { return false }
+        if let marker = ListMarker(parsing: text[...]), marker.style == .chineseComma { return true }
+        return LabelLetters.of(text).count >= 10
+    }
+}

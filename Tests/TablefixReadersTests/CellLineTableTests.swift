@@ -1,0 +1,95 @@
+import Testing
+@testable import TablefixReaders
+import TablefixModel
+import TablefixTestSupport
+
+/// Tables written one cell per line: LibreOffice's text export, BeautifulSoup's
+/// `get_text("\n")`.
+@Suite("TextReader cell-per-line tables")
+struct CellLineTableTests {
+    func dump(_ lines: [String]) -> String {
+        BlockDump.dump(TextReader().blocks(from: lines.joined(separator: "\n") + "\n"))
+    }
+
+    @Test("reads an empty line and a no-break-space line as empty cells that keep their column")
+    func emptyCellsKeepPositions() {
+        let text = ["一、本年新收政府信息公开申请数量", "4", "", "\u{A0}", "1", "5", "二、上年结转政府信息公开申请数量", "1", "", "", "", "1"]
+        #expect(dump(text) == """
+            table 1-12: 0 spans []
+              一、本年新收政府信息公开申请数量 | 4 |  | \u{A0} | 1 | 5
+              二、上年结转政府信息公开申请数量 | 1 |  |  |  | 1
+            """)
+    }
+
+    @Test("gives the empty lines past a row's width to the next row, before its label (cells a merge covers)")
+    func leftoverCellsLeadTheNextRow() {
+        let text = [
+            "（一）予以公开", "7", "", "9", "（二）部分公开", "1", "", "", "", "", "1.属于国家秘密", "", "", "", "2.其他法律行政法规禁止公开", "0", "",
+            "0",
+        ]
+        #expect(dump(text) == """
+            table 1-18: 0 spans []
+              （一）予以公开 | 7 |  | 9 | · | ·
+              （二）部分公开 | 1 |  |  | · | ·
+               |  | 1.属于国家秘密 |  |  | 
+              2.其他法律行政法规禁止公开 | 0 |  | 0 | · | ·
+            """)
+    }
+
+    @Test("takes the empty lines BeautifulSoup leaves after every row for separators, not cells")
+    func rowSeparatorsAreNotCells() {
+        let text = ["一、本年新收政府信息公开申请数量", "15", "\u{A0}", "20", "", "", "二、上年结转政府信息公开申请数量", "1", "\u{A0}", "2", "", ""]
+        #expect(dump(text) == """
+            table 1-10: 0 spans []
+              一、本年新收政府信息公开申请数量 | 15 | \u{A0} | 20
+              二、上年结转政府信息公开申请数量 | 1 | \u{A0} | 2
+            """)
+    }
+
+    @Test("takes an empty line between every two cells (pdftotext) for separators, leaving the lines as they are")
+    func alternatingEmptyLinesAreSeparators() {
+        let text = ["规章", "", "0", "", "3", "行政规范性文件", "", "4", "", "12", "行政许可", "", "53"]
+        #expect(!dump(text).contains("table"))
+    }
+
+    @Test("leaves a table without an empty cell as lines")
+    func fullTableStaysLines() {
+        let text = ["规章", "0", "0", "0", "行政规范性文件", "5", "2", "20"]
+        #expect(!dump(text).contains("table"))
+    }
+
+    @Test("reads a number with a unit or a note as a value cell, a numbered label as a label")
+    func valueCellsWithUnits() {
+        #expect(TextReader.isValueCell("6521.37万元"))
+        #expect(TextReader.isValueCell("31（其中修订9件）"))
+        #expect(TextReader.isValueCell("+3"))
+        #expect(!TextReader.isValueCell("1.属于国家秘密"))
+        #expect(!TextReader.isValueCell("2021年"))
+    }
+
+    @Test("ends a table at a run of header cells, so tables without a heading between them stay apart")
+    func headerCellsSplitTables() {
+        let text = [
+            "规章", "0", "", "行政规范性文件", "4", "17", "申请人情况", "自然人", "总计", "一、本年新收政府信息公开申请数量", "2", "", "2",
+            "二、上年结转政府信息公开申请数量", "1", "", "1",
+        ]
+        #expect(dump(text) == """
+            table 1-6: 0 spans []
+              规章 | 0 | 
+              行政规范性文件 | 4 | 17
+            paragraph 7: 申请人情况
+            paragraph 8: 自然人
+            paragraph 9: 总计
+            table 10-17: 0 spans []
+              一、本年新收政府信息公开申请数量 | 2 |  | 2
+              二、上年结转政府信息公开申请数量 | 1 |  | 1
+            """)
+    }
+
+    @Test("ends a table at a section heading")
+    func headingEndsTable() {
+        let text = ["规章", "0", "", "0", "行政规范性文件", "4", "7", "17", "三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "2", "", "2"]
+        #expect(dump(text).contains("heading 9: 三、收到和处理政府信息公开申请情况"))
+        #expect(dump(text).hasPrefix("table 1-8:"))
+    }
+}
