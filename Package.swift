@@ -31,12 +31,8 @@ let package = Package(
         .target(name: "TablefixCleanup", dependencies: ["TablefixModel"], swiftSettings: strict),
         .target(
             name: "TablefixReconstruction", dependencies: ["TablefixModel"],
-<<<<<<< HEAD
             resources: [.copy("Resources/templates")], swiftSettings: strict),
         .target(name: "TablefixOutput", dependencies: ["TablefixModel"], swiftSettings: strict),
-=======
-            resources: [.copy("Resources/templates"), .copy("Resources/statements")], swiftSettings: strict),
->>>>>>> 2080967 (Narrative statement reader: phrase data beside the templates (statements/gov-disclosure.json), StatementReader over headings and paragraph runs, digits and Chinese numerals, negations as zero, qualifiers (another year, difference, 其中, %, range, approximation, unit); Tools/statements.sh)
         .target(
             name: "TablefixStore",
             dependencies: [
