@@ -40,26 +40,8 @@ public struct Repairer: Sendable {
     /// Cleans and reconstructs a document already read.
     public func repair(_ document: Document) -> Repair {
         let cleaned = clean(document)
-        var extraction = Reconstructor(library: library).extract(from: cleaned)
-        Self.doubt(&extraction, onLinesDamagedIn: cleaned)
+        let extraction = Reconstructor(library: library).extract(from: cleaned)
         return Repair(document: cleaned, extraction: extraction)
-    }
-
-    /// A cell read from a line whose bytes had to be replaced (a stray invalid byte, a NUL,
-    /// an entity left out) is no surer than that replacement: its confidence is lowered to
-    /// the edit's.
-    static func doubt(_ extraction: inout Extraction, onLinesDamagedIn document: Document) {
-        var damage: [Int: Double] = [:]
-        for edit in document.edits where edit.kind == .decoding {
-            damage[edit.line] = min(damage[edit.line] ?? 1, edit.confidence)
-        }
-        guard !damage.isEmpty else { return }
-        for table in extraction.tables.indices {
-            for cell in extraction.tables[table].cells.indices {
-                guard let cap = damage[extraction.tables[table].cells[cell].line] else { continue }
-                extraction.tables[table].cells[cell].confidence = min(extraction.tables[table].cells[cell].confidence, cap)
-            }
-        }
     }
 
     /// Runs the cleanup passes alone: the cleaned document with its edits, no tables.

@@ -15,7 +15,7 @@ public struct ArtifactRemoval: CleanupPass {
         document.rewriteText(includingCells: true) { text, line in
             if text.contains("<") || text.contains(">") {
                 let tags = Self.htmlTags(in: text)
-                edits += tags.map { Edit(kind: .artifact, before: String(text[$0]), after: "", line: line, confidence: 0.99) }
+                edits += tags.map { Edit(kind: .artifact, before: String(text[$0]), after: "", line: line, confidence: ConfidencePolicy.standard.editArtifact) }
                 for range in tags.reversed() { text.replaceSubrange(range, with: Self.separator(in: text, around: range)) }
             }
             if text.contains("]{") {
@@ -23,15 +23,15 @@ public struct ArtifactRemoval: CleanupPass {
                 // attributes (which may hold digits: `font-size:10.5pt`).
                 let spans = Self.bracketedSpans(in: text)
                 for (span, inner, _) in spans {
-                    edits.append(Edit(kind: .artifact, before: "[", after: "", line: line, confidence: 0.99))
+                    edits.append(Edit(kind: .artifact, before: "[", after: "", line: line, confidence: ConfidencePolicy.standard.editArtifact))
                     edits.append(Edit(kind: .artifact, before: String(span.dropFirst(inner.count + 1)), after: "", line: line,
-                                      confidence: 0.99))
+                                      confidence: ConfidencePolicy.standard.editArtifact))
                 }
                 for (_, inner, range) in spans.reversed() { text.replaceSubrange(range, with: inner) }
             }
             guard text.containsText("[bookmark:") || text.containsText("**") else { return }
             for (marker, removal) in Self.inlineArtifacts(in: text) {
-                edits.append(Edit(kind: .artifact, before: marker, after: removal, line: line, confidence: 0.99))
+                edits.append(Edit(kind: .artifact, before: marker, after: removal, line: line, confidence: ConfidencePolicy.standard.editArtifact))
             }
             text = Self.removingInlineArtifacts(text)
         }
@@ -292,7 +292,7 @@ public struct ArtifactRemoval: CleanupPass {
             let text = block.text
             document.edits.append(
                 Edit(kind: .clutter, before: text, after: "", line: block.lines.lowerBound,
-                     confidence: clutter.contains(index) || furniture.contains(index) ? 0.95 : 0.8))
+                     confidence: clutter.contains(index) || furniture.contains(index) ? ConfidencePolicy.standard.editClutter : ConfidencePolicy.standard.editClutterNearby))
             document.blocks[index].content = .removed(text: text, reason: "web-page clutter")
         }
     }

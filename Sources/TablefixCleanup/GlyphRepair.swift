@@ -78,24 +78,24 @@ public struct GlyphRepair: CleanupPass {
         if let lookalike = Self.numeralLookalikes[glyph] {
             numeral = lookalike
             if Self.unambiguousLookalikes.contains(glyph) {
-                confidence = 0.9
+                confidence = ConfidencePolicy.standard.editGlyphSupported
             } else {
                 // `-,` alone proves nothing: a neighbouring number must continue the sequence.
                 guard let value = ChineseNumeral.listValue(lookalike),
                     Self.sequenceSupports(value: value, at: line, numeralLines: numeralLines)
                 else { return nil }
-                confidence = 0.85
+                confidence = ConfidencePolicy.standard.editGlyphLookalike
             }
         } else if ChineseNumeral.listValue(String(glyph)) != nil, chars[1] != "、" {
             numeral = String(glyph)
-            confidence = 0.85
+            confidence = ConfidencePolicy.standard.editGlyphLookalike
         } else {
             return nil
         }
         let before = String(chars[0...1])
         let replacement = numeral + "、"
         guard before != replacement else { return nil }
-        if after == nil { confidence -= 0.05 }
+        if after == nil { confidence -= ConfidencePolicy.standard.editGlyphUnsupportedPenalty }
         return (replacement + String(chars.dropFirst(2)),
                 Edit(kind: .glyph, before: before, after: replacement, line: line, confidence: confidence))
     }
@@ -193,8 +193,8 @@ public struct GlyphRepair: CleanupPass {
         }
         let repairedKeys = repaired.flatMap(Self.bigrams), damagedKeys = damaged.flatMap(Self.bigrams)
         if damagedKeys.contains(where: vocabulary.contains) { return nil }
-        if repairedKeys.contains(where: vocabulary.contains) { return 0.9 }
-        if repairedKeys.contains(where: { counts[$0, default: 0] >= 3 }) { return 0.8 }
+        if repairedKeys.contains(where: vocabulary.contains) { return ConfidencePolicy.standard.editGlyphSupported }
+        if repairedKeys.contains(where: { counts[$0, default: 0] >= 3 }) { return ConfidencePolicy.standard.editGlyphFrequent }
         return nil
     }
 

@@ -43,8 +43,8 @@ public struct HeadingNumberRepair: CleanupPass {
         let before = previous.map { !$0.isArabic && $0.marker.value == value - 1 } ?? false
         let after = next.map { !$0.isArabic && $0.marker.value == value + 1 } ?? false
         switch (before, after) {
-        case (true, true): return 0.97
-        case (true, false), (false, true): return 0.9
+        case (true, true): return ConfidencePolicy.standard.editNumberingBoth
+        case (true, false), (false, true): return ConfidencePolicy.standard.editNumberingOne
         default: return nil
         }
     }
@@ -90,7 +90,7 @@ public struct HeadingNumberRepair: CleanupPass {
             let text = block.text
             document.blocks[index].content = .removed(text: text, reason: "heading repeated right after itself")
             document.edits.append(Edit(kind: .duplicate, before: text, after: "", line: block.lines.lowerBound,
-                                       confidence: 0.95))
+                                       confidence: ConfidencePolicy.standard.editDuplicate))
         }
     }
 }

@@ -20,7 +20,7 @@ public struct LineWrapRepair: CleanupPass {
             let repaired = Self.removingSpacesBetweenCJK(text)
             guard repaired.text != text else { return }
             for (before, after) in repaired.changes {
-                edits.append(Edit(kind: .space, before: before, after: after, line: line, confidence: 0.9))
+                edits.append(Edit(kind: .space, before: before, after: after, line: line, confidence: ConfidencePolicy.standard.editSpace))
             }
             text = repaired.text
         }
@@ -94,7 +94,7 @@ public struct LineWrapRepair: CleanupPass {
                                              lines: previous.lines.lowerBound...block.lines.upperBound)
             document.edits.append(Edit(kind: .join, before: String(last.text.suffix(8)) + "\n" + String(first.text.prefix(8)),
                                        after: String(last.text.suffix(8)) + String(first.text.prefix(8)),
-                                       line: last.line, confidence: 0.9))
+                                       line: last.line, confidence: ConfidencePolicy.standard.editJoin))
         }
         document.blocks = blocks
     }
@@ -127,7 +127,7 @@ public struct LineWrapRepair: CleanupPass {
             blocks.append(Block(.paragraph(run), lines: source[index].lines.lowerBound...source[end].lines.upperBound))
             for (left, right) in zip(run, run.dropFirst()) {
                 document.edits.append(Edit(kind: .join, before: left.text + "\n" + right.text, after: left.text + right.text,
-                                           line: left.line, confidence: 0.8))
+                                           line: left.line, confidence: ConfidencePolicy.standard.editJoinCharacters))
             }
             index = end + 1
         }

@@ -17,7 +17,7 @@ public struct PinyinRemoval: CleanupPass {
             let annotations = Self.annotations(in: text)
             guard !annotations.isEmpty else { return }
             for range in annotations {
-                edits.append(Edit(kind: .artifact, before: String(text[range]), after: "", line: line, confidence: 0.95))
+                edits.append(Edit(kind: .artifact, before: String(text[range]), after: "", line: line, confidence: ConfidencePolicy.standard.editPinyin))
             }
             for range in annotations.reversed() { text.removeSubrange(range) }
         }

@@ -16,7 +16,7 @@ public struct WhitespaceHygiene: CleanupPass {
             // Plain spaces at the ends of a line are layout, not content: no edit for them.
             if cleaned != text.trimmingCharacters(in: " ") {
                 let (before, after) = changedSpan(text, cleaned)
-                edits.append(Edit(kind: .whitespace, before: before, after: after, line: line, confidence: 0.99))
+                edits.append(Edit(kind: .whitespace, before: before, after: after, line: line, confidence: ConfidencePolicy.standard.editWhitespace))
             }
             text = cleaned
         }

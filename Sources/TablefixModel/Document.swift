@@ -26,9 +26,13 @@ public struct DocumentSignals: Sendable, Equatable {
     /// How many OCR glyph confusions cleanup repaired: OCR damage that may have reached
     /// the digits too.
     public var ocrGlyphRepairs: Int
+    /// The input lines whose bytes reading had to replace (an invalid byte, a NUL, an
+    /// entity left out): a number read from them may have lost a digit.
+    public var replacedLines: Set<Int>
 
-    public init(ocrGlyphRepairs: Int = 0) {
+    public init(ocrGlyphRepairs: Int = 0, replacedLines: Set<Int> = []) {
         self.ocrGlyphRepairs = ocrGlyphRepairs
+        self.replacedLines = replacedLines
     }
 
     /// Whether the text shows OCR damage.

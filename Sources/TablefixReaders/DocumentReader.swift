@@ -32,19 +32,22 @@ public struct DocumentReader: Sendable {
                 .unsupported, file: path,
                 reason: "a PDF document: tablefix reads text, HTML and DOCX; convert it first (pdftotext -layout)")
         }
-        let format = FormatSniffer.format(of: bytes)
-        switch format {
+        var document: Document
+        switch FormatSniffer.format(of: bytes) {
         case .text:
             let decoded = try decode(bytes, path: path)
             let blocks = TextReader().blocks(from: decoded.text)
-            return Document(
+            document = Document(
                 source: Source(path: path, format: .text, encoding: decoded.encoding), blocks: blocks,
                 edits: decoded.replacements)
         case .html:
-            return try HTMLReader().document(from: bytes, path: path)
+            document = try HTMLReader().document(from: bytes, path: path)
         case .docx:
-            return try DOCXReader().document(from: bytes, path: path)
+            document = try DOCXReader().document(from: bytes, path: path)
         }
+        // What reading had to replace (an invalid byte, a NUL, an entity left out), by line.
+        document.signals.replacedLines = Set(document.edits.filter { $0.kind == .decoding }.map(\.line))
+        return document
     }
 
     func decode(_ bytes: [UInt8], path: String, declared: String? = nil) throws(ReadError) -> TextDecoder.Decoded {

@@ -28,7 +28,7 @@ public struct Reconstructor: Sendable {
     public func extract(from document: Document) -> Extraction {
         let (body, year) = TitleReader().read(document)
         let rows = RowStream.rows(of: document.blocks, in: document.blocks.indices)
-        guard let (template, templateConfidence, content) = TemplateChooser(templates: library.templates)
+        guard let (template, templateConfidence, content) = TemplateChooser(templates: library.templates, policy: policy)
             .choose(for: document, rows: rows, year: year)
         else {
             return Extraction(template: nil, templateConfidence: 0, body: body, year: year, confidence: 0,
@@ -42,7 +42,7 @@ public struct Reconstructor: Sendable {
             tables.append(extracted)
             used.formUnion(blocks)
         }
-        if isDamaged(document, tables) { tables = tables.map(markingDamage) }
+        tables = tables.map { marking($0, damaged: isDamaged(document, tables), replacedLines: document.signals.replacedLines) }
         let present = tables.filter { $0.status == .present }
         let confidence = present.isEmpty
             ? templateConfidence
@@ -86,14 +86,17 @@ public struct Reconstructor: Sendable {
             || tables.contains { table in table.cells.contains { $0.evidence?.showsDamage == true } }
     }
 
-    /// The table with every cell judged as in a damaged document: a number that the
-    /// arithmetic does not confirm twice may be an OCR misreading (6008 read as 5008, `|0`
-    /// read as 10 in a row whose total suffered the same).
-    func markingDamage(_ table: ExtractedTable) -> ExtractedTable {
+    /// The table with what the document shows as a whole added to its cells' evidence: in
+    /// a damaged document a number that the arithmetic does not confirm twice may be an
+    /// OCR misreading (6008 read as 5008, `|0` read as 10 in a row whose total suffered the
+    /// same); a number read from a line whose bytes were replaced may have lost a digit.
+    func marking(_ table: ExtractedTable, damaged: Bool, replacedLines: Set<Int>) -> ExtractedTable {
+        guard damaged || !replacedLines.isEmpty else { return table }
         var table = table
         table.cells = table.cells.map { cell in
             guard var evidence = cell.evidence else { return cell }
-            evidence.damagedDocument = true
+            evidence.damagedDocument = damaged
+            evidence.replacedBytes = replacedLines.contains(cell.line)
             return cell.with(evidence, policy: policy)
         }
         table.confidence = table.cells.map(\.confidence).min() ?? table.confidence

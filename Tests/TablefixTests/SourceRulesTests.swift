@@ -100,6 +100,15 @@ struct SourceRulesTests {
         #expect(try Self.violations(#"([\w\)\]\?])!(?!=)"#) == [])
     }
 
+    @Test("no decimal literal decides a confidence outside ConfidencePolicy")
+    func confidenceLiteralsInPolicy() throws {
+        // A decimal literal on a line that speaks of confidence (`confidence: 0.9`,
+        // `Confidence = 0.5`), anywhere but the policy itself.
+        let found = try Self.violations(#"(?i)confiden\w*\s*[:=(,]?[^/\n]*\b0\.\d"#)
+            .filter { !$0.hasPrefix("Sources/TablefixModel/Confidence/ConfidencePolicy.swift") }
+        #expect(found == [])
+    }
+
     @Test("the check sees an unwrap in code but not in a comment or a string")
     func checkerSeesCode() {
         #expect(Self.code("let a = b! // c!\n") .contains("b!"))

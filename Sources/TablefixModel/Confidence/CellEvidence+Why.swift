@@ -16,12 +16,14 @@ extension CellEvidence {
         if damagedDocument, policy.isUnverified(self), policy.confidence(of: withoutDamage) > policy.unverifiedInDamaged {
             parts.append("not confirmed by two relations, in a document with damaged rows or OCR glyphs")
         }
+        if replacedBytes { parts.append("read from a line whose bytes were replaced") }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
     var withoutDamage: CellEvidence {
         var evidence = self
         evidence.damagedDocument = false
+        evidence.replacedBytes = false
         return evidence
     }
 
@@ -29,7 +31,7 @@ extension CellEvidence {
     func readingWhy(_ policy: ConfidencePolicy) -> String? {
         switch selection {
         case .orderAgreeing: return "read by order; the order agrees with every row the labels placed"
-        case .orderByArithmetic where policy.isTrustedByOrder(self, at: policy.confidence(of: withoutSelection)):
+        case .orderByArithmetic(holdsAll: true) where policy.isTrustedByOrder(self, at: policy.confidence(of: withoutSelection)):
             return "read by order; the row's and the column's arithmetic both hold"
         default: break
         }

@@ -15,6 +15,8 @@ public struct CellEvidence: Sendable, Equatable {
     /// Whether the document shows damage that may have reached its digits (OCR glyphs,
     /// rows that did not fit their columns).
     public var damagedDocument: Bool
+    /// Whether the cell was read from a line whose bytes reading had to replace.
+    public var replacedBytes = false
 
     public init(source: ValueSource, placement: Placement, labelScore: Double? = nil, selection: Selection = .only,
                 arithmetic: RelationEvidence = RelationEvidence(), damagedDocument: Bool = false) {
@@ -139,8 +141,9 @@ public struct CellEvidence: Sendable, Equatable {
     public enum Selection: Sendable, Equatable {
         /// The only reading, or the labels' reading.
         case only
-        /// The reading by order, chosen because the table's arithmetic holds better.
-        case orderByArithmetic
+        /// The reading by order, chosen because the table's arithmetic holds better;
+        /// `holdsAll` when no relation fails in it.
+        case orderByArithmetic(holdsAll: Bool)
         /// Filled from the reading by order, which agrees with every row the labels placed.
         case orderAgreeing
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every number that decides a confidence, in one place: the starting value of each way
 /// of reading a cell, the caps and bonuses that placement, arithmetic and the document's
 /// damage apply, the edits' confidences, and the marks the review uses.
@@ -62,9 +64,9 @@ public struct ConfidencePolicy: Sendable {
     public var holdingBonus = 0.02
     public var holdingCeiling = 0.995
 
-    /// Reading by order chosen by arithmetic: a cell at `orderTrustFloor` or more that
-    /// `trustedConfirmations` relations confirm on numbers not all zero rises to
-    /// `orderConfirmed`. Cells filled
+    /// Reading by order chosen by arithmetic, with no relation failing anywhere in it: a
+    /// cell at `orderTrustFloor` or more that `trustedConfirmations` relations confirm on
+    /// numbers not all zero rises to `orderConfirmed`. Cells filled
     /// from an order that agrees with the labels are capped at `orderAgreeing`; the labels'
     /// cells count as placed from `orderAgreementFloor`.
     public var orderConfirmed = 0.95
@@ -75,24 +77,52 @@ public struct ConfidencePolicy: Sendable {
 
     /// In a damaged document, a cell fewer than `trustedConfirmations` relations confirm is capped.
     public var unverifiedInDamaged = 0.8
+    /// A cell read from a line whose bytes reading had to replace is no surer than that
+    /// replacement.
+    public var replacedBytes = 0.5
 
     /// Edits: how sure each kind of change is.
     public var editWhitespace = 0.99
+    /// Markup a converter left (tags, bookmarks, bold marks, pinyin in brackets).
     public var editArtifact = 0.99
+    public var editPinyin = 0.95
+    /// Web-page clutter: a line that is clutter itself, and one removed beside it.
     public var editClutter = 0.95
     public var editClutterNearby = 0.8
+    /// Joins of wrapped lines: a paragraph's, and a word written one character a line.
     public var editJoin = 0.9
+    public var editJoinCharacters = 0.8
     public var editSplit = 0.9
     public var editSpace = 0.9
+    /// List numbers: both neighbours agree, one does; a repeated heading dropped.
     public var editNumberingBoth = 0.97
     public var editNumberingOne = 0.9
     public var editDuplicate = 0.95
+    /// OCR glyphs: the repair is a word of the vocabulary; a list number's lookalike; a word
+    /// the document uses often; less when the repaired form has no support.
     public var editGlyphSupported = 0.9
     public var editGlyphLookalike = 0.85
     public var editGlyphFrequent = 0.8
     public var editGlyphUnsupportedPenalty = 0.05
+    /// Bytes reading had to replace (an invalid byte, a NUL, an entity left out).
+    public var editReplacedBytes = 0.5
+
+    /// The template's confidence: alone, `templateBase` rising by `templatePerPoint` a
+    /// point of evidence up to `templateCeiling`; against another, from an even chance by
+    /// `templateMarginReach`·tanh(margin / `templateMarginScale`).
+    public var templateBase = 0.6
+    public var templatePerPoint = 0.025
+    public var templateCeiling = 0.99
+    public var templateMarginReach = 0.49
+    public var templateMarginScale = 3.0
 
     public init() {}
+
+    /// How sure the template is, from its score and the runner-up's (nil when none fits).
+    public func templateConfidence(score: Double, runnerUp: Double?) -> Double {
+        guard let runnerUp else { return min(templateCeiling, templateBase + score * templatePerPoint) }
+        return 0.5 + templateMarginReach * tanh((score - runnerUp) / templateMarginScale)
+    }
 
     /// The band a confidence falls in.
     public func band(of confidence: Double) -> String {
@@ -112,12 +142,13 @@ public struct ConfidencePolicy: Sendable {
         } else if relations.confirmations > 0, value >= threshold, evidence.placement != .notPrinted {
             value = min(holdingCeiling, value + holdingBonus)
         }
-        if evidence.selection == .orderByArithmetic, isTrustedByOrder(evidence, at: value) {
+        if evidence.selection == .orderByArithmetic(holdsAll: true), isTrustedByOrder(evidence, at: value) {
             value = max(value, orderConfirmed)
         }
         if evidence.damagedDocument, isUnverified(evidence), value > unverifiedInDamaged {
             value = unverifiedInDamaged
         }
+        if evidence.replacedBytes { value = min(value, replacedBytes) }
         return value
     }
 

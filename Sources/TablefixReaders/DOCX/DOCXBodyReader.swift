@@ -64,7 +64,7 @@ struct DOCXBodyReader {
     /// Entity references left out of the text (`&org;`), each an edit.
     private(set) var edits: [Edit] = []
     /// The confidence of the text around an entity left out: a name or a word is missing.
-    static let entityConfidence = 0.5
+    static let entityConfidence = ConfidencePolicy.standard.editReplacedBytes
 
     init(styles: DOCXStyles, numbering: DOCXNumbering) {
         self.styles = styles

@@ -131,7 +131,7 @@ package struct HTMLReader: Sendable {
             }
             let tag = utf8[index...close]
             edits.append(Edit(
-                kind: .artifact, before: String(decoding: tag, as: UTF8.self), after: "", line: line, confidence: 0.99))
+                kind: .artifact, before: String(decoding: tag, as: UTF8.self), after: "", line: line, confidence: ConfidencePolicy.standard.editArtifact))
             // The tag's own line breaks stay, so that every later line keeps its number.
             let breaks = tag.filter { $0 == UInt8(ascii: "\n") }.count
             output += Array(repeating: UInt8(ascii: "\n"), count: breaks)

@@ -18,7 +18,7 @@ package struct TextDecoder {
     }
 
     /// The confidence of a replacement: the character is lost, the text around it is not.
-    static let replacementConfidence = 0.5
+    static let replacementConfidence = ConfidencePolicy.standard.editReplacedBytes
 
     /// An encoding declared by the document itself (an HTML `<meta charset>`), tried first.
     package var declaredEncoding: String?

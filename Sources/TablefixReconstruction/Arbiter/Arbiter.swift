@@ -132,8 +132,9 @@ struct Arbiter {
     func preferringOrder(_ order: Resolved, over labels: Resolved?, _ labelled: (cells: [ExtractedCell], checks: [Check])?)
         -> (cells: [ExtractedCell], checks: [Check])?
     {
-        let ordered = weigh(order.readings, keys: order.keys) { _ in .orderByArithmetic }
-        let failing = ordered.checks.filter { $0.ok == false }.count
+        let dealt = weigh(order.readings, keys: order.keys) { _ in .orderByArithmetic(holdsAll: false) }
+        let failing = dealt.checks.filter { $0.ok == false }.count
+        let ordered = failing == 0 ? weigh(order.readings, keys: order.keys) { _ in .orderByArithmetic(holdsAll: true) } : dealt
         let passing = ordered.checks.filter { $0.ok == true }.count
         let labelChecks = labelled?.checks ?? []
         if passing > labelChecks.filter({ $0.ok == true }).count,

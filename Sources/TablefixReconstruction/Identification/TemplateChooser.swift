@@ -8,6 +8,7 @@ import TablefixModel
 /// that still print the 2019 layout take the 2019 edition.
 struct TemplateChooser {
     var templates: [Template]
+    var policy: ConfidencePolicy
 
     /// What one template has for it in a document.
     struct Standing {
@@ -37,9 +38,7 @@ struct TemplateChooser {
             return Standing(template: template, content: content, score: score)
         }.sorted { $0.score > $1.score }
         guard let best = standings.first else { return nil }
-        let runnerUp = standings.dropFirst().first?.score ?? 0
-        let margin = best.score - runnerUp
-        let confidence = standings.count == 1 ? min(0.99, 0.6 + best.score / 40) : 0.5 + 0.49 * tanh(margin / 3)
+        let confidence = policy.templateConfidence(score: best.score, runnerUp: standings.dropFirst().first?.score)
         return (best.template, confidence, best.content)
     }
 

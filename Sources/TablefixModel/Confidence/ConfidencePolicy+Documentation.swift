@@ -1,0 +1,117 @@
+extension ConfidencePolicy {
+    /// docs/confidence.md: how every confidence is computed, with this policy's numbers.
+    /// The committed file is this text (`ConfidenceDocumentationTests`).
+    public var documentation: String {
+        func n(_ value: Double) -> String { value.printed }
+        return """
+            # How tablefix computes confidence
+
+            <!-- Generated from ConfidencePolicy (Sources/TablefixModel/Confidence); do not edit:
+                 TABLEFIX_RECORD=1 swift test --filter ConfidenceDocumentationTests writes it again. -->
+
+            Every number tablefix prints comes with a confidence: the probability that `value` is what
+            the original document printed in that cell. The promise (spec/output.md) is calibration: of
+            all cells given \(n(threshold)) or more, at least 99.5 % hold the right value, and the wrong
+            cells are the ones with low confidence, so that a reviewer who checks only those finds the
+            errors. `Tools/calibration` prints, per band, the share of cells that are right over every
+            committed input.
+
+            Each cell carries its evidence (`CellEvidence`): how its text was read, how its place in the
+            table was found, how well its label matched, what the table's relations say of it, how its
+            reading was chosen over others, and what the document shows as a whole. `rule` and `why`
+            are generated from the same evidence. The steps below apply in this order.
+
+            ## 1. How the text was read
+
+            | text | starting confidence |
+            |---|---|
+            | a number as printed | \(n(printed)) |
+            | a number with a unit or a note (`368000元`, `31（其中修订9件）`) | \(n(printed)); \(n(otherUnit)) when the unit is another than the column's (kept as printed, never converted) |
+            | a blank cell (`value` null) | \(n(blank)) |
+            | a dash, slash, 无 or 空 (`value` null) | \(n(noneMark)) |
+            | a lone `一` among numbers: an OCR'd dash | \(n(dashLookalike)) |
+            | letters or debris an OCR left, read as digits (`1O`, `3?`, a lone `工`) | \(n(repairedDigits)) |
+            | a fraction where the column counts items | \(n(fraction)) |
+            | text that is not a number (`unreadable`) | \(n(unreadable)) |
+            | nothing stands for the cell (`missing`) | \(n(absent)) |
+
+            ## 2. How its place was found (`rule`)
+
+            | placement | confidence |
+            |---|---|
+            | `label-row`: the row's label matched and it printed one value per column | as read |
+            | `position`: one slot per column, blanks included | as read |
+            | `position`: a row with fewer cells than columns, its cells taken as the rightmost | at most \(n(rightAligned)); a column it has no cell for \(n(lacking)) |
+            | `short-row`: a row with fewer values than columns that nothing explained | at most \(n(mismatched)) in the first columns; \(n(shortRowPlaced)) at most where the table's arithmetic placed the values; \(n(absent)) where it could not decide |
+            | `window`: a long row's one run of values that fits its arithmetic | at most \(n(window)) |
+            | `split-digits`: numbers run together, split | \(n(splitChecked)) when exactly one split fits the row's arithmetic (which then cannot also confirm it); \(n(splitGuess)) when exactly one has no leading zeros and there is no arithmetic; \(n(splitShared)) / n when n splits fit; at least \(n(splitChosenByTable)) when the whole table's arithmetic chooses one; a value printed whole in such a row gains \(n(splitWholeBonus)), up to \(n(splitWholeCeiling)) |
+            | `sequence`: read by the order of the region's values | at most \(n(order)); \(n(orderReordered)) for a row put back in another order; \(n(orderAmbiguous)) when another grouping fits the row's arithmetic as well |
+            | `not-printed`: a row or column the document's form does not have (every other row read) | \(n(notPrinted)) |
+            | `missing`: the row was not found | \(n(absent)) |
+
+            A label that matched below \(n(weakLabel)) multiplies the confidence by \(n(weakLabelFactor)).
+
+            ## 3. Arithmetic (`checks`)
+
+            Every relation of the template is evaluated; a cell the form does not print counts as
+            nothing beside printed cells, and a relation one side of which is not printed at all is
+            not evaluated. A cell in a failing relation is capped at \(n(failing)) and its `why` names the
+            relation: the printed number is kept, never changed to make a sum agree. A cell whose
+            relations hold (and that stands at \(n(threshold)) or more) gains \(n(holdingBonus)), up to
+            \(n(holdingCeiling)). Where exactly one cell of a relation is blank or unreadable, the
+            relation's solution goes into `inferred`, never `value`.
+
+            ## 4. How the reading was chosen
+
+            The reading by labels is the primary one; when it is doubtful (a row not found, a cell
+            below \(n(doubtful)), or a relation failing in text rather than in a grid) a reading by order
+            may replace it:
+            - when its arithmetic holds better (four relations in five at least, and more of them than
+              by label); when no relation fails in it, a cell at \(n(orderTrustFloor)) or more that
+              \(trustedConfirmations) relations confirm, on numbers not all zero, rises to \(n(orderConfirmed)) (a sum of
+              zeros holds wherever the zeros stand, so it cannot place a value);
+            - or when it agrees with every cell the labels placed at \(n(orderAgreementFloor)) or more: the
+              cells it fills are capped at \(n(orderAgreeing)).
+
+            ## 5. What the document shows
+
+            - A damaged document (an OCR glyph repair anywhere in its text, or a cell read through a
+              repair, from a row that did not fit its columns, or from a row not found): every cell
+              fewer than \(trustedConfirmations) relations confirm is capped at \(n(unverifiedInDamaged)). A digit that
+              OCR turned into another digit cannot be seen in the number itself; only arithmetic can
+              vouch for it, and one relation can hold by coincidence.
+            - A cell read from a line whose bytes reading had to replace (an invalid byte, a NUL, an
+              entity left out) is capped at \(n(replacedBytes)).
+
+            ## Per table and per document
+
+            - A table's confidence is its lowest cell confidence. Tables with status `image` or
+              `absent` have confidence 0.
+            - The template's confidence: alone, \(n(templateBase)) rising by \(n(templatePerPoint)) a point of
+              evidence (its tables' labels found, its edition's words, the year) up to
+              \(n(templateCeiling)); against another template, 0.5 + \(n(templateMarginReach))·tanh(margin / \(n(templateMarginScale))).
+            - The document's confidence is the lower of the template's confidence and the mean of its
+              present tables' confidences.
+
+            ## Edits
+
+            | edit | confidence |
+            |---|---|
+            | whitespace normalised | \(n(editWhitespace)) |
+            | markup a converter left (tags, bookmarks, bold marks) | \(n(editArtifact)); pinyin in brackets \(n(editPinyin)) |
+            | web-page clutter | \(n(editClutter)); removed beside clutter \(n(editClutterNearby)) |
+            | a wrapped paragraph joined; a line a crawler ran together split | \(n(editJoin)); \(n(editSplit)) |
+            | a word written one character a line joined | \(n(editJoinCharacters)) |
+            | a space a line break left between CJK characters | \(n(editSpace)) |
+            | a list number restored | \(n(editNumberingBoth)) when both neighbours agree, \(n(editNumberingOne)) when one does |
+            | a repeated heading dropped | \(n(editDuplicate)) |
+            | an OCR glyph repaired | \(n(editGlyphSupported)) when the repair is a word of the templates' vocabulary, \(n(editGlyphLookalike)) for a list number's lookalike, \(n(editGlyphFrequent)) for a word the document uses often; \(n(editGlyphUnsupportedPenalty)) less without support |
+            | bytes reading had to replace | \(n(editReplacedBytes)) |
+
+            ## The review page
+
+            Cells below \(n(threshold)) (the default threshold) are queued; shading: \(bands.map { "\($0.name) ≥ \(n($0.floor))" }.joined(separator: ", ")).
+
+            """
+    }
+}
