@@ -69,6 +69,15 @@ struct LabelMatcher {
 
     static func contains(_ text: [UInt32], _ word: [UInt32]) -> Bool { range(of: word, in: text) != nil }
 
+    /// Whether one of `labels` stands whole in one of `texts` (compared as letters).
+    static func stands(_ labels: [String], in texts: [String]) -> Bool {
+        let texts = texts.map(letters)
+        return labels.contains { label in
+            let word = letters(label)
+            return texts.contains { contains($0, word) }
+        }
+    }
+
     /// The letters of a label (``LabelLetters/of(_:)``).
     static func letters(_ text: String) -> [UInt32] { LabelLetters.of(text) }
 

@@ -7,6 +7,9 @@ struct Token: Equatable {
     var kind: Kind
     var raw: String
     var line: Int
+    /// Whether the token is all its cell or line holds: then it is one value, never
+    /// digits of several cells run together.
+    var isWhole = false
 
     /// Whether the token stands for a cell's value: a number or a mark for none.
     var isValue: Bool { kind == .number || kind == .placeholder }
@@ -116,6 +119,7 @@ enum RowStream {
                 tokens.append(Token(kind: .text, raw: word, line: line))
             }
         }
+        if tokens.count == 1 { tokens[0].isWhole = true }
         return inGrid ? tokens : readingLoneLookalikes(tokens)
     }
 

@@ -13,14 +13,20 @@ struct LabelledRows: ReadingStrategy {
         guard matches.count >= needed else { return [] }
         let arithmetic = Arithmetic(table: table)
         // Every row with values was read: a template row not found was not printed, if the
-        // form may leave it out.
+        // form may leave it out and its label stands nowhere in the region but as the label
+        // of a row that shares it.
         let read = Set(matches.flatMap(\.labelRows))
         let complete = !rows.indices.contains { rows[$0].printedValueCount > 0 && !read.contains($0) }
+        var readAs: [Int: Set<String>] = [:]
+        for match in matches { for row in match.labelRows { readAs[row, default: []].formUnion(table.rows[match.templateRow].labels) } }
         let unprinted = Self.unprintedColumns(of: table, in: rows)
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
             let keys = row.columns.map { "\(row.key).\($0)" }
             guard let match = matches.first(where: { $0.templateRow == position }) else {
-                let placement: CellEvidence.Placement = complete && row.optional == true ? .notPrinted : .notFound
+                let elsewhere = rows.indices.filter { readAs[$0]?.isDisjoint(with: row.labels) ?? true }
+                let absent = complete && row.optional == true
+                    && !LabelMatcher.stands(row.labels, in: elsewhere.map { rows[$0].label })
+                let placement: CellEvidence.Placement = absent ? .notPrinted : .notFound
                 return ReadingUnit(keys: keys, readings: keys.map { _ in .missing(placement) })
             }
             let printed = row.columns.filter { !unprinted.contains($0) }
@@ -37,15 +43,8 @@ struct LabelledRows: ReadingStrategy {
 
     /// The optional columns whose headers stand nowhere in the region: the form has none.
     static func unprintedColumns(of table: TableTemplate, in rows: [StreamRow]) -> Set<String> {
-        let optional = table.columns.filter { $0.optional == true }
-        guard !optional.isEmpty else { return [] }
-        let headers = rows.filter { !$0.hasNumbers }.map { LabelMatcher.letters($0.label) }
-            + rows.map { LabelMatcher.letters($0.label) }
-        return Set(optional.filter { column in
-            !column.labels.contains { label in
-                let letters = LabelMatcher.letters(label)
-                return headers.contains { LabelMatcher.contains($0, letters) }
-            }
-        }.map(\.key))
+        let headers = rows.map(\.label)
+        return Set(table.columns.filter { $0.optional == true && !LabelMatcher.stands($0.labels, in: headers) }.map(\.key))
     }
+
 }

@@ -17,14 +17,18 @@ import TablefixModel
 ///   by column (a page of a WPS-made PDF): each candidate groups its rows where that makes
 ///   more rows' own arithmetic hold;
 /// - rows a form may leave out (``RowTemplate/optional``) may be missing from the deal:
-///   one more set of candidates without them;
+///   one more set of candidates without those whose labels the region does not print;
 /// - a row whose own arithmetic fails as dealt may be printed in another order (header
 ///   cells interleaved with the first row): its orders are options for the arbiter.
 struct ReadingOrder: ReadingStrategy {
     func candidates(for table: TableTemplate, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
         var candidates = OrderDealer(table: table, budget: budget).candidates(region.rows)
-        // The form may leave its optional rows out (a group printed as one row).
-        let optional = Set(table.rows.indices.filter { table.rows[$0].optional == true })
+        // The form may leave its optional rows out (a group printed as one row): those
+        // whose labels stand nowhere in the region.
+        let labels = region.rows.map(\.label)
+        let optional = Set(table.rows.indices.filter {
+            table.rows[$0].optional == true && !LabelMatcher.stands(table.rows[$0].labels, in: labels)
+        })
         if table.layout == .rows, !optional.isEmpty, optional.count * 2 < table.rows.count {
             let dealer = OrderDealer(table: table, budget: budget, leavingOut: optional)
             candidates += dealer.candidates(region.rows).map { candidate in

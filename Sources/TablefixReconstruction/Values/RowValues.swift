@@ -93,7 +93,7 @@ struct RowValues {
                 return
             }
             let token = printed[index]
-            guard token.kind == .number, token.raw.allSatisfy(\.isNumber) else {
+            guard token.kind == .number, token.raw.allSatisfy(\.isNumber), !Self.isOneValue(token) else {
                 extend(index + 1, remaining, built + [(token.raw, token)])
                 return
             }
@@ -122,6 +122,14 @@ struct RowValues {
                                evidence: evidence)
         }
     }
+
+    /// The most digits a token all alone in its cell or line holds as one value: a longer
+    /// run there is digits of several cells run together (a crawler's row of fifteen).
+    static let longestWholeValue = 7
+
+    /// Whether a token is one value, never to be split: all its cell or line holds, and no
+    /// longer than a count can be.
+    static func isOneValue(_ token: Token) -> Bool { token.isWhole && token.raw.count <= longestWholeValue }
 
     /// Every way to cut `digits` into `parts` numbers without leading zeros.
     static func splits(_ digits: [Character], into parts: Int) -> [[String]] {
