@@ -11,6 +11,8 @@ public struct GoldComparison {
     public var rightStatuses = 0
     public var fixes = 0
     public var rightFixes = 0
+    /// Whether the template is the gold's (null where the gold has none).
+    public var rightTemplate = false
     public var errors: [String] = []
 
     public init(output: [String: Any], gold: [String: Any]) {
@@ -40,6 +42,7 @@ public struct GoldComparison {
                 }
             }
         }
+        rightTemplate = (output["template"] as? String) == (gold["template"] as? String)
         let text = (output["text"] as? String) ?? ""
         for fix in (gold["text_fixes"] as? [[String: String]]) ?? [] {
             fixes += 1

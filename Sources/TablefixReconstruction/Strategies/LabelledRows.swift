@@ -13,19 +13,16 @@ struct LabelledRows: ReadingStrategy {
         guard matches.count >= needed else { return [] }
         let arithmetic = Arithmetic(table: table)
         // Every row with values was read: a template row not found was not printed, if the
-        // form may leave it out and its label stands nowhere in the region but as the label
-        // of a row that shares it.
+        // form may leave it out and the region does not print its label.
         let read = Set(matches.flatMap(\.labelRows))
         let complete = !rows.indices.contains { rows[$0].printedValueCount > 0 && !read.contains($0) }
-        var readAs: [Int: Set<String>] = [:]
-        for match in matches { for row in match.labelRows { readAs[row, default: []].formUnion(table.rows[match.templateRow].labels) } }
+        let labels = rows.map(\.label)
         let unprinted = Self.unprintedColumns(of: table, in: rows)
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
             let keys = row.columns.map { "\(row.key).\($0)" }
             guard let match = matches.first(where: { $0.templateRow == position }) else {
-                let elsewhere = rows.indices.filter { readAs[$0]?.isDisjoint(with: row.labels) ?? true }
                 let absent = complete && row.optional == true
-                    && !LabelMatcher.stands(row.labels, in: elsewhere.map { rows[$0].label })
+                    && !PrintedLabels.stand(row: position, of: table, in: labels)
                 let placement: CellEvidence.Placement = absent ? .notPrinted : .notFound
                 return ReadingUnit(keys: keys, readings: keys.map { _ in .missing(placement) })
             }

@@ -27,7 +27,7 @@ struct ReadingOrder: ReadingStrategy {
         // whose labels stand nowhere in the region.
         let labels = region.rows.map(\.label)
         let optional = Set(table.rows.indices.filter {
-            table.rows[$0].optional == true && !LabelMatcher.stands(table.rows[$0].labels, in: labels)
+            table.rows[$0].optional == true && !PrintedLabels.stand(row: $0, of: table, in: labels)
         })
         if table.layout == .rows, !optional.isEmpty, optional.count * 2 < table.rows.count {
             let dealer = OrderDealer(table: table, budget: budget, leavingOut: optional)

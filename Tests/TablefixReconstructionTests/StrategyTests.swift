@@ -1,0 +1,158 @@
+import Testing
+@testable import TablefixReconstruction
+import TablefixModel
+import TablefixTestSupport
+
+/// The reading strategies, the option search and the arbiter, each on its own: what a
+/// strategy proposes for a region, which option the search keeps, which candidate the
+/// arbiter takes.
+@Suite("Strategies, search and arbiter")
+struct StrategyTests {
+    static let library = (try? TemplateLibrary.builtIn()) ?? TemplateLibrary(templates: [])
+
+    static func table(_ template: String, _ id: String) throws -> TableTemplate {
+        let edition = try #require(library.templates.first { $0.id == template })
+        return try #require(edition.tables.first { $0.id == id })
+    }
+
+    /// The region a text's blocks make, every row of it.
+    static func region(_ lines: [String]) -> TableRegion {
+        let document = TestDocuments.document(lines.joined(separator: "\n"))
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        return TableRegion(rows: rows, unstacked: rows, strict: false)
+    }
+
+    /// The 2021 requests table's rows, each label with seven values, but the two rows of
+    /// （六）其他处理 that a form may leave out: six outcome columns of ones, and their total.
+    static func requestLines(withOptionalRows: Bool) throws -> [String] {
+        let table = try table("gov-disclosure-2021", "requests")
+        return table.rows.compactMap { row in
+            guard withOptionalRows || row.optional != true, let label = row.labels.first else { return nil }
+            return ([label] + Array(repeating: "0", count: 7)).joined(separator: " ")
+        }
+    }
+
+    /// Choices given as lists of values; option 0 is the default.
+    struct ListedChoices: UnitChoices {
+        var options: [[Double?]]
+        var count: Int { options.count }
+        var group: Int? { nil }
+        func values(_ option: Int) -> [Double?] { options[option] }
+        func readings(decided option: Int) -> [CellReading] {
+            options[option].map { CellReading(value: $0, raw: "", line: 1, evidence: CellEvidence(source: .printed, placement: .label)) }
+        }
+        func readings(undecided options: [Int]) -> [CellReading]? { nil }
+    }
+
+    /// A candidate reading every cell of a single-row table as printed in its slot.
+    static func candidate(_ strategy: ReadingStrategyKind, _ values: [Double], of table: TableTemplate) -> ReadingCandidate {
+        let readings = values.map { CellReading(value: $0, raw: "", line: 1, evidence: CellEvidence(source: .printed, placement: .slot)) }
+        return ReadingCandidate(strategy: strategy, units: [ReadingUnit(keys: table.keys, readings: readings)], rows: [0])
+    }
+
+    static let reviewRow = ["upheld", "corrected", "other", "pending", "total"].map { "reconsideration.\($0)" }
+
+    @Test("a label inside another row's longer label does not print that row")
+    func labelInsideLongerLabel() throws {
+        let table = try Self.table("gov-disclosure-2008", "statistics")
+        let fax = try #require(table.rows.firstIndex { $0.key == "requests.fax" })
+        #expect(!PrintedLabels.stand(row: fax, of: table, in: ["3、信函、传真申请数"]))
+        #expect(PrintedLabels.stand(row: fax, of: table, in: ["3、传真申请数"]))
+    }
+
+    @Test("reading by labels: a form's optional rows whose labels are not printed are not printed")
+    func labelsLeaveOutUnprintedOptionalRows() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let region = Self.region(try Self.requestLines(withOptionalRows: false))
+        let candidate = try #require(LabelledRows().candidates(for: table, in: region, budget: .standard).first)
+        let placements = zip(candidate.keys, candidate.units.flatMap(\.readings)).filter { $0.0.hasPrefix("other.no_") }
+            .map(\.1.evidence.placement)
+        #expect(placements.count == 14)
+        #expect(placements.allSatisfy { $0 == .notPrinted })
+    }
+
+    @Test("reading by order: optional rows are left out only when the region does not print their labels")
+    func orderLeavesOutOnlyUnprintedRows() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        func leavesOut(_ lines: [String]) -> Bool {
+            ReadingOrder().candidates(for: table, in: Self.region(lines), budget: .standard).contains { candidate in
+                candidate.units.flatMap(\.readings).contains { $0.evidence.placement == .notPrinted }
+            }
+        }
+        #expect(leavesOut(try Self.requestLines(withOptionalRows: false)))
+        #expect(!leavesOut(try Self.requestLines(withOptionalRows: true)))
+    }
+
+    @Test("reading under headers: one row of numbers makes a single-row table's cells in order")
+    func singleRowUnderHeaders() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let region = Self.region(["维持 纠正 其他 未审结 总计", (1...15).map(String.init).joined(separator: " ")])
+        let candidate = try #require(SingleRowUnderHeaders().candidates(for: table, in: region, budget: .standard).first)
+        #expect(candidate.units.flatMap(\.readings).map(\.value) == (1...15).map { Double($0) })
+    }
+
+    @Test("the option search takes the one option that makes a relation hold")
+    func searchTakesTheHoldingOption() throws {
+        let arithmetic = Arithmetic(table: try Self.table("gov-disclosure-2021", "review"))
+        let choices = ListedChoices(options: [[1, 2, 3, 0, 9], [1, 2, 3, 3, 9], [4, 2, 3, 0, 7]])
+        let search = OptionSearch(tally: Tally(arithmetic, keys: Self.reviewRow), budget: .standard)
+        let ties = search.ties([OptionSearch.Member(positions: Array(0..<5), choices: choices)], values: choices.options[0])
+        #expect(ties == [[1]])
+    }
+
+    @Test("the option search reports every option that ties for best")
+    func searchReportsTies() throws {
+        let arithmetic = Arithmetic(table: try Self.table("gov-disclosure-2021", "review"))
+        let choices = ListedChoices(options: [[1, 2, 3, 0, 9], [1, 2, 3, 3, 9], [3, 3, 3, 0, 9]])
+        let search = OptionSearch(tally: Tally(arithmetic, keys: Self.reviewRow), budget: .standard)
+        let ties = search.ties([OptionSearch.Member(positions: Array(0..<5), choices: choices)], values: choices.options[0])
+        #expect(ties == [[1, 2]])
+    }
+
+    @Test("beyond the joint budget, rows move one at a time and still find what holds")
+    func searchBeyondTheJointBudget() throws {
+        let arithmetic = Arithmetic(table: try Self.table("gov-disclosure-2021", "review"))
+        let keys = ["reconsideration", "lawsuit_direct", "lawsuit_after"].flatMap { row in
+            ["upheld", "corrected", "other", "pending", "total"].map { "\(row).\($0)" }
+        }
+        let choices = ListedChoices(options: [[1, 1, 1, 1, 9], [1, 1, 1, 1, 4], [2, 1, 1, 1, 9]])
+        let members = (0..<3).map { OptionSearch.Member(positions: Array(($0 * 5)..<($0 * 5 + 5)), choices: choices) }
+        var budget = SearchBudget.standard
+        budget.jointCombinations = 2
+        let ties = OptionSearch(tally: Tally(arithmetic, keys: keys), budget: budget)
+            .ties(members, values: Array(repeating: choices.options[0], count: 3).flatMap { $0 })
+        #expect(ties == [[1], [1], [1]])
+    }
+
+    @Test("the arbiter takes, among one strategy's candidates, the one whose relations hold")
+    func arbiterTakesTheHoldingCandidate() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let failing: [Double] = [1, 1, 1, 1, 9] + Array(repeating: 0.0, count: 10)
+        let holding: [Double] = [1, 1, 1, 1, 4] + Array(repeating: 0.0, count: 10)
+        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
+        let verdict = try #require(arbiter.decide([Self.candidate(.singleRow, failing, of: table), Self.candidate(.singleRow, holding, of: table)]))
+        #expect(verdict.cells.map(\.value) == holding.map(Optional.some))
+        #expect(verdict.checks.allSatisfy { $0.ok != false })
+    }
+
+    @Test("the arbiter keeps a sure labels' reading over a reading by order")
+    func arbiterKeepsSureLabels() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let labels: [Double] = [1, 1, 1, 1, 4] + Array(repeating: 0.0, count: 10)
+        let order: [Double] = [2, 0, 1, 1, 4] + Array(repeating: 0.0, count: 10)
+        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
+        let verdict = try #require(arbiter.decide([Self.candidate(.singleRow, labels, of: table), Self.candidate(.order, order, of: table)]))
+        #expect(verdict.cells.map(\.value) == labels.map(Optional.some))
+    }
+
+    @Test("the arbiter lets a reading by order replace labels whose relations fail in text")
+    func arbiterPrefersOrderWhenLabelsFailInText() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let labels: [Double] = [1, 1, 1, 1, 9, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1]
+        let order: [Double] = [1, 1, 1, 1, 4, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]
+        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
+        let verdict = try #require(arbiter.decide([Self.candidate(.singleRow, labels, of: table), Self.candidate(.order, order, of: table)]))
+        #expect(verdict.cells.map(\.value) == order.map(Optional.some))
+        #expect(verdict.cells.allSatisfy { $0.evidence?.selection == .orderByArithmetic(holdsAll: true) })
+    }
+}
