@@ -71,6 +71,12 @@ struct StrategyTests {
         #expect(placements.allSatisfy { $0 == .notPrinted })
     }
 
+    @Test("a header's year printed apart from its 年度 is not a row of values; a lone number elsewhere is")
+    func yearHeading() {
+        #expect(LabelledRows.isYearHeading(0, in: Self.region(["2012", "年度", "历年累计"]).rows))
+        #expect(!LabelledRows.isYearHeading(0, in: Self.region(["2012", "条"]).rows))
+    }
+
     @Test("reading by order: optional rows are left out only when the region does not print their labels")
     func orderLeavesOutOnlyUnprintedRows() throws {
         let table = try Self.table("gov-disclosure-2021", "requests")

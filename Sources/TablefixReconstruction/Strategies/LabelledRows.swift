@@ -15,7 +15,10 @@ struct LabelledRows: ReadingStrategy {
         // Every row with values was read: a template row not found was not printed, if the
         // form may leave it out and the region does not print its label.
         let read = Set(matches.flatMap(\.labelRows))
-        let complete = !rows.indices.contains { rows[$0].printedValueCount > 0 && !read.contains($0) }
+        let firstRead = read.min() ?? 0
+        let complete = !rows.indices.contains { index in
+            rows[index].printedValueCount > 0 && !read.contains(index) && !(index < firstRead && Self.isYearHeading(index, in: rows))
+        }
         let labels = rows.map(\.label)
         let unprinted = Self.unprintedColumns(of: table, in: rows)
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
@@ -36,6 +39,16 @@ struct LabelledRows: ReadingStrategy {
         let valueRows = matches.map(\.streamRow)
         return [ReadingCandidate(strategy: .labels, units: units, rows: matches.flatMap { Array($0.labelRows) },
                                  fromGrid: !valueRows.isEmpty && valueRows.allSatisfy { !rows[$0].isLine })]
+    }
+
+    /// Whether a row before the table's first row is a column header's year, printed apart
+    /// from its 年度 (`2012` and `年度` in two cells): one value, a year, that 年 or 度
+    /// follows.
+    static func isYearHeading(_ index: Int, in rows: [StreamRow]) -> Bool {
+        let tail = rows[index].tail
+        guard tail.count == 1, let token = tail.first, token.kind == .number else { return false }
+        let next = index + 1 < rows.count ? rows[index + 1].tokens.first?.raw ?? "" : ""
+        return YearText.first(in: token.raw + next) != nil
     }
 
     /// The optional columns whose headers stand nowhere in the region: the form has none.
