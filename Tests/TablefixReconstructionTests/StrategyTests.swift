@@ -97,6 +97,24 @@ struct StrategyTests {
         #expect(candidate.units.flatMap(\.readings).map(\.value) == (1...15).map { Double($0) })
     }
 
+    @Test("a short row that prints no zero and sums to its total lost blanks: the arithmetic counts them as zero")
+    func shortRowLostBlanks() throws {
+        func choices(_ raws: [String]) throws -> ShortRowChoices {
+            let tokens = raws.map { Token(kind: .number, raw: $0, line: 1) }
+            let check: ([Double?]) -> Bool? = { row in
+                let parts = row.prefix(6).compactMap { $0 }
+                guard parts.count == 6, let total = row[6] else { return nil }
+                return parts.reduce(0, +) == total
+            }
+            return try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+                CellReading.from(token, decimal: false, placement: placement)
+            }, limit: 64, check: check))
+        }
+        #expect(try choices(["15", "2", "1", "1", "1", "20"]).values(0) == [15, 2, 1, 1, 1, 20, 0])
+        #expect(try choices(["15", "0", "1", "1", "1", "18"]).values(0) == [15, 0, 1, 1, 1, 18, nil])
+        #expect(try choices(["87", "2", "103"]).values(0) == [87, 2, 103, nil, nil, nil, nil])
+    }
+
     @Test("the option search takes the one option that makes a relation hold")
     func searchTakesTheHoldingOption() throws {
         let arithmetic = Arithmetic(table: try Self.table("gov-disclosure-2021", "review"))

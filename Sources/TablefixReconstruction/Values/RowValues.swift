@@ -55,7 +55,7 @@ struct RowValues {
         while readings.count < columns { readings.append(.missing(placement)) }
         let choices = printed.count < columns
             ? ShortRowChoices(values: printed, columns: columns, read: { reading($0, column: $1, placement: $2) },
-                              limit: budget.optionsPerUnit) : nil
+                              limit: budget.optionsPerUnit, check: check) : nil
         return ReadingUnit(keys: keys, readings: readings, choices: choices)
     }
 

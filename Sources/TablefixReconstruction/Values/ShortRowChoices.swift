@@ -7,6 +7,12 @@ import TablefixModel
 /// When several placements hold the table's arithmetic equally well, a value goes where
 /// they all put it; a value they put in different columns is placed nowhere, and the
 /// cells it may belong to say so.
+///
+/// A row that prints no zero and whose printed values already make its own arithmetic
+/// hold with the other cells at zero lost only blanks (a publisher's blank for zero,
+/// collapsed by the converter): the table's arithmetic then counts its other cells as zero
+/// when it weighs placements. A row that prints a zero does not leave zeros blank: what it
+/// lacks was lost (an OCR missing narrow columns), and stays unknown.
 struct ShortRowChoices: UnitChoices {
     /// For each printed value, in order, the column it goes to.
     typealias Placement = [Int]
@@ -17,17 +23,31 @@ struct ShortRowChoices: UnitChoices {
     let read: (Token, Int, CellEvidence.Placement) -> CellReading
     let placements: [Placement]
     let numbers: [Double?]
+    /// The count the cells no value goes to hold for the arithmetic: zero when the row lost
+    /// only blanks, unknown otherwise.
+    let unplaced: Double?
 
-    /// Nil when the row has more placements than `limit`.
+    /// Nil when the row has more placements than `limit`. `check` is the row's own
+    /// arithmetic.
     init?(values: [Token], columns: Int, read: @escaping (Token, Int, CellEvidence.Placement) -> CellReading,
-          limit: Int) {
+          limit: Int, check: (([Double?]) -> Bool?)? = nil) {
         let placements = Self.placements(of: values.count, in: columns, limit: limit)
         guard placements.count > 1, placements.count <= limit else { return nil }
         self.values = values
         self.columns = columns
         self.read = read
         self.placements = placements
-        numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
+        let numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
+        self.numbers = numbers
+        let printsZero = numbers.contains(0)
+        let lostBlanks = !printsZero && check.map { check in
+            placements.contains { placement in
+                var row = [Double?](repeating: 0, count: columns)
+                for (slot, column) in placement.enumerated() { row[column] = numbers[slot] }
+                return check(row) == true
+            }
+        } ?? false
+        unplaced = lostBlanks ? 0 : nil
     }
 
     var count: Int { placements.count }
@@ -35,7 +55,7 @@ struct ShortRowChoices: UnitChoices {
     var group: Int? { values.count * 1000 + columns }
 
     func values(_ option: Int) -> [Double?] {
-        var row = [Double?](repeating: nil, count: columns)
+        var row = [Double?](repeating: unplaced, count: columns)
         for (slot, column) in placements[option].enumerated() { row[column] = numbers[slot] }
         return row
     }
