@@ -16,15 +16,18 @@ public struct BatchOptions: Sendable, Equatable {
     /// A file that was being processed when this many runs were killed is recorded as a
     /// failure instead of being tried again (tablefix itself may crash on it).
     public var maxInterruptions: Int
+    /// A document whose repair takes longer is recorded as a failure (``Repairer/timeLimit``).
+    public var timeLimit: Duration
 
     /// - Parameter jobs: Files at once; the number of active cores by default.
     public init(jobs: Int? = nil, force: Bool = false, retryFailed: Bool = false, shard: BatchShard? = nil,
-                maxFileBytes: Int = 64 << 20, maxInterruptions: Int = 3) {
+                maxFileBytes: Int = 64 << 20, maxInterruptions: Int = 3, timeLimit: Duration = .seconds(60)) {
         self.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         self.force = force
         self.retryFailed = retryFailed
         self.shard = shard
         self.maxFileBytes = maxFileBytes
         self.maxInterruptions = maxInterruptions
+        self.timeLimit = timeLimit
     }
 }

@@ -96,7 +96,7 @@ public struct BatchRunner: Sendable {
     {
         let start = ContinuousClock.now
         var summary = BatchSummary(total: total)
-        let repairer = self.repairer
+        let repairer = self.repairer.limited(to: options.timeLimit)
         let jobs = options.jobs
         // The content hashes being repaired, with the attempt and the other paths found
         // to hold the same bytes meanwhile.

@@ -14,6 +14,9 @@ import TablefixCleanup
 /// ```
 public struct Repairer: Sendable {
     public var library: TemplateLibrary
+    /// A document whose repair takes longer is given up (``ReadError/Code/tooSlow``);
+    /// nil: no limit.
+    public var timeLimit: Duration?
     let reader = DocumentReader()
 
     /// A repairer with the built-in templates and, if given, those in `templatesFolder`.
@@ -27,14 +30,44 @@ public struct Repairer: Sendable {
 
     /// Reads, cleans and reconstructs the file at `path`.
     ///
-    /// - Throws: ``ReadError`` when the file cannot be read as a document.
+    /// - Throws: ``ReadError`` when the file cannot be read as a document, or its repair
+    ///   takes longer than ``timeLimit``.
     public func repair(path: String) throws(ReadError) -> Repair {
-        repair(try reader.document(atPath: path))
+        let start = ContinuousClock.now
+        return try repair(try reader.document(atPath: path), startedAt: start)
     }
 
     /// Reads, cleans and reconstructs a document given as bytes; `path` names it.
     public func repair(bytes: [UInt8], path: String) throws(ReadError) -> Repair {
-        repair(try reader.document(from: bytes, path: path))
+        let start = ContinuousClock.now
+        return try repair(try reader.document(from: bytes, path: path), startedAt: start)
+    }
+
+    /// The repair of a document read from `start` on, within ``timeLimit``.
+    func repair(_ document: Document, startedAt start: ContinuousClock.Instant) throws(ReadError) -> Repair {
+        guard let timeLimit else { return repair(document) }
+        let cleaned = clean(document)
+        do {
+            let extraction = try Reconstructor(library: library).extract(from: cleaned, until: start + timeLimit)
+            return Repair(document: cleaned, extraction: extraction)
+        } catch {
+            throw ReadError(.tooSlow, file: document.source.path,
+                            reason: "its repair took longer than \(Self.seconds(timeLimit)), the time limit for one document")
+        }
+    }
+
+    /// This repairer with ``timeLimit`` set.
+    public func limited(to timeLimit: Duration?) -> Repairer {
+        var repairer = self
+        repairer.timeLimit = timeLimit
+        return repairer
+    }
+
+    /// A duration as a user reads it: `60 s`, `0.5 s`.
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let value = Double(seconds) + Double(attoseconds) / 1e18
+        return value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 
     /// Cleans and reconstructs a document already read.

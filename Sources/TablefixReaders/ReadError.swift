@@ -15,6 +15,8 @@ public struct ReadError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let corrupt = Code(rawValue: "corrupt")
         public static let tooLarge = Code(rawValue: "too-large")
         public static let unsupported = Code(rawValue: "unsupported")
+        /// Repairing it took longer than the per-document time limit.
+        public static let tooSlow = Code(rawValue: "too-slow")
     }
 
     public var code: Code

@@ -26,6 +26,25 @@ public struct Reconstructor: Sendable {
     ///
     /// - Complexity: linear in the document's size for a given template.
     public func extract(from document: Document) -> Extraction {
+        extract(from: document) { () throws(Never) in }
+    }
+
+    /// The extraction of `document`, given up when the clock passes `deadline`.
+    ///
+    /// - Throws: ``PastDeadline`` when it does, before the next table or place is read.
+    public func extract(from document: Document, until deadline: ContinuousClock.Instant) throws(PastDeadline)
+        -> Extraction
+    {
+        try extract(from: document) { () throws(PastDeadline) in
+            if ContinuousClock.now >= deadline { throw PastDeadline() }
+        }
+    }
+
+    /// The extraction, with `checkpoint` called before each table and each place of one
+    /// is read: it throws to give up.
+    func extract<Failure: Error>(from document: Document, checkpoint: () throws(Failure) -> Void) throws(Failure)
+        -> Extraction
+    {
         let (body, year) = TitleReader().read(document)
         let rows = RowStream.rows(of: document.blocks, in: document.blocks.indices)
         guard let (template, templateConfidence, content) = TemplateChooser(templates: library.templates, policy: policy)
@@ -38,7 +57,7 @@ public struct Reconstructor: Sendable {
         var used = Set<Int>()
         var tables: [ExtractedTable] = []
         for table in template.tables {
-            let (extracted, blocks) = reconstruct(table, in: document, at: location)
+            let (extracted, blocks) = try reconstruct(table, in: document, at: location, checkpoint: checkpoint)
             tables.append(extracted)
             used.formUnion(blocks)
         }
@@ -52,11 +71,12 @@ public struct Reconstructor: Sendable {
     }
 
     /// One canonical table, and the blocks its values came from.
-    func reconstruct(_ table: TableTemplate, in document: Document, at location: TableLocation)
-        -> (ExtractedTable, Set<Int>)
+    func reconstruct<Failure: Error>(_ table: TableTemplate, in document: Document, at location: TableLocation,
+                                     checkpoint: () throws(Failure) -> Void) throws(Failure) -> (ExtractedTable, Set<Int>)
     {
         let arbiter = Arbiter(table: table, policy: policy, budget: budget)
         for place in location.places(for: table) {
+            try checkpoint()
             let region = Self.region(of: table, rows: Array(location.rows[place.rows]), strict: place.strict)
             let candidates = strategies.flatMap { $0.candidates(for: table, in: region, budget: budget) }
             guard let verdict = arbiter.decide(candidates) else { continue }
@@ -113,3 +133,6 @@ public struct Reconstructor: Sendable {
         return tables
     }
 }
+
+/// The reconstruction gave up: the clock passed its deadline.
+public struct PastDeadline: Error, Sendable {}

@@ -64,6 +64,10 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(help: "A folder of extra template files (*.json).")
     var templates: String?
 
+    @Option(help: ArgumentHelp("A file whose repair takes longer is recorded as failed, and the batch goes on.",
+                               valueName: "seconds"))
+    var timeLimit: Double = 60
+
     func validate() throws {
         if stdin, !inputs.isEmpty {
             throw ValidationError("give inputs as arguments or on standard input (--stdin), not both")
@@ -80,10 +84,14 @@ struct BatchCommand: AsyncParsableCommand {
         if let jobs, jobs < 1 {
             throw ValidationError("--jobs must be at least 1")
         }
+        if !(timeLimit >= 0 && timeLimit <= 86_400) {
+            throw ValidationError("--time-limit must be between 0 and 86400 seconds")
+        }
     }
 
     func run() async throws {
-        let options = BatchOptions(jobs: jobs, force: force, retryFailed: retryFailed, shard: shard)
+        let options = BatchOptions(jobs: jobs, force: force, retryFailed: retryFailed, shard: shard,
+                                   timeLimit: .milliseconds(Int64(timeLimit * 1000)))
         let runner = BatchRunner(repairer: try Repairer(templatesFolder: templates), options: options)
         let display = ProgressDisplay(quiet: quiet)
         let progress: @Sendable (BatchSummary) -> Void = { display.update($0) }

@@ -101,6 +101,20 @@ struct BatchRunnerTests {
             == "\(folder.path)/broken/bad-utf8.txt: not valid UTF-8, UTF-16 or GB18030 text")
     }
 
+    @Test("a file whose repair passes the time limit is recorded as failed with the cause, and the batch goes on")
+    func timeLimit() async throws {
+        let folder = try BatchCorpus.temporaryFolder("batch-time-limit")
+        let corpus = BatchCorpus.make(reports: 2, hostile: false)
+        try corpus.write(to: folder)
+        let database = folder.appendingPathComponent("out.db").path
+        let summary = try await Self.runner(BatchOptions(jobs: 2, timeLimit: .zero)).run(inputs: [folder.path], into: database)
+
+        #expect(summary.failed == corpus.files.count)
+        let errors = try BatchStore(path: database).documents().map { $0.error ?? "" }
+        #expect(errors.count == corpus.files.count)
+        #expect(errors.allSatisfy { $0.hasSuffix(": its repair took longer than 0 s, the time limit for one document") })
+    }
+
     @Test("identical files under different paths are repaired once and linked to one document")
     func duplicates() async throws {
         let folder = try BatchCorpus.temporaryFolder("batch-duplicates")
