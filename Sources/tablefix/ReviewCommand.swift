@@ -46,7 +46,14 @@ struct ReviewReportCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print no summary.")
     var quiet = false
 
+    /// The option `review apply` replaced, kept to say so.
+    @Option(name: .customLong("apply"), help: .hidden)
+    var formerApply: String?
+
     func validate() throws {
+        if let formerApply {
+            throw ValidationError("--apply is now a subcommand: tablefix review apply \(formerApply) --db DB")
+        }
         if inputs.isEmpty { throw ValidationError("no input: give documents, folders, archives or one .db") }
         if output == nil { throw ValidationError("-o report.html is required") }
         if !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1") }

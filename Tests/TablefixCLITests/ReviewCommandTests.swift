@@ -177,6 +177,13 @@ struct ReviewCommandTests {
         #expect(result.stderr == "tablefix: error: \(bad): no \"corrections\" array\n")
     }
 
+    @Test("the former review --apply says it is now a subcommand, with the command to type")
+    func formerApply() throws {
+        let result = try TablefixBinary.run(["review", "--apply", "fixes.json", "out.db"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("Error: --apply is now a subcommand: tablefix review apply fixes.json --db DB\n"))
+    }
+
     @Test("repair writes nothing on stderr when it is not a terminal")
     func repairPiped() throws {
         let result = try TablefixBinary.run(["repair", Self.samples[1]])
