@@ -65,4 +65,11 @@ struct TextToolkitTests {
         #expect(YearText.first(in: "金乡县卫生健康局 2023 年政府信息公开")?.year == 2023)
         #expect(YearText.first(in: "第12023年") == nil)
     }
+
+    @Test("a title's year may have a word straight after it; running text's needs 年 or 度")
+    func titleYears() {
+        #expect(YearText.first(inTitle: "柘城县发改委2017政府信息公开工作年度报告")?.year == 2017)
+        #expect(YearText.first(in: "柘城县发改委2017政府信息公开工作年度报告") == nil)
+        #expect(YearText.all(in: "2017年度我委公开91条，2018年将继续").map(\.year) == [2017, 2018])
+    }
 }

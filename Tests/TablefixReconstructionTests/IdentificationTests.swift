@@ -82,6 +82,22 @@ struct IdentificationTests {
         #expect(extraction.year == 2017)
     }
 
+    @Test("takes a web page's report title over its navigation's other reports, links left out")
+    func titleAfterNavigation() {
+        let navigation = (1...70).map { "[栏目\($0)](https://www.example.gov.cn/\($0)/)" }
+        let text = (["[政府工作报告](https://www.example.gov.cn/zfgzbg/ \"政府工作报告\")", "政府工作报告"] + navigation
+            + ["某县人民政府2012年政府信息公开工作年度报告", "一、概述"]).joined(separator: "\n")
+        let extraction = extract(text)
+        #expect(extraction.body == "某县人民政府")
+        #expect(extraction.year == 2012)
+    }
+
+    @Test("without a title, the year the opening lines write most often is the report's")
+    func frequentYear() {
+        let text = "2017年，在县委县政府的正确领导下，我委认真落实信息公开。\n一、主动公开政府信息的情况\n2017年度我委主动公开政府信息91条。\n"
+        #expect(extract(text).year == 2017)
+    }
+
     @Test("parts two tables that share one grid at the row where the second begins")
     func twoTablesInOneGrid() throws {
         let html = """

@@ -2,13 +2,19 @@ import TablefixModel
 
 /// Reads the issuing body and the report year from a report's title and opening lines.
 ///
-/// The title is the first short line that names a report (…年度报告); the year is the
-/// four-digit year in it, the body the words before the year, or the short line above
-/// when the title starts with the year. Without a title, the statistics period
-/// (统计期限自2023年1月1日) gives the year.
+/// The title is the first short line that names a report (…年度报告), one that names
+/// 信息公开 first (a web page's navigation names other reports: 政府工作报告), links left
+/// out; the year is the four-digit year in it, the body the words before the year, or the
+/// short line above when the title starts with the year. Without a year in the title, the
+/// statistics period (统计期限自2023年1月1日) gives it, or else the year the opening lines
+/// write most often (twice at least).
 struct TitleReader {
+    /// How far into a document its title may stand: a web page's navigation comes first.
+    static let openingBlocks = 150
+    static let titleLines = 120
+
     func read(_ document: Document) -> (body: String?, year: Int?) {
-        var lines = document.blocks.prefix(60).compactMap { block -> String? in
+        var lines = document.blocks.prefix(Self.openingBlocks).compactMap { block -> String? in
             guard block.textLines != nil else { return nil }
             let text = block.text.trimmingSpaces
             return text.isEmpty ? nil : text
@@ -19,7 +25,10 @@ struct TitleReader {
         {
             lines[index] += lines[index + 1]
         }
-        let titles = lines.prefix(30).enumerated().filter { _, line in line.count <= 80 && isTitle(line) }
+        let found = lines.prefix(Self.titleLines).enumerated().filter { _, line in
+            line.count <= 80 && isTitle(line) && !line.contains("](") && !line.contains("http")
+        }
+        let titles = found.filter { Self.namesDisclosure($0.element) } + found.filter { !Self.namesDisclosure($0.element) }
         // A title with its year first; page furniture (名称：…, breadcrumbs) is stripped.
         for (index, line) in titles {
             let title = Self.withoutFieldName(line)
@@ -33,9 +42,21 @@ struct TitleReader {
             let title = Self.withoutFieldName(line)
             let body = Self.cleanBody(String(title[..<(title.firstRange(of: "政府信息公开")?.lowerBound ?? title.endIndex)]))
             let above = index > 0 ? Self.bodyLine(lines[index - 1]) : nil
-            return (body.isEmpty ? above : body, Self.periodYear(in: lines))
+            return (body.isEmpty ? above : body, Self.periodYear(in: lines) ?? Self.frequentYear(in: lines))
         }
-        return (nil, Self.periodYear(in: lines))
+        return (nil, Self.periodYear(in: lines) ?? Self.frequentYear(in: lines))
+    }
+
+    static func namesDisclosure(_ line: String) -> Bool { line.contains("信息公开") }
+
+    /// The year the opening lines write most often as `2017年`, when they write it twice
+    /// or more and no other year as often.
+    static func frequentYear(in lines: [String]) -> Int? {
+        var counts: [Int: Int] = [:]
+        for line in lines.prefix(titleLines) { for (_, year) in YearText.all(in: line) { counts[year, default: 0] += 1 } }
+        let ranked = counts.sorted { $0.value > $1.value }
+        guard let top = ranked.first, top.value >= 2, ranked.dropFirst().first?.value != top.value else { return nil }
+        return top.key
     }
 
     func isTitle(_ line: String) -> Bool { LineRole.isTitle(line) }
@@ -56,7 +77,7 @@ struct TitleReader {
 
     /// The text before the first year in `line` (`金乡县卫生健康局 2023 年…`), and the year.
     static func splitAtYear(_ line: String) -> (String?, Int?) {
-        guard let (before, year) = YearText.first(in: line) else { return (nil, nil) }
+        guard let (before, year) = YearText.first(inTitle: line) else { return (nil, nil) }
         return (before, year)
     }
 
