@@ -92,6 +92,25 @@ struct IdentificationTests {
         #expect(extraction.year == 2012)
     }
 
+    @Test("without a title, the body is the one a page's metadata box names")
+    func bodyFromMetadataBox() {
+        #expect(BodyStatements.body(in: ["索引号：\t1133/2024-01150", "发布机构：\t莒县自然资源和规划局\t成文日期：\t2021-01-06"])
+            == "莒县自然资源和规划局")
+    }
+
+    @Test("without a title, the body is the one the preamble says wrote the report")
+    func bodyFromPreamble() {
+        #expect(BodyStatements.body(in: ["本报告由杭州市余杭区人民政府仓前街道办事处根据《条例》要求编制。"])
+            == "杭州市余杭区人民政府仓前街道办事处")
+    }
+
+    @Test("without a title, the body is the one the contact sentence names, its office left out, as printed")
+    func bodyFromContactSentence() {
+        #expect(BodyStatements.body(in: ["如对本报告有疑问，请与高密市自然资源和规划局办公室联系（地址：…）。"]) == "高密市自然资源和规划局")
+        #expect(BodyStatements.body(in: ["如對本報告有疑問，請與滕州市人民政府荊河街道辦事處黨政辦聯繫（地址：…）。"])
+            == "滕州市人民政府荊河街道辦事處")
+    }
+
     @Test("without a title, the year the opening lines write most often is the report's")
     func frequentYear() {
         let text = "2017年，在县委县政府的正确领导下，我委认真落实信息公开。\n一、主动公开政府信息的情况\n2017年度我委主动公开政府信息91条。\n"

@@ -7,7 +7,8 @@ import TablefixModel
 /// out; the year is the four-digit year in it, the body the words before the year, or the
 /// short line above when the title starts with the year. Without a year in the title, the
 /// statistics period (统计期限自2023年1月1日) gives it, or else the year the opening lines
-/// write most often (twice at least).
+/// write most often (twice at least). Without a title, the body is the one the page or the
+/// preamble names (``BodyStatements``).
 struct TitleReader {
     /// How far into a document its title may stand: a web page's navigation comes first.
     static let openingBlocks = 150
@@ -36,15 +37,16 @@ struct TitleReader {
             guard let year else { continue }
             var body = before.map(Self.cleanBody) ?? ""
             if body.isEmpty, index > 0 { body = Self.bodyLine(lines[index - 1]) ?? "" }
-            return (body.isEmpty ? nil : body, year)
+            return (body.isEmpty ? BodyStatements.body(in: Array(lines.prefix(Self.titleLines))) : body, year)
         }
         if let (index, line) = titles.first {
             let title = Self.withoutFieldName(line)
             let body = Self.cleanBody(String(title[..<(title.firstRange(of: "政府信息公开")?.lowerBound ?? title.endIndex)]))
             let above = index > 0 ? Self.bodyLine(lines[index - 1]) : nil
-            return (body.isEmpty ? above : body, Self.periodYear(in: lines) ?? Self.frequentYear(in: lines))
+            return (body.isEmpty ? above ?? BodyStatements.body(in: lines) : body,
+                    Self.periodYear(in: lines) ?? Self.frequentYear(in: lines))
         }
-        return (nil, Self.periodYear(in: lines) ?? Self.frequentYear(in: lines))
+        return (BodyStatements.body(in: Array(lines.prefix(Self.titleLines))), Self.periodYear(in: lines) ?? Self.frequentYear(in: lines))
     }
 
     static func namesDisclosure(_ line: String) -> Bool { line.contains("信息公开") }
