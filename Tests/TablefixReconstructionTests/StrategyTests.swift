@@ -50,7 +50,23 @@ struct StrategyTests {
         return ReadingCandidate(strategy: strategy, units: [ReadingUnit(keys: table.keys, readings: readings)], rows: [0])
     }
 
+    /// The review table's cells the arbiter decides among `candidates`, given as
+    /// (strategy, values) pairs.
+    static func verdict(_ candidates: [(ReadingStrategyKind, [Double])]) throws -> Arbiter.Verdict {
+        let table = try table("gov-disclosure-2021", "review")
+        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
+        return try #require(arbiter.decide(candidates.map { candidate($0.0, $0.1, of: table) }))
+    }
+
     static let reviewRow = ["upheld", "corrected", "other", "pending", "total"].map { "reconsideration.\($0)" }
+
+    /// The options of one review row that tie for best, the row at its first option.
+    static func ties(_ options: [[Double?]]) throws -> [[Int]] {
+        let arithmetic = Arithmetic(table: try table("gov-disclosure-2021", "review"))
+        let choices = ListedChoices(options: options)
+        let search = OptionSearch(tally: Tally(arithmetic, keys: reviewRow), budget: .standard)
+        return search.ties([OptionSearch.Member(positions: Array(0..<5), choices: choices)], values: options[0])
+    }
 
     @Test("a label inside another row's longer label does not print that row")
     func labelInsideLongerLabel() throws {
@@ -117,20 +133,12 @@ struct StrategyTests {
 
     @Test("the option search takes the one option that makes a relation hold")
     func searchTakesTheHoldingOption() throws {
-        let arithmetic = Arithmetic(table: try Self.table("gov-disclosure-2021", "review"))
-        let choices = ListedChoices(options: [[1, 2, 3, 0, 9], [1, 2, 3, 3, 9], [4, 2, 3, 0, 7]])
-        let search = OptionSearch(tally: Tally(arithmetic, keys: Self.reviewRow), budget: .standard)
-        let ties = search.ties([OptionSearch.Member(positions: Array(0..<5), choices: choices)], values: choices.options[0])
-        #expect(ties == [[1]])
+        #expect(try Self.ties([[1, 2, 3, 0, 9], [1, 2, 3, 3, 9], [4, 2, 3, 0, 7]]) == [[1]])
     }
 
     @Test("the option search reports every option that ties for best")
     func searchReportsTies() throws {
-        let arithmetic = Arithmetic(table: try Self.table("gov-disclosure-2021", "review"))
-        let choices = ListedChoices(options: [[1, 2, 3, 0, 9], [1, 2, 3, 3, 9], [3, 3, 3, 0, 9]])
-        let search = OptionSearch(tally: Tally(arithmetic, keys: Self.reviewRow), budget: .standard)
-        let ties = search.ties([OptionSearch.Member(positions: Array(0..<5), choices: choices)], values: choices.options[0])
-        #expect(ties == [[1, 2]])
+        #expect(try Self.ties([[1, 2, 3, 0, 9], [1, 2, 3, 3, 9], [3, 3, 3, 0, 9]]) == [[1, 2]])
     }
 
     @Test("beyond the joint budget, rows move one at a time and still find what holds")
@@ -150,32 +158,26 @@ struct StrategyTests {
 
     @Test("the arbiter takes, among one strategy's candidates, the one whose relations hold")
     func arbiterTakesTheHoldingCandidate() throws {
-        let table = try Self.table("gov-disclosure-2021", "review")
         let failing: [Double] = [1, 1, 1, 1, 9] + Array(repeating: 0.0, count: 10)
         let holding: [Double] = [1, 1, 1, 1, 4] + Array(repeating: 0.0, count: 10)
-        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
-        let verdict = try #require(arbiter.decide([Self.candidate(.singleRow, failing, of: table), Self.candidate(.singleRow, holding, of: table)]))
+        let verdict = try Self.verdict([(.singleRow, failing), (.singleRow, holding)])
         #expect(verdict.cells.map(\.value) == holding.map(Optional.some))
         #expect(verdict.checks.allSatisfy { $0.ok != false })
     }
 
     @Test("the arbiter keeps a sure labels' reading over a reading by order")
     func arbiterKeepsSureLabels() throws {
-        let table = try Self.table("gov-disclosure-2021", "review")
         let labels: [Double] = [1, 1, 1, 1, 4] + Array(repeating: 0.0, count: 10)
         let order: [Double] = [2, 0, 1, 1, 4] + Array(repeating: 0.0, count: 10)
-        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
-        let verdict = try #require(arbiter.decide([Self.candidate(.singleRow, labels, of: table), Self.candidate(.order, order, of: table)]))
+        let verdict = try Self.verdict([(.singleRow, labels), (.order, order)])
         #expect(verdict.cells.map(\.value) == labels.map(Optional.some))
     }
 
     @Test("the arbiter lets a reading by order replace labels whose relations fail in text")
     func arbiterPrefersOrderWhenLabelsFailInText() throws {
-        let table = try Self.table("gov-disclosure-2021", "review")
         let labels: [Double] = [1, 1, 1, 1, 9, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1]
         let order: [Double] = [1, 1, 1, 1, 4, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]
-        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
-        let verdict = try #require(arbiter.decide([Self.candidate(.singleRow, labels, of: table), Self.candidate(.order, order, of: table)]))
+        let verdict = try Self.verdict([(.singleRow, labels), (.order, order)])
         #expect(verdict.cells.map(\.value) == order.map(Optional.some))
         #expect(verdict.cells.allSatisfy { $0.evidence?.selection == .orderByArithmetic(holdsAll: true) })
     }
