@@ -87,6 +87,18 @@ struct StrategyTests {
         #expect(placements.allSatisfy { $0 == .notPrinted })
     }
 
+    @Test("a grid row of blank cells after a row's label is that row, read blank (a publisher's blank for zero)")
+    func blankRowIsARow() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let blanks = String(repeating: "<td>&nbsp;</td>", count: 7)
+        let html = "<table><tr><td>（一）予以公开</td>" + (1...7).map { "<td>\($0)</td>" }.joined()
+            + "</tr><tr><td>1.属于国家秘密</td>\(blanks)</tr></table>"
+        let document = TestDocuments.document(html, path: "blank-row.html")
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        let matches = RowAligner(matcher: LabelMatcher(noise: [])).align(rows, to: table.rows)
+        #expect(matches.map { table.rows[$0.templateRow].key } == ["granted", "denied.secret"])
+    }
+
     @Test("a header's year printed apart from its 年度 is not a row of values; a lone number elsewhere is")
     func yearHeading() {
         #expect(LabelledRows.isYearHeading(0, in: Self.region(["2012", "年度", "历年累计"]).rows))

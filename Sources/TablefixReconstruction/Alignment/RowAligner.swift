@@ -1,6 +1,6 @@
 /// Assigns the rows of a table region to the rows of a template, in order.
 ///
-/// Every region row that carries values is scored against every template row by label;
+/// Every region row that holds cells (values, or a grid row's blanks) is scored against every template row by label;
 /// a dynamic programme then picks the order-preserving assignment with the best total
 /// score, so that a row whose label is ambiguous (`其他`, `总计`) takes its place from its
 /// neighbours. Rows that match nothing (headers, stray text) and template rows that are
@@ -46,7 +46,7 @@ struct RowAligner {
         var usedRows = Set(matches.flatMap(\.labelRows))
         let matched = Set(matches.map(\.templateRow))
         for position in templates.indices where !matched.contains(position) {
-            let best = rows.indices.filter { rows[$0].printedValueCount > 0 && !usedRows.contains($0) }
+            let best = rows.indices.filter { rows[$0].holdsCells && !usedRows.contains($0) }
                 .compactMap { candidate(rows, letters, $0, aliases: aliases[position], at: position) }
                 .filter { !$0.labelRows.contains(where: usedRows.contains) }
                 .max { $0.score < $1.score }
@@ -69,7 +69,7 @@ struct RowAligner {
         var endingAt = [[Match]](repeating: [], count: r + 1)
         let letters = rows.map { LabelMatcher.letters($0.label) }
         let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
-        for index in rows.indices where rows[index].printedValueCount > 0 {
+        for index in rows.indices where rows[index].holdsCells {
             for position in templates.indices {
                 if let match = candidate(rows, letters, index, aliases: aliases[position], at: position), admits(match) {
                     endingAt[match.labelRows.upperBound].append(match)

@@ -46,6 +46,12 @@ struct StreamRow {
     /// Values of the tail that are printed (numbers and placeholders).
     var printedValueCount: Int { tail.filter { $0.kind == .number || $0.kind == .placeholder }.count }
 
+    /// Whether the row holds a row's cells: printed values, or a grid row's blank cells
+    /// after its label (a publisher's blank for zero across a whole row).
+    var holdsCells: Bool {
+        printedValueCount > 0 || (!isLine && hasText && tail.contains { $0.kind == .blank })
+    }
+
     var line: Int { tokens.first { $0.line > 0 }?.line ?? 0 }
 }
 
