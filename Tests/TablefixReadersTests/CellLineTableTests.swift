@@ -21,6 +21,18 @@ struct CellLineTableTests {
             """)
     }
 
+    @Test("takes a row a publisher left blank (its label and as many empty lines as the row's width) for a row")
+    func blankRowBeforeTheFirstNumbers() {
+        let text = ["对外公开总数量", "规章", "", "", "", "规范性文件", "13", "13", "80", "第二十条第（五）项"]
+        #expect(dump(text) == """
+            paragraph 1: 对外公开总数量
+            table 2-9: 0 spans []
+              规章 |  |  | 
+              规范性文件 | 13 | 13 | 80
+            paragraph 10: 第二十条第（五）项
+            """)
+    }
+
     @Test("gives the empty lines past a row's width to the next row, before its label (cells a merge covers)")
     func leftoverCellsLeadTheNextRow() {
         let text = [

@@ -113,12 +113,16 @@ extension TextReader {
         return !separated
     }
 
-    /// The grid of `rows` from its first row with a number to its last, with its first and
-    /// last line; nil without two such rows or without an empty cell among their values.
+    /// The grid of `rows` from its first row of cells to its last, with its first and last
+    /// line; nil without two such rows, one with a number at least, or without an empty cell
+    /// among their values. A row of cells holds a number, or exactly as many empty cells as
+    /// its width (a row a publisher left blank).
     func cellLineTable(_ lines: [Substring], _ rows: ArraySlice<CellLineRow>) -> (Grid, start: Int, end: Int)? {
         let isValue = { (line: Int) in Self.cellLine(lines[line]) == .value }
-        let data = rows.indices.filter { rows[$0].run.prefix(rows[$0].width).contains(where: isValue) }
-        guard let first = data.first, let last = data.last, data.count >= 2 else { return nil }
+        let numbered = rows.indices.filter { rows[$0].run.prefix(rows[$0].width).contains(where: isValue) }
+        let blank = rows.indices.filter { rows[$0].width > 0 && rows[$0].run.count == rows[$0].width }
+        let data = Set(numbered + blank).sorted()
+        guard !numbered.isEmpty, let first = data.first, let last = data.last, data.count >= 2 else { return nil }
         let table = rows[first...last]
         let hasEmptyCell = table.contains { row in row.run.prefix(row.width).contains { !isValue($0) } }
         guard hasEmptyCell else { return nil }
