@@ -117,6 +117,23 @@ struct StatementReaderTests {
         #expect(statements.allSatisfy { $0.negation && $0.value == 0 })
     }
 
+    @Test("reads a negation whose list goes on for each figure it names, and keeps one whose object is another figure's")
+    func negationScope() {
+        let both = read("本年度未收到政府信息公开申请和行政复议。")
+        #expect(both.map(\.figure) == ["requests.new", "review.reconsideration"])
+        #expect(both.allSatisfy { $0.negation })
+        // 未发生…申请行政复议: the 申请 is the 复议's, not a request for information.
+        #expect(read("本年度未发生因政府信息公开被申请行政复议的情况。").map(\.figure) == ["review.reconsideration"])
+    }
+
+    @Test("reads a count printed before its phrase only with its unit")
+    func numberFirst() throws {
+        let statement = try #require(single("本年度共收到3件政府信息公开申请。"))
+        #expect(statement.figure == "requests.new")
+        #expect(statement.value == 3)
+        #expect(read("本年度共收到3政府信息公开申请。").isEmpty)
+    }
+
     // MARK: Qualifiers
 
     @Test("does not link a figure of another year printed in the sentence")
