@@ -10,8 +10,14 @@ enum ChineseNumeral {
     /// 万.
     static let tenThousand: UInt32 = 0x4E07
 
+    /// 〇零一二两三四五六七八九十百千万, answered without a lookup.
     static func isNumeral(_ value: UInt32) -> Bool {
-        digits[value] != nil || units[value] != nil || value == tenThousand
+        switch value {
+        case 0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E,
+            0x5343, 0x4E07:
+            true
+        default: false
+        }
     }
 
     /// The value of `scalars` read as one Chinese numeral, or nil when they are not one

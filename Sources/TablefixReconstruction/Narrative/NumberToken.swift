@@ -11,8 +11,10 @@ struct NumberToken: Sendable, Equatable {
     var end: Int
     /// Just after the unit and any marker after it: where the text goes on.
     var next: Int
-    var value: Double
-    var unit: String?
+    /// Written in Chinese numerals rather than digits.
+    var chinese: Bool
+    /// The unit printed after it, as an index of ``StatementPhrases/units``.
+    var unit: Int?
     /// The marker of an approximation before or after the number (`约`, `余`, `左右`).
     var approximation: String?
     var percent = false
@@ -26,11 +28,13 @@ struct NumberToken: Sendable, Equatable {
         while index < scalars.count {
             let value = scalars[index]
             var end = index
-            var number: Double?
+            var valid: Bool
+            let chinese = ChineseNumeral.isNumeral(value)
             if ProseText.isDigit(value) {
                 end = digitRunEnd(from: index, in: scalars)
-                number = NumberReader.reading(of: ProseText.string(Array(scalars[index..<end])))?.value
-            } else if ChineseNumeral.isNumeral(value) {
+                // What NumberReader reads: at most 20 characters (the run's grouping is checked).
+                valid = end - index <= 20
+            } else if chinese {
                 while end < scalars.count, ChineseNumeral.isNumeral(scalars[end]) { end += 1 }
                 // 三万元 is 3 in 万元, not 30000 in 元.
                 if end - index > 1, scalars[end - 1] == ChineseNumeral.tenThousand,
@@ -38,12 +42,12 @@ struct NumberToken: Sendable, Equatable {
                 {
                     end -= 1
                 }
-                number = ChineseNumeral.value(of: scalars[index..<end]).map(Double.init)
+                valid = ChineseNumeral.value(of: scalars[index..<end]) != nil
             } else {
                 index += 1
                 continue
             }
-            if let number, let token = token(index..<end, value: number, in: text, phrases: phrases) {
+            if valid, let token = token(index..<end, chinese: chinese, in: text, phrases: phrases) {
                 tokens.append(token)
                 index = max(end, token.next)
             } else {
@@ -57,6 +61,13 @@ struct NumberToken: Sendable, Equatable {
             tokens[index].unit = tokens[index + 1].unit
         }
         return tokens
+    }
+
+    /// The number the token stands for (read only for the tokens a statement uses).
+    func value(in text: ProseText) -> Double {
+        let numeral = text.scalars[start..<end]
+        if chinese { return ChineseNumeral.value(of: numeral).map(Double.init) ?? 0 }
+        return NumberReader.reading(of: ProseText.string(Array(numeral)))?.value ?? 0
     }
 
     /// The end of the digits at `start`: thousands groups and one decimal part included.
@@ -79,7 +90,7 @@ struct NumberToken: Sendable, Equatable {
     }
 
     /// The numeral at `numeral` as a token with its unit and marks, or nil when it is no count.
-    static func token(_ numeral: Range<Int>, value: Double, in text: ProseText, phrases: StatementPhrases)
+    static func token(_ numeral: Range<Int>, chinese: Bool, in text: ProseText, phrases: StatementPhrases)
         -> NumberToken?
     {
         let scalars = text.scalars
@@ -92,7 +103,7 @@ struct NumberToken: Sendable, Equatable {
                 return nil
             }
         }
-        var token = NumberToken(start: start, end: end, next: end, value: value)
+        var token = NumberToken(start: start, end: end, next: end, chinese: chinese)
         if let marker = text.marker(from: markers.approximateBefore, endingAt: start) {
             token.approximation = ProseText.string(marker)
         }
@@ -106,11 +117,10 @@ struct NumberToken: Sendable, Equatable {
         }
         if let marker = text.marker(from: markers.percentAfter, at: next) {
             token.percent = true
-            token.unit = ProseText.string(marker)
             next += marker.count
-        } else if let unit = phrases.units.first(where: { text.has($0, at: next) }) {
-            token.unit = ProseText.string(unit)
-            next += unit.count
+        } else if let unit = phrases.units.firstIndex(where: { text.has($0, at: next) }) {
+            token.unit = unit
+            next += phrases.units[unit].count
             if let marker = text.marker(from: markers.approximateAfter, at: next) {
                 token.approximation = token.approximation ?? ProseText.string(marker)
                 next += marker.count
@@ -120,7 +130,7 @@ struct NumberToken: Sendable, Equatable {
             || isRangeStart(after: next, in: text, joiners: markers.rangeJoiners)
         {
             token.range = true
-        } else if token.unit == nil, next < scalars.count, isWordCharacter(scalars[next]) {
+        } else if token.unit == nil, !token.percent, next < scalars.count, isWordCharacter(scalars[next]) {
             // 2023年, 1月, 一是, 二十大: a numeral inside a word or a date, not a count.
             return nil
         }

@@ -36,7 +36,8 @@ struct PhraseMatcher {
     let bareNumberAfter: [[UInt32]]
     let distributive: [[UInt32]]
     private let tokenAt: [Int: NumberToken]
-    private var occurrences: [[UInt32]: [Int]] = [:]
+    /// Where each scalar that starts a pattern occurs, found in one pass.
+    let starts: [UInt32: [Int]]
 
     init(text: ProseText, tokens: [NumberToken], phrases: StatementPhrases) {
         self.text = text
@@ -46,11 +47,17 @@ struct PhraseMatcher {
         bareNumberAfter = phrases.bareNumberAfter
         distributive = phrases.markers.distributive
         tokenAt = Dictionary(tokens.map { ($0.start, $0) }, uniquingKeysWith: { first, _ in first })
+        var starts: [UInt32: [Int]] = [:]
+        // Every pattern starts with an ideograph or with the number.
+        for (index, value) in text.scalars.enumerated() where value >= 0x3400 && phrases.patternsByLeadingScalar[value] != nil {
+            starts[value, default: []].append(index)
+        }
+        self.starts = starts
     }
 
     /// Every occurrence of `pattern` for figure number `figure`, whose number (if any)
     /// carries one of `units` or none.
-    mutating func matches(of pattern: PhrasePattern, figure: Int, units: Set<String>) -> [Match] {
+    func matches(of pattern: PhrasePattern, figure: Int, units: Set<Int>) -> [Match] {
         var results: [Match] = []
         let starts: [Int]
         if let literal = pattern.leadingLiteral {
@@ -71,22 +78,14 @@ struct PhraseMatcher {
         range.contains { index in distributive.contains { text.has($0, at: index) && index + $0.count <= range.upperBound } }
     }
 
-    /// Every index of `scalars` where `literal` starts (found once per block).
-    private mutating func positions(of literal: [UInt32]) -> [Int] {
-        if let cached = occurrences[literal] { return cached }
-        var found: [Int] = []
-        let scalars = text.scalars
-        if let first = literal.first, literal.count <= scalars.count {
-            for index in 0...(scalars.count - literal.count) where scalars[index] == first && text.has(literal, at: index) {
-                found.append(index)
-            }
-        }
-        occurrences[literal] = found
-        return found
+    /// Every index of `scalars` where `literal` starts.
+    private func positions(of literal: [UInt32]) -> [Int] {
+        guard let first = literal.first, let candidates = starts[first] else { return [] }
+        return literal.count == 1 ? candidates : candidates.filter { text.has(literal, at: $0) }
     }
 
     private func extend(_ elements: [PhrasePattern.Element], _ element: Int, at position: Int, _ partial: Match,
-                        units: Set<String>, into results: inout [Match])
+                        units: Set<Int>, into results: inout [Match])
     {
         guard element < elements.count else {
             var match = partial
@@ -104,8 +103,8 @@ struct PhraseMatcher {
         case .number:
             // A number printed bare counts only after 为/是 (`均为0`), never before its phrase.
             guard let token = tokenAt[position], token.next <= clause.upperBound,
-                token.unit.map({ units.contains($0) || token.percent })
-                    ?? (element > 0 && text.marker(from: bareNumberAfter, endingAt: position) != nil)
+                token.percent || (token.unit.map(units.contains)
+                    ?? (element > 0 && text.marker(from: bareNumberAfter, endingAt: position) != nil))
             else { return }
             var next = partial
             next.number = token

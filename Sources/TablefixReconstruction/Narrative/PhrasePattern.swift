@@ -14,8 +14,6 @@ struct PhrasePattern: Sendable, Equatable {
     /// The pattern as the data writes it.
     var source: String
 
-    var hasNumber: Bool { elements.contains(.number) }
-
     static let gapMark: Character = "…"
     static let numberMark: Character = "#"
 
@@ -53,6 +51,10 @@ struct PhrasePattern: Sendable, Equatable {
         }
         guard elements.first != .gap, elements.last != .gap else {
             throw PhraseDataError("pattern \"\(source)\": starts or ends with a gap")
+        }
+        // The matcher looks for a pattern's start among ideographs only.
+        if case .literal(let first) = elements[0], let scalar = first.first, scalar < 0x3400 {
+            throw PhraseDataError("pattern \"\(source)\": starts with no ideograph")
         }
         for (left, right) in zip(elements, elements.dropFirst()) where left == .gap && right == .gap {
             throw PhraseDataError("pattern \"\(source)\": two gaps in a row")

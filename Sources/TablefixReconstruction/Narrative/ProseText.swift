@@ -10,14 +10,15 @@ import TablefixModel
 /// two digits: it separates two numbers (a table row that came out as prose), it never
 /// glues them. Text is kept as Unicode scalar values.
 struct ProseText {
-    /// The blocks' texts (`Block.text`) one after another.
-    let original: [Character]
+    /// The blocks' texts (`Block.text`) one after another, as scalars.
+    let original: [UInt32]
     /// The text read: whitespace dropped except one space between digits.
     let scalars: [UInt32]
-    /// For each of `scalars`, the index in `original` of its character.
+    /// For each of `scalars`, its index in `original`.
     let origin: [Int]
-    /// For each block of the run, its index in the document and where it starts in `original`.
-    let blockStarts: [(offset: Int, block: Int)]
+    /// For each block of the run: its index in the document, where it starts in `original`,
+    /// and its lines (to count its characters).
+    let blocks: [(offset: Int, block: Int, lines: [TextLine])]
     /// For each line, where it starts in `original`, and its input line number.
     let lineStarts: [(offset: Int, line: Int)]
     /// Sentences (up to 。！？) as ranges of `scalars`.
@@ -32,68 +33,93 @@ struct ProseText {
     static let clauseEnds: Set<UInt32> = segmentEnds.union(Set("，,".unicodeScalars.map(\.value)))
     static let space: UInt32 = 0x20
     /// Characters that do not count: zero-width spaces and the byte-order mark.
-    static let invisible: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+    static func isInvisible(_ value: UInt32) -> Bool {
+        (0x200B...0x200D).contains(value) || value == 0x2060 || value == 0xFEFF
+    }
 
     /// The prose of `blocks` (each a block's index and lines), read as one run.
     init(blocks: [(block: Int, lines: [TextLine])]) {
-        var original: [Character] = []
-        var blockStarts: [(offset: Int, block: Int)] = []
+        var original: [UInt32] = []
+        var starts: [(offset: Int, block: Int, lines: [TextLine])] = []
         var lineStarts: [(offset: Int, line: Int)] = []
         var scalars: [UInt32] = []
         var origin: [Int] = []
         var pendingSpace = false
         for (block, lines) in blocks {
-            blockStarts.append((original.count, block))
+            starts.append((original.count, block, lines))
             pendingSpace = !scalars.isEmpty
             for line in lines {
                 lineStarts.append((original.count, line.line))
-                for char in line.text {
+                for scalar in line.text.unicodeScalars {
+                    let value = scalar.value
                     let offset = original.count
-                    original.append(char)
-                    if char.isWhitespace {
+                    original.append(value)
+                    if Self.isWhitespace(value) {
                         pendingSpace = true
                         continue
                     }
-                    let values = Self.scalars(of: char).filter { !Self.invisible.contains($0) }
-                    guard let first = values.first else { continue }
-                    if pendingSpace, let last = scalars.last, Self.isDigit(last), Self.isDigit(first) {
+                    if Self.isInvisible(value) { continue }
+                    if pendingSpace, let last = scalars.last, Self.isDigit(last), Self.isDigit(value) {
                         scalars.append(Self.space)
                         origin.append(offset)
                     }
                     pendingSpace = false
-                    for value in values {
-                        scalars.append(value)
-                        origin.append(offset)
-                    }
+                    scalars.append(value)
+                    origin.append(offset)
                 }
             }
         }
         self.original = original
         self.scalars = scalars
         self.origin = origin
-        self.blockStarts = blockStarts
+        self.blocks = starts
         self.lineStarts = lineStarts
-        sentences = Self.split(scalars, at: Self.sentenceEnds)
-        segments = Self.split(scalars, at: Self.segmentEnds)
-        clauses = Self.split(scalars, at: Self.clauseEnds)
+        (sentences, segments, clauses) = Self.split(scalars)
     }
 
-    /// Whether a paragraph that ends with `text` goes on in the next one: no sentence ends there.
-    static func continues(_ text: String) -> Bool {
-        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
-        return !sentenceEnds.contains(last.value) && !"；;：:".unicodeScalars.contains(last)
+    /// Punctuation, ASCII or full-width: what could end a clause (a cheap test before the set's).
+    static func mayEndClause(_ value: UInt32) -> Bool {
+        (0x21...0x3F).contains(value) || (0x3000...0x303F).contains(value) || (0xFF01...0xFF1F).contains(value)
     }
 
-    /// Cuts `scalars` after each of `ends`; a comma inside a number (`3,500`) does not cut.
-    static func split(_ scalars: [UInt32], at ends: Set<UInt32>) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for index in scalars.indices where ends.contains(scalars[index]) && !isThousandsSeparator(at: index, in: scalars) {
-            if index + 1 > start { ranges.append(start..<index + 1) }
-            start = index + 1
+    /// Unicode's White_Space, answered without a property lookup.
+    static func isWhitespace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
         }
-        if start < scalars.count { ranges.append(start..<scalars.count) }
-        return ranges
+    }
+
+    /// Whether a paragraph of `lines` goes on in the next one: no sentence ends it.
+    static func continues(_ lines: [TextLine]) -> Bool {
+        for line in lines.reversed() {
+            guard let last = line.text.unicodeScalars.last(where: { !isWhitespace($0.value) }) else { continue }
+            return !segmentEnds.contains(last.value) && !"：:".unicodeScalars.contains(last)
+        }
+        return false
+    }
+
+    /// Cuts `scalars` into sentences, segments and clauses, in one pass; a comma inside a
+    /// number (`3,500`) does not cut.
+    static func split(_ scalars: [UInt32]) -> (sentences: [Range<Int>], segments: [Range<Int>], clauses: [Range<Int>]) {
+        var cuts: [[Range<Int>]] = [[], [], []]
+        var starts = [0, 0, 0]
+        func cut(_ level: Int, after index: Int) {
+            if index + 1 > starts[level] { cuts[level].append(starts[level]..<index + 1) }
+            starts[level] = index + 1
+        }
+        for index in scalars.indices where mayEndClause(scalars[index]) && clauseEnds.contains(scalars[index]) {
+            let value = scalars[index]
+            if sentenceEnds.contains(value) {
+                for level in 0..<3 { cut(level, after: index) }
+            } else if segmentEnds.contains(value) {
+                for level in 1..<3 { cut(level, after: index) }
+            } else if !isThousandsSeparator(at: index, in: scalars) {
+                cut(2, after: index)
+            }
+        }
+        for level in 0..<3 where starts[level] < scalars.count { cuts[level].append(starts[level]..<scalars.count) }
+        return (cuts[0], cuts[1], cuts[2])
     }
 
     /// A comma between a digit and exactly three digits: `1,375`, `3，500`.
@@ -121,24 +147,35 @@ struct ProseText {
         return index..<index
     }
 
-    /// The original characters behind `range` of `scalars`, as an offset range of `original`.
+    /// The original scalars behind `range` of `scalars`, as an offset range of `original`.
     func originalRange(of range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else { return 0..<0 }
         return origin[range.lowerBound]..<(origin[range.upperBound - 1] + 1)
     }
 
-    /// The block's text over `range` of `original`.
-    func text(_ range: Range<Int>) -> String { String(original[range]) }
+    /// The text over `range` of `original`.
+    func text(_ range: Range<Int>) -> String { Self.string(Array(original[range])) }
 
     /// The input line that holds `offset` of `original`.
     func line(at offset: Int) -> Int {
         lineStarts.last { $0.offset <= offset }?.line ?? lineStarts.first?.line ?? 0
     }
 
-    /// The block that holds `offset` of `original`: its index in the document and where it
-    /// starts in `original`.
-    func block(at offset: Int) -> (offset: Int, block: Int) {
-        blockStarts.last { $0.offset <= offset } ?? (0, 0)
+    /// Where `range` of `original` is in the block that holds its start: the block's index
+    /// in the document, the range cut at the block's end, and that range in characters of
+    /// the block's text.
+    func place(of range: Range<Int>) -> (block: Int, range: Range<Int>, characters: Range<Int>) {
+        guard let index = blocks.lastIndex(where: { $0.offset <= range.lowerBound }) else { return (0, range, 0..<0) }
+        let (start, block, lines) = blocks[index]
+        let text = lines.map(\.text).joined()
+        let end = index + 1 < blocks.count ? blocks[index + 1].offset : original.count
+        let view = text.unicodeScalars
+        func characters(_ offset: Int) -> Int {
+            let scalar = view.index(view.startIndex, offsetBy: offset - start)
+            return text.distance(from: text.startIndex, to: scalar)
+        }
+        let cut = range.lowerBound..<min(range.upperBound, end)
+        return (block, cut, characters(cut.lowerBound)..<characters(cut.upperBound))
     }
 
     /// Whether `literal` is at `index` of `scalars`.

@@ -7,8 +7,8 @@ package struct StatementPhrases: Sendable {
     /// A figure as the data describes it, its patterns compiled.
     struct Figure: Sendable {
         var name: String
-        var label: String
-        var units: Set<String>
+        /// The units it takes, as indices of ``StatementPhrases/units``.
+        var units: Set<Int>
         /// The figure is itself an item of a breakdown (予以公开 under 办结…其中): a `其中`
         /// before it does not make it a sub-count.
         var breakdown: Bool
@@ -45,10 +45,25 @@ package struct StatementPhrases: Sendable {
     var bareNumberAfter: [[UInt32]]
     /// What joins the items of a list (`、`, `和`): after a negation, the next item is denied too.
     var listJoiners: [[UInt32]]
-    /// Every unit any figure takes, longest first.
+    /// Every unit any figure takes, longest first, and their names.
     var units: [[UInt32]]
+    var unitNames: [String]
     var markers: Markers
     var figures: [Figure]
+    /// A pattern and whose it is.
+    struct PatternUse: Sendable {
+        var figure: Int
+        var pattern: PhrasePattern
+        /// A `none` pattern: its match states zero.
+        var negation: Bool
+    }
+
+    /// The patterns that start with literal text, by its first scalar.
+    var patternsByLeadingScalar: [UInt32: [PatternUse]]
+    /// The patterns that start with the number.
+    var numberFirstPatterns: [PatternUse]
+    /// The first scalars of the `none` patterns.
+    var negationScalars: Set<UInt32>
 
     /// The phrases shipped with tablefix (`Resources/statements/gov-disclosure.json`).
     ///
@@ -81,7 +96,9 @@ package struct StatementPhrases: Sendable {
         bareNumberAfter = file.bareNumberAfter.map(ProseText.scalars(of:))
         listJoiners = file.listJoiners.map(ProseText.scalars(of:))
         let allUnits = Set(file.unitSets.values.joined())
-        units = allUnits.map(ProseText.scalars(of:)).sorted { $0.count > $1.count }
+        let names = allUnits.sorted { ($0.unicodeScalars.count, $0) > ($1.unicodeScalars.count, $1) }
+        unitNames = names
+        units = names.map(ProseText.scalars(of:))
         let q = file.qualifiers
         let s = { (words: [String]) in words.map(ProseText.scalars(of:)) }
         markers = Markers(
@@ -101,7 +118,8 @@ package struct StatementPhrases: Sendable {
             do throws(PhraseDataError) {
                 figures.append(
                     Figure(
-                        name: entry.figure, label: entry.label, units: Set(units), breakdown: entry.breakdown ?? false,
+                        name: entry.figure,
+                        units: Set(units.compactMap { names.firstIndex(of: $0) }), breakdown: entry.breakdown ?? false,
                         targets: entry.targets, patterns: try Self.compile(entry.patterns, number: true),
                         none: try Self.compile(entry.none ?? [], number: false),
                         blockers: s(entry.blockers ?? []), context: s(entry.context ?? [])))
@@ -111,6 +129,22 @@ package struct StatementPhrases: Sendable {
         }
         guard Set(figures.map(\.name)).count == figures.count else { throw PhraseDataError("a figure is named twice") }
         self.figures = figures
+        var byScalar: [UInt32: [PatternUse]] = [:]
+        var numberFirst: [PatternUse] = []
+        for (index, figure) in figures.enumerated() {
+            let uses = figure.patterns.map { PatternUse(figure: index, pattern: $0, negation: false) }
+                + figure.none.map { PatternUse(figure: index, pattern: $0, negation: true) }
+            for use in uses {
+                if let first = use.pattern.leadingLiteral?.first {
+                    byScalar[first, default: []].append(use)
+                } else {
+                    numberFirst.append(use)
+                }
+            }
+        }
+        patternsByLeadingScalar = byScalar
+        numberFirstPatterns = numberFirst
+        negationScalars = Set(figures.flatMap(\.none).compactMap { $0.leadingLiteral?.first })
     }
 
     static func compile(_ sources: [String], number: Bool) throws(PhraseDataError) -> [PhrasePattern] {
@@ -143,6 +177,7 @@ struct PhraseFile: Decodable {
 
     struct FigureEntry: Decodable {
         var figure: String
+        /// What the figure is, for the reader of the file.
         var label: String
         var units: String
         var breakdown: Bool?

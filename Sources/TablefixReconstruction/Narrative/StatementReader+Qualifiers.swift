@@ -8,22 +8,23 @@ extension StatementReader {
     func statement(for match: PhraseMatcher.Match, in text: ProseText, tokens: [NumberToken]) -> Statement {
         let figure = phrases.figures[match.figure]
         let span = match.number.map { $0.start..<$0.end } ?? match.start..<match.end
-        var range = text.originalRange(of: span)
-        let (blockStart, block) = text.block(at: range.lowerBound)
-        let blockEnd = text.blockStarts.first { $0.offset > blockStart }?.offset ?? text.original.count
-        range = range.lowerBound..<min(range.upperBound, blockEnd)
+        let range = text.originalRange(of: span)
+        let (block, cut, characters) = text.place(of: range)
         let sentence = text.originalRange(of: ProseText.range(holding: match.anchor, in: text.sentences))
         let target = phrases.target(of: figure, template: template)
         var qualifiers = qualifiers(of: match, figure: figure, in: text, tokens: tokens)
-        if let column = target?.unit, let number = match.number, number.value != 0, number.unit != column {
+        let unit = match.number.flatMap { number in number.percent ? "%" : number.unit.map { phrases.unitNames[$0] } }
+        let value = match.number?.value(in: text) ?? 0
+        if let column = target?.unit, value != 0, unit != column {
             // Zero is zero in every unit; any other number in another unit is not converted.
-            qualifiers.append(.unitDiffers(printed: number.unit, column: column))
+            qualifiers.append(.unitDiffers(printed: unit, column: column))
         }
         return Statement(
-            figure: figure.name, value: match.number?.value ?? 0, raw: text.text(range), unit: match.number?.unit,
+            figure: figure.name, value: value,
+            raw: text.text(cut), unit: unit,
             negation: match.number == nil, qualifiers: qualifiers, target: target,
             sentence: text.text(sentence).trimmingSpaces, block: block, line: text.line(at: range.lowerBound),
-            range: (range.lowerBound - blockStart)..<(range.upperBound - blockStart))
+            range: characters)
     }
 
     /// What makes the match's number something else than the figure of the report's year.
@@ -70,11 +71,9 @@ extension StatementReader {
             if scalars[index] == nian {
                 let digits = scalars[(index - 4)..<index]
                 let startsRun = index - 5 < 0 || !ProseText.isDigit(scalars[index - 5])
-                if startsRun, digits.allSatisfy(ProseText.isDigit),
-                    let year = NumberReader.reading(of: ProseText.string(Array(digits))).map({ Int($0.value) }),
-                    (1990...2100).contains(year)
-                {
-                    return year
+                if startsRun, digits.allSatisfy(ProseText.isDigit) {
+                    let year = digits.reduce(0) { $0 * 10 + Int(($1 >= 0xFF10 ? $1 - 0xFF10 : $1 - 0x30)) }
+                    if (1990...2100).contains(year) { return year }
                 }
             }
             index -= 1

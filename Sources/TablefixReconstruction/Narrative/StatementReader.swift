@@ -36,17 +36,17 @@ package struct StatementReader: Sendable {
         var statements: [Statement] = []
         var run: [(block: Int, lines: [TextLine])] = []
         func flush() {
-            if !run.isEmpty { statements += self.statements(in: ProseText(blocks: run)) }
+            if !run.isEmpty { statements += self.statements(in: run) }
             run = []
         }
         for (index, block) in document.blocks.enumerated() {
             switch block.content {
             case .paragraph(let lines):
-                if let last = run.last, !ProseText.continues(last.lines.map(\.text).joined()) { flush() }
+                if let last = run.last, !ProseText.continues(last.lines) { flush() }
                 run.append((index, lines))
             case .heading(let lines):
                 flush()
-                statements += self.statements(in: ProseText(blocks: [(index, lines)]))
+                statements += self.statements(in: [(index, lines)])
             case .removed:
                 continue
             case .table, .image:
@@ -58,23 +58,34 @@ package struct StatementReader: Sendable {
     }
 
     /// The statements of one run of prose.
-    func statements(in text: ProseText) -> [Statement] {
-        guard !text.scalars.isEmpty else { return [] }
+    func statements(in run: [(block: Int, lines: [TextLine])]) -> [Statement] {
+        // Without a numeral or the start of a negation, nothing can be stated.
+        func holds(_ test: (UInt32) -> Bool) -> Bool {
+            run.contains { $0.lines.contains { $0.text.unicodeScalars.contains { test($0.value) } } }
+        }
+        let negation = holds(phrases.negationScalars.contains)
+        guard negation || holds(NumberToken.isNumeral) else { return [] }
+        let text = ProseText(blocks: run)
         let tokens = NumberToken.tokens(in: text, phrases: phrases)
-        var matcher = PhraseMatcher(text: text, tokens: tokens, phrases: phrases)
+        guard negation || !tokens.isEmpty else { return [] }
+        let matcher = PhraseMatcher(text: text, tokens: tokens, phrases: phrases)
         var numbered: [Int: [PhraseMatcher.Match]] = [:]
         var negations: [PhraseMatcher.Match] = []
-        for (index, figure) in phrases.figures.enumerated() {
-            for pattern in figure.patterns {
-                for match in matcher.matches(of: pattern, figure: index, units: figure.units)
-                where !isBlocked(match, figure: figure, in: text, tokens: tokens) {
-                    numbered[match.anchor, default: []].append(match)
-                }
-            }
-            for pattern in figure.none {
-                for match in matcher.matches(of: pattern, figure: index, units: figure.units)
-                where !isBlocked(match, figure: figure, in: text, tokens: tokens) {
+        // In a fixed order, so that equally tight matches resolve the same way every time.
+        var uses = matcher.starts.keys.sorted().flatMap { phrases.patternsByLeadingScalar[$0] ?? [] }
+        if tokens.isEmpty {
+            uses.removeAll { !$0.negation }
+        } else {
+            uses += phrases.numberFirstPatterns
+        }
+        for use in uses {
+            let figure = phrases.figures[use.figure]
+            for match in matcher.matches(of: use.pattern, figure: use.figure, units: figure.units)
+            where !isBlocked(match, figure: figure, in: text, tokens: tokens) {
+                if use.negation {
                     negations.append(match)
+                } else {
+                    numbered[match.anchor, default: []].append(match)
                 }
             }
         }
@@ -95,9 +106,14 @@ package struct StatementReader: Sendable {
 
     /// One match per figure and clause: the tightest.
     func bestPerFigureAndClause(_ matches: [PhraseMatcher.Match]) -> [PhraseMatcher.Match] {
-        var best: [String: PhraseMatcher.Match] = [:]
+        struct Key: Hashable {
+            var figure: Int
+            var clause: Int
+            var number: Int?
+        }
+        var best: [Key: PhraseMatcher.Match] = [:]
         for match in matches {
-            let key = "\(match.figure) \(match.clause.lowerBound) \(match.number?.start ?? -1)"
+            let key = Key(figure: match.figure, clause: match.clause.lowerBound, number: match.number?.start)
             if let current = best[key], !match.ranksBefore(current) { continue }
             best[key] = match
         }

@@ -62,6 +62,7 @@ struct StatementPhraseTests {
         ("收到……#", "figure f: pattern \"收到……#\": two gaps in a row"),
         ("…收到#", "figure f: pattern \"…收到#\": starts or ends with a gap"),
         ("#", "figure f: pattern \"#\": no literal text"),
+        ("No.#", "figure f: pattern \"No.#\": starts with no ideograph"),
     ])
     func badPatterns(pattern: String, reason: String) throws {
         let json = Self.file.replacing("PATTERN", with: pattern).replacing("UNITS", with: "n")

@@ -5,6 +5,8 @@
 //     swift run -c release repair-benchmark [ROUNDS]
 import Foundation
 import Tablefix
+import TablefixModel
+import TablefixReconstruction
 
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 5
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -61,4 +63,26 @@ if let base = documents.first(where: { $0.0 == "pingyin-county-2022.lo.txt" }) ?
         let kb = Double(data.count) / 1024
         print(String(format: "  %5d  %8.0f  %6.1f  %7.1f", k, kb, ms, ms * 1000 / kb))
     }
+}
+
+// The narrative statement reader alone, over the cleaned LibreOffice-text fixtures.
+do {
+    let phrases = try StatementPhrases.builtIn()
+    let fixtures = documents.filter { $0.0.hasSuffix(".lo.txt") && !$0.0.contains(".gb.") }
+    let cleaned = fixtures.compactMap { (name, data) in try? repairer.repair(bytes: data, path: name) }
+    let readers = cleaned.map {
+        StatementReader(phrases: phrases, template: $0.extraction.template, year: $0.extraction.year)
+    }
+    var statements = 0
+    let rounds = 200
+    let time = clock.measure {
+        for _ in 0..<rounds {
+            for (reader, repair) in zip(readers, cleaned) { statements += reader.statements(in: repair.document).count }
+        }
+    }
+    let µs = (Double(time.components.seconds) * 1e6 + Double(time.components.attoseconds) / 1e12)
+        / Double(rounds * cleaned.count)
+    let perDocument = Double(statements) / Double(rounds * cleaned.count)
+    print(String(format: "narrative statements, %d cleaned *.lo.txt fixtures × %d rounds: %.1f statements and %.0f µs per document",
+                 cleaned.count, rounds, perDocument, µs))
 }
