@@ -47,7 +47,8 @@ package struct StatementTarget: Sendable, Equatable, Decodable {
 
 /// Why a stated number is not the figure of the report's year as the table prints it.
 package enum Qualifier: Sendable, Equatable {
-    /// Said of another year: `上年`, or a year printed (`2021年`) that is not the report's.
+    /// Said of another year or of several: `上年`, `累计`, or a year printed (`2021年`) that is
+    /// not the report's.
     case otherYear(String)
     /// A difference, not a figure: `同比增长`, `较上年增加`; the marker found.
     case comparison(String)
@@ -66,7 +67,7 @@ package enum Qualifier: Sendable, Equatable {
     /// One line for a reviewer: why the statement is not linked.
     package var reason: String {
         switch self {
-        case .otherYear(let marker): "another year (\(marker))"
+        case .otherYear(let marker): "another year or period (\(marker))"
         case .comparison(let marker): "a difference (\(marker)), not a figure"
         case .subcount: "a sub-count (其中)"
         case .percentage: "a percentage"

@@ -151,6 +151,12 @@ struct StatementReaderTests {
         #expect(try #require(single("去年收到政府信息公开申请7件。")).qualifiers == [.otherYear("去年")])
     }
 
+    @Test("does not link a count over several years: 累计, 历年, 以来")
+    func cumulative() throws {
+        #expect(try #require(single("2019年以来累计受理政府信息公开申请300件。")).qualifiers == [.otherYear("2019年")])
+        #expect(try #require(single("本机关累计受理政府信息公开申请300件。")).qualifiers == [.otherYear("累计")])
+    }
+
     @Test("links 上年结转: the marker inside the phrase itself does not qualify it")
     func carriedInIsThisYear() throws {
         let statement = try #require(single("上年结转政府信息公开申请2件。"))
