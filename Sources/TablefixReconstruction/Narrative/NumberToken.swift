@@ -55,7 +55,8 @@ struct NumberToken: Sendable, Equatable {
             }
         }
         // `3-5件`: the first end of a range takes the unit printed after the second.
-        for index in tokens.indices.dropLast() where tokens[index].range && tokens[index + 1].range
+        for index in tokens.indices.dropLast()
+        where tokens[index].range && tokens[index + 1].range
             && tokens[index].unit == nil && tokens[index + 1].start - tokens[index].end <= 2
         {
             tokens[index].unit = tokens[index + 1].unit
@@ -99,7 +100,8 @@ struct NumberToken: Sendable, Equatable {
         if start > 0 {
             let before = scalars[start - 1]
             let isLetter = (0x41...0x5A).contains(before) || (0x61...0x7A).contains(before)
-            if isLetter || before == ProseText.space || text.marker(from: markers.ordinalBefore, endingAt: start) != nil {
+            if isLetter || before == ProseText.space || text.marker(from: markers.ordinalBefore, endingAt: start) != nil
+            {
                 return nil
             }
         }

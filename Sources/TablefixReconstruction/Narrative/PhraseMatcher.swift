@@ -1,4 +1,4 @@
-/// Finds where phrase patterns occur in one block's prose: each literal fragment in place,
+/// Finds where phrase patterns occur in a run of prose: each literal fragment in place,
 /// each gap no longer than its bound and free of digits, the whole inside one clause, the
 /// number slot on a count whose unit the figure takes.
 struct PhraseMatcher {
@@ -13,8 +13,9 @@ struct PhraseMatcher {
         var literals: [Range<Int>] = []
         /// The characters the gaps skipped, in all.
         var gaps = 0
-        /// The gap just before the number, when the pattern has one there.
-        var gapBeforeNumber: Range<Int>?
+        /// The gap before the number holds `均为` or its like: the number is said of
+        /// several figures, and the gap may name the others.
+        var distributive = false
 
         /// Where the statement is anchored: its number, or the phrase for a negation.
         var anchor: Int { number?.start ?? start }
@@ -49,7 +50,8 @@ struct PhraseMatcher {
         tokenAt = Dictionary(tokens.map { ($0.start, $0) }, uniquingKeysWith: { first, _ in first })
         var starts: [UInt32: [Int]] = [:]
         // Every pattern starts with an ideograph or with the number.
-        for (index, value) in text.scalars.enumerated() where value >= 0x3400 && phrases.patternsByLeadingScalar[value] != nil {
+        for (index, value) in text.scalars.enumerated()
+        where value >= 0x3400 && phrases.patternsByLeadingScalar[value] != nil {
             starts[value, default: []].append(index)
         }
         self.starts = starts
@@ -73,9 +75,11 @@ struct PhraseMatcher {
         return results
     }
 
-    /// Whether `range` holds a distributive marker (`均为`): its number is said of several figures.
+    /// Whether `range` holds a distributive marker (`均为`).
     func isDistributive(_ range: Range<Int>) -> Bool {
-        range.contains { index in distributive.contains { text.has($0, at: index) && index + $0.count <= range.upperBound } }
+        range.contains { index in
+            distributive.contains { index + $0.count <= range.upperBound && text.has($0, at: index) }
+        }
     }
 
     /// Every index of `scalars` where `literal` starts.
@@ -84,9 +88,10 @@ struct PhraseMatcher {
         return literal.count == 1 ? candidates : candidates.filter { text.has(literal, at: $0) }
     }
 
-    private func extend(_ elements: [PhrasePattern.Element], _ element: Int, at position: Int, _ partial: Match,
-                        units: Set<Int>, into results: inout [Match])
-    {
+    private func extend(
+        _ elements: [PhrasePattern.Element], _ element: Int, at position: Int, _ partial: Match,
+        units: Set<Int>, into results: inout [Match]
+    ) {
         guard element < elements.count else {
             var match = partial
             match.end = position
@@ -103,18 +108,19 @@ struct PhraseMatcher {
         case .number:
             // A number printed bare counts only after 为/是 (`均为0`), never before its phrase.
             guard let token = tokenAt[position], token.next <= clause.upperBound,
-                token.percent || (token.unit.map(units.contains)
-                    ?? (element > 0 && text.marker(from: bareNumberAfter, endingAt: position) != nil))
+                token.percent
+                    || (token.unit.map(units.contains)
+                        ?? (element > 0 && text.marker(from: bareNumberAfter, endingAt: position) != nil))
             else { return }
             var next = partial
             next.number = token
             extend(elements, element + 1, at: token.next, next, units: units, into: &results)
         case .gap:
-            // Beside the number a gap is short, unless a 均为 before the number shares it
-            // among several figures (`行政复议、提起行政诉讼的数量均为0`).
+            // Beside the number a gap is short (`numberGap`), unless a 均为 before the number
+            // shares it among several figures (`行政复议、提起行政诉讼的数量均为0`).
             let beforeNumber = elements[element + 1] == .number
-            let besideNumber = beforeNumber || (element > 0 && elements[element - 1] == .number)
-            let limit = min(position + (besideNumber && !beforeNumber ? numberGap : gap), clause.upperBound)
+            let afterNumber = element > 0 && elements[element - 1] == .number
+            let limit = min(position + (afterNumber ? numberGap : gap), clause.upperBound)
             var end = position
             while end <= limit {
                 if end > position {
@@ -124,9 +130,9 @@ struct PhraseMatcher {
                 var next = partial
                 next.gaps += end - position
                 if beforeNumber {
-                    next.gapBeforeNumber = position..<end
                     if tokenAt[end] != nil {
-                        if end - position <= numberGap || isDistributive(position..<end) {
+                        next.distributive = isDistributive(position..<end)
+                        if end - position <= numberGap || next.distributive {
                             extend(elements, element + 1, at: end, next, units: units, into: &results)
                         }
                         break

@@ -69,7 +69,9 @@ package struct StatementPhrases: Sendable {
     ///
     /// - Throws: ``TemplateError`` when the file is missing or cannot be used.
     package static func builtIn() throws(TemplateError) -> StatementPhrases {
-        guard let url = Bundle.module.url(forResource: "gov-disclosure", withExtension: "json", subdirectory: "statements")
+        guard
+            let url = Bundle.module.url(
+                forResource: "gov-disclosure", withExtension: "json", subdirectory: "statements")
         else { throw TemplateError(file: "statements/gov-disclosure.json", reason: "missing from the bundle") }
         return try load(path: url.path)
     }
@@ -132,7 +134,8 @@ package struct StatementPhrases: Sendable {
         var byScalar: [UInt32: [PatternUse]] = [:]
         var numberFirst: [PatternUse] = []
         for (index, figure) in figures.enumerated() {
-            let uses = figure.patterns.map { PatternUse(figure: index, pattern: $0, negation: false) }
+            let uses =
+                figure.patterns.map { PatternUse(figure: index, pattern: $0, negation: false) }
                 + figure.none.map { PatternUse(figure: index, pattern: $0, negation: true) }
             for use in uses {
                 if let first = use.pattern.leadingLiteral?.first {

@@ -34,9 +34,10 @@ extension StatementReader {
     /// is `同比`/`增加` in its item; a sub-count is `其中` before it in its sentence up to a semicolon, unless the
     /// figure is itself a breakdown item. Markers inside the phrase's own literal text
     /// (`上年结转`) do not count.
-    func qualifiers(of match: PhraseMatcher.Match, figure: StatementPhrases.Figure, in text: ProseText,
-                    tokens: [NumberToken]) -> [Qualifier]
-    {
+    func qualifiers(
+        of match: PhraseMatcher.Match, figure: StatementPhrases.Figure, in text: ProseText,
+        tokens: [NumberToken]
+    ) -> [Qualifier] {
         var qualifiers: [Qualifier] = []
         let markers = phrases.markers
         let anchor = match.anchor
@@ -51,7 +52,9 @@ extension StatementReader {
             qualifiers.append(.comparison(ProseText.string(marker)))
         }
         let segment = ProseText.range(holding: anchor, in: text.segments)
-        if !figure.breakdown, find(markers.subcount, in: segment.lowerBound..<anchor, of: text, outside: match.literals) != nil {
+        if !figure.breakdown,
+            find(markers.subcount, in: segment.lowerBound..<anchor, of: text, outside: match.literals) != nil
+        {
             qualifiers.append(.subcount)
         }
         if let number = match.number {

@@ -89,7 +89,7 @@ package struct StatementReader: Sendable {
                 }
             }
         }
-        var chosen = numbered.values.flatMap { resolve($0, in: text) }
+        var chosen = numbered.values.flatMap(resolve)
         chosen += bestPerFigureAndClause(negations)
         return chosen.sorted { ($0.anchor, $0.figure) < ($1.anchor, $1.figure) }
             .map { statement(for: $0, in: text, tokens: tokens) }
@@ -97,11 +97,10 @@ package struct StatementReader: Sendable {
 
     /// Of the matches on one number, the figure whose phrase fits it tightest, or every
     /// figure that reaches it through a distributive `均为`.
-    func resolve(_ matches: [PhraseMatcher.Match], in text: ProseText) -> [PhraseMatcher.Match] {
+    func resolve(_ matches: [PhraseMatcher.Match]) -> [PhraseMatcher.Match] {
         let best = bestPerFigureAndClause(matches)
         guard let winner = best.min(by: { $0.ranksBefore($1) }) else { return [] }
-        guard isDistributive(winner, in: text) else { return [winner] }
-        return best.filter { isDistributive($0, in: text) }
+        return winner.distributive ? best.filter(\.distributive) : [winner]
     }
 
     /// One match per figure and clause: the tightest.
@@ -120,23 +119,18 @@ package struct StatementReader: Sendable {
         return Array(best.values)
     }
 
-    /// The gap before the number holds `均为` or its like: the number is said of several figures.
-    func isDistributive(_ match: PhraseMatcher.Match, in text: ProseText) -> Bool {
-        guard let gap = match.gapBeforeNumber else { return false }
-        return find(phrases.markers.distributive, in: gap, of: text, outside: []) != nil
-    }
-
     /// Whether one of the figure's blockers is in the match's item (from the clause start or
     /// the last count before it, to its end), outside the match's literal text.
     /// Also when the figure names context words and its sentence holds none of them.
-    func isBlocked(_ match: PhraseMatcher.Match, figure: StatementPhrases.Figure, in text: ProseText,
-                   tokens: [NumberToken]) -> Bool
-    {
+    func isBlocked(
+        _ match: PhraseMatcher.Match, figure: StatementPhrases.Figure, in text: ProseText,
+        tokens: [NumberToken]
+    ) -> Bool {
         if !figure.context.isEmpty {
             let sentence = ProseText.range(holding: match.anchor, in: text.sentences)
             if find(figure.context, in: sentence, of: text, outside: []) == nil { return true }
         }
-        guard !figure.blockers.isEmpty, !isDistributive(match, in: text) else { return false }
+        guard !figure.blockers.isEmpty, !match.distributive else { return false }
         let start = itemStart(of: match, tokens: tokens)
         // A negation reaches to the clause's end (未发生…申请行政复议 denies the 复议), unless
         // a list goes on after it (未收到…申请和行政复议 denies both).

@@ -24,7 +24,8 @@ struct FixtureStatementTests {
 
     static func statements(_ file: URL, template: String, year: Int) throws -> [Statement] {
         let document = TestDocuments.document(try String(contentsOf: file, encoding: .utf8), path: file.path)
-        return StatementReader(phrases: StatementListing.phrases, template: template, year: year).statements(in: document)
+        return StatementReader(phrases: StatementListing.phrases, template: template, year: year).statements(
+            in: document)
     }
 
     /// Linkable statements that disagree with the printed table: only haishu's 予以公开, whose
@@ -47,8 +48,10 @@ struct FixtureStatementTests {
                     let values = target.keys.compactMap { (cells[$0] as? NSNumber)?.doubleValue }
                     guard values.count == target.keys.count else { continue }
                     compared += 1
-                    if values.reduce(0, +) != statement.value {
-                        disagreements.insert("\(name) \(statement.figure): prose \(statement.value.printed), table \(values.reduce(0, +).printed)")
+                    let table = values.reduce(0, +)
+                    if table != statement.value {
+                        disagreements.insert(
+                            "\(name) \(statement.figure): prose \(statement.value.printed), table \(table.printed)")
                     }
                 }
             }

@@ -63,7 +63,9 @@ struct SampleStatementTests {
                 let cells = tables[target.table]?["cells"] as? [String: Any] ?? [:]
                 let values = target.keys.compactMap { (cells[$0] as? NSNumber)?.doubleValue }
                 guard values.count == target.keys.count else { continue }  // an image table: no cells
-                #expect(values.reduce(0, +) == statement.value, "\(sample.lastPathComponent): \(StatementListing.line(statement))")
+                #expect(
+                    values.reduce(0, +) == statement.value,
+                    "\(sample.lastPathComponent): \(StatementListing.line(statement))")
                 compared += 1
             }
         }

@@ -12,7 +12,8 @@ enum StatementListing {
     }()
 
     /// The statements of a text given inline, read as a text file (no cleanup).
-    static func statements(_ text: String, template: String? = "gov-disclosure-2021", year: Int? = 2022) -> [Statement] {
+    static func statements(_ text: String, template: String? = "gov-disclosure-2021", year: Int? = 2022) -> [Statement]
+    {
         StatementReader(phrases: phrases, template: template, year: year).statements(in: TestDocuments.document(text))
     }
 

@@ -13,7 +13,8 @@ struct StatementPhraseTests {
             let template = try #require(library.templates.first { $0.id == id }, "\(id)")
             for figure in phrases.figures {
                 guard let target = phrases.target(of: figure, template: id) else { continue }
-                let table = try #require(template.tables.first { $0.id == target.table }, "\(figure.name): \(target.table)")
+                let table = try #require(
+                    template.tables.first { $0.id == target.table }, "\(figure.name): \(target.table)")
                 for key in target.keys { #expect(table.keys.contains(key), "\(id) \(figure.name): \(key)") }
                 targets += 1
             }
@@ -57,13 +58,15 @@ struct StatementPhraseTests {
          "figures": [{"figure": "f", "label": "f", "units": "UNITS", "targets": {}, "patterns": ["PATTERN"]}]}
         """
 
-    @Test("names the file and the figure when a pattern cannot be used", arguments: [
-        ("收到…#…#", "figure f: pattern \"收到…#…#\": needs one #"),
-        ("收到……#", "figure f: pattern \"收到……#\": two gaps in a row"),
-        ("…收到#", "figure f: pattern \"…收到#\": starts or ends with a gap"),
-        ("#", "figure f: pattern \"#\": no literal text"),
-        ("No.#", "figure f: pattern \"No.#\": starts with no ideograph"),
-    ])
+    @Test(
+        "names the file and the figure when a pattern cannot be used",
+        arguments: [
+            ("收到…#…#", "figure f: pattern \"收到…#…#\": needs one #"),
+            ("收到……#", "figure f: pattern \"收到……#\": two gaps in a row"),
+            ("…收到#", "figure f: pattern \"…收到#\": starts or ends with a gap"),
+            ("#", "figure f: pattern \"#\": no literal text"),
+            ("No.#", "figure f: pattern \"No.#\": starts with no ideograph"),
+        ])
     func badPatterns(pattern: String, reason: String) throws {
         let json = Self.file.replacing("PATTERN", with: pattern).replacing("UNITS", with: "n")
         #expect(try loadError(json) == reason)

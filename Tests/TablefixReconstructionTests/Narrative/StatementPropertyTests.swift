@@ -29,7 +29,8 @@ struct StatementPropertyTests {
 
     /// A number as the reader reads it: digits, or a Chinese numeral.
     static func reading(_ raw: String) -> Double? {
-        NumberReader.reading(of: raw)?.value ?? ChineseNumeral.value(of: ProseText.scalars(of: raw)[...]).map(Double.init)
+        NumberReader.reading(of: raw)?.value
+            ?? ChineseNumeral.value(of: ProseText.scalars(of: raw)[...]).map(Double.init)
     }
 
     static let fragments = [
@@ -45,7 +46,10 @@ struct StatementPropertyTests {
     static func printed(_ value: Int, style: Int) -> String {
         switch style {
         case 0: String(value)
-        case 1: String(String(value).unicodeScalars.compactMap { Unicode.Scalar($0.value - 0x30 + 0xFF10).map(Character.init) })
+        case 1:
+            String(
+                String(value).unicodeScalars.compactMap { Unicode.Scalar($0.value - 0x30 + 0xFF10).map(Character.init) }
+            )
         default: chinese(value)
         }
     }
@@ -84,7 +88,8 @@ struct StatementPropertyTests {
             var text = ""
             for _ in 0..<Int.random(in: 3...14, using: &generator) {
                 let fragment = Self.fragments.randomElement(using: &generator)!
-                let number = Self.printed(Int.random(in: 0...3000, using: &generator), style: Int.random(in: 0...2, using: &generator))
+                let number = Self.printed(
+                    Int.random(in: 0...3000, using: &generator), style: Int.random(in: 0...2, using: &generator))
                 text += fragment.replacing("#", with: number) + Self.joiners.randomElement(using: &generator)!
             }
             checked += Self.checkInvariants(of: TestDocuments.document(text), "seed \(seed): \(text)")
@@ -96,7 +101,10 @@ struct StatementPropertyTests {
     /// text on one line, OCR, and `pdftotext -layout`.
     static var corpus: [URL] {
         Fixtures.allTextInputs.filter { file in
-            file.path.contains("/shared/") || [".lo.txt", ".crawl.txt", ".ocr.txt", ".layout.txt"].contains { file.lastPathComponent.hasSuffix($0) }
+            file.path.contains("/shared/")
+                || [".lo.txt", ".crawl.txt", ".ocr.txt", ".layout.txt"].contains {
+                    file.lastPathComponent.hasSuffix($0)
+                }
         }
     }
 

@@ -31,10 +31,12 @@ struct StatementReaderTests {
         #expect(statement.isLinkable)
     }
 
-    @Test("reads full-width digits and thousands separators", arguments: [
-        ("共受理政府信息公开申请３１件。", 31.0, "３１"), ("共受理政府信息公开申请3,119件。", 3119, "3,119"),
-        ("共受理政府信息公开申请３，１１９件。", 3119, "３，１１９"), ("共受理政府信息公开申请 3119 件。", 3119, "3119"),
-    ])
+    @Test(
+        "reads full-width digits and thousands separators",
+        arguments: [
+            ("共受理政府信息公开申请３１件。", 31.0, "３１"), ("共受理政府信息公开申请3,119件。", 3119, "3,119"),
+            ("共受理政府信息公开申请３，１１９件。", 3119, "３，１１９"), ("共受理政府信息公开申请 3119 件。", 3119, "3119"),
+        ])
     func printedDigits(text: String, value: Double, raw: String) throws {
         let statement = try #require(single(text))
         #expect(statement.value == value)
@@ -50,12 +52,14 @@ struct StatementReaderTests {
         #expect(statement.isLinkable)
     }
 
-    @Test("reads counts in Chinese numerals", arguments: [
-        ("共收到政府信息公开申请二十六件。", 26.0, "二十六"), ("共收到政府信息公开申请十件。", 10, "十"),
-        ("共收到政府信息公开申请十五件。", 15, "十五"), ("共收到政府信息公开申请二十件。", 20, "二十"),
-        ("共收到政府信息公开申请一百零五件。", 105, "一百零五"), ("共收到政府信息公开申请两件。", 2, "两"),
-        ("共收到政府信息公开申请两千三百件。", 2300, "两千三百"),
-    ])
+    @Test(
+        "reads counts in Chinese numerals",
+        arguments: [
+            ("共收到政府信息公开申请二十六件。", 26.0, "二十六"), ("共收到政府信息公开申请十件。", 10, "十"),
+            ("共收到政府信息公开申请十五件。", 15, "十五"), ("共收到政府信息公开申请二十件。", 20, "二十"),
+            ("共收到政府信息公开申请一百零五件。", 105, "一百零五"), ("共收到政府信息公开申请两件。", 2, "两"),
+            ("共收到政府信息公开申请两千三百件。", 2300, "两千三百"),
+        ])
     func chineseNumerals(text: String, value: Double, raw: String) throws {
         let statement = try #require(single(text))
         #expect(statement.value == value)
@@ -63,10 +67,12 @@ struct StatementReaderTests {
         #expect(statement.isLinkable)
     }
 
-    @Test("does not read numerals inside words: 一是, 进一步, 二十大, 第一", arguments: [
-        "一是共收到政府信息公开申请。", "进一步规范依申请公开办理，受理政府信息公开申请一是及时。",
-        "贯彻党的二十大精神，行政复议二十大。", "收到第一件政府信息公开申请。",
-    ])
+    @Test(
+        "does not read numerals inside words: 一是, 进一步, 二十大, 第一",
+        arguments: [
+            "一是共收到政府信息公开申请。", "进一步规范依申请公开办理，受理政府信息公开申请一是及时。",
+            "贯彻党的二十大精神，行政复议二十大。", "收到第一件政府信息公开申请。",
+        ])
     func numeralsInWords(text: String) {
         #expect(read(text).isEmpty, "\(StatementListing.listing(read(text)))")
     }
@@ -77,22 +83,26 @@ struct StatementReaderTests {
         #expect(read("2.政府信息公开行政复议、行政诉讼情况。").isEmpty)
     }
 
-    @Test("does not read a table row that came out as text, spaced or glued", arguments: [
-        "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3", "一、本年新收政府信息公开申请数量379003150二、上年结转",
-        "行政事业性收费 4 -", "四、结转下年度继续办理 0|0 lololo",
-    ])
+    @Test(
+        "does not read a table row that came out as text, spaced or glued",
+        arguments: [
+            "一、本年新收政府信息公开申请数量 3 0 0 0 0 0 3", "一、本年新收政府信息公开申请数量379003150二、上年结转",
+            "行政事业性收费 4 -", "四、结转下年度继续办理 0|0 lololo",
+        ])
     func tableRows(text: String) {
         #expect(read(text).isEmpty, "\(StatementListing.listing(read(text)))")
     }
 
     // MARK: Negations
 
-    @Test("reads a negation as zero, with the phrase as its raw text", arguments: [
-        ("2022年度，未有公民、法人或其他组织提出政府信息公开申请。", "requests.new", "未有公民、法人或其他组织提出政府信息公开申请"),
-        ("本年度未收到依申请公开件。", "requests.new", "未收到依申请公开"),
-        ("本年度未发生因政府信息公开被申请行政复议的情况。", "review.reconsideration", "未发生因政府信息公开被申请行政复议"),
-        ("本年度没有收取任何信息处理费用。", "information_fee", "没有收取任何信息处理费用"),
-    ])
+    @Test(
+        "reads a negation as zero, with the phrase as its raw text",
+        arguments: [
+            ("2022年度，未有公民、法人或其他组织提出政府信息公开申请。", "requests.new", "未有公民、法人或其他组织提出政府信息公开申请"),
+            ("本年度未收到依申请公开件。", "requests.new", "未收到依申请公开"),
+            ("本年度未发生因政府信息公开被申请行政复议的情况。", "review.reconsideration", "未发生因政府信息公开被申请行政复议"),
+            ("本年度没有收取任何信息处理费用。", "information_fee", "没有收取任何信息处理费用"),
+        ])
     func negations(text: String, figure: String, raw: String) throws {
         let statement = try #require(single(text))
         #expect(statement.figure == figure)
@@ -117,7 +127,8 @@ struct StatementReaderTests {
         #expect(statements.allSatisfy { $0.negation && $0.value == 0 })
     }
 
-    @Test("reads a negation whose list goes on for each figure it names, and keeps one whose object is another figure's")
+    @Test(
+        "reads a negation whose list goes on for each figure it names, and keeps one whose object is another figure's")
     func negationScope() {
         let both = read("本年度未收到政府信息公开申请和行政复议。")
         #expect(both.map(\.figure) == ["requests.new", "review.reconsideration"])
@@ -173,11 +184,13 @@ struct StatementReaderTests {
         #expect(difference.qualifiers == [.comparison("同比")])
     }
 
-    @Test("refuses approximations: 余, 多, 约, 近, 左右", arguments: [
-        ("共收到政府信息公开申请100余件。", "余"), ("共收到政府信息公开申请100多件。", "多"),
-        ("共收到政府信息公开申请约100件。", "约"), ("共收到政府信息公开申请近百件。", "近"),
-        ("共收到政府信息公开申请100件左右。", "左右"), ("主动公开政府信息5500余条。", "余"),
-    ])
+    @Test(
+        "refuses approximations: 余, 多, 约, 近, 左右",
+        arguments: [
+            ("共收到政府信息公开申请100余件。", "余"), ("共收到政府信息公开申请100多件。", "多"),
+            ("共收到政府信息公开申请约100件。", "约"), ("共收到政府信息公开申请近百件。", "近"),
+            ("共收到政府信息公开申请100件左右。", "左右"), ("主动公开政府信息5500余条。", "余"),
+        ])
     func approximations(text: String, marker: String) throws {
         let statement = try #require(single(text))
         #expect(statement.qualifiers == [.approximation(marker)])
@@ -220,9 +233,11 @@ struct StatementReaderTests {
         #expect(statement.target == nil)
     }
 
-    @Test("targets the sum of a group's cells", arguments: [
-        ("不予公开8件。", "requests.denied", 8), ("无法提供3件。", "requests.unable", 3), ("不予处理5件。", "requests.rejected", 5),
-    ])
+    @Test(
+        "targets the sum of a group's cells",
+        arguments: [
+            ("不予公开8件。", "requests.denied", 8), ("无法提供3件。", "requests.unable", 3), ("不予处理5件。", "requests.rejected", 5),
+        ])
     func sums(text: String, figure: String, keys: Int) throws {
         let statement = try #require(single("已办结20件，其中" + text))
         #expect(statement.figure == figure)
@@ -260,7 +275,8 @@ struct StatementReaderTests {
         let document = Document(
             source: Source(path: "t.txt", format: .text, encoding: "utf-8"),
             blocks: [Block(.paragraph([TextLine("本年共收到政府信息公开申", line: 7), TextLine("请3件。", line: 8)]), lines: 7...8)])
-        let statements = StatementReader(phrases: StatementListing.phrases, template: nil, year: nil).statements(in: document)
+        let statements = StatementReader(phrases: StatementListing.phrases, template: nil, year: nil).statements(
+            in: document)
         let statement = try #require(statements.first)
         #expect(statements.count == 1)
         #expect(statement.value == 3)

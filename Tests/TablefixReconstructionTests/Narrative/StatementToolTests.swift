@@ -4,7 +4,8 @@ import Testing
 /// `Tools/statements.sh FILE…` runs this to print the statements of files; skipped otherwise.
 @Suite("Statement listing tool")
 struct StatementToolTests {
-    static let files = ProcessInfo.processInfo.environment["TABLEFIX_STATEMENTS"]?.split(separator: ":").map(String.init) ?? []
+    static let files =
+        ProcessInfo.processInfo.environment["TABLEFIX_STATEMENTS"]?.split(separator: ":").map(String.init) ?? []
 
     @Test("prints the statements of the files TABLEFIX_STATEMENTS names", .enabled(if: !files.isEmpty))
     func printStatements() throws {
