@@ -1,3 +1,5 @@
+import TablefixModel
+
 /// A number in prose as a count or an amount: digits (ASCII or full-width, thousands
 /// separators, a decimal part) or a Chinese numeral, with the unit printed after it and the
 /// marks around it that make it something else than a plain figure.
@@ -29,20 +31,20 @@ struct NumberToken: Sendable, Equatable {
             let value = scalars[index]
             var end = index
             var valid: Bool
-            let chinese = ChineseNumeral.isNumeral(value)
+            let chinese = ChineseNumeral.isCountingScalar(value)
             if ProseText.isDigit(value) {
                 end = digitRunEnd(from: index, in: scalars)
                 // What NumberReader reads: at most 20 characters (the run's grouping is checked).
                 valid = end - index <= 20
             } else if chinese {
-                while end < scalars.count, ChineseNumeral.isNumeral(scalars[end]) { end += 1 }
+                while end < scalars.count, ChineseNumeral.isCountingScalar(scalars[end]) { end += 1 }
                 // 三万元 is 3 in 万元, not 30000 in 元.
                 if end - index > 1, scalars[end - 1] == ChineseNumeral.tenThousand,
                     phrases.units.contains(where: { text.has($0, at: end - 1) })
                 {
                     end -= 1
                 }
-                valid = ChineseNumeral.value(of: scalars[index..<end]) != nil
+                valid = ChineseNumeral.value(ofScalars: scalars[index..<end]) != nil
             } else {
                 index += 1
                 continue
@@ -67,7 +69,7 @@ struct NumberToken: Sendable, Equatable {
     /// The number the token stands for (read only for the tokens a statement uses).
     func value(in text: ProseText) -> Double {
         let numeral = text.scalars[start..<end]
-        if chinese { return ChineseNumeral.value(of: numeral).map(Double.init) ?? 0 }
+        if chinese { return ChineseNumeral.value(ofScalars: numeral).map(Double.init) ?? 0 }
         return NumberReader.reading(of: ProseText.string(Array(numeral)))?.value ?? 0
     }
 
@@ -166,11 +168,10 @@ struct NumberToken: Sendable, Equatable {
         return before >= 0 && isNumeral(text.scalars[before])
     }
 
-    static func isNumeral(_ value: UInt32) -> Bool { ProseText.isDigit(value) || ChineseNumeral.isNumeral(value) }
+    static func isNumeral(_ value: UInt32) -> Bool { ProseText.isDigit(value) || ChineseNumeral.isCountingScalar(value) }
 
     /// CJK ideographs and Latin letters: what a count's unit would be, or a word goes on with.
     static func isWordCharacter(_ value: UInt32) -> Bool {
-        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || (0x41...0x5A).contains(value)
-            || (0x61...0x7A).contains(value)
+        CJK.isIdeograph(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
     }
 }

@@ -30,7 +30,7 @@ struct StatementPropertyTests {
     /// A number as the reader reads it: digits, or a Chinese numeral.
     static func reading(_ raw: String) -> Double? {
         NumberReader.reading(of: raw)?.value
-            ?? ChineseNumeral.value(of: ProseText.scalars(of: raw)[...]).map(Double.init)
+            ?? ChineseNumeral.value(ofScalars: ProseText.scalars(of: raw)[...]).map(Double.init)
     }
 
     static let fragments = [
@@ -75,7 +75,7 @@ struct StatementPropertyTests {
     @Test("writes the Chinese numerals the generator needs as the reader reads them")
     func generatorNumerals() {
         for value in [0, 1, 10, 15, 20, 26, 105, 110, 2300, 9999] {
-            #expect(ChineseNumeral.value(of: ProseText.scalars(of: Self.chinese(value))[...]) == value)
+            #expect(ChineseNumeral.value(ofScalars: ProseText.scalars(of: Self.chinese(value))[...]) == value)
         }
     }
 
