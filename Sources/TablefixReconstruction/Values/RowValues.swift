@@ -171,17 +171,22 @@ struct SplitChoices: UnitChoices {
 
     func values(_ option: Int) -> [Double?] { splits[option].map(\.value) }
 
-    func readings(decided option: Int) -> [CellReading] {
+    func readings(decided option: Int) -> [CellReading] { marking(option) { $0.chosenByTable = true } }
+
+    /// The default split, its confidence shared among those that fit.
+    func readings(undecided options: [Int]) -> [CellReading]? { nil }
+
+    func readings(confirmedByProse option: Int) -> [CellReading]? { marking(option) { $0.chosenByProse = true } }
+
+    /// The readings of split `option`, each split marked by `mark`.
+    func marking(_ option: Int, _ mark: (inout CellEvidence.Split) -> Void) -> [CellReading] {
         splits[option].map { reading in
             var reading = reading
             if case .split(var split) = reading.evidence.placement {
-                split.chosenByTable = true
+                mark(&split)
                 reading.evidence.placement = .split(split)
             }
             return reading
         }
     }
-
-    /// The default split, its confidence shared among those that fit.
-    func readings(undecided options: [Int]) -> [CellReading]? { nil }
 }
