@@ -89,14 +89,24 @@ struct Arbiter {
         let keys = candidate.keys
         var members: [OptionSearch.Member] = []
         var memberUnits: [Int] = []
+        var units = candidate.units.map(\.readings)
         var start = 0
         for (index, unit) in candidate.units.enumerated() {
             defer { start += unit.keys.count }
             guard let choices = unit.choices, choices.count > 1 else { continue }
-            members.append(OptionSearch.Member(positions: Array(start..<(start + unit.keys.count)), choices: choices))
+            let member = OptionSearch.Member(positions: Array(start..<(start + unit.keys.count)), choices: choices)
+            guard choices.judgedByArithmetic else {
+                // Splits no arithmetic judges stay out of the search: only the prose may pick one.
+                if let option = confirmedByProse(Array(0..<choices.count), of: member, keys: keys),
+                    let readings = choices.readings(confirmedByProse: option)
+                {
+                    units[index] = readings
+                }
+                continue
+            }
+            members.append(member)
             memberUnits.append(index)
         }
-        var units = candidate.units.map(\.readings)
         if !members.isEmpty {
             let search = OptionSearch(tally: Tally(arithmetic, keys: keys), budget: budget)
             let ties = search.ties(members, values: units.flatMap { $0.map(\.arithmeticValue) })

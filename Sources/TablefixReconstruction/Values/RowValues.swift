@@ -41,8 +41,8 @@ struct RowValues {
         }
         if printed.count < columns, let (splits, checked) = gluedSplits(printed) {
             let options = splits.map { splitReadings($0, among: splits.count, checked: checked) }
-            let choices = checked && splits.count > 1 && splits.count <= budget.optionsPerUnit
-                ? SplitChoices(splits: options) : nil
+            let choices = splits.count > 1 && splits.count <= budget.optionsPerUnit
+                ? SplitChoices(splits: options, judgedByArithmetic: checked) : nil
             return ReadingUnit(keys: keys, readings: options[0], choices: choices)
         }
         if printed.count > columns, let window = consistentWindow(printed) {
@@ -165,6 +165,8 @@ struct RowValues {
 struct SplitChoices: UnitChoices {
     /// Each split's readings; the first is the row's default.
     let splits: [[CellReading]]
+    /// Whether the row's arithmetic accepted them (otherwise: every split without leading zeros).
+    let judgedByArithmetic: Bool
 
     var count: Int { splits.count }
     var group: Int? { nil }

@@ -350,12 +350,15 @@
     if (table.status === "image") {
       section.append(el("p", { class: "table-status image" },
         "Only an image stands where this table was: its numbers are not in the text, so none could be read."));
-      return section;
     }
     if (table.status === "absent") {
       section.append(el("p", { class: "table-status absent" },
         "This table is not in the document: neither its heading nor its rows were found."));
-      return section;
+    }
+    if (table.status !== "present" && !table.rows) {
+      // The figures the report's prose states for such a table: inferred, never values.
+      if (!table.cells || table.cells.length === 0) return section;
+      section.append(el("p", { class: "hint" }, "The report's prose states these figures (inferred, not printed):"));
     }
     if (table.rows) {
       const grid = el("table", { class: "generic" });
