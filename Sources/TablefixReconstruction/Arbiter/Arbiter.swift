@@ -94,17 +94,7 @@ struct Arbiter {
         for (index, unit) in candidate.units.enumerated() {
             defer { start += unit.keys.count }
             guard let choices = unit.choices, choices.count > 1 else { continue }
-            let member = OptionSearch.Member(positions: Array(start..<(start + unit.keys.count)), choices: choices)
-            guard choices.judgedByArithmetic else {
-                // Splits no arithmetic judges stay out of the search: only the prose may pick one.
-                if let option = confirmedByProse(Array(0..<choices.count), of: member, keys: keys),
-                    let readings = choices.readings(confirmedByProse: option)
-                {
-                    units[index] = readings
-                }
-                continue
-            }
-            members.append(member)
+            members.append(OptionSearch.Member(positions: Array(start..<(start + unit.keys.count)), choices: choices))
             memberUnits.append(index)
         }
         if !members.isEmpty {

@@ -65,8 +65,4 @@ protocol UnitChoices {
 extension UnitChoices {
     /// Only the splits of glued digits are the prose's to decide.
     func readings(confirmedByProse option: Int) -> [CellReading]? { nil }
-
-    /// Whether the row's arithmetic accepted every option, so that the table's may choose
-    /// among them; otherwise only the prose may.
-    var judgedByArithmetic: Bool { true }
 }

@@ -42,7 +42,7 @@ struct RowValues {
         if printed.count < columns, let (splits, checked) = gluedSplits(printed) {
             let options = splits.map { splitReadings($0, among: splits.count, checked: checked) }
             let choices = splits.count > 1 && splits.count <= budget.optionsPerUnit
-                ? SplitChoices(splits: options, judgedByArithmetic: checked) : nil
+                ? SplitChoices(splits: options) : nil
             return ReadingUnit(keys: keys, readings: options[0], choices: choices)
         }
         if printed.count > columns, let window = consistentWindow(printed) {
@@ -161,12 +161,12 @@ struct RowValues {
     }
 }
 
-/// The splits of a row's glued digits that each fit its own arithmetic.
+/// The splits of a row's glued digits that each fit its own arithmetic (every split
+/// without leading zeros, when the row has none): the table's arithmetic, or else the
+/// prose, may choose among them.
 struct SplitChoices: UnitChoices {
     /// Each split's readings; the first is the row's default.
     let splits: [[CellReading]]
-    /// Whether the row's arithmetic accepted them (otherwise: every split without leading zeros).
-    let judgedByArithmetic: Bool
 
     var count: Int { splits.count }
     var group: Int? { nil }
