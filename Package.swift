@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "TablefixCleanup", dependencies: ["TablefixModel"], swiftSettings: strict),
         .target(
             name: "TablefixReconstruction", dependencies: ["TablefixModel"],
-            resources: [.copy("Resources/templates")], swiftSettings: strict),
+            resources: [.copy("Resources/templates"), .copy("Resources/statements")], swiftSettings: strict),
         .target(name: "TablefixOutput", dependencies: ["TablefixModel"], swiftSettings: strict),
         .target(
             name: "TablefixStore",

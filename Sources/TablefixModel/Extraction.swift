@@ -100,7 +100,7 @@ public struct ExtractedCell: Sendable, Equatable {
         self.line = line
         self.evidence = evidence
         confidence = policy.confidence(of: evidence)
-        inferred = evidence.arithmetic.inferred?.value
+        inferred = evidence.inferred
         why = evidence.why(raw: raw, policy: policy)
         rule = evidence.rule
     }
@@ -111,26 +111,42 @@ public struct ExtractedCell: Sendable, Equatable {
     }
 }
 
-/// One arithmetic relation of a template, evaluated on a table.
+/// One relation evaluated on a table: an arithmetic relation of the template, or a
+/// figure the report's prose states for some of its cells (`narrative`).
 public struct Check: Sendable, Equatable {
-    /// The relation as the template states it: `new + carried_in = total + carried_out`.
+    /// What the check compares: the table's own arithmetic, or the table with its prose.
+    public enum Kind: String, Sendable, Equatable {
+        case arithmetic, narrative
+    }
+
+    /// The relation as the template states it: `new + carried_in = total + carried_out`;
+    /// for a narrative check, the cells and the figure stated: `new.total = 31`.
     public var rule: String
     /// The column (or row) the relation was evaluated on.
     public var column: String?
-    /// Whether the printed numbers satisfy it; nil when a cell it needs is blank.
+    /// Whether the printed numbers satisfy it; nil when a cell it needs is blank (or, for a
+    /// narrative check, when the table is not in the text).
     public var ok: Bool?
     /// The cell keys the relation involves.
     public var cells: [String]
-    /// The two sides' values when it fails.
+    /// The two sides' values when it fails (for a narrative check: the table's, the prose's).
     public var left: Double?
     public var right: Double?
+    public var kind: Kind
+    /// For a narrative check: the sentence that states the figure, and its 1-based input line.
+    public var sentence: String?
+    public var line: Int?
 
-    public init(rule: String, column: String?, ok: Bool?, cells: [String], left: Double? = nil, right: Double? = nil) {
+    public init(rule: String, column: String?, ok: Bool?, cells: [String], left: Double? = nil, right: Double? = nil,
+                kind: Kind = .arithmetic, sentence: String? = nil, line: Int? = nil) {
         self.rule = rule
         self.column = column
         self.ok = ok
         self.cells = cells
         self.left = left
         self.right = right
+        self.kind = kind
+        self.sentence = sentence
+        self.line = line
     }
 }

@@ -3,10 +3,11 @@ public import TablefixModel
 /// Rebuilds the canonical tables of a template from a cleaned document, cell by cell,
 /// with the evidence and confidence of each cell.
 ///
-/// identify → strategies → arbiter: the title gives body and year; identification tells
-/// which template the document follows and where each of its tables may be read; every
-/// reading strategy proposes its readings of each table's region; the arbiter weighs
-/// them under the table's arithmetic and turns the outcome into cells. Tables that are not
+/// identify → strategies → arbiter → prose: the title gives body and year; identification
+/// tells which template the document follows and where each of its tables may be read;
+/// every reading strategy proposes its readings of each table's region; the arbiter weighs
+/// them under the table's arithmetic and turns the outcome into cells; the figures the
+/// prose states are checked against them (``NarrativeLinker``). Tables that are not
 /// canonical come out as generic grids.
 public struct Reconstructor: Sendable {
     public var library: TemplateLibrary
@@ -54,14 +55,19 @@ public struct Reconstructor: Sendable {
                               tables: genericTables(document, used: []))
         }
         let location = TableLocation(template: template, blocks: document.blocks, content: content)
+        let statements = library.phrases.map { phrases in
+            StatementReader(phrases: phrases, template: template.id, year: year).statements(in: document)
+        } ?? []
         var used = Set<Int>()
         var tables: [ExtractedTable] = []
         for table in template.tables {
-            let (extracted, blocks) = try reconstruct(table, in: document, at: location, checkpoint: checkpoint)
+            let (extracted, blocks) = try reconstruct(table, in: document, at: location, prose: statements,
+                                                      checkpoint: checkpoint)
             tables.append(extracted)
             used.formUnion(blocks)
         }
         tables = tables.map { marking($0, damaged: isDamaged(document, tables), replacedLines: document.signals.replacedLines) }
+        tables = tables.map(NarrativeLinker(statements: statements, policy: policy).linking)
         let present = tables.filter { $0.status == .present }
         let confidence = present.isEmpty
             ? templateConfidence
@@ -70,11 +76,13 @@ public struct Reconstructor: Sendable {
                           confidence: confidence, tables: tables + genericTables(document, used: used))
     }
 
-    /// One canonical table, and the blocks its values came from.
+    /// One canonical table, and the blocks its values came from; `prose` is what the
+    /// document's prose states.
     func reconstruct<Failure: Error>(_ table: TableTemplate, in document: Document, at location: TableLocation,
-                                     checkpoint: () throws(Failure) -> Void) throws(Failure) -> (ExtractedTable, Set<Int>)
+                                     prose: [Statement], checkpoint: () throws(Failure) -> Void) throws(Failure)
+        -> (ExtractedTable, Set<Int>)
     {
-        let arbiter = Arbiter(table: table, policy: policy, budget: budget)
+        let arbiter = Arbiter(table: table, policy: policy, budget: budget, prose: prose)
         for place in location.places(for: table) {
             try checkpoint()
             let region = Self.region(of: table, rows: Array(location.rows[place.rows]), strict: place.strict)

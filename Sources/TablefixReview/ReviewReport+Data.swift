@@ -145,7 +145,7 @@ extension ReviewReport {
                 .array(check.cells.map { key in
                     positions[key].map { JSONValue.number(Double($0)) } ?? .string(key)
                 }),
-                .number(check.left), .number(check.right),
+                .number(check.left), .number(check.right), strings.id(check.sentence),
             ]
             trimNulls(&items)
             return .array(items)

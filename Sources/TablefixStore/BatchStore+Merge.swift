@@ -147,8 +147,9 @@ extension BatchStore {
                 JOIN string_map t ON t.old = x.table_id JOIN string_map k ON k.old = x.key
                 LEFT JOIN string_map w ON w.old = x.why JOIN string_map r ON r.old = x.rule;
                 INSERT INTO main.check_rows (document, table_id, position, rule, "column", ok, cell_positions, "left",
-                    "right")
-                SELECT d.main_id, t.new, x.position, r.new, c.new, x.ok, x.cell_positions, x."left", x."right"
+                    "right", kind, sentence, line)
+                SELECT d.main_id, t.new, x.position, r.new, c.new, x.ok, x.cell_positions, x."left", x."right", x.kind,
+                    x.sentence, x.line
                 FROM shard.check_rows x JOIN doc_map d ON d.shard_id = x.document
                 JOIN string_map t ON t.old = x.table_id JOIN string_map r ON r.old = x.rule
                 LEFT JOIN string_map c ON c.old = x."column";

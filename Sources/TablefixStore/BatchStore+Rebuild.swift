@@ -21,7 +21,7 @@ extension BatchStore {
                     """)
             checks = try db.makeStatement(
                 sql: """
-                    SELECT table_id, rule, "column", ok, cell_positions, "left", "right" FROM checks
+                    SELECT table_id, rule, "column", ok, cell_positions, "left", "right", kind, sentence, line FROM checks
                     WHERE document = ? ORDER BY position
                     """)
             edits = try db.makeStatement(
@@ -117,7 +117,8 @@ extension BatchStore {
             let cells = positions.split(separator: " ").compactMap { Int($0).flatMap { keys[table]?[$0] } }
             checksByTable[table, default: []].append(Check(
                 rule: check["rule"], column: check["column"], ok: check["ok"], cells: cells, left: check["left"],
-                right: check["right"]))
+                right: check["right"], kind: (check["kind"] as String?).flatMap(Check.Kind.init) ?? .arithmetic,
+                sentence: check["sentence"], line: check["line"]))
         }
         return try Row.fetchAll(statements.tables, arguments: [id]).map { table in
             let tableID: String = table["table_id"]

@@ -22,6 +22,8 @@ extension BatchStore {
     ///   with their repeated text (tables, keys, rules, whys) in `strings`, read through
     ///   the views `cells` and `checks`; `runs.version` names the tablefix that wrote a
     ///   run, and `batch_lock` keeps one batch at a time.
+    /// - v4: `check_rows` (and the view `checks`) carry a check's `kind` (`narrative`, or
+    ///   null for arithmetic) and, for a narrative check, the `sentence` and its `line`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -181,6 +183,15 @@ extension BatchStore {
             try db.execute(sql: "ALTER TABLE documents DROP COLUMN json")
             try db.execute(sql: BatchStore.compactViews + BatchStore.reviewedCellsView)
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE check_rows ADD COLUMN kind TEXT;
+                    ALTER TABLE check_rows ADD COLUMN sentence TEXT;
+                    ALTER TABLE check_rows ADD COLUMN line INTEGER;
+                    DROP VIEW checks;
+                    """ + BatchStore.checksView)
+        }
         return migrator
     }
 
@@ -266,6 +277,15 @@ extension BatchStore {
         CREATE VIEW checks AS
             SELECT c.document, t.text AS table_id, c.position, r.text AS rule, col.text AS "column", c.ok,
                    c.cell_positions, c."left", c."right"
+            FROM check_rows c JOIN strings t ON t.id = c.table_id JOIN strings r ON r.id = c.rule
+            LEFT JOIN strings col ON col.id = c."column";
+        """
+
+    /// The view `checks` of schema v4: v3's with `kind`, `sentence` and `line`.
+    static let checksView = """
+        CREATE VIEW checks AS
+            SELECT c.document, t.text AS table_id, c.position, r.text AS rule, col.text AS "column", c.ok,
+                   c.cell_positions, c."left", c."right", c.kind, c.sentence, c.line
             FROM check_rows c JOIN strings t ON t.id = c.table_id JOIN strings r ON r.id = c.rule
             LEFT JOIN strings col ON col.id = c."column";
         """

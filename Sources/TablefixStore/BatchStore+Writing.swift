@@ -168,8 +168,9 @@ extension BatchStore {
                 """)
         let checkStatement = try db.cachedStatement(
             sql: """
-                INSERT INTO check_rows (document, table_id, position, rule, "column", ok, cell_positions, "left", "right")
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO check_rows (document, table_id, position, rule, "column", ok, cell_positions, "left", "right",
+                    kind, sentence, line)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for (position, table) in extraction.tables.enumerated() {
             let grid = table.grid == nil ? nil : json.table(table).rendered(pretty: false)
@@ -200,6 +201,7 @@ extension BatchStore {
                     id, tableID, index, try strings.id(check.rule, db: db),
                     try check.column.map { try strings.id($0, db: db) }, check.ok, cells,
                     failed ? check.left : nil, failed ? check.right : nil,
+                    check.kind == .arithmetic ? nil : check.kind.rawValue, check.sentence, check.line,
                 ])
             }
         }

@@ -5,13 +5,23 @@ import TablefixModel
 struct TextToolkitTests {
     @Test("reads counting numerals as reports write them", arguments: [
         ("零", 0), ("两", 2), ("十", 10), ("十五", 15), ("二十", 20), ("二十六", 26), ("一百零五", 105),
-        ("两千三百", 2300), ("三万", 30_000), ("一万二千", 12_000), ("〇", 0),
+        ("两千三百", 2300), ("三万", 30_000), ("一万二千", 12_000), ("〇", 0), ("三十万", 300_000),
+        ("一千零一十", 1010),
     ])
     func countingNumerals(text: String, value: Int) {
         #expect(ChineseNumeral.value(of: text[...]) == value)
     }
 
-    @Test("refuses what is not a counting numeral", arguments: ["", "二六", "百", "万", "十两两", "一二三", "abc"])
+    @Test(
+        "reads the spoken shortening: 一百一 is 110, 两千三 is 2300, 两万三 is 23000",
+        arguments: [("一百一", 110), ("两千三", 2300), ("两万三", 23_000)])
+    func spokenShortenings(text: String, value: Int) {
+        #expect(ChineseNumeral.value(of: text[...]) == value)
+    }
+
+    @Test(
+        "refuses what is not a counting numeral",
+        arguments: ["", "二六", "百", "万", "十两两", "一二三", "abc", "二〇二二", "十十", "百千", "零十"])
     func notCountingNumerals(text: String) {
         #expect(ChineseNumeral.value(of: text[...]) == nil)
     }

@@ -44,4 +44,31 @@ struct SampleTests {
         gb["encoding"] = utf8["encoding"]
         #expect(NSDictionary(dictionary: gb).isEqual(to: utf8))
     }
+
+    /// Their tables are images; their overviews state what 表三 printed.
+    @Test(
+        "a sample whose tables are images gets the figures its prose states as inferred, with the sentence",
+        arguments: [
+            ("yanzhou-health-2022.txt", ["new.total": 0.0]),
+            ("wendeng-health-2023.txt", ["new.total": 3.0, "total.total": 3.0]),
+        ])
+    func imageTablesInferredFromProse(name: String, inferred: [String: Double]) throws {
+        let output = try output(for: Fixtures.sharedSamples.appendingPathComponent(name))
+        let tables = try #require(output["tables"] as? [[String: Any]])
+        let requests = try #require(tables.first { $0["id"] as? String == "requests" })
+        #expect(requests["status"] as? String == "image")
+        #expect(requests["confidence"] as? Double == 0)
+        let cells = try #require(requests["cells"] as? [[String: Any]])
+        #expect(Dictionary(uniqueKeysWithValues: cells.map { ($0["key"] as? String ?? "", $0["inferred"] as? Double) })
+            == inferred)
+        for cell in cells {
+            #expect(cell["value"] is NSNull)
+            #expect(cell["rule"] as? String == "narrative")
+        }
+        let checks = try #require(requests["checks"] as? [[String: Any]])
+        #expect(checks.allSatisfy { $0["kind"] as? String == "narrative" && $0["sentence"] is String })
+        #expect(tables.allSatisfy { table in
+            (table["cells"] as? [[String: Any]] ?? []).allSatisfy { $0["value"] is NSNull }
+        })
+    }
 }

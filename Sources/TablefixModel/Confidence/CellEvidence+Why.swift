@@ -3,7 +3,9 @@ extension CellEvidence {
     /// the text the input held for the cell.
     public func why(raw: String, policy: ConfidencePolicy = .standard) -> String? {
         var parts: [String] = []
-        if let inferred = arithmetic.inferred {
+        if case .states(let value, let sentence) = prose {
+            parts.append("the table is not in the text; the prose states \(value.printed): \(sentence)")
+        } else if let inferred = arithmetic.inferred {
             let blank = raw.isEmpty ? "blank in source" : "\"\(raw)\" unreadable"
             parts.append("\(blank); \(inferred.value.printed) follows from \(inferred.rule)")
         } else if let reading = readingWhy(policy) {
@@ -17,6 +19,9 @@ extension CellEvidence {
             parts.append("not confirmed by two relations, in a document with damaged rows or OCR glyphs")
         }
         if replacedBytes { parts.append("read from a line whose bytes were replaced") }
+        if case .disagrees(let stated, let sentence) = prose {
+            parts.append("the prose states \(stated.printed): \(sentence)")
+        }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 
@@ -42,6 +47,9 @@ extension CellEvidence {
             return "row has \(values) values for \(columns) columns" + (values > columns ? "; kept the first" : "")
         case .window(let values, let columns): return "row has \(values) values for \(columns) columns; these fit its arithmetic"
         case .split(let split):
+            if split.chosenByProse {
+                return "digits run together; \(split.fits) splits fit the row, a figure the prose states chose this one"
+            }
             if split.chosenByTable {
                 return "digits run together; \(split.fits) splits fit the row, the table's arithmetic chose this one"
             }

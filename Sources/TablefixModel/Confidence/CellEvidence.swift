@@ -17,6 +17,8 @@ public struct CellEvidence: Sendable, Equatable {
     public var damagedDocument: Bool
     /// Whether the cell was read from a line whose bytes reading had to replace.
     public var replacedBytes = false
+    /// What the report's prose says of it.
+    public var prose: ProseEvidence = .silent
 
     public init(source: ValueSource, placement: Placement, labelScore: Double? = nil, selection: Selection = .only,
                 arithmetic: RelationEvidence = RelationEvidence(), damagedDocument: Bool = false) {
@@ -89,6 +91,9 @@ public struct CellEvidence: Sendable, Equatable {
         public var wasSplit: Bool
         /// Whether the table's arithmetic chose this split among those that fit the row.
         public var chosenByTable: Bool
+        /// Whether a figure the prose states chose this split among those that fit the
+        /// row, where the table's arithmetic could not.
+        public var chosenByProse = false
 
         public init(fits: Int, checked: Bool, wasSplit: Bool, chosenByTable: Bool = false) {
             self.fits = fits
@@ -169,6 +174,25 @@ public struct CellEvidence: Sendable, Equatable {
         }
     }
 
+    /// What the report's prose says of a cell: nothing, the figure the table prints, another
+    /// one, or, where the table is not in the text, the figure itself.
+    public enum ProseEvidence: Sendable, Equatable {
+        case silent
+        /// A sentence states the figure the table prints (alone, or as part of a sum).
+        case agrees
+        /// A sentence states another figure; `stated` is the prose's, for the cell or the sum.
+        case disagrees(stated: Double, sentence: String)
+        /// The table is an image or absent: the sentence states the cell's figure.
+        case states(value: Double, sentence: String)
+    }
+
+    /// The value inferred for a blank, unreadable or unseen cell: from the table's
+    /// arithmetic, or from the prose where the table is not in the text.
+    public var inferred: Double? {
+        if case .states(let value, _) = prose { return value }
+        return arithmetic.inferred?.value
+    }
+
     /// A value a relation with one unknown cell implies for it.
     public struct Inference: Sendable, Equatable {
         public var value: Double
@@ -195,6 +219,7 @@ extension CellEvidence.ValueSource {
 extension CellEvidence {
     /// The rule the output names for the cell.
     public var rule: ReadingRule {
+        if case .states = prose { return .narrative }
         switch placement {
         case .rightAligned, .lacking: return .position
         case .mismatched(let values, let columns) where values < columns: return .shortRow
@@ -230,7 +255,7 @@ extension CellEvidence {
         if case .mismatched = placement { return true }
         switch rule {
         case .ocrDigits, .unreadable, .window, .splitDigits, .missing, .shortRow: return true
-        case .labelRow, .position, .blank, .placeholder, .sequence, .notPrinted: return false
+        case .labelRow, .position, .blank, .placeholder, .sequence, .notPrinted, .narrative: return false
         }
     }
 }

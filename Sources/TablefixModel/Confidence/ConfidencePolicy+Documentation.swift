@@ -44,7 +44,7 @@ extension ConfidencePolicy {
             | `position`: a row with fewer cells than columns, its cells taken as the rightmost | at most \(n(rightAligned)); a column it has no cell for \(n(lacking)) |
             | `short-row`: a row with fewer values than columns that nothing explained | at most \(n(mismatched)) in the first columns; \(n(shortRowPlaced)) at most where the table's arithmetic placed the values; \(n(absent)) where it could not decide |
             | `window`: a long row's one run of values that fits its arithmetic | at most \(n(window)) |
-            | `split-digits`: numbers run together, split | \(n(splitChecked)) when exactly one split fits the row's arithmetic (which then cannot also confirm it); \(n(splitGuess)) when exactly one has no leading zeros and there is no arithmetic; \(n(splitShared)) / n when n splits fit; at least \(n(splitChosenByTable)) when the whole table's arithmetic chooses one; a value printed whole in such a row gains \(n(splitWholeBonus)), up to \(n(splitWholeCeiling)) |
+            | `split-digits`: numbers run together, split | \(n(splitChecked)) when exactly one split fits the row's arithmetic (which then cannot also confirm it); \(n(splitGuess)) when exactly one has no leading zeros and there is no arithmetic; \(n(splitShared)) / n when n splits fit; at least \(n(splitChosenByTable)) when the whole table's arithmetic chooses one, or a figure the prose states does where the arithmetic cannot; a value printed whole in such a row gains \(n(splitWholeBonus)), up to \(n(splitWholeCeiling)) |
             | `sequence`: read by the order of the region's values | at most \(n(order)); \(n(orderReordered)) for a row put back in another order; \(n(orderAmbiguous)) when another grouping fits the row's arithmetic as well |
             | `not-printed`: a row or column the document's form does not have (every other row read) | \(n(notPrinted)) |
             | `missing`: the row was not found | \(n(absent)) |
@@ -82,6 +82,20 @@ extension ConfidencePolicy {
               vouch for it, and one relation can hold by coincidence.
             - A cell read from a line whose bytes reading had to replace (an invalid byte, a NUL, an
               entity left out) is capped at \(n(replacedBytes)).
+
+            ## 6. What the prose says (`narrative` checks)
+
+            Reports state their key figures in words as well (`共收到政府信息公开申请31件`,
+            `未收到…申请` for zero). Each statement of the report's year (not `上年`, `2021年`,
+            a difference, a sub-count, a percentage, a range or an approximation) is a `narrative`
+            check on the cell or the sum of cells it speaks of:
+            - it holds: it counts as one more relation holding on those cells (the bonus above, and one
+              of the \(trustedConfirmations) confirmations a damaged document asks for); it never lowers a cell;
+            - it fails: unless another sentence states the table's figure, the cells are capped at
+              \(n(proseDisagrees)) and their `why` quotes the sentence;
+            - the table is an image or absent: a figure stated for one cell goes into that cell's
+              `inferred` (`rule` `narrative`, `value` null, confidence \(n(absent))); the table's status and
+              confidence stay as they are.
 
             ## Per table and per document
 

@@ -49,7 +49,8 @@ public struct ConfidencePolicy: Sendable {
 
     /// Splits of digits run together: the only one the row's arithmetic accepts; the only
     /// one without leading zeros when there is no arithmetic; shared among n that fit
-    /// (divided by n); chosen by the table's arithmetic among those (a floor); a value
+    /// (divided by n); chosen by the table's arithmetic, or by a figure the prose states,
+    /// among those (a floor); a value
     /// printed whole in such a row gains `splitWholeBonus`, up to `splitWholeCeiling`.
     public var splitChecked = 0.85
     public var splitGuess = 0.6
@@ -74,6 +75,12 @@ public struct ConfidencePolicy: Sendable {
     public var orderAgreeing = 0.7
     public var orderAgreementFloor = 0.7
     public var trustedConfirmations = 2
+
+    /// The report's prose: a sentence that states another figure than the cell's (or its
+    /// sum's) caps it at `proseDisagrees`; one that states the same counts as one more
+    /// relation holding. A figure the prose states for a table that is not in the text is
+    /// inferred, and the cell's null value is as sure as an absent one.
+    public var proseDisagrees = 0.6
 
     /// In a damaged document, a cell fewer than `trustedConfirmations` relations confirm is capped.
     public var unverifiedInDamaged = 0.8
@@ -139,7 +146,7 @@ public struct ConfidencePolicy: Sendable {
         if evidence.selection == .orderAgreeing { value = min(value, orderAgreeing) }
         if !relations.failed.isEmpty {
             value = min(value, failing)
-        } else if relations.confirmations > 0, value >= threshold, evidence.placement != .notPrinted {
+        } else if confirmations(of: evidence) > 0, value >= threshold, evidence.placement != .notPrinted {
             value = min(holdingCeiling, value + holdingBonus)
         }
         if evidence.selection == .orderByArithmetic(holdsAll: true), isTrustedByOrder(evidence, at: value) {
@@ -149,7 +156,13 @@ public struct ConfidencePolicy: Sendable {
             value = unverifiedInDamaged
         }
         if evidence.replacedBytes { value = min(value, replacedBytes) }
+        if case .disagrees = evidence.prose { value = min(value, proseDisagrees) }
         return value
+    }
+
+    /// The relations holding on the cell, with the prose's agreement as one of them.
+    public func confirmations(of evidence: CellEvidence) -> Int {
+        evidence.arithmetic.confirmations + (evidence.prose == .agrees ? 1 : 0)
     }
 
     /// Whether a reading by order, chosen for its arithmetic, vouches for the cell.
@@ -161,7 +174,7 @@ public struct ConfidencePolicy: Sendable {
 
     /// Whether fewer relations confirm the cell than it takes to trust it in a damaged document.
     public func isUnverified(_ evidence: CellEvidence) -> Bool {
-        evidence.arithmetic.confirmations < trustedConfirmations || !evidence.arithmetic.failed.isEmpty
+        confirmations(of: evidence) < trustedConfirmations || !evidence.arithmetic.failed.isEmpty
     }
 
     /// The starting value capped by the placement.
@@ -176,7 +189,7 @@ public struct ConfidencePolicy: Sendable {
         case .split(let split):
             var value = split.fits == 1 ? (split.checked ? splitChecked : splitGuess) : splitShared / Double(split.fits)
             if !split.wasSplit { value = min(splitWholeCeiling, value + splitWholeBonus) }
-            return split.chosenByTable ? max(value, splitChosenByTable) : value
+            return split.chosenByTable || split.chosenByProse ? max(value, splitChosenByTable) : value
         case .shortRow(let row): return row.outcome == .placed ? min(start, shortRowPlaced) : absent
         case .order(let order):
             switch order {

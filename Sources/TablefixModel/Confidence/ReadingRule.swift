@@ -26,4 +26,7 @@ public enum ReadingRule: String, Sendable, CaseIterable, Equatable {
     /// A row or column the document's form does not have (a group printed as one row, a
     /// form of another province): no value, and none expected.
     case notPrinted = "not-printed"
+    /// The table is an image or absent: the report's prose states the figure, which goes
+    /// to `inferred`, never to `value`.
+    case narrative
 }

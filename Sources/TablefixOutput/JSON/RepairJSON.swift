@@ -66,12 +66,15 @@ public struct RepairJSON: Sendable {
 
     package func check(_ check: Check) -> JSONValue {
         var members: [(String, JSONValue)] = [("rule", .string(check.rule))]
+        if check.kind != .arithmetic { members.append(("kind", .string(check.kind.rawValue))) }
         if let column = check.column { members.append(("column", .string(column))) }
         members.append(("ok", check.ok.map(JSONValue.bool) ?? .null))
         if check.ok == false {
             members.append(("left", .number(check.left)))
             members.append(("right", .number(check.right)))
         }
+        if let sentence = check.sentence { members.append(("sentence", .string(sentence))) }
+        if let line = check.line { members.append(("line", .number(Double(line)))) }
         return .object(members)
     }
 

@@ -19,11 +19,15 @@ struct Arbiter {
     let arithmetic: Arithmetic
     let policy: ConfidencePolicy
     let budget: SearchBudget
+    /// The figures the prose states for the table's cells (``Statement/isLinkable``): they
+    /// pick a split of glued digits that the arithmetic leaves tied with others.
+    let prose: [Statement]
 
-    init(table: TableTemplate, policy: ConfidencePolicy, budget: SearchBudget) {
+    init(table: TableTemplate, policy: ConfidencePolicy, budget: SearchBudget, prose: [Statement] = []) {
         arithmetic = Arithmetic(table: table)
         self.policy = policy
         self.budget = budget
+        self.prose = prose.filter { $0.isLinkable && $0.target?.table == table.id }
     }
 
     /// What the arbiter found: the table's cells and checks, and the region rows read.
@@ -85,6 +89,7 @@ struct Arbiter {
         let keys = candidate.keys
         var members: [OptionSearch.Member] = []
         var memberUnits: [Int] = []
+        var units = candidate.units.map(\.readings)
         var start = 0
         for (index, unit) in candidate.units.enumerated() {
             defer { start += unit.keys.count }
@@ -92,19 +97,41 @@ struct Arbiter {
             members.append(OptionSearch.Member(positions: Array(start..<(start + unit.keys.count)), choices: choices))
             memberUnits.append(index)
         }
-        var units = candidate.units.map(\.readings)
         if !members.isEmpty {
             let search = OptionSearch(tally: Tally(arithmetic, keys: keys), budget: budget)
             let ties = search.ties(members, values: units.flatMap { $0.map(\.arithmeticValue) })
             for ((member, index), tied) in zip(zip(members, memberUnits), ties) {
                 if tied.count == 1, let option = tied.first {
                     units[index] = member.choices.readings(decided: option)
+                } else if let option = confirmedByProse(tied, of: member, keys: keys),
+                    let readings = member.choices.readings(confirmedByProse: option)
+                {
+                    units[index] = readings
                 } else if !tied.contains(0), let readings = member.choices.readings(undecided: tied) {
                     units[index] = readings
                 }
             }
         }
         return Resolved(keys: keys, readings: units.flatMap { $0 }, rows: candidate.rows)
+    }
+
+    /// The one option among `tied` whose values give every figure the prose states for the
+    /// member's cells, when the prose states some and the others do not all give them.
+    func confirmedByProse(_ tied: [Int], of member: OptionSearch.Member, keys: [String]) -> Int? {
+        let memberKeys = member.positions.map { keys[$0] }
+        let stated = prose.filter { $0.target?.keys.allSatisfy(memberKeys.contains) == true }
+        guard !stated.isEmpty else { return nil }
+        let agreeing = tied.filter { option in
+            let values = member.choices.values(option)
+            return stated.allSatisfy { statement in
+                let cells = (statement.target?.keys ?? []).compactMap { key in
+                    memberKeys.firstIndex(of: key).flatMap { values[$0] }
+                }
+                return cells.count == statement.target?.keys.count
+                    && abs(cells.reduce(0, +) - statement.value) < NarrativeLinker.tolerance
+            }
+        }
+        return agreeing.count == 1 ? agreeing.first : nil
     }
 
     /// The cells of a reading after the table's arithmetic: checks, confirmations,

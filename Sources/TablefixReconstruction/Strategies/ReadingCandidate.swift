@@ -57,4 +57,12 @@ protocol UnitChoices {
     /// The readings when several options (not the default) score alike; nil keeps the
     /// row's default readings.
     func readings(undecided options: [Int]) -> [CellReading]?
+    /// The readings when a figure the prose states picks `option` among those the
+    /// arithmetic leaves tied; nil when the prose may not decide such a choice.
+    func readings(confirmedByProse option: Int) -> [CellReading]?
+}
+
+extension UnitChoices {
+    /// Only the splits of glued digits are the prose's to decide.
+    func readings(confirmedByProse option: Int) -> [CellReading]? { nil }
 }

@@ -3,17 +3,22 @@ import Foundation
 /// The templates reconstruction can choose from: the built-in ones and any a user adds.
 public struct TemplateLibrary: Sendable {
     public private(set) var templates: [Template]
+    /// The phrases the templates' figures are stated in, in prose; nil reads no prose.
+    package var phrases: StatementPhrases?
 
     public init(templates: [Template]) {
         self.templates = templates
     }
 
-    /// The templates shipped with tablefix (`Resources/templates`).
+    /// The templates shipped with tablefix (`Resources/templates`), with their phrases
+    /// (`Resources/statements`).
     public static func builtIn() throws(TemplateError) -> TemplateLibrary {
         guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil) else {
             throw TemplateError(file: "templates", reason: "built-in templates are missing from the bundle")
         }
-        return TemplateLibrary(templates: try load(folder: folder))
+        var library = TemplateLibrary(templates: try load(folder: folder))
+        library.phrases = try StatementPhrases.builtIn()
+        return library
     }
 
     /// Adds the templates in `folder` (every `*.json`); one with a known id replaces it.

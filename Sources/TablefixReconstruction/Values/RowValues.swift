@@ -41,7 +41,7 @@ struct RowValues {
         }
         if printed.count < columns, let (splits, checked) = gluedSplits(printed) {
             let options = splits.map { splitReadings($0, among: splits.count, checked: checked) }
-            let choices = checked && splits.count > 1 && splits.count <= budget.optionsPerUnit
+            let choices = splits.count > 1 && splits.count <= budget.optionsPerUnit
                 ? SplitChoices(splits: options) : nil
             return ReadingUnit(keys: keys, readings: options[0], choices: choices)
         }
@@ -161,7 +161,9 @@ struct RowValues {
     }
 }
 
-/// The splits of a row's glued digits that each fit its own arithmetic.
+/// The splits of a row's glued digits that each fit its own arithmetic (every split
+/// without leading zeros, when the row has none): the table's arithmetic, or else the
+/// prose, may choose among them.
 struct SplitChoices: UnitChoices {
     /// Each split's readings; the first is the row's default.
     let splits: [[CellReading]]
@@ -171,17 +173,22 @@ struct SplitChoices: UnitChoices {
 
     func values(_ option: Int) -> [Double?] { splits[option].map(\.value) }
 
-    func readings(decided option: Int) -> [CellReading] {
+    func readings(decided option: Int) -> [CellReading] { marking(option) { $0.chosenByTable = true } }
+
+    /// The default split, its confidence shared among those that fit.
+    func readings(undecided options: [Int]) -> [CellReading]? { nil }
+
+    func readings(confirmedByProse option: Int) -> [CellReading]? { marking(option) { $0.chosenByProse = true } }
+
+    /// The readings of split `option`, each split marked by `mark`.
+    func marking(_ option: Int, _ mark: (inout CellEvidence.Split) -> Void) -> [CellReading] {
         splits[option].map { reading in
             var reading = reading
             if case .split(var split) = reading.evidence.placement {
-                split.chosenByTable = true
+                mark(&split)
                 reading.evidence.placement = .split(split)
             }
             return reading
         }
     }
-
-    /// The default split, its confidence shared among those that fit.
-    func readings(undecided options: [Int]) -> [CellReading]? { nil }
 }

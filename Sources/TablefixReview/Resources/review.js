@@ -157,7 +157,8 @@
     return found;
   }
   // Cells and checks as the page uses them: cells [key, value, raw, confidence,
-  // inferred, why, rule, line], checks [rule, column, ok, cell keys, left, right];
+  // inferred, why, rule, line], checks [rule, column, ok, cell keys, left, right,
+  // sentence] (the sentence of a narrative check: the prose that states the figure);
   // the data holds strings as positions in index.strings and trailing nulls left out.
   function expand(d) {
     const text = (id) => id === null || id === undefined ? null : strings[id];
@@ -166,7 +167,7 @@
       if (!table.cells) continue;
       table.cells = table.cells.map((c) => [strings[c[0]], c[1], c[2], c[3], or(c[7]), text(c[6]), strings[c[4]], c[5]]);
       table.checks = table.checks.map((k) => [strings[k[0]], text(k[1]), or(k[2]),
-        k[3].map((i) => typeof i === "number" ? table.cells[i][0] : i), or(k[4]), or(k[5])]);
+        k[3].map((i) => typeof i === "number" ? table.cells[i][0] : i), or(k[4]), or(k[5]), text(k[6])]);
     }
     return d;
   }
@@ -349,12 +350,15 @@
     if (table.status === "image") {
       section.append(el("p", { class: "table-status image" },
         "Only an image stands where this table was: its numbers are not in the text, so none could be read."));
-      return section;
     }
     if (table.status === "absent") {
       section.append(el("p", { class: "table-status absent" },
         "This table is not in the document: neither its heading nor its rows were found."));
-      return section;
+    }
+    if (table.status !== "present" && !table.rows) {
+      // The figures the report's prose states for such a table: inferred, never values.
+      if (!table.cells || table.cells.length === 0) return section;
+      section.append(el("p", { class: "hint" }, "The report's prose states these figures (inferred, not printed):"));
     }
     if (table.rows) {
       const grid = el("table", { class: "generic" });
@@ -436,9 +440,10 @@
     const failed = table.checks.filter((check) => check[2] === false);
     const open = table.checks.filter((check) => check[2] === null).length;
     for (const check of failed) {
-      const [rule, column, , cells, left, right] = check;
+      const [rule, column, , cells, left, right, sentence] = check;
       const item = el("li", { class: "failed", tabindex: "0", title: "cells: " + cells.join(", ") },
-        "fails: " + rule + (column ? " [" + column + "]" : "") + " — " + show(left) + " ≠ " + show(right));
+        "fails: " + rule + (column ? " [" + column + "]" : "") + " — " + show(left) + " ≠ " + show(right) +
+        (sentence ? " — the prose: " + sentence : ""));
       const mark = (on) => { for (const key of cells) { const td = view.cells.get(t + "|" + key); if (td) td.classList.toggle("check-focus", on); } };
       item.addEventListener("mouseenter", () => mark(true));
       item.addEventListener("mouseleave", () => mark(false));
@@ -643,7 +648,8 @@
     if (involved.length) {
       add("checks", ...involved.map((check) => el("div", { class: check[2] === false ? "error" : null },
         (check[2] === false ? "✗ " : check[2] === null ? "? " : "✓ ") + check[0] + (check[1] ? " [" + check[1] + "]" : "") +
-        (check[2] === false ? " — " + show(check[4]) + " ≠ " + show(check[5]) : ""))));
+        (check[2] === false ? " — " + show(check[4]) + " ≠ " + show(check[5]) : "") +
+        (check[6] ? " — the prose: " + check[6] : ""))));
     }
     const decided = decisions.get(decisionId(doc, tableId, key));
     if (decided) add("review", decided.action === "confirm" ? "confirmed here" : "corrected here to " + (decided.value === null ? "blank" : decided.value));

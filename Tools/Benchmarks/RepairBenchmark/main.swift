@@ -1,10 +1,12 @@
 // Benchmark for `tablefix repair --format json`: documents per second and MB/s over the
 // repository's samples and fixtures, and the cost per KB as one document grows, to show
-// that the cost stays linear in the input's size.
+// that the cost stays linear in the input's size; then the narrative statement reader alone.
 //
 //     swift run -c release repair-benchmark [ROUNDS]
 import Foundation
 import Tablefix
+import TablefixModel
+import TablefixReconstruction
 
 let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 5
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -61,4 +63,25 @@ if let base = documents.first(where: { $0.0 == "pingyin-county-2022.lo.txt" }) ?
         let kb = Double(data.count) / 1024
         print(String(format: "  %5d  %8.0f  %6.1f  %7.1f", k, kb, ms, ms * 1000 / kb))
     }
+}
+
+// The narrative statement reader alone, over the cleaned LibreOffice-text fixtures.
+do {
+    let phrases = try StatementPhrases.builtIn()
+    let fixtures = documents.filter { $0.0.hasSuffix(".lo.txt") }
+    let cleaned = fixtures.compactMap { (name, data) in try? repairer.repair(bytes: data, path: name) }
+    let readers = cleaned.map {
+        StatementReader(phrases: phrases, template: $0.extraction.template, year: $0.extraction.year)
+    }
+    var statements = 0
+    let rounds = 200
+    let time = clock.measure {
+        for _ in 0..<rounds {
+            for (reader, repair) in zip(readers, cleaned) { statements += reader.statements(in: repair.document).count }
+        }
+    }
+    let runs = Double(rounds * cleaned.count)
+    let µs = (Double(time.components.seconds) * 1e6 + Double(time.components.attoseconds) / 1e12) / runs
+    print(String(format: "narrative statements, %d cleaned *.lo.txt × %d rounds: %.1f statements, %.0f µs per document",
+                 cleaned.count, rounds, Double(statements) / runs, µs))
 }
