@@ -27,6 +27,8 @@ public struct ListMarker: Sendable, Equatable {
 
     /// Reads the marker at the start of `text`, or `nil` when it does not start with one.
     public init?(parsing text: Substring) {
+        // Most lines open with no marker: their first scalar says so without more work.
+        guard let scalar = text.unicodeScalars.first, Self.canOpen(scalar) else { return nil }
         let chars = Array(text.prefix(12))
         guard let first = chars.first else { return nil }
         var style: Style
@@ -84,18 +86,53 @@ public struct ListMarker: Sendable, Equatable {
     }
 }
 
+extension ListMarker {
+    /// Whether a marker may open with `scalar`: a bracket, an ASCII digit or a Chinese
+    /// numeral of a list number.
+    public static func canOpen(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF08, 0x28, 0x30...0x39: true
+        default: ChineseNumeral.isListNumeral(scalar)
+        }
+    }
+}
+
 extension String {
     /// The string without leading and trailing white space (ASCII, full-width, NBSP).
     public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let head = scalars.first, let tail = scalars.last else { return self }
         // The usual case, answered without walking characters: nothing to trim.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last,
-            !first.properties.isWhitespace, !last.properties.isWhitespace
-        {
-            return self
-        }
+        if !head.isSpace, !tail.isSpace { return self }
+        // By scalars when the scalars at both new ends stand alone: each then starts and ends
+        // a character, so that the characters trimmed are the spaces.
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace }) ?? first
+        if scalars[first].standsAlone, scalars[last].standsAlone { return String(scalars[first...last]) }
         guard let start = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let end = lastIndex(where: { !$0.isWhitespace }) ?? start
         return String(self[start...end])
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode White_Space, without a property lookup.
+    public var isSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// Whether the scalar is a character of its own whatever stands beside it: printable
+    /// ASCII and Latin-1, CJK ideographs, CJK and full-width punctuation — never a
+    /// combining mark, a joiner, a prepended mark or half of `\r\n`.
+    public var standsAlone: Bool {
+        switch value {
+        case 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x3001...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E:
+            true
+        default: false
+        }
     }
 }
 
