@@ -20,8 +20,8 @@ struct Arbiter {
     let policy: ConfidencePolicy
     let budget: SearchBudget
 
-    init(table: TableTemplate, policy: ConfidencePolicy, budget: SearchBudget) {
-        arithmetic = Arithmetic(table: table)
+    init(arithmetic: Arithmetic, policy: ConfidencePolicy, budget: SearchBudget) {
+        self.arithmetic = arithmetic
         self.policy = policy
         self.budget = budget
     }
