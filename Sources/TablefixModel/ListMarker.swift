@@ -125,11 +125,12 @@ extension Unicode.Scalar {
     }
 
     /// Whether the scalar is a character of its own whatever stands beside it: printable
-    /// ASCII and Latin-1, CJK ideographs, CJK and full-width punctuation — never a
+    /// ASCII and Latin-1, box drawings, CJK ideographs, CJK and full-width punctuation — never a
     /// combining mark, a joiner, a prepended mark or half of `\r\n`.
     public var standsAlone: Bool {
         switch value {
-        case 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x3001...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E:
+        case 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2500...0x257F, 0x3001...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xFF01...0xFF5E:
             true
         default: false
         }
@@ -141,6 +142,30 @@ extension Double {
     /// their shortest exact form.
     public var printed: String {
         self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : "\(self)"
+    }
+}
+
+extension StringProtocol {
+    /// Whether the first character after the leading white space may be `character`
+    /// (a character of one scalar that stands alone): false only when the scalar there
+    /// settles that it is not, so that a line is turned away without more work.
+    public func mayOpen(with character: Unicode.Scalar) -> Bool {
+        guard let first = unicodeScalars.first(where: { !$0.isSpace }) else { return false }
+        return first == character || !first.standsAlone
+    }
+
+    /// Whether the last character before the trailing white space may be `character`
+    /// (``mayOpen(with:)`` from the end).
+    public func mayClose(with character: Unicode.Scalar) -> Bool {
+        guard let last = unicodeScalars.last(where: { !$0.isSpace }) else { return false }
+        return last == character || !last.standsAlone
+    }
+
+    /// Whether the text holds `character`, as `contains(_:)` answers it; for an ASCII
+    /// character the bytes answer first, and most lines do not hold it.
+    public func includes(_ character: Character) -> Bool {
+        if let byte = character.asciiValue, character != "\r\n", !utf8.contains(byte) { return false }
+        return contains(character)
     }
 }
 

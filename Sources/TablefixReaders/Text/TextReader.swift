@@ -61,7 +61,7 @@ package struct TextReader: Sendable {
                 index = end + 1
                 continue
             }
-            if line.contains("\t"), let (grid, end) = tabTable(lines, from: index) {
+            if line.includes("\t"), let (grid, end) = tabTable(lines, from: index) {
                 blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
                 index = end + 1
                 continue

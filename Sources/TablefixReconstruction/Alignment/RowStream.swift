@@ -104,7 +104,10 @@ enum RowStream {
                 tokens[tokens.count - 1].raw += word
                 continue
             }
-            if let pieces = crawledDashes(word) {
+            // A word with no digit nor any glyph an OCR prints for one is text or a mark for none.
+            if !word.unicodeScalars.contains(where: NumberGlyphs.mayStandForDigit) {
+                tokens.append(Token(kind: NumberReader.isPlaceholder(word) ? .placeholder : .text, raw: word, line: line))
+            } else if let pieces = crawledDashes(word) {
                 tokens += pieces.map { Token(kind: $0.allSatisfy(\.isNumber) ? .number : .placeholder, raw: $0, line: line) }
             } else if NumberReader.isPlaceholder(word) {
                 tokens.append(Token(kind: .placeholder, raw: word, line: line))

@@ -35,6 +35,8 @@ enum NumberReader {
 
     /// The number `word` stands for, or nil when it is not one.
     static func reading(of word: String) -> Reading? {
+        // Every way of reading a number ends on a digit or a glyph an OCR prints for one.
+        guard word.unicodeScalars.contains(where: NumberGlyphs.mayStandForDigit) else { return nil }
         if let (number, note) = splitNote(word) {
             guard var reading = reading(of: number) else { return nil }
             reading.note = note
