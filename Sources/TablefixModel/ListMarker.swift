@@ -164,8 +164,20 @@ extension StringProtocol {
     /// Whether the text holds `character`, as `contains(_:)` answers it; for an ASCII
     /// character the bytes answer first, and most lines do not hold it.
     public func includes(_ character: Character) -> Bool {
-        if let byte = character.asciiValue, character != "\r\n", !utf8.contains(byte) { return false }
-        return contains(character)
+        guard let byte = character.asciiValue, character != "\r\n" else { return contains(character) }
+        guard utf8.contains(byte) else { return false }
+        // A control character other than a line end is a character of its own wherever it stands.
+        if byte < 0x20 || byte == 0x7F, byte != 0x0A, byte != 0x0D { return true }
+        // Found as a character when the scalars on both sides stand alone; else asked of the characters.
+        let target = Unicode.Scalar(byte)
+        var previousStandsAlone = true
+        var pending = false
+        for scalar in unicodeScalars {
+            if pending, scalar.standsAlone { return true }
+            pending = scalar == target && previousStandsAlone
+            previousStandsAlone = scalar.standsAlone
+        }
+        return pending || contains(character)
     }
 }
 

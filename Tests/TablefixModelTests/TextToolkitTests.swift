@@ -88,4 +88,12 @@ struct TextToolkitTests {
         for digit in "0123456789０１２３４５６７８９".unicodeScalars { #expect(NumberGlyphs.mayStandForDigit(digit)) }
         for other in "一二三元件-—/无空 a".unicodeScalars { #expect(!NumberGlyphs.mayStandForDigit(other)) }
     }
+
+    @Test("finds an ASCII character as contains(_:) does, a combining mark on it or a line end beside it included",
+          arguments: ["a|b", "|\u{301}b", "a\u{200D}|", "|", "", "规章\t1", "\r\n", "a\r\nb", "x\u{301}|\u{301}|", "无"])
+    func includesAsContains(text: String) {
+        for character: Character in ["|", "\t", "\n", "\r", "-", "无"] {
+            #expect(text.includes(character) == text.contains(character))
+        }
+    }
 }

@@ -99,6 +99,11 @@ enum RowStream {
         var tokens: [Token] = []
         for word in words {
             let word = String(word)
+            // Digits alone are a number (and end no note): the commonest word, read by its bytes.
+            if NumberReader.plainDigits(word) != nil {
+                tokens.append(Token(kind: .number, raw: word, line: line))
+                continue
+            }
             // A note in brackets printed apart from its number (`31 （其中修订9件）`) is the number's.
             if let last = tokens.last, last.kind == .number, NumberReader.splitNote(last.raw + word) != nil {
                 tokens[tokens.count - 1].raw += word

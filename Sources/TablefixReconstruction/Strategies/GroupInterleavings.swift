@@ -36,12 +36,19 @@ struct GroupInterleavings {
         var results: [[Int]] = []
         var seen = Set<[Double?]>()
         var steps = budget.interleavingSteps
-        func holds(_ group: Int) -> Bool {
-            let values = columns.map { $0 >= 0 ? numbers[$0] : nil }
-            let relation = groups.tally.relations[group]
-            guard let left = Tally.sum(relation.left, values), let right = Tally.sum(relation.right, values) else {
-                return false
+        // The sum of the values placed in `positions` (as ``Tally/sum(_:_:)`` adds them), read
+        // where they are placed: nil when one is not placed yet or not a number.
+        func sum(_ positions: [Int]) -> Double? {
+            var total = 0.0
+            for position in positions {
+                guard columns[position] >= 0, let value = numbers[columns[position]] else { return nil }
+                total += value
             }
+            return total
+        }
+        func holds(_ group: Int) -> Bool {
+            let relation = groups.tally.relations[group]
+            guard let left = sum(relation.left), let right = sum(relation.right) else { return false }
             return abs(left - right) <= Arithmetic.tolerance
         }
         func place(_ position: Int) {
