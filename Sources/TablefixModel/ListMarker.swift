@@ -117,6 +117,7 @@ extension String {
 
 extension Unicode.Scalar {
     /// Unicode White_Space, without a property lookup.
+    @inlinable
     public var isSpace: Bool {
         switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
@@ -127,6 +128,7 @@ extension Unicode.Scalar {
     /// Whether the scalar is a character of its own whatever stands beside it: printable
     /// ASCII and Latin-1, box drawings, CJK ideographs, CJK and full-width punctuation — never a
     /// combining mark, a joiner, a prepended mark or half of `\r\n`.
+    @inlinable
     public var standsAlone: Bool {
         switch value {
         case 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2500...0x257F, 0x3001...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF,
@@ -145,10 +147,13 @@ extension Double {
     }
 }
 
+// Inlinable: generic over the string type, these run on every line and are specialized
+// where they are called only so.
 extension StringProtocol {
     /// Whether the first character after the leading white space may be `character`
     /// (a character of one scalar that stands alone): false only when the scalar there
     /// settles that it is not, so that a line is turned away without more work.
+    @inlinable
     public func mayOpen(with character: Unicode.Scalar) -> Bool {
         guard let first = unicodeScalars.first(where: { !$0.isSpace }) else { return false }
         return first == character || !first.standsAlone
@@ -156,6 +161,7 @@ extension StringProtocol {
 
     /// Whether the last character before the trailing white space may be `character`
     /// (``mayOpen(with:)`` from the end).
+    @inlinable
     public func mayClose(with character: Unicode.Scalar) -> Bool {
         guard let last = unicodeScalars.last(where: { !$0.isSpace }) else { return false }
         return last == character || !last.standsAlone
@@ -163,6 +169,7 @@ extension StringProtocol {
 
     /// Whether the text holds `character`, as `contains(_:)` answers it; for an ASCII
     /// character the bytes answer first, and most lines do not hold it.
+    @inlinable
     public func includes(_ character: Character) -> Bool {
         guard let byte = character.asciiValue, character != "\r\n" else { return contains(character) }
         guard utf8.contains(byte) else { return false }

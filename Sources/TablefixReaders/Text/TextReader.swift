@@ -84,7 +84,25 @@ package struct TextReader: Sendable {
 
     /// Splits on `\n`, `\r\n` and `\r`, keeping empty lines so numbering matches the input.
     static func splitLines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        // A line end (`\n`, `\r\n`, `\r`) is a character of its own wherever it stands: it is
+        // found by its bytes, and the lines between are whole characters.
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                bytes.formIndex(after: &index)
+                continue
+            }
+            lines.append(text[start..<index])
+            bytes.formIndex(after: &index)
+            if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { bytes.formIndex(after: &index) }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// A heading, paragraph or image placeholder made of one input line.

@@ -91,10 +91,36 @@ enum RowStream {
         return marker.style == .chineseComma && trimmed.hasSuffix("情况")
     }
 
+    /// The words of a cell or line: what white space and bars (OCR's reading of a table's
+    /// rules) separate.
+    static func words(of text: String) -> [Substring] {
+        // When every scalar stands alone or is a space, each is a character of its own: the
+        // words are cut at scalars, without walking characters.
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy({ $0.standsAlone || $0.isSpace }) else {
+            return text.split(whereSeparator: { $0.isWhitespace || $0 == "|" || $0 == "｜" || $0 == "丨" })
+        }
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar.isSpace || scalar == "|" || scalar == "｜" || scalar == "丨" {
+                if let first = start { words.append(text[first..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            scalars.formIndex(after: &index)
+        }
+        if let first = start { words.append(text[first...]) }
+        return words
+    }
+
     /// The tokens of one cell (or one line of prose). An empty grid cell is a blank token.
     static func cellTokens(_ text: String, line: Int, inGrid: Bool) -> [Token] {
         // OCR reads a table's rules as bars: they separate cells, they are not digits.
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "|" || $0 == "｜" || $0 == "丨" })
+        let words = words(of: text)
         if words.isEmpty { return inGrid ? [Token(kind: .blank, raw: "", line: line)] : [] }
         var tokens: [Token] = []
         for word in words {
