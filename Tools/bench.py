@@ -12,7 +12,8 @@ unique so that the batch's deduplication cannot skip work) and measures, on the 
 - in process: `repair-benchmark` (read, clean, rebuild, render the JSON) on one core:
   documents/s, MB/s, CPU milliseconds per document and per KB;
 - through `tablefix batch FOLDER -o DB --jobs J` under /usr/bin/time: documents/s, MB/s,
-  CPU milliseconds per document (user + system, every thread), peak memory;
+  CPU milliseconds per document (user + system, every thread), peak memory, and the
+  database's bytes per document;
 - the anchor: `pandas.read_html` (HTML) or python-docx (DOCX, every cell's text asked for)
   reading the same files, alone, in J processes: documents/s, and how many times faster
   tablefix batch is.
@@ -72,7 +73,7 @@ def documents(folder, kind=None):
 
 def batch(binary, folder, work, jobs):
     """Runs `tablefix batch` over `folder` into a fresh database under /usr/bin/time -v:
-    (wall seconds, CPU seconds, peak MB, done, failed)."""
+    (wall seconds, CPU seconds, peak MB, done, failed, database bytes)."""
     database = os.path.join(work, os.path.basename(folder) + ".db")
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(database + suffix):
@@ -87,8 +88,12 @@ def batch(binary, folder, work, jobs):
         wall = wall * 60 + float(part)
     cpu = float(fields["User time (seconds)"]) + float(fields["System time (seconds)"])
     peak = int(fields["Maximum resident set size (kbytes)"]) / 1024
-    done, failed = sqlite3.connect(database).execute("SELECT sum(done), sum(failed) FROM runs").fetchone()
-    return wall, cpu, peak, done, failed
+    connection = sqlite3.connect(database)
+    done, failed = connection.execute("SELECT sum(done), sum(failed) FROM runs").fetchone()
+    # The database's size once its write-ahead log is folded in.
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    return wall, cpu, peak, done, failed, os.path.getsize(database)
 
 
 def anchor_share(arguments):
@@ -133,8 +138,8 @@ def main():
 
     print(f"tablefix speed, {os.cpu_count()} cores, batch --jobs {args.jobs}, {args.count} distinct documents per kind\n")
     print("| input | KB/doc | in process docs/s | MB/s | CPU ms/doc | CPU ms/KB | batch docs/s | MB/s | "
-          "CPU ms/doc | peak MB | anchor (same files, same cores) | docs/s | batch ÷ anchor |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "CPU ms/doc | peak MB | DB KB/doc | anchor (same files, same cores) | docs/s | batch ÷ anchor |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for kind in args.kinds.split(","):
         folder = archive(work, kind, args.count)
         files = documents(folder, kind)
@@ -142,10 +147,11 @@ def main():
         result = json.loads(run([benchmark, "--json", folder], capture_output=True, text=True).stdout)
         in_rate = result["documents"] / result["seconds"]
         in_cpu = result["cpu_seconds"] * 1000 / result["documents"]
-        wall, cpu, peak, done, failed = batch(binary, folder, work, args.jobs)
+        wall, cpu, peak, done, failed, database = batch(binary, folder, work, args.jobs)
         line = (f"| {kind} | {size / len(files) / 1024:.1f} | {in_rate:.0f} | {result['bytes'] / result['seconds'] / 1e6:.2f} "
                 f"| {in_cpu:.2f} | {result['cpu_seconds'] * 1000 / (result['bytes'] / 1024):.3f} "
-                f"| {len(files) / wall:.0f} | {size / wall / 1e6:.2f} | {cpu * 1000 / len(files):.2f} | {peak:.0f} ")
+                f"| {len(files) / wall:.0f} | {size / wall / 1e6:.2f} | {cpu * 1000 / len(files):.2f} | {peak:.0f} "
+                f"| {database / len(files) / 1024:.1f} ")
         if kind in ANCHORS:
             name, read = ANCHORS[kind]
             rate = anchor(read, files, args.jobs)
@@ -167,14 +173,15 @@ def main():
               f"| {row['milliseconds'] / row['kilobytes']:.3f} |")
 
     print("\nmemory of a batch over a mixed archive (all kinds, copies and broken files among them):\n")
-    print("| documents | MB | seconds | docs/s | peak MB | done | failed |")
-    print("|---|---|---|---|---|---|---|")
+    print("| documents | MB | seconds | docs/s | peak MB | DB KB/doc | done | failed |")
+    print("|---|---|---|---|---|---|---|---|")
     for count in [args.count] + ([args.large] if args.large else []):
         folder = archive(work, None, count, distinct=False)
         size = sum(os.path.getsize(f) for f in glob.glob(os.path.join(folder, "**", "*"), recursive=True)
                    if os.path.isfile(f))
-        wall, cpu, peak, done, failed = batch(binary, folder, work, args.jobs)
-        print(f"| {count} | {size / 1e6:.1f} | {wall:.1f} | {count / wall:.0f} | {peak:.0f} | {done} | {failed} |", flush=True)
+        wall, cpu, peak, done, failed, database = batch(binary, folder, work, args.jobs)
+        print(f"| {count} | {size / 1e6:.1f} | {wall:.1f} | {count / wall:.0f} | {peak:.0f} | {database / count / 1024:.1f} "
+              f"| {done} | {failed} |", flush=True)
     return 0
 
 
