@@ -28,6 +28,7 @@ package struct TextReader: Sendable {
     package func blocks(from text: String) -> [Block] {
         let lines = Self.splitLines(text)
         let cellLineTables = cellLineTables(lines)
+        var aligned = AlignedLines(lines)
         var blocks: [Block] = []
         var index = 0
         while index < lines.count {
@@ -71,7 +72,7 @@ package struct TextReader: Sendable {
                 index = end + 1
                 continue
             }
-            if let (grid, end) = alignedTable(lines, from: index) {
+            if let (grid, end) = alignedTable(lines, from: index, aligned: &aligned) {
                 blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
                 index = end + 1
                 continue
