@@ -4,6 +4,7 @@ otherwise script, in one run, and prints the figures as a markdown table.
 
     pip install -r Tools/requirements-compare.txt        # pandas, lxml, python-docx
     Tools/bench.py [--count 1000] [--large 10000] [--jobs 2] [--kinds text,html,docx] [--no-build]
+                   [--baseline OTHER_TABLEFIX]
 
 For each kind of input (text renderings, HTML pages, DOCX files) it makes --count distinct
 documents with Tools/make_archive.py --distinct (every rendering in Samples/, each copy made
@@ -15,8 +16,9 @@ unique so that the batch's deduplication cannot skip work) and measures, on the 
   CPU milliseconds per document (user + system, every thread), peak memory, and the
   database's bytes per document;
 - the anchor: `pandas.read_html` (HTML) or python-docx (DOCX, every cell's text asked for)
-  reading the same files, alone, in J processes: documents/s, and how many times faster
-  tablefix batch is.
+  reading the same files, alone, in J processes: documents/s and CPU milliseconds per
+  document, and how many times faster tablefix batch is, by the clock and by CPU time (on
+  a machine shared with other work the CPU ratio is the steadier).
 
 Then: the cost per KB as one text and one HTML document grow (their bytes repeated 1, 4,
 16 and 64 times, in process), and peak memory of a batch over a mixed archive (all kinds,
@@ -97,23 +99,31 @@ def batch(binary, folder, work, jobs):
 
 
 def anchor_share(arguments):
+    """Reads a share of the files: the CPU seconds it took, and how many files the reader
+    gave up on (python-docx fails on a package whose relationship points nowhere)."""
     read, paths = arguments
     warnings.simplefilter("ignore")
+    failures = 0
+    start = time.process_time()
     for path in paths:
         with open(path, "rb") as file:
-            read(file.read())
-    return len(paths)
+            try:
+                read(file.read())
+            except Exception:
+                failures += 1
+    return time.process_time() - start, failures
 
 
 def anchor(read, files, jobs):
     """Documents per second `read` manages over `files` in `jobs` processes (bytes read
-    from disk inside the timing, as tablefix batch reads them)."""
+    from disk inside the timing, as tablefix batch reads them), its CPU seconds, and the
+    files it could not read."""
     shares = [files[i::jobs] for i in range(jobs)]
     with multiprocessing.Pool(jobs) as pool:
         pool.map(anchor_share, [(read, share[:2]) for share in shares])  # imports and warm-up
         start = time.perf_counter()
-        pool.map(anchor_share, [(read, share) for share in shares])
-        return len(files) / (time.perf_counter() - start)
+        results = pool.map(anchor_share, [(read, share) for share in shares])
+        return len(files) / (time.perf_counter() - start), sum(r[0] for r in results), sum(r[1] for r in results)
 
 
 def main():
@@ -124,6 +134,7 @@ def main():
     parser.add_argument("--kinds", default="text,html,docx")
     parser.add_argument("--scratch", default=".build", help="swift build --scratch-path")
     parser.add_argument("--no-build", action="store_true", help="use the binaries already built")
+    parser.add_argument("--baseline", help="another tablefix binary (an earlier build) to run batch with on the same files")
     args = parser.parse_args()
 
     scratch = args.scratch if os.path.isabs(args.scratch) else os.path.join(ROOT, args.scratch)
@@ -138,8 +149,10 @@ def main():
 
     print(f"tablefix speed, {os.cpu_count()} cores, batch --jobs {args.jobs}, {args.count} distinct documents per kind\n")
     print("| input | KB/doc | in process docs/s | MB/s | CPU ms/doc | CPU ms/KB | batch docs/s | MB/s | "
-          "CPU ms/doc | peak MB | DB KB/doc | anchor (same files, same cores) | docs/s | batch ÷ anchor |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "CPU ms/doc | peak MB | DB KB/doc | anchor (same files, same cores) | docs/s | CPU ms/doc | "
+          "batch ÷ anchor, docs/s | batch ÷ anchor, CPU |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    baselines = []
     for kind in args.kinds.split(","):
         folder = archive(work, kind, args.count)
         files = documents(folder, kind)
@@ -154,11 +167,22 @@ def main():
                 f"| {database / len(files) / 1024:.1f} ")
         if kind in ANCHORS:
             name, read = ANCHORS[kind]
-            rate = anchor(read, files, args.jobs)
-            line += f"| {name} | {rate:.0f} | {len(files) / wall / rate:.1f}× |"
+            rate, anchor_cpu, unread = anchor(read, files, args.jobs)
+            line += (f"| {name}{f' ({unread} unreadable)' if unread else ''} | {rate:.0f} "
+                     f"| {anchor_cpu * 1000 / len(files):.2f} | {len(files) / wall / rate:.1f}× | {anchor_cpu / cpu:.1f}× |")
         else:
-            line += "| — | — | — |"
+            line += "| — | — | — | — | — |"
         print(line + ("" if not failed else f" ({failed} failed)"), flush=True)
+        if args.baseline:
+            base_wall, base_cpu, _, _, _, _ = batch(args.baseline, folder, work, args.jobs)
+            baselines.append(f"| {kind} | {len(files) / base_wall:.0f} | {base_cpu * 1000 / len(files):.2f} "
+                             f"| {len(files) / wall:.0f} | {cpu * 1000 / len(files):.2f} | {base_cpu / cpu:.1f}× |")
+
+    if baselines:
+        print(f"\nbatch beside {args.baseline} on the same files:\n")
+        print("| input | baseline docs/s | baseline CPU ms/doc | this docs/s | this CPU ms/doc | CPU ratio |")
+        print("|---|---|---|---|---|---|")
+        print("\n".join(baselines), flush=True)
 
     growth_files = [f for f in (os.path.join(ROOT, "Samples/fixtures/variants/pingyin-county-2022/pingyin-county-2022.lo.txt"),
                                 os.path.join(ROOT, "Samples/fixtures/variants/pingyin-county-2022/pingyin-county-2022.html"))
