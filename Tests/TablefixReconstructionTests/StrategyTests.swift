@@ -15,6 +15,11 @@ struct StrategyTests {
         return try #require(edition.tables.first { $0.id == id })
     }
 
+    /// `table` as the strategies take it, its labels numbered by its own letters.
+    static func prepared(_ table: TableTemplate) -> PreparedTable {
+        PreparedTable(table, alphabet: LabelAlphabet(TableLabels.letters(of: table)))
+    }
+
     /// The region a text's blocks make, every row of it.
     static func region(_ lines: [String]) -> TableRegion {
         let document = TestDocuments.document(lines.joined(separator: "\n"))
@@ -64,7 +69,7 @@ struct StrategyTests {
     func labelsLeaveOutUnprintedOptionalRows() throws {
         let table = try Self.table("gov-disclosure-2021", "requests")
         let region = Self.region(try Self.requestLines(withOptionalRows: false))
-        let candidate = try #require(LabelledRows().candidates(for: table, in: region, budget: .standard).first)
+        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
         let placements = zip(candidate.keys, candidate.units.flatMap(\.readings)).filter { $0.0.hasPrefix("other.no_") }
             .map(\.1.evidence.placement)
         #expect(placements.count == 14)
@@ -81,7 +86,7 @@ struct StrategyTests {
     func orderLeavesOutOnlyUnprintedRows() throws {
         let table = try Self.table("gov-disclosure-2021", "requests")
         func leavesOut(_ lines: [String]) -> Bool {
-            ReadingOrder().candidates(for: table, in: Self.region(lines), budget: .standard).contains { candidate in
+            ReadingOrder().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).contains { candidate in
                 candidate.units.flatMap(\.readings).contains { $0.evidence.placement == .notPrinted }
             }
         }
@@ -93,7 +98,7 @@ struct StrategyTests {
     func singleRowUnderHeaders() throws {
         let table = try Self.table("gov-disclosure-2021", "review")
         let region = Self.region(["维持 纠正 其他 未审结 总计", (1...15).map(String.init).joined(separator: " ")])
-        let candidate = try #require(SingleRowUnderHeaders().candidates(for: table, in: region, budget: .standard).first)
+        let candidate = try #require(SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
         #expect(candidate.units.flatMap(\.readings).map(\.value) == (1...15).map { Double($0) })
     }
 
@@ -153,7 +158,7 @@ struct StrategyTests {
         let table = try Self.table("gov-disclosure-2021", "review")
         let failing: [Double] = [1, 1, 1, 1, 9] + Array(repeating: 0.0, count: 10)
         let holding: [Double] = [1, 1, 1, 1, 4] + Array(repeating: 0.0, count: 10)
-        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
+        let arbiter = Arbiter(arithmetic: Arithmetic(table: table), policy: ConfidencePolicy(), budget: .standard)
         let verdict = try #require(arbiter.decide([Self.candidate(.singleRow, failing, of: table), Self.candidate(.singleRow, holding, of: table)]))
         #expect(verdict.cells.map(\.value) == holding.map(Optional.some))
         #expect(verdict.checks.allSatisfy { $0.ok != false })
@@ -164,7 +169,7 @@ struct StrategyTests {
         let table = try Self.table("gov-disclosure-2021", "review")
         let labels: [Double] = [1, 1, 1, 1, 4] + Array(repeating: 0.0, count: 10)
         let order: [Double] = [2, 0, 1, 1, 4] + Array(repeating: 0.0, count: 10)
-        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
+        let arbiter = Arbiter(arithmetic: Arithmetic(table: table), policy: ConfidencePolicy(), budget: .standard)
         let verdict = try #require(arbiter.decide([Self.candidate(.singleRow, labels, of: table), Self.candidate(.order, order, of: table)]))
         #expect(verdict.cells.map(\.value) == labels.map(Optional.some))
     }
@@ -174,7 +179,7 @@ struct StrategyTests {
         let table = try Self.table("gov-disclosure-2021", "review")
         let labels: [Double] = [1, 1, 1, 1, 9, 0, 0, 0, 0, 0, 2, 0, 0, 0, 1]
         let order: [Double] = [1, 1, 1, 1, 4, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1]
-        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
+        let arbiter = Arbiter(arithmetic: Arithmetic(table: table), policy: ConfidencePolicy(), budget: .standard)
         let verdict = try #require(arbiter.decide([Self.candidate(.singleRow, labels, of: table), Self.candidate(.order, order, of: table)]))
         #expect(verdict.cells.map(\.value) == order.map(Optional.some))
         #expect(verdict.cells.allSatisfy { $0.evidence?.selection == .orderByArithmetic(holdsAll: true) })
