@@ -2,16 +2,22 @@
 """Builds a synthetic scraped archive for `tablefix batch`: N documents made from the fixtures.
 
     Tools/make_archive.py OUT [--count 10000] [--zip] [--no-folder] [--seed 1] [--formats text,html,docx]
+                              [--distinct]
 
 Writes OUT/ (a folder tree, one sub-folder per site) and, with --zip, OUT.zip holding the same
-files. Sources are Samples/shared/*.txt and every rendering in Samples/fixtures/variants/*/
-(text, HTML and DOCX, in UTF-8 and GB18030; PDFs and timings are left out). Each document is
-made unique so that the batch repairs it: a numbered line is appended to text, an HTML
-comment to HTML, an archive comment to DOCX. Mixed in, deterministically:
+files. Sources are Samples/shared/*.txt and every rendering in the variants folders of
+Samples/fixtures (synthetic reports), Samples/real (published reports) and Samples/habits
+(publishers' and converters' habits): text, HTML and DOCX, in UTF-8 and GB18030; PDFs and
+timings are left out. Each document is made unique so that the batch repairs it: a numbered
+line is appended to text, an HTML comment to HTML, an archive comment to DOCX. Mixed in,
+deterministically:
 
 - about 2 % exact copies of earlier documents under other names (the batch links them);
 - about 1 % broken files: empty, binary junk, invalid UTF-8, a truncated DOCX;
 - about 10 % of the text documents converted to GB18030 with iconv.
+
+With --distinct there are no copies and no broken files: every file is a document to repair
+(what a speed measurement per format wants).
 
 Standard library only; seeded, so a rerun writes the same bytes. Prints one summary line.
 """
@@ -34,8 +40,10 @@ def sources(formats):
     for name in sorted(os.listdir(shared)):
         if name.endswith(".txt"):
             found.append(os.path.join(shared, name))
-    variants = os.path.join(ROOT, "Samples", "fixtures", "variants")
-    if os.path.isdir(variants):
+    for collection in ("fixtures", "real", "habits"):
+        variants = os.path.join(ROOT, "Samples", collection, "variants")
+        if not os.path.isdir(variants):
+            continue
         for report in sorted(os.listdir(variants)):
             folder = os.path.join(variants, report)
             for name in sorted(os.listdir(folder)):
@@ -105,6 +113,7 @@ def main():
     parser.add_argument("--no-folder", action="store_true", help="write only OUT.zip")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--formats", default="text,html,docx", help="comma-separated: text, html, docx")
+    parser.add_argument("--distinct", action="store_true", help="no copies and no broken files")
     args = parser.parse_args()
 
     formats = set(args.formats.split(","))
@@ -120,6 +129,8 @@ def main():
     for number in range(1, args.count + 1):
         site = f"site-{rng.randrange(50):02d}"
         roll = rng.random()
+        if args.distinct:
+            roll = 1.0
         if roll < 0.02 and files:
             name, data = files[rng.randrange(len(files))]
             files.append((f"{site}/copy-{number:05d}-{os.path.basename(name)}", data))

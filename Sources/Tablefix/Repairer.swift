@@ -13,11 +13,16 @@ import TablefixCleanup
 /// print(repair.json.rendered())
 /// ```
 public struct Repairer: Sendable {
-    public var library: TemplateLibrary
+    /// The templates tables are rebuilt from.
+    public let library: TemplateLibrary
     /// A document whose repair takes longer is given up (``ReadError/Code/tooSlow``);
     /// nil: no limit.
     public var timeLimit: Duration?
     let reader = DocumentReader()
+    /// The cleanup passes, their vocabulary (the templates' labels) read once.
+    let cleanup: CleanupPipeline
+    /// The reconstruction, with what it derives from the templates prepared once.
+    let reconstructor: Reconstructor
 
     /// A repairer with the built-in templates and, if given, those in `templatesFolder`.
     ///
@@ -26,6 +31,8 @@ public struct Repairer: Sendable {
         var library = try TemplateLibrary.builtIn()
         if let templatesFolder { try library.add(folder: templatesFolder) }
         self.library = library
+        cleanup = CleanupPipeline.standard(vocabulary: library.templates.flatMap(\.vocabulary))
+        reconstructor = Reconstructor(library: library)
     }
 
     /// Reads, cleans and reconstructs the file at `path`.
@@ -48,7 +55,7 @@ public struct Repairer: Sendable {
         guard let timeLimit else { return repair(document) }
         let cleaned = clean(document)
         do {
-            let extraction = try Reconstructor(library: library).extract(from: cleaned, until: start + timeLimit)
+            let extraction = try reconstructor.extract(from: cleaned, until: start + timeLimit)
             return Repair(document: cleaned, extraction: extraction)
         } catch {
             throw ReadError(.tooSlow, file: document.source.path,
@@ -73,14 +80,13 @@ public struct Repairer: Sendable {
     /// Cleans and reconstructs a document already read.
     public func repair(_ document: Document) -> Repair {
         let cleaned = clean(document)
-        let extraction = Reconstructor(library: library).extract(from: cleaned)
+        let extraction = reconstructor.extract(from: cleaned)
         return Repair(document: cleaned, extraction: extraction)
     }
 
     /// Runs the cleanup passes alone: the cleaned document with its edits, no tables.
     func clean(_ document: Document) -> Document {
-        let vocabulary = library.templates.flatMap(\.vocabulary)
-        return CleanupPipeline.standard(vocabulary: vocabulary).apply(to: document)
+        cleanup.apply(to: document)
     }
 }
 

@@ -13,12 +13,15 @@ public struct ArtifactRemoval: CleanupPass {
     public func apply(to document: inout Document) {
         var edits: [Edit] = []
         document.rewriteText(includingCells: true) { text, line in
-            if text.contains("<") || text.contains(">") {
+            // Bytes first: most lines hold none of the characters these artifacts need.
+            if text.utf8.contains(UInt8(ascii: "<")) || text.utf8.contains(UInt8(ascii: ">")),
+                text.contains("<") || text.contains(">")
+            {
                 let tags = Self.htmlTags(in: text)
                 edits += tags.map { Edit(kind: .artifact, before: String(text[$0]), after: "", line: line, confidence: ConfidencePolicy.standard.editArtifact) }
                 for range in tags.reversed() { text.replaceSubrange(range, with: Self.separator(in: text, around: range)) }
             }
-            if text.contains("]{") {
+            if text.containsText("]{"), text.contains("]{") {
                 // Each span is two removals: its opening bracket, and its closing one with the
                 // attributes (which may hold digits: `font-size:10.5pt`).
                 let spans = Self.bracketedSpans(in: text)
@@ -187,20 +190,37 @@ public struct ArtifactRemoval: CleanupPass {
     /// The entry every site navigation bar starts with.
     static let navigationHome = "首页"
 
-    /// Whether one line of text is a metadata field or a page widget.
+    /// The first characters of the field names.
     static let fieldInitials = Set(clutterFields.compactMap(\.first))
+    /// The field names, for looking a cell up.
+    static let clutterFieldSet = Set(clutterFields)
+    /// Characters a widget line may hold around its words.
+    static let widgetDecoration: Set<Character> = Set("<>|【】[]·")
+    /// The longest widget line, in characters other than white space and decoration.
+    static let longestWidgetLine = 12
 
+    /// Whether one line of text is a metadata field or a page widget.
     static func isClutterLine(_ raw: String) -> Bool {
         guard raw.utf8.count <= 400 else { return false }
         let text = raw.trimmingSpaces
-        guard let initial = text.first, text.count <= 80, !text.containsText("。") else { return false }
-        for field in clutterFields where fieldInitials.contains(initial) && text.hasPrefix(field) {
-            guard let next = text.dropFirst(field.count).first else { return true }
-            if [":", "：", " ", "\t"].contains(next) { return true }
+        guard let initial = text.first, text.utf8.count <= 80 || text.count <= 80, !text.containsText("。") else {
+            return false
+        }
+        if fieldInitials.contains(initial) {
+            for field in clutterFields where text.hasPrefix(field) {
+                guard let next = text.dropFirst(field.count).first else { return true }
+                if [":", "：", " ", "\t"].contains(next) { return true }
+            }
         }
         if text.containsText("浏览次数") || text.containsText("阅读次数") || text.containsText("访问次数") { return true }
-        let stripped = text.filter { !$0.isWhitespace && !"<>|【】[]·".contains($0) }
-        guard stripped.count <= 12, !stripped.isEmpty else { return false }
+        // Counted before it is built: most lines are too long to be a widget line.
+        var kept = 0
+        for character in text where !character.isWhitespace && !widgetDecoration.contains(character) {
+            kept += 1
+            if kept > longestWidgetLine { return false }
+        }
+        let stripped = text.filter { !$0.isWhitespace && !widgetDecoration.contains($0) }
+        guard stripped.count <= longestWidgetLine, !stripped.isEmpty else { return false }
         var rest = stripped
         for word in widgetWords where rest.containsText(word) { rest = rest.replacing(word, with: "") }
         return rest.count <= 2 && rest.count < stripped.count
@@ -213,8 +233,10 @@ public struct ArtifactRemoval: CleanupPass {
         let text = raw.trimmingSpaces
         guard !text.isEmpty, !text.containsText("。") else { return false }
         // A footer line runs long: the licence, the filing and the copyright together.
-        if text.count <= 300, footerWords.contains(where: { text.containsText($0) }) { return true }
-        guard text.count <= 80 else { return false }
+        if text.utf8.count <= 300 || text.count <= 300, footerWords.contains(where: { text.containsText($0) }) {
+            return true
+        }
+        guard text.utf8.count <= 80 || text.count <= 80 else { return false }
         return breadcrumbOpenings.contains(where: { text.hasPrefix($0) }) || isNavigationLine(text)
     }
 
@@ -235,7 +257,7 @@ public struct ArtifactRemoval: CleanupPass {
         case .table(let grid):
             guard grid.rows.count <= 8 else { return false }
             let fieldRows = grid.rows.filter { row in
-                row.contains { cell in clutterFields.contains(cell.text.trimmingSpaces) }
+                row.contains { cell in clutterFieldSet.contains(cell.text.trimmingSpaces) }
             }
             return fieldRows.count * 2 >= grid.rows.count
         default:

@@ -46,18 +46,40 @@ extension Document {
         for index in blocks.indices {
             switch blocks[index].content {
             case .heading(var lines):
+                // The block lets go of its lines while they are rewritten, so that they are
+                // changed in place rather than copied.
+                blocks[index].content = .heading([])
                 for line in lines.indices { body(&lines[line].text, lines[line].line) }
                 blocks[index].content = .heading(lines)
             case .paragraph(var lines):
+                blocks[index].content = .paragraph([])
                 for line in lines.indices { body(&lines[line].text, lines[line].line) }
                 blocks[index].content = .paragraph(lines)
             case .table(var grid) where includingCells:
+                blocks[index].content = .table(Grid(rows: []))
                 for row in grid.rows.indices {
                     for column in grid.rows[row].indices where !grid.rows[row][column].isSpanned {
                         body(&grid.rows[row][column].text, grid.rows[row][column].line)
                     }
                 }
                 blocks[index].content = .table(grid)
+            default:
+                break
+            }
+        }
+    }
+
+    /// Calls `body` on the text of every heading and paragraph line and, if asked, every
+    /// table cell, in the order ``rewriteText(includingCells:_:)`` visits them.
+    func forEachText(includingCells: Bool, _ body: (String, Int) -> Void) {
+        for block in blocks {
+            switch block.content {
+            case .heading(let lines), .paragraph(let lines):
+                for line in lines { body(line.text, line.line) }
+            case .table(let grid) where includingCells:
+                for row in grid.rows {
+                    for cell in row where !cell.isSpanned { body(cell.text, cell.line) }
+                }
             default:
                 break
             }

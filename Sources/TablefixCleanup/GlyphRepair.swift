@@ -68,8 +68,11 @@ public struct GlyphRepair: CleanupPass {
 
     /// `Ξ,` `-,` `三,` at the start of a line or cell, before CJK text or alone in a cell.
     func repairMarker(_ text: String, line: Int, numeralLines: [Int: Int]) -> (String, Edit)? {
+        // Most lines fail at their second character: read no further for them.
+        var characters = text.makeIterator()
+        guard characters.next() != nil, let second = characters.next(), Self.markerSeparators.contains(second)
+        else { return nil }
         let chars = Array(text)
-        guard chars.count >= 2, [",", "，", "、", ".", "．"].contains(chars[1]) else { return nil }
         let after = chars.dropFirst(2).first { !$0.isWhitespace }
         guard after.map({ $0.isCJK || $0 == "(" || $0 == "（" }) ?? true else { return nil }
         let glyph = chars[0]
@@ -100,11 +103,13 @@ public struct GlyphRepair: CleanupPass {
                 Edit(kind: .glyph, before: before, after: replacement, line: line, confidence: confidence))
     }
 
+    /// What follows the glyph of a list number.
+    static let markerSeparators: [Character] = [",", "，", "、", ".", "．"]
+
     /// The input lines that open with a section number or its lookalike, with its value.
     static func numeralMarkerLines(of document: Document) -> [Int: Int] {
         var lines: [Int: Int] = [:]
-        var copy = document
-        copy.rewriteText(includingCells: true) { text, line in
+        document.forEachText(includingCells: true) { text, line in
             let trimmed = text.trimmingSpaces
             guard let first = trimmed.first else { return }
             if let marker = ListMarker(parsing: trimmed[...]), marker.style == .chineseComma {
@@ -217,8 +222,7 @@ public struct GlyphRepair: CleanupPass {
 
     static func bigramCounts(of document: Document) -> [UInt64: Int] {
         var counts: [UInt64: Int] = [:]
-        var copy = document
-        copy.rewriteText(includingCells: true) { text, _ in
+        document.forEachText(includingCells: true) { text, _ in
             for bigram in bigrams(of: text) { counts[bigram, default: 0] += 1 }
         }
         return counts

@@ -32,6 +32,8 @@ public struct LineWrapRepair: CleanupPass {
     /// `text` without spaces between CJK characters, and each change as (before, after)
     /// with one character of context on each side.
     static func removingSpacesBetweenCJK(_ text: String) -> (text: String, changes: [(String, String)]) {
+        // Only a space can go: a line without one is left as it is.
+        guard text.utf8.contains(UInt8(ascii: " ")) else { return (text, []) }
         let chars = Array(text)
         var result = ""
         var changes: [(String, String)] = []

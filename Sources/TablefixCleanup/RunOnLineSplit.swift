@@ -23,7 +23,7 @@ public struct RunOnLineSplit: CleanupPass {
         var edits: [Edit] = []
         for block in document.blocks {
             guard case .paragraph(let lines) = block.content, lines.count == 1, let line = lines.first,
-                line.text.count >= Self.shortest
+                line.text.utf8.count >= Self.shortest, line.text.count >= Self.shortest
             else {
                 blocks.append(block)
                 continue
@@ -97,6 +97,8 @@ public struct RunOnLineSplit: CleanupPass {
     /// next number of the list (`…41815092.政府公报公开` after `1.网站公开`).
     static func marker(in chars: [Character], at index: Int, after lastArabic: Int?) -> (Int, Int?)? {
         let previous = index > 0 ? chars[index - 1] : " "
+        // Most characters cannot open a list number: no string is made for them.
+        guard let first = chars[index].unicodeScalars.first, ListMarker.canOpen(first) else { return nil }
         let rest = String(chars[index..<min(chars.count, index + 8)])
         guard let marker = ListMarker(parsing: rest[...]), index + marker.length < chars.count,
             chars[index + marker.length].isCJK || chars[index + marker.length] == " ",

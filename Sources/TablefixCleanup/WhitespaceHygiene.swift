@@ -24,6 +24,8 @@ public struct WhitespaceHygiene: CleanupPass {
     }
 
     static func clean(_ text: String) -> String {
+        // The usual line: no odd space, no plain space at either end. Returned as it is.
+        if text.utf8.first != 0x20, text.utf8.last != 0x20, !text.unicodeScalars.contains(where: isOdd) { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         let scalars = Array(text.unicodeScalars)
@@ -41,6 +43,16 @@ public struct WhitespaceHygiene: CleanupPass {
             }
         }
         return result.trimmingCharacters(in: " ")
+    }
+
+    /// A scalar ``clean(_:)`` removes or turns into a plain space.
+    static func isOdd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x00A0, 0x3000, 0x2002...0x200A, 0x202F, 0x205F, 0x0009,
+            0x000B, 0x000C:
+            true
+        default: false
+        }
     }
 }
 

@@ -27,6 +27,8 @@ public struct ListMarker: Sendable, Equatable {
 
     /// Reads the marker at the start of `text`, or `nil` when it does not start with one.
     public init?(parsing text: Substring) {
+        // Most lines open with no marker: their first scalar says so without more work.
+        guard let scalar = text.unicodeScalars.first, Self.canOpen(scalar) else { return nil }
         let chars = Array(text.prefix(12))
         guard let first = chars.first else { return nil }
         var style: Style
@@ -84,18 +86,56 @@ public struct ListMarker: Sendable, Equatable {
     }
 }
 
+extension ListMarker {
+    /// Whether a marker may open with `scalar`: a bracket, an ASCII digit or a Chinese
+    /// numeral of a list number.
+    public static func canOpen(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFF08, 0x28, 0x30...0x39: true
+        default: ChineseNumeral.isListNumeral(scalar)
+        }
+    }
+}
+
 extension String {
     /// The string without leading and trailing white space (ASCII, full-width, NBSP).
     public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let head = scalars.first, let tail = scalars.last else { return self }
         // The usual case, answered without walking characters: nothing to trim.
-        if let first = unicodeScalars.first, let last = unicodeScalars.last,
-            !first.properties.isWhitespace, !last.properties.isWhitespace
-        {
-            return self
-        }
+        if !head.isSpace, !tail.isSpace { return self }
+        // By scalars when the scalars at both new ends stand alone: each then starts and ends
+        // a character, so that the characters trimmed are the spaces.
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace }) ?? first
+        if scalars[first].standsAlone, scalars[last].standsAlone { return String(scalars[first...last]) }
         guard let start = firstIndex(where: { !$0.isWhitespace }) else { return "" }
         let end = lastIndex(where: { !$0.isWhitespace }) ?? start
         return String(self[start...end])
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode White_Space, without a property lookup.
+    @inlinable
+    public var isSpace: Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// Whether the scalar is a character of its own whatever stands beside it: printable
+    /// ASCII and Latin-1, box drawings, CJK ideographs, CJK and full-width punctuation — never a
+    /// combining mark, a joiner, a prepended mark or half of `\r\n`.
+    @inlinable
+    public var standsAlone: Bool {
+        switch value {
+        case 0x20...0x7E, 0xA0...0xFF, 0x2010...0x2027, 0x2500...0x257F, 0x3001...0x3029, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xFF01...0xFF5E:
+            true
+        default: false
+        }
     }
 }
 
@@ -104,6 +144,47 @@ extension Double {
     /// their shortest exact form.
     public var printed: String {
         self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : "\(self)"
+    }
+}
+
+// Inlinable: generic over the string type, these run on every line and are specialized
+// where they are called only so.
+extension StringProtocol {
+    /// Whether the first character after the leading white space may be `character`
+    /// (a character of one scalar that stands alone): false only when the scalar there
+    /// settles that it is not, so that a line is turned away without more work.
+    @inlinable
+    public func mayOpen(with character: Unicode.Scalar) -> Bool {
+        guard let first = unicodeScalars.first(where: { !$0.isSpace }) else { return false }
+        return first == character || !first.standsAlone
+    }
+
+    /// Whether the last character before the trailing white space may be `character`
+    /// (``mayOpen(with:)`` from the end).
+    @inlinable
+    public func mayClose(with character: Unicode.Scalar) -> Bool {
+        guard let last = unicodeScalars.last(where: { !$0.isSpace }) else { return false }
+        return last == character || !last.standsAlone
+    }
+
+    /// Whether the text holds `character`, as `contains(_:)` answers it; for an ASCII
+    /// character the bytes answer first, and most lines do not hold it.
+    @inlinable
+    public func includes(_ character: Character) -> Bool {
+        guard let byte = character.asciiValue, character != "\r\n" else { return contains(character) }
+        guard utf8.contains(byte) else { return false }
+        // A control character other than a line end is a character of its own wherever it stands.
+        if byte < 0x20 || byte == 0x7F, byte != 0x0A, byte != 0x0D { return true }
+        // Found as a character when the scalars on both sides stand alone; else asked of the characters.
+        let target = Unicode.Scalar(byte)
+        var previousStandsAlone = true
+        var pending = false
+        for scalar in unicodeScalars {
+            if pending, scalar.standsAlone { return true }
+            pending = scalar == target && previousStandsAlone
+            previousStandsAlone = scalar.standsAlone
+        }
+        return pending || contains(character)
     }
 }
 

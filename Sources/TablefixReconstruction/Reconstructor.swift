@@ -10,17 +10,23 @@ public import TablefixModel
 /// prose states are checked against them (``NarrativeLinker``). Tables that are not
 /// canonical come out as generic grids.
 public struct Reconstructor: Sendable {
-    public var library: TemplateLibrary
+    public let library: TemplateLibrary
     /// The numbers every confidence comes from.
     public var policy: ConfidencePolicy
     let strategies: [any ReadingStrategy]
     let budget: SearchBudget
+    /// The library's templates, with what identification reads them by.
+    let templates: [PreparedTemplate]
+    /// The letters of every template's labels.
+    let alphabet: LabelAlphabet
 
     public init(library: TemplateLibrary, policy: ConfidencePolicy = .standard) {
         self.library = library
         self.policy = policy
         strategies = ReadingStrategies.standard
         budget = .standard
+        alphabet = PreparedTemplate.alphabet(of: library.templates)
+        templates = library.templates.map { [alphabet] in PreparedTemplate($0, alphabet: alphabet) }
     }
 
     /// The extraction of `document`.
@@ -48,13 +54,15 @@ public struct Reconstructor: Sendable {
     {
         let (body, year) = TitleReader().read(document)
         let rows = RowStream.rows(of: document.blocks, in: document.blocks.indices)
-        guard let (template, templateConfidence, content) = TemplateChooser(templates: library.templates, policy: policy)
-            .choose(for: document, rows: rows, year: year)
+        let texts = BlockTexts(document.blocks)
+        guard let (template, templateConfidence, content) = TemplateChooser(templates: templates, alphabet: alphabet,
+                                                                            policy: policy)
+            .choose(for: document, texts: texts, rows: rows, year: year)
         else {
             return Extraction(template: nil, templateConfidence: 0, body: body, year: year, confidence: 0,
                               tables: genericTables(document, used: []))
         }
-        let location = TableLocation(template: template, blocks: document.blocks, content: content)
+        let location = TableLocation(template: template, blocks: document.blocks, texts: texts, content: content)
         let statements = library.phrases.map { phrases in
             StatementReader(phrases: phrases, template: template.id, year: year).statements(in: document)
         } ?? []
@@ -78,22 +86,23 @@ public struct Reconstructor: Sendable {
 
     /// One canonical table, and the blocks its values came from; `prose` is what the
     /// document's prose states.
-    func reconstruct<Failure: Error>(_ table: TableTemplate, in document: Document, at location: TableLocation,
+    func reconstruct<Failure: Error>(_ prepared: PreparedTable, in document: Document, at location: TableLocation,
                                      prose: [Statement], checkpoint: () throws(Failure) -> Void) throws(Failure)
         -> (ExtractedTable, Set<Int>)
     {
-        let arbiter = Arbiter(table: table, policy: policy, budget: budget, prose: prose)
+        let table = prepared.table
+        let arbiter = Arbiter(arithmetic: prepared.arithmetic, policy: policy, budget: budget, prose: prose)
         for place in location.places(for: table) {
             try checkpoint()
             let region = Self.region(of: table, rows: Array(location.rows[place.rows]), strict: place.strict)
-            let candidates = strategies.flatMap { $0.candidates(for: table, in: region, budget: budget) }
+            let candidates = strategies.flatMap { $0.candidates(for: prepared, in: region, budget: budget) }
             guard let verdict = arbiter.decide(candidates) else { continue }
             let confidence = verdict.cells.map(\.confidence).min() ?? 0
             return (ExtractedTable(id: table.id, status: .present, confidence: confidence, cells: verdict.cells,
                                    checks: verdict.checks),
                     Set(verdict.rows.map { region.rows[$0].block }))
         }
-        return (ExtractedTable(id: table.id, status: location.unreadStatus(of: table), confidence: 0), [])
+        return (ExtractedTable(id: table.id, status: location.unreadStatus(of: prepared), confidence: 0), [])
     }
 
     /// The rows of a place, as the strategies read them.

@@ -82,4 +82,28 @@ struct TextToolkitTests {
         #expect(YearText.first(in: "柘城县发改委2017政府信息公开工作年度报告") == nil)
         #expect(YearText.all(in: "2017年度我委公开91条，2018年将继续").map(\.year) == [2017, 2018])
     }
+
+    @Test("trims white space by characters: a space a combining mark rides on goes with it", arguments: [
+        (" 规章\u{3000}", "规章"), ("\u{3000}\u{3000}", ""), ("", ""), ("a\r\n", "a"), (" \u{0301}x ", "x"),
+        ("\u{00A0}1 2\t", "1 2"), ("表", "表"),
+    ])
+    func trimming(text: String, trimmed: String) {
+        #expect(text.trimmingSpaces == trimmed)
+    }
+
+    @Test("counts every glyph an OCR prints for a digit among those a number may hold")
+    func digitGlyphs() {
+        for glyph in NumberGlyphs.letterDigits.keys { #expect(glyph.unicodeScalars.allSatisfy(NumberGlyphs.mayStandForDigit)) }
+        for glyph in NumberGlyphs.loneDigits.keys { #expect(glyph.unicodeScalars.allSatisfy(NumberGlyphs.mayStandForDigit)) }
+        for digit in "0123456789０１２３４５６７８９".unicodeScalars { #expect(NumberGlyphs.mayStandForDigit(digit)) }
+        for other in "一二三元件-—/无空 a".unicodeScalars { #expect(!NumberGlyphs.mayStandForDigit(other)) }
+    }
+
+    @Test("finds an ASCII character as contains(_:) does, a combining mark on it or a line end beside it included",
+          arguments: ["a|b", "|\u{301}b", "a\u{200D}|", "|", "", "规章\t1", "\r\n", "a\r\nb", "x\u{301}|\u{301}|", "无"])
+    func includesAsContains(text: String) {
+        for character: Character in ["|", "\t", "\n", "\r", "-", "无"] {
+            #expect(text.includes(character) == text.contains(character))
+        }
+    }
 }

@@ -307,4 +307,11 @@ struct PipeTableTests {
             paragraph 9: 正文。
             """)
     }
+
+    @Test("cuts lines at every line end as a split by characters does",
+          arguments: ["a\nb", "a\r\nb\rc", "\n\n", "", "规章\r\n\r\n", "x\u{301}\ny", "\r"])
+    func lineEnds(text: String) {
+        let bySplit = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        #expect(TextReader.splitLines(text) == bySplit)
+    }
 }

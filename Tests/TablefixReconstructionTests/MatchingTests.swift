@@ -1,6 +1,7 @@
 import Testing
 @testable import TablefixReconstruction
 import TablefixModel
+import TablefixTestSupport
 
 @Suite("Matching labels and rows")
 struct MatchingTests {
@@ -44,3 +45,26 @@ struct MatchingTests {
         #expect(matches.map(\.streamRow) == [1, 2])
     }
 }
+
+@Suite("Longest common subsequence")
+struct CommonSubsequenceTests {
+    @Test("by bits gives what the table gives, for letters of every length up to a word's 64")
+    func bitsAgreeWithTable() {
+        var generator = SeededGenerator(seed: 12)
+        for _ in 0..<5_000 {
+            let alphabet = UInt32(truncatingIfNeeded: generator.next() % 6 + 1)
+            let a = (0..<Int(generator.next() % 80)).map { _ in UInt32(truncatingIfNeeded: generator.next()) % alphabet }
+            let b = (0..<Int(generator.next() % 64 + 1)).map { _ in UInt32(truncatingIfNeeded: generator.next()) % alphabet }
+            #expect(LabelMatcher.commonSubsequenceLength(a, short: b) == LabelMatcher.commonSubsequenceLengthByTable(a, b))
+        }
+    }
+
+    @Test("is symmetric and uses the table beyond 64 letters on both sides")
+    func longOnBothSides() {
+        let a: [UInt32] = Array(Array(repeating: [1, 2, 3], count: 30).joined())
+        let b: [UInt32] = Array(Array(repeating: [3, 1], count: 40).joined())
+        #expect(LabelMatcher.commonSubsequenceLength(a, b) == LabelMatcher.commonSubsequenceLength(b, a))
+        #expect(LabelMatcher.commonSubsequenceLength(a, b) == LabelMatcher.commonSubsequenceLengthByTable(a, b))
+    }
+}
+

@@ -15,6 +15,11 @@ struct StrategyTests {
         return try #require(edition.tables.first { $0.id == id })
     }
 
+    /// `table` as the strategies take it, its labels numbered by its own letters.
+    static func prepared(_ table: TableTemplate) -> PreparedTable {
+        PreparedTable(table, alphabet: LabelAlphabet(TableLabels.letters(of: table)))
+    }
+
     /// The region a text's blocks make, every row of it.
     static func region(_ lines: [String]) -> TableRegion {
         let document = TestDocuments.document(lines.joined(separator: "\n"))
@@ -54,7 +59,7 @@ struct StrategyTests {
     /// (strategy, values) pairs.
     static func verdict(_ candidates: [(ReadingStrategyKind, [Double])]) throws -> Arbiter.Verdict {
         let table = try table("gov-disclosure-2021", "review")
-        let arbiter = Arbiter(table: table, policy: ConfidencePolicy(), budget: .standard)
+        let arbiter = Arbiter(arithmetic: Arithmetic(table: table), policy: ConfidencePolicy(), budget: .standard)
         return try #require(arbiter.decide(candidates.map { candidate($0.0, $0.1, of: table) }))
     }
 
@@ -80,7 +85,7 @@ struct StrategyTests {
     func labelsLeaveOutUnprintedOptionalRows() throws {
         let table = try Self.table("gov-disclosure-2021", "requests")
         let region = Self.region(try Self.requestLines(withOptionalRows: false))
-        let candidate = try #require(LabelledRows().candidates(for: table, in: region, budget: .standard).first)
+        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
         let placements = zip(candidate.keys, candidate.units.flatMap(\.readings)).filter { $0.0.hasPrefix("other.no_") }
             .map(\.1.evidence.placement)
         #expect(placements.count == 14)
@@ -109,7 +114,7 @@ struct StrategyTests {
     func orderLeavesOutOnlyUnprintedRows() throws {
         let table = try Self.table("gov-disclosure-2021", "requests")
         func leavesOut(_ lines: [String]) -> Bool {
-            ReadingOrder().candidates(for: table, in: Self.region(lines), budget: .standard).contains { candidate in
+            ReadingOrder().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).contains { candidate in
                 candidate.units.flatMap(\.readings).contains { $0.evidence.placement == .notPrinted }
             }
         }
@@ -121,7 +126,7 @@ struct StrategyTests {
     func singleRowUnderHeaders() throws {
         let table = try Self.table("gov-disclosure-2021", "review")
         let region = Self.region(["维持 纠正 其他 未审结 总计", (1...15).map(String.init).joined(separator: " ")])
-        let candidate = try #require(SingleRowUnderHeaders().candidates(for: table, in: region, budget: .standard).first)
+        let candidate = try #require(SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
         #expect(candidate.units.flatMap(\.readings).map(\.value) == (1...15).map { Double($0) })
     }
 

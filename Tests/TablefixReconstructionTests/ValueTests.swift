@@ -177,4 +177,18 @@ struct UnitTests {
         #expect(tokens.map(\.kind) == [.text, .number, .number, .number])
         #expect(tokens[1].raw == "31（其中修订9件）")
     }
+
+    @Test("cuts a cell into the words a split by characters gives, combining marks and line ends among them",
+          arguments: ["规章 12  3", " a|b｜c丨d ", "1\u{301} 2", "x \u{301}y", "a\r\nb", "", "  ", "一\u{3000}二\t三", "é e\u{301}"])
+    func words(text: String) {
+        let bySplit = text.split(whereSeparator: { $0.isWhitespace || $0 == "|" || $0 == "｜" || $0 == "丨" })
+        #expect(RowStream.words(of: text) == bySplit)
+    }
+
+    @Test("reads a word of ASCII digits as the full reading does", arguments: ["0", "007", "12345678901234567890", "42"])
+    func plainDigits(word: String) {
+        #expect(NumberReader.plainDigits(word) == Double(word))
+        #expect(NumberReader.plainDigits(word + "件") == nil)
+        #expect(NumberReader.plainDigits("123456789012345678901") == nil)
+    }
 }

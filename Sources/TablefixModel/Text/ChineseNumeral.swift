@@ -6,6 +6,14 @@ public enum ChineseNumeral {
         "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
     ]
 
+    /// Whether `scalar` is one of the numerals list numbers are written with (一 … 九, 十).
+    public static func isListNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "一", "二", "三", "四", "五", "六", "七", "八", "九", "十": true
+        default: false
+        }
+    }
+
     /// The value of a list number from 一 to 九十九, or nil.
     public static func listValue(_ text: String) -> Int? {
         let chars = Array(text)

@@ -17,13 +17,13 @@ public enum LabelLetters {
                 continue
             }
             // `三、` and its OCR forms: a section number, not part of the label.
-            if numerals.contains(value), index + 1 < scalars.count, listSeparators.contains(scalars[index + 1].value) {
+            if isNumeral(value), index + 1 < scalars.count, isListSeparator(scalars[index + 1].value) {
                 index += 2
                 continue
             }
             if CJK.isIdeograph(value) {
                 result.append(SimplifiedForms.of(value))
-            } else if value < 0x80, scalars[index].properties.isAlphabetic {
+            } else if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) {
                 result.append(value)
             }
             index += 1
@@ -37,12 +37,22 @@ public enum LabelLetters {
         while index < scalars.count, index <= start + 5 {
             let value = scalars[index].value
             if value == 0xFF09 || value == 0x29 { return index > start + 1 ? index : nil }
-            guard numerals.contains(value) || (0x30...0x39).contains(value) || value == 0x20 else { return nil }
+            guard isNumeral(value) || (0x30...0x39).contains(value) || value == 0x20 else { return nil }
             index += 1
         }
         return nil
     }
 
-    static let listSeparators: Set<UInt32> = [0x3001, 0x2C, 0xFF0C, 0x2E, 0xFF0E]
-    static let numerals: Set<UInt32> = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
+    /// `、` `,` `，` `.` `．`: what follows a section number.
+    static func isListSeparator(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x3001, 0x2C, 0xFF0C, 0x2E, 0xFF0E: true
+        default: false
+        }
+    }
+
+    /// 一 … 十.
+    static func isNumeral(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value).map(ChineseNumeral.isListNumeral) ?? false
+    }
 }

@@ -28,7 +28,7 @@ public enum LineRole {
     }
 
     /// A sentence: running text with a full stop.
-    public static func isSentence(_ text: String) -> Bool { text.contains("。") }
+    public static func isSentence(_ text: String) -> Bool { text.containsText("。") && text.contains("。") }
 
     /// Running text, perhaps a piece of a sentence a layout wrapped: a full stop, or a
     /// comma or semicolon outside brackets (a label's note in brackets may have commas:
@@ -61,6 +61,8 @@ public enum LineRole {
     /// A report's title: a line naming a (yearly) report, also with its last character
     /// lost to OCR or a page's edge (`…政府信息公开工作年度报`).
     public static func isTitle(_ text: String) -> Bool {
+        // Every such name has 报: a line without its bytes is turned away unread.
+        guard text.containsText("报") else { return false }
         let compact = text.filter { !$0.isWhitespace }
         return compact.contains("年度报告") || compact.contains("工作报告")
             || (compact.contains("年报") && YearText.first(in: text) != nil)

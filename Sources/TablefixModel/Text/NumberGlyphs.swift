@@ -34,6 +34,15 @@ public enum NumberGlyphs {
         "?", "？", ")", "）", "'", "\"", "’", "”", "。", ",", "，", ":", "：", ";", "；", "!", "！",
     ]
 
+    /// Whether `scalar` is a digit (ASCII or full-width) or a glyph an OCR prints for one
+    /// (``letterDigits``, ``loneDigits``): a word without any is never a number.
+    public static func mayStandForDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "0"..."9", "０"..."９", "O", "o", "l", "I", "工", "】", "]": true
+        default: false
+        }
+    }
+
     /// The ASCII digit for an ASCII or full-width digit, or nil.
     public static func asciiDigit(_ character: Character) -> Character? {
         guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return nil }

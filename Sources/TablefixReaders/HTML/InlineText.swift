@@ -25,21 +25,34 @@ struct InlineText {
             text += raw
             return
         }
+        // Most text nodes hold no white space to collapse: added whole, their bytes say so.
+        if let first = raw.first, !raw.utf8.contains(where: Self.isCollapsible) {
+            closePendingSpace(before: first)
+            if text.isEmpty { self.line = line }
+            text += raw
+            return
+        }
         for character in raw {
             if Self.isCollapsible(character) {
                 pendingSpace = true
                 if character == "\n" || character == "\r\n" || character == "\r" { pendingBreak = true }
                 continue
             }
-            if pendingSpace, let last = text.last {
-                let wide = (last.isCJK || last.isCJKPunctuation) && (character.isCJK || character.isCJKPunctuation)
-                if !(pendingBreak && wide) { text.append(" ") }
-            }
-            pendingSpace = false
-            pendingBreak = false
+            closePendingSpace(before: character)
             if text.isEmpty { self.line = line }
             text.append(character)
         }
+    }
+
+    /// Puts down the white space collapsed before `next`: one space, none at the line's
+    /// start nor for a line break between two CJK characters.
+    private mutating func closePendingSpace(before next: Character) {
+        if pendingSpace, let last = text.last {
+            let wide = (last.isCJK || last.isCJKPunctuation) && (next.isCJK || next.isCJKPunctuation)
+            if !(pendingBreak && wide) { text.append(" ") }
+        }
+        pendingSpace = false
+        pendingBreak = false
     }
 
     /// Keeps a space seen at the end of a text node for the text that follows.
@@ -55,6 +68,11 @@ struct InlineText {
         defer { self = InlineText() }
         guard !text.isBlank else { return nil }
         return (text, line)
+    }
+
+    /// The bytes of ``isCollapsible(_:)-(Character)``'s characters: a text without any has none.
+    static func isCollapsible(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
     /// ASCII white space, which HTML collapses (not NBSP, not the ideographic space).

@@ -4,8 +4,9 @@ extension TextReader {
     /// A table without tabs starting at `start`: columns aligned with runs of spaces
     /// (`pdftotext -layout`), or rows ending in numbers separated by single spaces (OCR).
     /// Needs two such rows at least; short label lines between them belong to the table.
-    func alignedTable(_ lines: [Substring], from start: Int) -> (Grid, end: Int)? {
-        guard let first = Self.alignedCells(lines[start]) else { return nil }
+    /// `aligned` keeps each line's cells for the scans that follow.
+    func alignedTable(_ lines: [Substring], from start: Int, aligned: inout AlignedLines) -> (Grid, end: Int)? {
+        guard let first = aligned.cells(at: start) else { return nil }
         var rows: [[Cell]] = [first.map { Cell($0, line: start + 1) }]
         var end = start
         var pending: [(Int, Substring)] = []
@@ -14,7 +15,7 @@ extension TextReader {
         while index < lines.count {
             let line = lines[index]
             let text = line.trimmingSpaces
-            if let cells = Self.alignedCells(line) {
+            if let cells = aligned.cells(at: index) {
                 for (number, fragment) in pending { rows.append([Cell(String(fragment), line: number + 1)]) }
                 pending = []
                 rows.append(cells.map { Cell($0, line: index + 1) })
@@ -92,5 +93,25 @@ extension TextReader {
         if NumberGlyphs.noneMarks.contains(token) { return true }
         guard token.first?.isNumber == true else { return false }
         return token.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "，" || $0 == "．" }
+    }
+}
+
+/// ``TextReader/alignedCells(_:)`` of each line, worked out when first asked: a scan for a
+/// table that finds none leaves the next line to be scanned from, over the same lines.
+struct AlignedLines {
+    let lines: [Substring]
+    private var known: [[String]??]
+
+    init(_ lines: [Substring]) {
+        self.lines = lines
+        known = Array(repeating: nil, count: lines.count)
+    }
+
+    /// The cells of line `index`, or nil for running text.
+    mutating func cells(at index: Int) -> [String]? {
+        if let cells = known[index] { return cells }
+        let cells = TextReader.alignedCells(lines[index])
+        known[index] = .some(cells)
+        return cells
     }
 }

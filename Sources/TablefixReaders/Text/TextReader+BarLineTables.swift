@@ -48,11 +48,11 @@ extension TextReader {
 
     /// `| 规章`: a row's first cell alone on its line, no closing bar.
     static func opensBarLineRow(_ line: Substring) -> Bool {
-        line.hasPrefix("| ") && !line.dropFirst(2).contains("|") && !line.dropFirst(2).trimmingSpaces.isEmpty
+        line.utf8.first == UInt8(ascii: "|") && line.hasPrefix("| ") && !line.dropFirst(2).contains("|") && !line.dropFirst(2).trimmingSpaces.isEmpty
     }
 
     /// `| --- |` or `| --- | --- |`: a markdown rule.
     static func isBarRule(_ line: Substring) -> Bool {
-        line.hasPrefix("|") && line.contains("---") && line.allSatisfy { $0 == "|" || $0 == "-" || $0 == " " || $0 == ":" }
+        line.utf8.first == UInt8(ascii: "|") && line.hasPrefix("|") && line.contains("---") && line.allSatisfy { $0 == "|" || $0 == "-" || $0 == " " || $0 == ":" }
     }
 }

@@ -5,8 +5,15 @@ extension TextReader {
     /// ASCII of markdown and grid tables.
     static let frameCharacters: Set<Character> = Set("─━│┃┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋═║╔╗╚╝╠╣╦╩╬╞╡╪╟╢╫-=+:|")
 
+    /// The scalars of ``frameCharacters``.
+    static let frameScalars: Set<Unicode.Scalar> = Set(frameCharacters.flatMap(\.unicodeScalars))
+
+    /// What separates the cells of a framed row.
+    static let separators: [Unicode.Scalar] = ["│", "┃", "║", "|"]
+
     /// The character that separates cells in a framed row, or nil for other lines.
     static func cellSeparator(_ line: Substring) -> Character? {
+        guard Self.separators.contains(where: { line.mayOpen(with: $0) || line.mayClose(with: $0) }) else { return nil }
         let text = line.trimmingSpaces
         guard let first = text.first, let last = text.last else { return nil }
         for separator: Character in ["│", "┃", "║", "|"] where first == separator || last == separator {
@@ -17,6 +24,11 @@ extension TextReader {
 
     /// A line made only of frame characters and spaces: a rule between rows.
     static func isRule(_ line: Substring) -> Bool {
+        // Most lines open with a character no frame is drawn with: answered by its scalar.
+        guard let first = line.unicodeScalars.first(where: { !$0.isSpace }), !first.standsAlone || frameScalars.contains(first)
+        else {
+            return false
+        }
         let text = line.trimmingSpaces
         return text.count >= 3 && text.allSatisfy { frameCharacters.contains($0) || $0 == " " }
             && text.contains { "─━═-".contains($0) }

@@ -37,15 +37,19 @@ extension TextReader {
     /// - Complexity: O(n·r) for n lines and tables of r rows at most.
     func cellLineTables(_ lines: [Substring]) -> [Int: (Grid, end: Int)] {
         var found: [Int: (Grid, end: Int)] = [:]
+        // What each line is, worked out once: the rows and tables below ask again and again.
+        let kinds = lines.map(Self.cellLine)
         var index = 0
         while index < lines.count {
-            guard Self.cellLine(lines[index]) == .label, !Self.endsCellTable(lines[index]) else {
+            guard kinds[index] == .label, !Self.endsCellTable(lines[index]) else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < lines.count, Self.cellLine(lines[end]) != nil, !Self.endsCellTable(lines[end]) { end += 1 }
-            for (grid, start, last) in tables(inCellLines: index..<end, of: lines) { found[start] = (grid, last) }
+            while end < lines.count, kinds[end] != nil, !Self.endsCellTable(lines[end]) { end += 1 }
+            for (grid, start, last) in tables(inCellLines: index..<end, of: lines, kinds: kinds) {
+                found[start] = (grid, last)
+            }
             index = end
         }
         return found
@@ -54,28 +58,31 @@ extension TextReader {
     /// The tables in a region of cell lines, each with its first and last line: the rows
     /// between two runs of header cells (three label lines or more without cells), when
     /// they hold two rows with numbers or more and an empty cell among their values.
-    func tables(inCellLines region: Range<Int>, of lines: [Substring]) -> [(Grid, start: Int, end: Int)] {
-        let rows = cellLineRows(lines, region)
+    /// `kinds` holds ``cellLine(_:)`` of every line.
+    func tables(inCellLines region: Range<Int>, of lines: [Substring], kinds: [CellLine?]) -> [(Grid, start: Int, end: Int)] {
+        let rows = cellLineRows(lines, region, kinds: kinds)
         var tables: [(Grid, start: Int, end: Int)] = []
         var start = 0
         var headerCells = 0
         for index in rows.indices {
             headerCells = rows[index].width == 0 ? headerCells + 1 : 0
-            if headerCells == 3, let table = cellLineTable(lines, rows[start..<(index - 2)]) { tables.append(table) }
+            if headerCells == 3, let table = cellLineTable(lines, rows[start..<(index - 2)], kinds: kinds) {
+                tables.append(table)
+            }
             if headerCells >= 3 { start = index + 1 }
         }
-        if start < rows.count, let table = cellLineTable(lines, rows[start...]) { tables.append(table) }
+        if start < rows.count, let table = cellLineTable(lines, rows[start...], kinds: kinds) { tables.append(table) }
         return tables
     }
 
     /// The rows of a region of cell lines: each label line with the lines after it, cut at
     /// the row's width, the width of the nearest row that ends in a number (empty cells at
     /// the end of a row and before the next row's label are told apart so).
-    func cellLineRows(_ lines: [Substring], _ region: Range<Int>) -> [CellLineRow] {
-        let kinds = region.map { Self.cellLine(lines[$0]) ?? .label }
-        let emptyCells = Self.emptyLinesAreCells(kinds)
+    func cellLineRows(_ lines: [Substring], _ region: Range<Int>, kinds: [CellLine?]) -> [CellLineRow] {
+        let regionKinds = region.map { kinds[$0] ?? .label }
+        let emptyCells = Self.emptyLinesAreCells(regionKinds)
         var rows: [CellLineRow] = []
-        for (offset, kind) in kinds.enumerated() {
+        for (offset, kind) in regionKinds.enumerated() {
             let line = region.lowerBound + offset
             switch kind {
             case .label: rows.append(CellLineRow(leading: [], label: line, run: []))
@@ -83,10 +90,10 @@ extension TextReader {
             default: if !rows.isEmpty { rows[rows.count - 1].run.append(line) }
             }
         }
-        let exact = rows.indices.filter { rows[$0].run.last.map { Self.cellLine(lines[$0]) == .value } ?? false }
+        let exact = rows.indices.filter { rows[$0].run.last.map { kinds[$0] == .value } ?? false }
         for index in rows.indices {
             let run = rows[index].run
-            let lastValue = (run.lastIndex { Self.cellLine(lines[$0]) == .value } ?? -1) + 1
+            let lastValue = (run.lastIndex { kinds[$0] == .value } ?? -1) + 1
             let fits = exact.filter { lastValue <= rows[$0].run.count && rows[$0].run.count <= run.count }
             let nearest = fits.min { abs($0 - index) < abs($1 - index) }
             rows[index].width = nearest.map { rows[$0].run.count } ?? lastValue
@@ -117,8 +124,10 @@ extension TextReader {
     /// line; nil without two such rows, one with a number at least, or without an empty cell
     /// among their values. A row of cells holds a number, or exactly as many empty cells as
     /// its width (a row a publisher left blank).
-    func cellLineTable(_ lines: [Substring], _ rows: ArraySlice<CellLineRow>) -> (Grid, start: Int, end: Int)? {
-        let isValue = { (line: Int) in Self.cellLine(lines[line]) == .value }
+    func cellLineTable(_ lines: [Substring], _ rows: ArraySlice<CellLineRow>, kinds: [CellLine?])
+        -> (Grid, start: Int, end: Int)?
+    {
+        let isValue = { (line: Int) in kinds[line] == .value }
         let numbered = rows.indices.filter { rows[$0].run.prefix(rows[$0].width).contains(where: isValue) }
         let blank = rows.indices.filter { rows[$0].width > 0 && rows[$0].run.count == rows[$0].width }
         let data = Set(numbered + blank).sorted()
@@ -137,10 +146,12 @@ extension TextReader {
     /// What a line of a cell-per-line table is, or nil for a line no such table holds
     /// (running text, a row of several cells).
     static func cellLine(_ line: Substring) -> CellLine? {
-        if line.isEmpty || line.allSatisfy({ $0 == " " }) { return .empty }
-        if String(line).isBlank { return .blank }
+        if line.utf8.allSatisfy({ $0 == UInt8(ascii: " ") }) { return .empty }
+        if line.unicodeScalars.allSatisfy(\.isSpace) { return .blank }
         let text = line.trimmingSpaces
-        guard !text.contains("\t"), !text.contains("|"), text.count <= 60, !LineRole.isSentence(text), alignedCells(line) == nil else { return nil }
+        guard !text.includes("\t"), !text.includes("|"), text.utf8.count <= 60 || text.count <= 60,
+            !LineRole.isSentence(text), alignedCells(line) == nil
+        else { return nil }
         return isValueCell(text) ? .value : .label
     }
 

@@ -28,6 +28,7 @@ extension TextReader {
 
     /// `<table …`: the first line of an HTML table left in text.
     static func opensHTMLTable(_ line: Substring) -> Bool {
+        guard line.mayOpen(with: "<") else { return false }
         let text = line.trimmingSpaces.lowercased()
         return text.hasPrefix("<table") && (text.count == 6 || [" ", ">"].contains(text.dropFirst(6).first))
     }

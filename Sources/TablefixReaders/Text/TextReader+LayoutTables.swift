@@ -59,6 +59,7 @@ extension TextReader {
 
     /// `+------+` (or `+======+`): the rule of a one-column grid table.
     static func isFrameRule(_ line: Substring) -> Bool {
+        guard line.mayOpen(with: "+") else { return false }
         let text = line.trimmingSpaces
         guard text.count >= 3, text.first == "+", text.last == "+" else { return false }
         let middle = text.dropFirst().dropLast()

@@ -4,6 +4,7 @@ extension TextReader {
     /// A pipe table's rule without the outer bars, `---|---` (html2text), or `---` under a
     /// first row of one cell: the rows of such a table have no outer bars either.
     static func isBarePipeRule(_ line: Substring) -> Bool {
+        guard line.utf8.contains(UInt8(ascii: "-")) else { return false }
         let text = line.trimmingSpaces
         return text.contains("---") && text.first != "|"
             && text.allSatisfy { $0 == "-" || $0 == "|" || $0 == ":" || $0 == " " }
@@ -15,7 +16,7 @@ extension TextReader {
         guard start + 2 < lines.count, !lines[start].trimmingSpaces.isEmpty, isBarePipeRule(lines[start + 1]) else {
             return false
         }
-        return lines[start].contains("|") || (lines[start + 1].contains("|") || lines[start + 2].contains("|"))
+        return lines[start].includes("|") || (lines[start + 1].includes("|") || lines[start + 2].includes("|"))
     }
 
     /// A row of one cell among bare pipe rows (`第二十条第（五）项` over its sub-table): a short

@@ -10,7 +10,7 @@ extension TextReader {
     func tabTable(_ lines: [Substring], from start: Int) -> (Grid, end: Int)? {
         let end = tabRegionEnd(lines, from: start)
         let region = start...end
-        let tabLines = region.filter { lines[$0].contains("\t") }
+        let tabLines = region.filter { lines[$0].includes("\t") }
         guard tabLines.count >= 2 else { return nil }
         let cellPerLine = tabLines.filter { Self.isSingleCellLine(lines[$0]) }.count * 10 >= tabLines.count * 8
             && region.contains { lines[$0].trimmingSpaces.isEmpty }
@@ -30,7 +30,7 @@ extension TextReader {
         var index = start + 1
         while index < lines.count {
             let line = lines[index]
-            if line.contains("\t") {
+            if line.includes("\t") {
                 end = index
                 index += 1
                 continue
@@ -52,7 +52,7 @@ extension TextReader {
     private func nextTabLine(_ lines: [Substring], after index: Int, within distance: Int) -> Int? {
         var probe = index
         while probe < lines.count, probe <= index + distance {
-            if lines[probe].contains("\t") { return probe }
+            if lines[probe].includes("\t") { return probe }
             probe += 1
         }
         return nil

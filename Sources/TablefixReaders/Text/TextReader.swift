@@ -28,6 +28,7 @@ package struct TextReader: Sendable {
     package func blocks(from text: String) -> [Block] {
         let lines = Self.splitLines(text)
         let cellLineTables = cellLineTables(lines)
+        var aligned = AlignedLines(lines)
         var blocks: [Block] = []
         var index = 0
         while index < lines.count {
@@ -61,7 +62,7 @@ package struct TextReader: Sendable {
                 index = end + 1
                 continue
             }
-            if line.contains("\t"), let (grid, end) = tabTable(lines, from: index) {
+            if line.includes("\t"), let (grid, end) = tabTable(lines, from: index) {
                 blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
                 index = end + 1
                 continue
@@ -71,7 +72,7 @@ package struct TextReader: Sendable {
                 index = end + 1
                 continue
             }
-            if let (grid, end) = alignedTable(lines, from: index) {
+            if let (grid, end) = alignedTable(lines, from: index, aligned: &aligned) {
                 blocks.append(Block(.table(grid), lines: (index + 1)...(end + 1)))
                 index = end + 1
                 continue
@@ -84,7 +85,25 @@ package struct TextReader: Sendable {
 
     /// Splits on `\n`, `\r\n` and `\r`, keeping empty lines so numbering matches the input.
     static func splitLines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        // A line end (`\n`, `\r\n`, `\r`) is a character of its own wherever it stands: it is
+        // found by its bytes, and the lines between are whole characters.
+        var lines: [Substring] = []
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                bytes.formIndex(after: &index)
+                continue
+            }
+            lines.append(text[start..<index])
+            bytes.formIndex(after: &index)
+            if byte == 0x0D, index < bytes.endIndex, bytes[index] == 0x0A { bytes.formIndex(after: &index) }
+            start = index
+        }
+        lines.append(text[start...])
+        return lines
     }
 
     /// A heading, paragraph or image placeholder made of one input line.

@@ -86,6 +86,14 @@ struct LabelMatcher {
     /// - Complexity: O(n·m); labels are short.
     static func commonSubsequenceLength(_ a: [UInt32], _ b: [UInt32]) -> Int {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
+        if b.count <= UInt64.bitWidth { return commonSubsequenceLength(a, short: b) }
+        if a.count <= UInt64.bitWidth { return commonSubsequenceLength(b, short: a) }
+        return commonSubsequenceLengthByTable(a, b)
+    }
+
+    /// The length of the longest common subsequence, by the classic table, one row at a time.
+    static func commonSubsequenceLengthByTable(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        guard !a.isEmpty, !b.isEmpty else { return 0 }
         var previous = [Int](repeating: 0, count: b.count + 1)
         var current = previous
         for x in a {
@@ -95,5 +103,21 @@ struct LabelMatcher {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// The length of the longest common subsequence when `short` has 64 letters at most,
+    /// one bit per letter of `short` (Hyyrö's bit-vector form of the same table): the bits
+    /// left clear after every letter of `a` count the common subsequence.
+    static func commonSubsequenceLength(_ a: [UInt32], short: [UInt32]) -> Int {
+        var row = UInt64.max
+        for letter in a {
+            var matches: UInt64 = 0
+            for (position, other) in short.enumerated() where other == letter { matches |= 1 << UInt64(position) }
+            let kept = row & matches
+            row = (row &+ kept) | (row & ~kept)
+        }
+        let width = short.count
+        let mask = width == UInt64.bitWidth ? UInt64.max : (1 << UInt64(width)) - 1
+        return width - (row & mask).nonzeroBitCount
     }
 }

@@ -97,20 +97,54 @@ enum RowStream {
         return marker.style == .chineseComma && trimmed.hasSuffix("情况")
     }
 
+    /// The words of a cell or line: what white space and bars (OCR's reading of a table's
+    /// rules) separate.
+    static func words(of text: String) -> [Substring] {
+        // When every scalar stands alone or is a space, each is a character of its own: the
+        // words are cut at scalars, without walking characters.
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy({ $0.standsAlone || $0.isSpace }) else {
+            return text.split(whereSeparator: { $0.isWhitespace || $0 == "|" || $0 == "｜" || $0 == "丨" })
+        }
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar.isSpace || scalar == "|" || scalar == "｜" || scalar == "丨" {
+                if let first = start { words.append(text[first..<index]) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            scalars.formIndex(after: &index)
+        }
+        if let first = start { words.append(text[first...]) }
+        return words
+    }
+
     /// The tokens of one cell (or one line of prose). An empty grid cell is a blank token.
     static func cellTokens(_ text: String, line: Int, inGrid: Bool) -> [Token] {
         // OCR reads a table's rules as bars: they separate cells, they are not digits.
-        let words = text.split(whereSeparator: { $0.isWhitespace || $0 == "|" || $0 == "｜" || $0 == "丨" })
+        let words = words(of: text)
         if words.isEmpty { return inGrid ? [Token(kind: .blank, raw: "", line: line)] : [] }
         var tokens: [Token] = []
         for word in words {
             let word = String(word)
+            // Digits alone are a number (and end no note): the commonest word, read by its bytes.
+            if NumberReader.plainDigits(word) != nil {
+                tokens.append(Token(kind: .number, raw: word, line: line))
+                continue
+            }
             // A note in brackets printed apart from its number (`31 （其中修订9件）`) is the number's.
             if let last = tokens.last, last.kind == .number, NumberReader.splitNote(last.raw + word) != nil {
                 tokens[tokens.count - 1].raw += word
                 continue
             }
-            if let pieces = crawledDashes(word) {
+            // A word with no digit nor any glyph an OCR prints for one is text or a mark for none.
+            if !word.unicodeScalars.contains(where: NumberGlyphs.mayStandForDigit) {
+                tokens.append(Token(kind: NumberReader.isPlaceholder(word) ? .placeholder : .text, raw: word, line: line))
+            } else if let pieces = crawledDashes(word) {
                 tokens += pieces.map { Token(kind: $0.allSatisfy(\.isNumber) ? .number : .placeholder, raw: $0, line: line) }
             } else if NumberReader.isPlaceholder(word) {
                 tokens.append(Token(kind: .placeholder, raw: word, line: line))

@@ -23,11 +23,11 @@ struct Arbiter {
     /// pick a split of glued digits that the arithmetic leaves tied with others.
     let prose: [Statement]
 
-    init(table: TableTemplate, policy: ConfidencePolicy, budget: SearchBudget, prose: [Statement] = []) {
-        arithmetic = Arithmetic(table: table)
+    init(arithmetic: Arithmetic, policy: ConfidencePolicy, budget: SearchBudget, prose: [Statement] = []) {
+        self.arithmetic = arithmetic
         self.policy = policy
         self.budget = budget
-        self.prose = prose.filter { $0.isLinkable && $0.target?.table == table.id }
+        self.prose = prose.filter { $0.isLinkable && $0.target?.table == arithmetic.table.id }
     }
 
     /// What the arbiter found: the table's cells and checks, and the region rows read.

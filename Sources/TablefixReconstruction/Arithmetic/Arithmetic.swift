@@ -3,14 +3,33 @@ import TablefixModel
 /// A table's arithmetic relations: evaluated on a reading, they say which relations hold
 /// or fail, which cells they confirm, and what a blank or unreadable cell must be when a
 /// relation has one unknown. Printed numbers are never changed to make a sum agree.
-struct Arithmetic {
+///
+/// Made once per table (``PreparedTable``): the relations' instances, and the ``Tally`` of
+/// the whole table and of each row, which every document's readings are judged by.
+struct Arithmetic: Sendable {
     let table: TableTemplate
     /// Every relation of the table with `$` replaced, with its rule.
     let instances: [(rule: String, instance: Relation.Instance)]
+    /// The table's cells (``TableTemplate/keys``).
+    let keys: [String]
+    /// The relations among all the table's cells, by position in ``keys``.
+    let tableTally: Tally
+    /// The relations within each template row's cells (a row's own arithmetic), by position
+    /// among the row's cells.
+    let rowTallies: [Tally]
 
     init(table: TableTemplate) {
         self.table = table
-        instances = table.relations.flatMap { relation in relation.instances(in: table).map { (relation.rule, $0) } }
+        let instances = table.relations.flatMap { relation in relation.instances(in: table).map { (relation.rule, $0) } }
+        self.instances = instances
+        keys = table.keys
+        tableTally = Tally(instances, keys: keys)
+        rowTallies = table.rows.map { row in Tally(instances, keys: row.columns.map { "\(row.key).\($0)" }) }
+    }
+
+    /// The relations among the cells `keys`, by position in `keys`.
+    func tally(forKeys keys: [String]) -> Tally {
+        keys == self.keys ? tableTally : Tally(instances, keys: keys)
     }
 
     static let tolerance = 1e-6
@@ -18,10 +37,19 @@ struct Arithmetic {
     /// The relation instances whose cells all lie in `keys` (a row's own arithmetic):
     /// false when one fails, true when all hold, nil while one has an unknown cell.
     func check(forKeys keys: [String]) -> (([Double?]) -> Bool?)? {
-        let tally = Tally(self, keys: keys)
+        check(keys.count, tally(forKeys: keys))
+    }
+
+    /// ``check(forKeys:)`` for the cells of template row `row`.
+    func check(row: Int) -> (([Double?]) -> Bool?)? {
+        check(rowTallies[row].width, rowTallies[row])
+    }
+
+    /// A check of `width` cells' values by `tally`'s relations.
+    private func check(_ width: Int, _ tally: Tally) -> (([Double?]) -> Bool?)? {
         guard !tally.relations.isEmpty else { return nil }
         return { values in
-            let padded = values.count < keys.count ? values + Array(repeating: nil, count: keys.count - values.count) : values
+            let padded = values.count < width ? values + Array(repeating: nil, count: width - values.count) : values
             let (passing, failing) = tally.count(padded)
             return failing > 0 ? false : passing == tally.relations.count ? true : nil
         }
@@ -88,14 +116,21 @@ struct Arithmetic {
 
 /// The relations among some cells, numbered by their position in a list of keys: judges
 /// many candidate readings of a table fast, by how many relations hold and how many fail.
-struct Tally {
+struct Tally: Sendable {
     /// Each relation whose cells all lie in the keys, as positions.
     let relations: [(left: [Int], right: [Int])]
+    /// How many keys the positions count among.
+    let width: Int
 
     init(_ arithmetic: Arithmetic, keys: [String]) {
+        self = arithmetic.tally(forKeys: keys)
+    }
+
+    init(_ instances: [(rule: String, instance: Relation.Instance)], keys: [String]) {
+        width = keys.count
         var position: [String: Int] = [:]
         for (index, key) in keys.enumerated() { position[key] = index }
-        relations = arithmetic.instances.compactMap { _, instance in
+        relations = instances.compactMap { _, instance in
             let left = instance.left.compactMap { position[$0] }, right = instance.right.compactMap { position[$0] }
             guard left.count == instance.left.count, right.count == instance.right.count else { return nil }
             return (left, right)

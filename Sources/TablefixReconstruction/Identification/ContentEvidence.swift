@@ -10,8 +10,9 @@ struct ContentEvidence {
     struct Cluster {
         /// The first and last rows with a hit.
         var rows: ClosedRange<Int>
-        /// The distinct labels hit: row keys, column and group words.
-        var keys: Set<String>
+        /// The distinct labels hit: row keys, column and group words (by their number in
+        /// ``TableLabels/keys``).
+        var keys: Set<Int>
         /// Whether numbers stand among or right after its rows.
         var hasValues: Bool
 
@@ -30,25 +31,33 @@ struct ContentEvidence {
     /// The document's rows, as the clusters number them.
     let rows: [StreamRow]
 
-    init(template: Template, rows: [StreamRow]) {
-        self.rows = rows
-        let letters = rows.map { row -> [UInt32]? in
-            guard !row.isCaption, !(row.isLine && LineRole.isProse(row.label)) else { return nil }
-            let letters = LabelMatcher.letters(row.label)
-            return letters.count <= Self.longestLabel ? letters : nil
+    /// The rows' labels that may name a table's rows or columns, as letters with the
+    /// alphabet numbers of their distinct letters; nil for captions, prose and long text.
+    static func labelLetters(of rows: [StreamRow], alphabet: LabelAlphabet) -> [(letters: [UInt32], numbers: [Int])?] {
+        rows.map { row in
+            guard !row.isCaption else { return nil }
+            let label = row.label
+            guard !(row.isLine && LineRole.isProse(label)) else { return nil }
+            let letters = LabelMatcher.letters(label)
+            return letters.count <= Self.longestLabel ? (letters, alphabet.distinctNumbers(of: letters)) : nil
         }
+    }
+
+    /// The runs of `template`'s tables among `rows`, whose ``labelLetters(of:alphabet:)``
+    /// are `letters`.
+    init(template: PreparedTemplate, rows: [StreamRow], letters: [(letters: [UInt32], numbers: [Int])?]) {
+        self.rows = rows
         var clusters: [String: Cluster] = [:]
-        for table in template.tables {
-            let labels = TableLabels(table)
+        for prepared in template.tables {
+            let table = prepared.table
             var runs: [Cluster] = []
             for (index, rowLetters) in letters.enumerated() {
                 guard let rowLetters else { continue }
-                let keys = labels.hits(rowLetters)
+                let keys = prepared.labels.hits(rowLetters.letters, numbers: rowLetters.numbers)
                 guard !keys.isEmpty else { continue }
-                if var last = runs.last, index - last.rows.upperBound <= Self.gap {
-                    last.rows = last.rows.lowerBound...index
-                    last.keys.formUnion(keys)
-                    runs[runs.count - 1] = last
+                if let last = runs.last, index - last.rows.upperBound <= Self.gap {
+                    runs[runs.count - 1].rows = last.rows.lowerBound...index
+                    runs[runs.count - 1].keys.formUnion(keys)
                 } else {
                     runs.append(Cluster(rows: index...index, keys: keys, hasValues: false))
                 }

@@ -3,22 +3,21 @@ import TablefixModel
 /// Finds where each table of a template sits in a document: the blocks from the table's
 /// section heading (even a damaged one) to the next section.
 struct SectionLocator {
-    var template: Template
+    var template: PreparedTemplate
+    /// The document's blocks, as identification reads them.
+    var texts: BlockTexts
 
     /// A short block whose letters contain one of the table's headings.
-    static func isHeading(_ block: Block, of table: TableTemplate) -> Bool {
-        guard block.textLines != nil else { return false }
-        let text = block.text
-        guard text.utf8.count <= 240, !text.containsText("。") else { return false }
-        return isHeading(letters: LabelMatcher.letters(text), of: table)
+    func isHeading(_ block: Int, of table: PreparedTable) -> Bool {
+        guard texts.isShort[block], let letters = texts.letters[block] else { return false }
+        return Self.isHeading(letters: letters, of: table)
     }
 
     /// Whether a short line's letters contain one of the table's headings.
-    static func isHeading(letters: [UInt32], of table: TableTemplate) -> Bool {
+    static func isHeading(letters: [UInt32], of table: PreparedTable) -> Bool {
         guard !letters.isEmpty, letters.count <= 40 else { return false }
-        return table.headings.contains { heading in
-            let target = LabelMatcher.letters(heading)
-            return LabelMatcher.contains(letters, target) || resembles(letters, target)
+        return table.headings.contains { target in
+            LabelMatcher.contains(letters, target) || resembles(letters, target)
         }
     }
 
@@ -29,41 +28,39 @@ struct SectionLocator {
             && Double(LabelMatcher.commonSubsequenceLength(letters, target)) >= Double(target.count) * 0.85
     }
 
-    /// A top-level section heading (`五、…`), which ends the section before it: judged by
-    /// its text, since a heading a converter wrapped in markup (`**五、…**`) reads as a
-    /// paragraph until cleanup strips it.
-    static func isSectionHeading(_ block: Block) -> Bool {
-        // A fragment such as `三、本年` (a merged label cut by a page's reading order) is not one.
-        guard let first = block.textLines?.first, LineRole.isHeading(first.text.trimmingSpaces),
-            LineRole.isSectionNumbered(first.text), LabelMatcher.letters(block.text).count >= 4
-        else { return false }
-        return true
-    }
+    /// A top-level section heading (`五、…`), which ends the section before it
+    /// (``BlockTexts/opensSection(_:letters:)``).
+    func isSectionHeading(_ block: Int) -> Bool { texts.opensSection[block] }
 
     /// A line that is one of the table's own labels (`一、本年新收政府信息公开申请数量`, a cell
     /// that an extractor wrote on a line of its own), not a new section; an OCR'd glyph or
     /// two (`示年新收…`) does not make it one.
-    static func isLabel(_ block: Block, of table: TableTemplate) -> Bool {
-        let letters = LabelMatcher.letters(block.text)
+    func isLabel(_ block: Int, of table: PreparedTable) -> Bool {
+        let letters = texts.letters(at: block)
         guard letters.count >= 4 else { return false }
-        let labels = table.rows.flatMap { $0.labels + [$0.group].compactMap { $0 } } + table.columns.flatMap(\.labels)
-        return labels.contains { label in
-            let target = LabelMatcher.letters(label)
-            guard target.count >= 4 else { return false }
+        return table.longLabels.contains { target in
             if LabelMatcher.contains(target, letters) || LabelMatcher.contains(letters, target) { return true }
-            return target.count >= 8 && resembles(letters, target)
+            return target.count >= 8 && Self.resembles(letters, target)
         }
+    }
+
+    /// The first section heading after block `index` that is not one of `table`'s own
+    /// labels, or the document's end.
+    func sectionEnd(after index: Int, in blocks: [Block], of table: PreparedTable) -> Int {
+        var end = index + 1
+        while end < blocks.count {
+            if isSectionHeading(end), !isHeading(end, of: table), !isLabel(end, of: table) { break }
+            end += 1
+        }
+        return end
     }
 
     /// The block range of each table that has a heading in the document.
     func regions(in blocks: [Block]) -> [String: Range<Int>] {
         var starts: [(table: String, block: Int)] = []
-        for (index, block) in blocks.enumerated() {
-            if case .removed = block.content { continue }
-            guard block.textLines != nil else { continue }
-            let text = block.text
-            guard text.utf8.count <= 240, !text.containsText("。") else { continue }
-            let letters = LabelMatcher.letters(text)
+        for index in blocks.indices {
+            if case .removed = blocks[index].content { continue }
+            guard texts.isShort[index], let letters = texts.letters[index] else { continue }
             for table in template.tables where Self.isHeading(letters: letters, of: table) {
                 if !starts.contains(where: { $0.table == table.id }) { starts.append((table.id, index)) }
                 break
@@ -71,14 +68,11 @@ struct SectionLocator {
         }
         var regions: [String: Range<Int>] = [:]
         for start in starts {
-            guard let table = template.tables.first(where: { $0.id == start.table }) else { continue }
+            guard let table = template.table(start.table) else { continue }
             var end = start.block + 1
             while end < blocks.count {
-                let block = blocks[end]
-                let otherTable = template.tables.contains { $0.id != table.id && Self.isHeading(block, of: $0) }
-                if otherTable
-                    || (Self.isSectionHeading(block) && !Self.isHeading(block, of: table) && !Self.isLabel(block, of: table))
-                { break }
+                let otherTable = template.tables.contains { $0.id != table.id && isHeading(end, of: $0) }
+                if otherTable || (isSectionHeading(end) && !isHeading(end, of: table) && !isLabel(end, of: table)) { break }
                 end += 1
             }
             regions[table.id] = start.block..<end
@@ -87,10 +81,9 @@ struct SectionLocator {
         let ordered = starts.sorted { $0.block < $1.block }
         for (previous, next) in zip(ordered, ordered.dropFirst()) {
             guard let range = regions[previous.table], range.upperBound == next.block, let following = regions[next.table],
-                let table = template.tables.first(where: { $0.id == previous.table }),
-                let nextTable = template.tables.first(where: { $0.id == next.table })
+                let table = template.table(previous.table), let nextTable = template.table(next.table)
             else { continue }
-            let end = Self.spill(after: next.block, in: blocks[..<following.upperBound], of: table, before: nextTable)
+            let end = spill(after: next.block, in: blocks[..<following.upperBound], of: table, before: nextTable)
             guard end > next.block + 1 else { continue }
             regions[previous.table] = range.lowerBound..<end
             regions[next.table] = end..<following.upperBound
@@ -101,7 +94,7 @@ struct SectionLocator {
     /// Where the cells of `table` that an extractor printed after the heading at `heading`
     /// (of `next`) end: its labels or column headers that are not `next`'s, and lines of
     /// numbers among them. `heading + 1` when there are none.
-    static func spill(after heading: Int, in blocks: ArraySlice<Block>, of table: TableTemplate, before next: TableTemplate)
+    func spill(after heading: Int, in blocks: ArraySlice<Block>, of table: PreparedTable, before next: PreparedTable)
         -> Int
     {
         var end = heading + 1
@@ -112,11 +105,10 @@ struct SectionLocator {
                 index += 1
                 continue
             }
-            guard block.textLines != nil else { break }
-            let letters = LabelMatcher.letters(block.text)
-            if isLabel(block, of: table), !isLabel(block, of: next) {
+            guard let letters = texts.letters[index] else { break }
+            if isLabel(index, of: table), !isLabel(index, of: next) {
                 end = index + 1
-            } else if !(letters.isEmpty && block.text.contains(where: \.isNumber) && end > heading + 1) {
+            } else if !(letters.isEmpty && texts.texts[index].contains(where: \.isNumber) && end > heading + 1) {
                 break
             } else {
                 end = index + 1

@@ -9,8 +9,10 @@ import TablefixModel
 /// starts or its section ends, never before its own rows do; two tables in one grid part
 /// at the row where the second one's rows begin.
 struct TableLocation {
-    let template: Template
+    let template: PreparedTemplate
     let blocks: [Block]
+    /// The blocks as identification reads them.
+    let texts: BlockTexts
     /// The document's rows, in order.
     let rows: [StreamRow]
     /// The row range of each table found by heading or by its rows.
@@ -19,19 +21,22 @@ struct TableLocation {
     let headingRegions: [String: Range<Int>]
 
     /// Where only the headings put the tables: enough to tell what stands under them.
-    init(template: Template, blocks: [Block], headings: [String: Range<Int>]) {
+    init(template: PreparedTemplate, blocks: [Block], texts: BlockTexts, headings: [String: Range<Int>]) {
         self.template = template
         self.blocks = blocks
+        self.texts = texts
         rows = []
         regions = [:]
         headingRegions = headings
     }
 
-    init(template: Template, blocks: [Block], content: ContentEvidence) {
+    init(template: PreparedTemplate, blocks: [Block], texts: BlockTexts, content: ContentEvidence) {
         self.template = template
         self.blocks = blocks
+        self.texts = texts
         rows = content.rows
-        let headings = SectionLocator(template: template).regions(in: blocks)
+        let locator = SectionLocator(template: template, texts: texts)
+        let headings = locator.regions(in: blocks)
         headingRegions = headings
         let rows = content.rows
         /// The first row at or after block `block`.
@@ -60,7 +65,7 @@ struct TableLocation {
                 end = firstRow(atBlock: heading.upperBound)
             } else {
                 let lastBlock = ownEnd - 1 < rows.count ? rows[ownEnd - 1].block : blocks.count - 1
-                end = firstRow(atBlock: Self.sectionEnd(after: lastBlock, in: blocks, of: table))
+                end = firstRow(atBlock: locator.sectionEnd(after: lastBlock, in: blocks, of: table))
             }
             for (other, otherStart) in starts where other != table.id && otherStart > start && otherStart >= ownEnd {
                 end = min(end, otherStart)
@@ -68,22 +73,6 @@ struct TableLocation {
             regions[table.id] = start..<max(end, ownEnd)
         }
         self.regions = regions
-    }
-
-    /// The first section heading after block `index` that is not one of `table`'s own
-    /// labels, or the document's end.
-    static func sectionEnd(after index: Int, in blocks: [Block], of table: TableTemplate) -> Int {
-        var end = index + 1
-        while end < blocks.count {
-            let block = blocks[end]
-            if SectionLocator.isSectionHeading(block), !SectionLocator.isHeading(block, of: table),
-                !SectionLocator.isLabel(block, of: table)
-            {
-                break
-            }
-            end += 1
-        }
-        return end
     }
 
     /// A run of rows to read a table from, and whether it was found neither by heading nor
@@ -107,19 +96,20 @@ struct TableLocation {
     /// The status of a table no reading found: `image` when an image placeholder stands
     /// under its heading, or nothing at all (an extractor dropped a picture without a
     /// trace); `absent` otherwise.
-    func unreadStatus(of table: TableTemplate) -> ExtractedTable.Status {
+    func unreadStatus(of table: PreparedTable) -> ExtractedTable.Status {
         guard let region = headingRegions[table.id] else { return .absent }
         return containsImage(region) || isEmpty(region, of: table) ? .image : .absent
     }
 
     /// Whether a table's region holds nothing but its heading and captions: a picture's
     /// alt text as a text browser prints it (`表三`) counts as a caption.
-    func isEmpty(_ range: Range<Int>, of table: TableTemplate) -> Bool {
-        range.allSatisfy { index in
+    func isEmpty(_ range: Range<Int>, of table: PreparedTable) -> Bool {
+        let locator = SectionLocator(template: template, texts: texts)
+        return range.allSatisfy { index in
             switch blocks[index].content {
             case .removed: true
             case .heading, .paragraph:
-                SectionLocator.isHeading(blocks[index], of: table) || LineRole.isPictureName(blocks[index].text)
+                locator.isHeading(index, of: table) || LineRole.isPictureName(texts.texts[index])
             default: false
             }
         }

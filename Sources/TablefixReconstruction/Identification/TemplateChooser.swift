@@ -7,12 +7,14 @@ import TablefixModel
 /// the report year as a lesser witness. The title is not needed: reports for 2021–2023
 /// that still print the 2019 layout take the 2019 edition.
 struct TemplateChooser {
-    var templates: [Template]
+    var templates: [PreparedTemplate]
+    /// The letters of every template's labels.
+    var alphabet: LabelAlphabet
     var policy: ConfidencePolicy
 
     /// What one template has for it in a document.
     struct Standing {
-        var template: Template
+        var template: PreparedTemplate
         var content: ContentEvidence
         var score: Double
     }
@@ -22,19 +24,22 @@ struct TemplateChooser {
 
     /// The best template and how sure that is, with where its tables are; nil when no
     /// template's tables are in the document (a narrative-only report).
-    func choose(for document: Document, rows: [StreamRow], year: Int?)
-        -> (template: Template, confidence: Double, content: ContentEvidence)?
+    func choose(for document: Document, texts: BlockTexts, rows: [StreamRow], year: Int?)
+        -> (template: PreparedTemplate, confidence: Double, content: ContentEvidence)?
     {
-        let text = Self.compact(document)
+        let text = Self.compact(texts.texts.joined(separator: "\n"))
+        let letters = ContentEvidence.labelLetters(of: rows, alphabet: alphabet)
         let standings = templates.compactMap { template -> Standing? in
-            let content = ContentEvidence(template: template, rows: rows)
-            let pictured = Self.picturedTables(of: template, in: document.blocks)
+            let content = ContentEvidence(template: template, rows: rows, letters: letters)
+            let pictured = Self.picturedTables(of: template, in: document.blocks, texts: texts)
             guard content.isEnough || pictured > 0 else { return nil }
             var score = Double(content.score + pictured * ContentEvidence.minimumHits)
             score += template.evidence.reduce(0.0) { sum, evidence in
-                text.containsText(Self.compact(evidence.text)) ? sum + evidence.weight : sum
+                text.containsText(evidence.compactText) ? sum + evidence.weight : sum
             }
-            if let year, let range = template.years, (range.from...range.to).contains(year) { score += Self.yearWeight }
+            if let year, let range = template.template.years, (range.from...range.to).contains(year) {
+                score += Self.yearWeight
+            }
             return Standing(template: template, content: content, score: score)
         }.sorted { $0.score > $1.score }
         guard let best = standings.first else { return nil }
@@ -45,22 +50,22 @@ struct TemplateChooser {
     /// How many of the template's tables have their section heading in the document with
     /// only a picture under it, no sentence (or nothing: an extractor dropped the
     /// picture): tables that were images still show the template.
-    static func picturedTables(of template: Template, in blocks: [Block]) -> Int {
-        let headings = SectionLocator(template: template).regions(in: blocks)
-        let location = TableLocation(template: template, blocks: blocks, headings: headings)
+    static func picturedTables(of template: PreparedTemplate, in blocks: [Block], texts: BlockTexts) -> Int {
+        let headings = SectionLocator(template: template, texts: texts).regions(in: blocks)
+        let location = TableLocation(template: template, blocks: blocks, texts: texts, headings: headings)
         return template.tables.filter { table in
             guard let region = headings[table.id], location.unreadStatus(of: table) == .image else { return false }
-            return !region.contains { LineRole.isSentence(blocks[$0].text) }
+            return !region.contains { LineRole.isSentence(texts.texts[$0]) }
         }.count
     }
 
     /// Text without white space and in simplified characters, so that a term split by a
     /// stray space or served in traditional characters still matches.
-    static func compact(_ document: Document) -> String {
-        compact(document.blocks.map(\.text).joined(separator: "\n"))
-    }
-
     static func compact(_ text: String) -> String {
-        SimplifiedForms.of(String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)))
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !scalar.isSpace {
+            result.append(Unicode.Scalar(SimplifiedForms.of(scalar.value)) ?? scalar)
+        }
+        return String(result)
     }
 }

@@ -21,13 +21,14 @@ struct TitleReader {
             return text.isEmpty ? nil : text
         }
         // A title that a page width broke before its last character or two (`…年度报` / `告`).
-        for index in lines.indices.dropLast() where lines[index + 1].count <= 2 && !lines[index].contains("。")
+        // (Lengths are asked by dropping characters: a long line is not counted to its end.)
+        for index in lines.indices.dropLast() where lines[index + 1].dropFirst(2).isEmpty && !lines[index].contains("。")
             && !isTitle(lines[index]) && isTitle(lines[index] + lines[index + 1])
         {
             lines[index] += lines[index + 1]
         }
         let found = lines.prefix(Self.titleLines).enumerated().filter { _, line in
-            line.count <= 80 && isTitle(line) && !line.contains("](") && !line.contains("http")
+            line.dropFirst(80).isEmpty && isTitle(line) && !line.contains("](") && !line.contains("http")
         }
         let titles = found.filter { Self.namesDisclosure($0.element) } + found.filter { !Self.namesDisclosure($0.element) }
         // A title with its year first; page furniture (名称：…, breadcrumbs) is stripped.

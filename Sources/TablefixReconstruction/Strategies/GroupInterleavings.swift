@@ -7,7 +7,8 @@ import TablefixModel
 ///
 /// Every way to deal the values to the groups in turn, keeping each group's order, that
 /// makes every group's relation hold; a depth-first search that drops a way as soon as a
-/// group it completes fails, within the search budget.
+/// group it completes fails, or (values being counts) a group's side already exceeds its
+/// other, complete side, within the search budget.
 struct GroupInterleavings {
     /// The row's columns by group (positions, in order), and the relations over them.
     struct Groups {
@@ -31,18 +32,48 @@ struct GroupInterleavings {
     func orders(of dealt: [Int], numbers: [Double?]) -> [[Int]] {
         let width = groups.members.reduce(0) { $0 + $1.count }
         guard dealt.count == width else { return [] }
+        // Every column is in its group's relation: a value that is not a number fails the
+        // group it goes to, wherever it goes, and no order holds.
+        guard dealt.allSatisfy({ numbers[$0] != nil }) else { return [] }
+        // Counts never fall as values are added: a side already past the other side, complete,
+        // by more than the tolerance cannot come back.
+        let growing = dealt.allSatisfy { numbers[$0].map { $0 >= 0 } ?? false }
         var fill = [Int](repeating: 0, count: groups.members.count)
         var columns = [Int](repeating: -1, count: width)
         var results: [[Int]] = []
         var seen = Set<[Double?]>()
         var steps = budget.interleavingSteps
-        func holds(_ group: Int) -> Bool {
-            let values = columns.map { $0 >= 0 ? numbers[$0] : nil }
-            let relation = groups.tally.relations[group]
-            guard let left = Tally.sum(relation.left, values), let right = Tally.sum(relation.right, values) else {
-                return false
+        // The sum of the values placed in `positions` (as ``Tally/sum(_:_:)`` adds them), read
+        // where they are placed: nil when one is not placed yet or not a number.
+        func sum(_ positions: [Int]) -> Double? {
+            var total = 0.0
+            for position in positions {
+                guard columns[position] >= 0, let value = numbers[columns[position]] else { return nil }
+                total += value
             }
+            return total
+        }
+        func holds(_ group: Int) -> Bool {
+            let relation = groups.tally.relations[group]
+            guard let left = sum(relation.left), let right = sum(relation.right) else { return false }
             return abs(left - right) <= Arithmetic.tolerance
+        }
+        // The sum of the values placed so far in `positions`, and whether all are placed.
+        func placed(_ positions: [Int]) -> (sum: Double, complete: Bool) {
+            var total = 0.0
+            var complete = true
+            for position in positions {
+                if columns[position] >= 0, let value = numbers[columns[position]] { total += value } else { complete = false }
+            }
+            return (total, complete)
+        }
+        // Whether a group not yet complete may still hold, its values all counts.
+        func mayHold(_ group: Int) -> Bool {
+            guard growing else { return true }
+            let relation = groups.tally.relations[group]
+            let left = placed(relation.left), right = placed(relation.right)
+            let margin = 2 * Arithmetic.tolerance
+            return !(left.complete && right.sum > left.sum + margin) && !(right.complete && left.sum > right.sum + margin)
         }
         func place(_ position: Int) {
             guard steps > 0, results.count < budget.optionsPerUnit else { return }
@@ -55,7 +86,7 @@ struct GroupInterleavings {
             for (group, members) in groups.members.enumerated() where fill[group] < members.count {
                 columns[members[fill[group]]] = dealt[position]
                 fill[group] += 1
-                if fill[group] < members.count || holds(group) { place(position + 1) }
+                if fill[group] < members.count ? mayHold(group) : holds(group) { place(position + 1) }
                 fill[group] -= 1
                 columns[members[fill[group]]] = -1
             }

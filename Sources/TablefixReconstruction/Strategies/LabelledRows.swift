@@ -3,7 +3,8 @@ import TablefixModel
 /// Reads a table laid out as labelled rows: aligns the region's rows with the template's
 /// by label (``RowAligner``), then reads each row's values (``RowValues``).
 struct LabelledRows: ReadingStrategy {
-    func candidates(for table: TableTemplate, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
+    func candidates(for prepared: PreparedTable, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
+        let table = prepared.table
         guard table.layout == .rows else { return [] }
         let rows = region.unstacked
         let groups = Array(Set(table.rows.compactMap(\.group)))
@@ -11,7 +12,6 @@ struct LabelledRows: ReadingStrategy {
         let matches = table.rowOrder == .any ? aligner.alignAnyOrder(rows, to: table.rows) : aligner.align(rows, to: table.rows)
         let needed = region.strict ? max(2, table.rows.count / 3) : 1
         guard matches.count >= needed else { return [] }
-        let arithmetic = Arithmetic(table: table)
         // Every row with values was read: a template row not found was not printed, if the
         // form may leave it out and the region does not print its label.
         let read = Set(matches.flatMap(\.labelRows))
@@ -32,7 +32,7 @@ struct LabelledRows: ReadingStrategy {
             let printed = row.columns.filter { !unprinted.contains($0) }
             var unit = RowValues(keys: printed.map { "\(row.key).\($0)" }, decimal: row.decimal ?? false,
                                  units: printed.map { table.unit(row: row, column: $0) },
-                                 check: arithmetic.check(forKeys: keys), budget: budget).unit(for: rows[match.streamRow].tail)
+                                 check: prepared.arithmetic.check(row: position), budget: budget).unit(for: rows[match.streamRow].tail)
             for index in unit.readings.indices { unit.readings[index].evidence.labelScore = match.score }
             return printed.count == keys.count ? unit : unit.widened(to: keys)
         }

@@ -21,8 +21,9 @@ import TablefixModel
 /// - a row whose own arithmetic fails as dealt may be printed in another order (header
 ///   cells interleaved with the first row): its orders are options for the arbiter.
 struct ReadingOrder: ReadingStrategy {
-    func candidates(for table: TableTemplate, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
-        var candidates = OrderDealer(table: table, budget: budget).candidates(region.rows)
+    func candidates(for prepared: PreparedTable, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
+        let table = prepared.table
+        var candidates = OrderDealer(table: table, arithmetic: prepared.arithmetic, budget: budget).candidates(region.rows)
         // The form may leave its optional rows out (a group printed as one row): those
         // whose labels stand nowhere in the region.
         let labels = region.rows.map(\.label)
@@ -30,7 +31,7 @@ struct ReadingOrder: ReadingStrategy {
             table.rows[$0].optional == true && !PrintedLabels.stand(row: $0, of: table, in: labels)
         })
         if table.layout == .rows, !optional.isEmpty, optional.count * 2 < table.rows.count {
-            let dealer = OrderDealer(table: table, budget: budget, leavingOut: optional)
+            let dealer = OrderDealer(table: table, arithmetic: prepared.arithmetic, budget: budget, leavingOut: optional)
             candidates += dealer.candidates(region.rows).map { candidate in
                 var candidate = candidate
                 candidate.units = dealer.withUnprinted(candidate.units, of: table)
@@ -66,7 +67,7 @@ struct OrderDealer {
         var units: [String?]
     }
 
-    init(table: TableTemplate, budget: SearchBudget, leavingOut leftOut: Set<Int> = []) {
+    init(table: TableTemplate, arithmetic: Arithmetic, budget: SearchBudget, leavingOut leftOut: Set<Int> = []) {
         self.budget = budget
         self.leftOut = leftOut
         matcher = LabelMatcher(noise: Array(Set(table.rows.compactMap(\.group))))
@@ -80,8 +81,10 @@ struct OrderDealer {
             units = [Unit(keys: table.keys, labels: [], decimal: false, units: table.columns.map(\.unit))]
         }
         widths = units.map(\.keys.count)
-        let arithmetic = Arithmetic(table: table)
-        rowTallies = units.map { Tally(arithmetic, keys: $0.keys) }
+        switch table.layout {
+        case .rows: rowTallies = table.rows.indices.filter { !leftOut.contains($0) }.map { arithmetic.rowTallies[$0] }
+        case .singleRow: rowTallies = [arithmetic.tableTally]
+        }
         groups = rowTallies.map(GroupInterleavings.groups)
     }
 

@@ -5,7 +5,7 @@ import TablefixModel
 /// ``ReadingStrategies/standard``.
 protocol ReadingStrategy: Sendable {
     /// The candidate readings of `table` in `region`, none when this way cannot read it.
-    func candidates(for table: TableTemplate, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate]
+    func candidates(for table: PreparedTable, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate]
 }
 
 /// The strategies reconstruction runs, in order.

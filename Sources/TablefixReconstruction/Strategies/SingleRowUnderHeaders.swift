@@ -3,7 +3,8 @@ import TablefixModel
 /// Reads a table of one row of numbers under column headers: the first run of rows in the
 /// region whose values, after the header words, make one value per column.
 struct SingleRowUnderHeaders: ReadingStrategy {
-    func candidates(for table: TableTemplate, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
+    func candidates(for prepared: PreparedTable, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
+        let table = prepared.table
         guard table.layout == .singleRow else { return [] }
         let rows = region.rows
         let keys = table.keys
@@ -47,7 +48,7 @@ struct SingleRowUnderHeaders: ReadingStrategy {
         guard let best, valueCount(best.tokens) >= max(1, keys.count / 2) || capacity(best.tokens) >= keys.count
         else { return [] }
         let unit = RowValues(keys: keys, decimal: false, units: table.columns.map(\.unit),
-                             check: Arithmetic(table: table).check(forKeys: keys), budget: budget)
+                             check: prepared.arithmetic.check(forKeys: keys), budget: budget)
             .unit(for: best.tokens)
         return [ReadingCandidate(strategy: .singleRow, units: [unit], rows: best.rows,
                                  fromGrid: best.rows.allSatisfy { !rows[$0].isLine })]

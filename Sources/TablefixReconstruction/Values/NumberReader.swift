@@ -17,6 +17,8 @@ enum NumberReader {
 
     /// Units a cell may print after its number, longest first.
     static let units = ["人次", "万元", "亿元", "元", "件", "条", "个", "项", "次", "人", "家", "份", "篇", "宗", "起", "%", "％"]
+    /// The last scalar of each unit.
+    static let unitEndings = Set(units.compactMap(\.unicodeScalars.last))
     /// The units of money: a cell printing one of them in a column that counts in another
     /// is kept as printed, and says so.
     static let moneyUnits: Set<String> = ["元", "万元", "亿元"]
@@ -35,12 +37,15 @@ enum NumberReader {
 
     /// The number `word` stands for, or nil when it is not one.
     static func reading(of word: String) -> Reading? {
+        // Every way of reading a number ends on a digit or a glyph an OCR prints for one.
+        guard word.unicodeScalars.contains(where: NumberGlyphs.mayStandForDigit) else { return nil }
+        if let value = plainDigits(word) { return Reading(value: value, repaired: false) }
         if let (number, note) = splitNote(word) {
             guard var reading = reading(of: number) else { return nil }
             reading.note = note
             return reading
         }
-        guard !word.isEmpty, word.count <= 20 else { return nil }
+        guard !word.isEmpty, word.count <= longestNumber else { return nil }
         if let (number, unit) = splitUnit(word) {
             guard var reading = reading(of: number) else { return nil }
             reading.unit = unit
@@ -97,6 +102,20 @@ enum NumberReader {
         return Reading(value: value, repaired: repaired)
     }
 
+    /// The value of a word of ASCII digits alone, at most ``longestNumber`` of them,
+    /// read from its bytes: the commonest number, which every other way of reading leaves
+    /// as it is. Nil for any other word.
+    static func plainDigits(_ word: String) -> Double? {
+        let bytes = word.utf8
+        guard !bytes.isEmpty, bytes.count <= longestNumber,
+            bytes.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+        else { return nil }
+        return Double(word)
+    }
+
+    /// The most characters a number may have.
+    static let longestNumber = 20
+
     /// `31（其中修订9件）` → (`31`, `其中修订9件`): a number and the note in brackets after it.
     static func splitNote(_ word: String) -> (String, String)? {
         guard let last = word.last, last == "）" || last == ")",
@@ -112,6 +131,8 @@ enum NumberReader {
 
     /// `368000元` → (`368000`, `元`): a number and the unit after it.
     static func splitUnit(_ word: String) -> (String, String)? {
+        // Most words end on a digit: their last scalar settles that no unit ends them.
+        guard let last = word.unicodeScalars.last, !last.standsAlone || unitEndings.contains(last) else { return nil }
         guard let unit = units.first(where: { word.hasSuffix($0) }) else { return nil }
         let number = String(word.dropLast(unit.count))
         guard let end = number.last, NumberGlyphs.asciiDigit(end) != nil else { return nil }

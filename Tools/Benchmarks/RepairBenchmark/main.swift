@@ -1,87 +1,132 @@
-// Benchmark for `tablefix repair --format json`: documents per second and MB/s over the
-// repository's samples and fixtures, and the cost per KB as one document grows, to show
-// that the cost stays linear in the input's size; then the narrative statement reader alone.
+// Benchmark for repairing documents in process (read, clean, rebuild the tables, render
+// the JSON object): documents per second, MB/s and CPU time per document over the files
+// given, and the cost per KB as one document grows, to show that the cost stays linear
+// in the input's size. `Tools/bench.py` runs it beside `tablefix batch` and the readers
+// a user would otherwise script.
 //
-//     swift run -c release repair-benchmark [ROUNDS]
+//     swift run -c release repair-benchmark [--rounds N] [--json] [--growth FILE]... [PATH...]
+//
+// PATHs are files or folders (walked for .txt, .html and .docx); by default the repository's
+// samples (Samples/shared and every Samples/*/variants folder). Every file is loaded into
+// memory first, repaired once to warm up, then `--rounds` times (default 1) on one core.
+// `--growth FILE` repeats FILE's bytes 1, 4, 16 and 64 times and times each repair.
+// With --json, prints one JSON object instead of the lines for people.
 import Foundation
 import Tablefix
-import TablefixModel
-import TablefixReconstruction
 
-let rounds = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 5
+var arguments = Array(CommandLine.arguments.dropFirst())
+var rounds = 1
+var asJSON = false
+var growthFiles: [String] = []
+var paths: [String] = []
+while let argument = arguments.first {
+    arguments.removeFirst()
+    switch argument {
+    case "--rounds": rounds = arguments.isEmpty ? rounds : Int(arguments.removeFirst()) ?? rounds
+    case "--json": asJSON = true
+    case "--growth": if !arguments.isEmpty { growthFiles.append(arguments.removeFirst()) }
+    default: paths.append(argument)
+    }
+}
+
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
+let documentExtensions: Set<String> = ["txt", "html", "htm", "docx"]
 
-func inputs() -> [(String, [UInt8])] {
-    var files: [URL] = []
-    for folder in ["Samples/shared", "Samples/fixtures/variants"] {
-        let url = root.appendingPathComponent(folder)
+/// The documents under `paths` (files, or folders walked), sorted by path.
+func files(under paths: [String]) -> [URL] {
+    var found: [URL] = []
+    for path in paths {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+        let url = URL(fileURLWithPath: path)
+        guard isFolder.boolValue else {
+            found.append(url)
+            continue
+        }
         guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { continue }
         for case let file as URL in walker
-        where ["txt", "html", "docx"].contains(file.pathExtension) && !file.path.contains("/gold/") {
-            files.append(file)
+        where documentExtensions.contains(file.pathExtension.lowercased()) && !file.path.contains("/gold/") {
+            found.append(file)
         }
     }
-    return files.sorted { $0.path < $1.path }.compactMap { file in
-        (try? Data(contentsOf: file)).map { (file.lastPathComponent, [UInt8]($0)) }
+    return found.sorted { $0.path < $1.path }
+}
+
+func defaultPaths() -> [String] {
+    var folders = [root.appendingPathComponent("Samples/shared").path]
+    for collection in ["fixtures", "real", "habits"] {
+        folders.append(root.appendingPathComponent("Samples/\(collection)/variants").path)
     }
+    return folders
+}
+
+/// Seconds of CPU this process has used, on every thread.
+func cpuSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 
 let repairer = try Repairer()
-let documents = inputs()
+let documents = files(under: paths.isEmpty ? defaultPaths() : paths).compactMap { file in
+    (try? Data(contentsOf: file)).map { (file.path, [UInt8]($0)) }
+}
 let bytes = documents.reduce(0) { $0 + $1.1.count }
-var failures = 0
+
+/// Repairs every document once and renders its JSON; the number that could not be read.
+func repairAll() -> Int {
+    var failures = 0
+    for (path, data) in documents {
+        do {
+            _ = try repairer.repair(bytes: data, path: path).jsonText
+        } catch {
+            failures += 1
+        }
+    }
+    return failures
+}
+
+let failures = repairAll()
 let clock = ContinuousClock()
-let elapsed = clock.measure {
-    for _ in 0..<rounds {
-        for (name, data) in documents {
-            do {
-                let repair = try repairer.repair(bytes: data, path: name)
-                _ = repair.jsonText
-            } catch {
-                failures += 1
-            }
-        }
-    }
-}
-let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+let cpuStart = cpuSeconds()
+let elapsed = seconds(clock.measure { for _ in 0..<rounds { _ = repairAll() } })
+let cpu = cpuSeconds() - cpuStart
 let count = documents.count * rounds
-print("repair --format json, in process, \(documents.count) inputs × \(rounds) rounds (\(failures / rounds) unreadable)")
-print(String(format: "  %.1f documents/s, %.2f MB/s, %.2f ms per document",
-             Double(count) / seconds, Double(bytes * rounds) / seconds / 1e6, seconds / Double(count) * 1000))
 
-// Linearity: one report's text repeated k times.
-if let base = documents.first(where: { $0.0 == "pingyin-county-2022.lo.txt" }) ?? documents.first {
-    print("cost as one document grows (\(base.0) repeated k times):")
-    print("      k        KB      ms    µs/KB")
+// Linearity: each growth file's bytes repeated k times.
+var growth: [(file: String, k: Int, kilobytes: Double, milliseconds: Double)] = []
+for file in growthFiles {
+    guard let data = FileManager.default.contents(atPath: file) else { continue }
     for k in [1, 4, 16, 64] {
-        let data = Array(repeating: base.1, count: k).flatMap { $0 }
-        let time = clock.measure {
-            _ = try? repairer.repair(bytes: data, path: base.0).jsonText
-        }
-        let ms = Double(time.components.seconds) * 1000 + Double(time.components.attoseconds) / 1e15
-        let kb = Double(data.count) / 1024
-        print(String(format: "  %5d  %8.0f  %6.1f  %7.1f", k, kb, ms, ms * 1000 / kb))
+        let input = Array(Array(repeating: [UInt8](data), count: k).joined())
+        _ = try? repairer.repair(bytes: input, path: file).jsonText
+        let start = cpuSeconds()
+        _ = try? repairer.repair(bytes: input, path: file).jsonText
+        growth.append((file, k, Double(input.count) / 1024, (cpuSeconds() - start) * 1000))
     }
 }
 
-// The narrative statement reader alone, over the cleaned LibreOffice-text fixtures.
-do {
-    let phrases = try StatementPhrases.builtIn()
-    let fixtures = documents.filter { $0.0.hasSuffix(".lo.txt") }
-    let cleaned = fixtures.compactMap { (name, data) in try? repairer.repair(bytes: data, path: name) }
-    let readers = cleaned.map {
-        StatementReader(phrases: phrases, template: $0.extraction.template, year: $0.extraction.year)
+if asJSON {
+    let growthJSON = growth.map {
+        "{\"file\": \"\($0.file)\", \"k\": \($0.k), \"kilobytes\": \($0.kilobytes), \"milliseconds\": \($0.milliseconds)}"
     }
-    var statements = 0
-    let rounds = 200
-    let time = clock.measure {
-        for _ in 0..<rounds {
-            for (reader, repair) in zip(readers, cleaned) { statements += reader.statements(in: repair.document).count }
-        }
+    print(
+        "{\"documents\": \(count), \"bytes\": \(bytes * rounds), \"seconds\": \(elapsed), \"cpu_seconds\": \(cpu), "
+            + "\"failures\": \(failures), \"growth\": [\(growthJSON.joined(separator: ", "))]}")
+} else {
+    print("repair --format json, in process, \(documents.count) inputs × \(rounds) rounds (\(failures) unreadable)")
+    print(String(format: "  %.1f documents/s, %.2f MB/s, %.2f ms of CPU per document, %.3f ms per KB",
+                 Double(count) / elapsed, Double(bytes * rounds) / elapsed / 1e6, cpu / Double(count) * 1000,
+                 cpu * 1000 / (Double(bytes * rounds) / 1024)))
+    if !growth.isEmpty { print("cost as one document grows (its bytes repeated k times), CPU time:") }
+    for row in growth {
+        let name = URL(fileURLWithPath: row.file).lastPathComponent
+        print("  \(name)" + String(format: "  k=%-3d %8.0f KB  %8.1f ms  %6.3f ms/KB", row.k, row.kilobytes,
+                                          row.milliseconds, row.milliseconds / row.kilobytes))
     }
-    let runs = Double(rounds * cleaned.count)
-    let µs = (Double(time.components.seconds) * 1e6 + Double(time.components.attoseconds) / 1e12) / runs
-    print(String(format: "narrative statements, %d cleaned *.lo.txt × %d rounds: %.1f statements, %.0f µs per document",
-                 cleaned.count, rounds, Double(statements) / runs, µs))
 }
