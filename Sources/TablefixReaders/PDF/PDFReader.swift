@@ -1,0 +1,85 @@
+package import TablefixModel
+
+/// Reads a PDF into a ``Document`` from the geometry of its pages, not from a text dump:
+/// each page's words with their boxes (from the text layer, or by OCR for a page that has
+/// none), its ruling lines and its pictures; ruled tables become grids with their merged
+/// cells, a table broken across pages one grid, the other lines paragraphs in reading order.
+///
+/// Faithful like every reader: it rebuilds what the page shows and interprets nothing.
+package struct PDFReader: Sendable {
+    package var limits: PDFLimits
+    package var ocr: PageOCR
+
+    package init(limits: PDFLimits = .standard, ocr: PageOCR = PageOCR()) {
+        self.limits = limits
+        self.ocr = ocr
+    }
+
+    /// Reads the PDF in `bytes`; `path` names it in errors and in the document's source.
+    ///
+    /// - Throws: ``ReadError``: encrypted (`needs a password`), broken, or past a limit.
+    package func document(from bytes: [UInt8], path: String) throws(ReadError) -> Document {
+        do {
+            let context = try MuPDFContext(memoryLimit: limits.memory)
+            let pdf = try MuPDFDocument(bytes: bytes, context: context)
+            guard pdf.pageCount > 0 else { throw ReadError(.corrupt, file: path, reason: "PDF has no pages") }
+            guard pdf.pageCount <= limits.pages else {
+                throw ReadError(
+                    .tooLarge, file: path,
+                    reason: "PDF has \(pdf.pageCount) pages, more than the limit of \(limits.pages)")
+            }
+            var builder = PDFBlockBuilder()
+            var ocrPages = 0
+            for index in 0..<pdf.pageCount {
+                let content = try pageContent(pdf, index: index, path: path)
+                if content.isOCR { ocrPages += 1 }
+                builder.add(PageLayout(content))
+            }
+            let encoding = ocrPages > 0 ? "ocr" : "text-layer"
+            return Document(source: Source(path: path, format: .pdf, encoding: encoding), blocks: builder.finish())
+        } catch let error as ReadError {
+            throw error
+        } catch let error as MuPDFError {
+            throw Self.readError(error, path: path)
+        } catch {
+            throw ReadError(.corrupt, file: path, reason: "\(error)")
+        }
+    }
+
+    /// A page's words and rules: from its text layer, or by OCR when it has no text and a
+    /// picture covers it.
+    private func pageContent(_ pdf: MuPDFDocument, index: Int, path: String) throws -> PageContent {
+        let page = try pdf.page(index, timeLimit: limits.secondsPerPage)
+        let words = try page.words()
+        let (rules, images) = try page.geometry()
+        let number = index + 1
+        for image in images where image.pixelWidth * image.pixelHeight > limits.pixels {
+            throw ReadError(
+                .tooLarge, file: path,
+                reason: "page \(number) paints an image of \(image.pixelWidth) × \(image.pixelHeight) pixels, more than the limit of \(limits.pixels)")
+        }
+        let content = PageContent(
+            page: number, width: page.bounds.width, height: page.bounds.height, words: words, rules: rules,
+            images: images)
+        guard needsOCR(content) else { return content }
+        return try ocr.read(page, number: number, limits: limits, path: path)
+    }
+
+    /// A page needs OCR when it has (almost) no text of its own and pictures cover most of it.
+    func needsOCR(_ content: PageContent) -> Bool {
+        let characters = content.words.reduce(0) { $0 + $1.text.count }
+        guard characters < 20 else { return false }
+        let pageArea = content.width * content.height
+        let pictured = content.images.reduce(0.0) { $0 + $1.box.width * $1.box.height }
+        return pictured >= 0.3 * pageArea
+    }
+
+    static func readError(_ error: MuPDFError, path: String) -> ReadError {
+        switch error.code {
+        case .encrypted: ReadError(.unsupported, file: path, reason: "PDF is encrypted (needs a password)")
+        case .outOfMemory: ReadError(.tooLarge, file: path, reason: "PDF needs more memory than the limit allows")
+        case .timedOut: ReadError(.tooLarge, file: path, reason: "PDF \(error.message), more than the time limit")
+        case .failed: ReadError(.corrupt, file: path, reason: "not a readable PDF (\(error.message))")
+        }
+    }
+}

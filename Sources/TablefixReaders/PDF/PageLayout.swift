@@ -1,0 +1,81 @@
+/// A page's content in reading order: lines of text, tables and pictures, top to bottom.
+struct PageLayout: Sendable {
+    enum Item: Sendable {
+        case line([PageWord])
+        case table(RuledTable)
+        case image(PageImage)
+
+        var box: Box {
+            switch self {
+            case .line(let words): PageText.box(of: words) ?? Box(x0: 0, y0: 0, x1: 0, y1: 0)
+            case .table(let table): table.box
+            case .image(let image): image.box
+            }
+        }
+    }
+
+    var page: Int
+    var width: Double
+    var height: Double
+    var items: [Item]
+    var isOCR: Bool
+
+    /// Pictures smaller than this share of the page are decoration (logos, stamps, bullets).
+    static let pictureShare = 0.02
+
+    /// Lays out a page: its ruled tables take the words inside their frames, the other
+    /// words make lines, pictures with no words over them stand alone.
+    init(_ content: PageContent) {
+        page = content.page
+        width = content.width
+        height = content.height
+        isOCR = content.isOCR
+        var tables = RuledTable.tables(in: content.rules)
+        var free: [PageWord] = []
+        for word in content.words {
+            if let index = tables.firstIndex(where: { $0.box.contains(x: word.box.midX, y: word.box.midY) }) {
+                tables[index].words.append(word)
+            } else {
+                free.append(word)
+            }
+        }
+        var items: [Item] = tables.map { table in
+            var table = table
+            table.pieces = [RuledTable.Piece(page: content.page, offset: 0, start: -.infinity)]
+            return .table(table)
+        }
+        items += PageText.lines(of: free).map(Item.line)
+        let pageArea = content.width * content.height
+        for image in content.images where image.box.width * image.box.height >= Self.pictureShare * pageArea {
+            let covered = content.words.contains { image.box.contains(x: $0.box.midX, y: $0.box.midY) }
+            if !covered { items.append(.image(image)) }
+        }
+        self.items = items.sorted { $0.box.y0 < $1.box.y0 }
+    }
+
+    /// Whether a line sits in the page's header or footer band (a page number, a running
+    /// title): short, and in the top 6 % or bottom 8 % of the page.
+    func isFurniture(_ item: Item) -> Bool {
+        guard case .line = item else { return false }
+        let box = item.box
+        return box.width < 0.4 * width && (box.y1 < 0.06 * height || box.y0 > 0.92 * height)
+    }
+
+    /// The first table, when nothing but furniture comes before it.
+    var leadingTable: RuledTable? {
+        for item in items where !isFurniture(item) {
+            if case .table(let table) = item { return table }
+            return nil
+        }
+        return nil
+    }
+
+    /// Whether the last item other than furniture is a table.
+    var endsWithTable: Bool {
+        for item in items.reversed() where !isFurniture(item) {
+            if case .table = item { return true }
+            return false
+        }
+        return false
+    }
+}
