@@ -108,6 +108,11 @@ static inline int tf_open_pdf(fz_context *ctx, const unsigned char *data, size_t
     return TF_OK;
 }
 
+/* Whether MuPDF had to rebuild the file's cross-reference table (a damaged or cut file). */
+static inline int tf_was_repaired(fz_context *ctx, fz_document *doc) {
+    return pdf_was_repaired(ctx, (pdf_document *)doc);
+}
+
 static inline int tf_count_pages(fz_context *ctx, fz_document *doc, int *count) {
     fz_try(ctx) { *count = fz_count_pages(ctx, doc); }
     fz_catch(ctx) { return TF_FAILED; }

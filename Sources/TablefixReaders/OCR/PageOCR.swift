@@ -47,11 +47,19 @@ package struct PageOCR: Sendable {
         let preview = try draw(60, 0)
         let skew = Skew.degrees(of: preview)
         var image = try draw(dpi, abs(skew) >= 0.1 ? -skew : 0)
-        let pixelRules = RuleDetector.rules(in: image, dpi: dpi)
-        for rule in pixelRules { rule.erase(from: &image) }
-        let rules = pixelRules.map { $0.rule(dpi: dpi) }
-        let tables = RuledTable.tables(in: rules)
         let scale = 72 / dpi
+        // Only rules that make tables are rules: erasing a run of text strokes would damage text.
+        let pixelRules = RuleDetector.rules(in: image, dpi: dpi)
+        let tables = RuledTable.tables(in: pixelRules.map { $0.rule(dpi: dpi) })
+        let frames = tables.map { $0.box }
+        let tableRules = pixelRules.filter { rule in
+            let line = rule.rule(dpi: dpi)
+            let x = line.direction == .horizontal ? line.start : line.position
+            let y = line.direction == .horizontal ? line.position : line.start
+            return frames.contains { Box(x0: $0.x0 - 1, y0: $0.y0 - 1, x1: $0.x1 + 1, y1: $0.y1 + 1).contains(x: x, y: y) }
+        }
+        for rule in tableRules { rule.erase(from: &image) }
+        let rules = tableRules.map { $0.rule(dpi: dpi) }
         func remaining() throws -> Double {
             let left = limits.secondsPerPage - Date().timeIntervalSince(started)
             guard left > 0 else {
@@ -103,12 +111,40 @@ package struct PageOCR: Sendable {
             return [PageWord(text: "", box: centre, size: 0, confidence: 0.99)]
         }
         let padding = Int(dpi / 20)
+        cell.whitenBackground()
         let padded = cell.padded(by: padding)
         let lineHeight = dpi / 72 * 16
         let layout: Tesseract.Layout = Double(cell.height) < 1.6 * lineHeight ? .line : .block
-        let read = engine.words(in: padded, dpi: Int(dpi), layout: layout, seconds: seconds)
+        var read = engine.words(in: padded, dpi: Int(dpi), layout: layout, seconds: seconds)
+        if let numeral = numeralReading(of: read, in: padded, dpi: dpi, engine: engine, seconds: seconds) { read = numeral }
+        if let dump = ProcessInfo.processInfo.environment["TABLEFIX_OCR_DUMP"] {
+            let name = "\(dump)/\(Int(box.y0))-\(Int(box.x0)).pgm"
+            let header = Array("P5 \(padded.width) \(padded.height) 255\n".utf8)
+            FileManager.default.createFile(atPath: name, contents: Data(header + padded.pixels))
+            FileManager.default.createFile(atPath: name + ".txt", contents: Data(read.map { "\($0.text) \($0.confidence)" }.joined(separator: "\n").utf8))
+        }
         guard !read.isEmpty else { return [PageWord(text: "", box: centre, size: 0, confidence: 0)] }
         return read.map { pageWord($0, dx: x0 - padding, dy: y0 - padding, scale: scale) }
+    }
+
+    /// CJK characters that OCR gives for digits and dashes in a cell of numbers.
+    static let numeralLookalikes: Set<Character> = ["一", "工", "〇", "】", "【", "丨", "」", "「"]
+
+    /// A cell whose reading has no CJK text but look-alikes of digits (`]` for 1, `一` for
+    /// a dash) is read again allowing only numerals; the second reading wins when it is
+    /// surer, or when the first held characters no number is printed with.
+    static func numeralReading(of read: [OCRWord], in image: GrayImage, dpi: Double, engine: Tesseract, seconds: Double)
+        -> [OCRWord]?
+    {
+        let text = read.map(\.text).joined()
+        guard !text.isEmpty, text.count <= 12,
+            !text.contains(where: { $0.isCJK && !numeralLookalikes.contains($0) })
+        else { return nil }
+        let again = engine.words(in: image, dpi: Int(dpi), layout: .line, seconds: seconds, only: Tesseract.numerals)
+        guard !again.isEmpty else { return nil }
+        let first = read.map(\.confidence).min() ?? 0, second = again.map(\.confidence).min() ?? 0
+        let foreign = text.contains { !Tesseract.numerals.contains($0) }
+        return second >= first || (foreign && second >= 0.5) ? again : nil
     }
 
     static func pageWord(_ word: OCRWord, dx: Int, dy: Int, scale: Double) -> PageWord {
@@ -124,6 +160,26 @@ extension GrayImage {
     mutating func fill(x0: Int, y0: Int, x1: Int, y1: Int) {
         for y in max(0, y0)..<max(max(0, y0), min(height, y1)) {
             for x in max(0, x0)..<max(max(0, x0), min(width, x1)) { self[x, y] = 255 }
+        }
+    }
+
+    /// Stretches the picture so that its background (its median gray: a cell is mostly
+    /// background) becomes white: a shaded cell reads as black on white, like its border.
+    mutating func whitenBackground() {
+        var histogram = [Int](repeating: 0, count: 256)
+        for pixel in pixels { histogram[Int(pixel)] += 1 }
+        var seen = 0, background = 255
+        for (gray, count) in histogram.enumerated() {
+            seen += count
+            if seen * 2 >= pixels.count {
+                background = gray
+                break
+            }
+        }
+        guard background > 0, background < 255 else { return }
+        for index in pixels.indices {
+            let pixel = Int(pixels[index])
+            pixels[index] = pixel >= background ? 255 : UInt8(pixel * 255 / background)
         }
     }
 
@@ -156,5 +212,15 @@ extension GrayImage {
             }
         }
         return ink
+    }
+}
+
+extension Character {
+    /// A CJK ideograph or CJK punctuation (full-width forms included).
+    var isCJK: Bool {
+        unicodeScalars.contains { scalar in
+            (0x3000...0x303F).contains(scalar.value) || (0x3400...0x9FFF).contains(scalar.value)
+                || (0xF900...0xFAFF).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value)
+        }
     }
 }

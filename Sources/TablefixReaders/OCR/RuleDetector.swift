@@ -1,8 +1,9 @@
 /// Finds the ruling lines in a picture of a page: long thin runs of dark pixels, horizontal
 /// or vertical, which is what a table's rules look like once scanned.
 ///
-/// A run is dark pixels along a row (or column) with gaps of at most a hundredth of an inch
-/// (scan noise, broken toner); runs on neighbouring rows that overlap make one line; a line
+/// A run is dark pixels along a row (or column) with gaps of at most a 150th of an inch
+/// (scan noise, broken toner) and ink in 90 % of it (text strokes that happen to line up
+/// leave wider gaps); runs on neighbouring rows that overlap make one line; a line
 /// thicker than a twentieth of an inch is a picture or a bar, not a rule. Horizontal rules
 /// are at least 0.3 inch long (longer than two characters of body text), vertical ones
 /// 0.2 inch (taller than a character).
@@ -14,7 +15,7 @@ enum RuleDetector {
     ///
     /// - Complexity: O(width × height).
     static func rules(in image: GrayImage, dpi: Double) -> [PixelRule] {
-        let gap = max(1, Int(dpi / 100))
+        let gap = max(1, Int(dpi / 150))
         let thickness = max(2, Int(dpi / 20))
         let horizontal = lines(
             in: image, along: image.width, across: image.height, minimum: Int(dpi * 0.3), gap: gap, thickness: thickness,
@@ -36,17 +37,23 @@ enum RuleDetector {
             let width = image.width
             for line in 0..<count {
                 var runs: [(Int, Int)] = []
-                var start = -1, last = -2 * gap
+                var start = -1, last = -2 * gap, ink = 0
+                func close() {
+                    let span = last - start + 1
+                    if start >= 0, span >= minimum, ink * 10 >= span * 9 { runs.append((start, last)) }
+                }
                 for position in 0..<length {
                     let pixel = horizontal ? pixels[line * width + position] : pixels[position * width + line]
                     guard pixel < inkThreshold else { continue }
                     if position - last > gap + 1 {
-                        if start >= 0, last - start + 1 >= minimum { runs.append((start, last)) }
+                        close()
                         start = position
+                        ink = 0
                     }
+                    ink += 1
                     last = position
                 }
-                if start >= 0, last - start + 1 >= minimum { runs.append((start, last)) }
+                close()
                 // Extend the lines open on the previous row; close those that got no run.
                 var extended = [Bool](repeating: false, count: open.count)
                 var next: [PixelRule] = []

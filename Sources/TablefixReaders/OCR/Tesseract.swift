@@ -39,9 +39,8 @@ final class Tesseract {
                 .unsupported, file: language,
                 reason: "tesseract's \(language) model is not installed (apt-get install tesseract-ocr-chi-sim)")
         }
-        // Tesseract's own dictionary guesses words; table cells are not words.
-        _ = TessBaseAPISetVariable(handle, "load_system_dawg", "0")
-        _ = TessBaseAPISetVariable(handle, "load_freq_dawg", "0")
+        // Tesseract's notes ("Detected 345 diacritics") are not for our users.
+        _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
         self.handle = handle
     }
 
@@ -50,9 +49,15 @@ final class Tesseract {
         TessBaseAPIDelete(handle)
     }
 
-    /// The words of a gray picture drawn at `dpi`, giving up after `seconds`.
-    func words(in image: GrayImage, dpi: Int, layout: Layout, seconds: Double) -> [OCRWord] {
+    /// The characters a number can be printed with: digits, separators, signs, a dash.
+    static let numerals = "0123456789,.-+—/%"
+
+    /// The words of a gray picture drawn at `dpi`, giving up after `seconds`; `only`, when
+    /// given, limits the characters the engine may read.
+    func words(in image: GrayImage, dpi: Int, layout: Layout, seconds: Double, only: String? = nil) -> [OCRWord] {
         guard image.width > 0, image.height > 0 else { return [] }
+        _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", only ?? "")
+        defer { _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", "") }
         let mode: TessPageSegMode =
             switch layout {
             case .page: PSM_AUTO

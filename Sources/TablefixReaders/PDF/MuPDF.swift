@@ -1,5 +1,6 @@
 internal import CPDF
 import Dispatch
+import Foundation
 
 /// Why MuPDF could not do what was asked, in a few words.
 struct MuPDFError: Error, Sendable, Equatable {
@@ -79,7 +80,11 @@ final class MuPDFDocument {
             throw error
         }
         pageCount = Int(count)
+        wasRepaired = tf_was_repaired(context.context, document) != 0
     }
+
+    /// Whether MuPDF had to rebuild the file's table of objects: it is damaged or cut short.
+    let wasRepaired: Bool
 
     deinit {
         fz_drop_document(context.context, document)
@@ -95,6 +100,7 @@ final class MuPDFDocument {
         guard status == Int32(TF_OK), let list else { throw context.caughtError() }
         let page = MuPDFPage(context: context, list: list, bounds: bounds, timeLimit: timeLimit)
         if cookie.timedOut { throw MuPDFError(code: .timedOut, message: "page \(index + 1) took too long") }
+        if cookie.stopped { throw MuPDFError(code: .failed, message: "page \(index + 1) could not be interpreted") }
         return page
     }
 }
@@ -103,16 +109,23 @@ final class MuPDFDocument {
 /// it interprets or draws, so that no page runs longer than its time limit.
 final class Cookie: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<fz_cookie>
+    private let lock = NSLock()
+    private var expired = false
 
     init(timeLimit: Double) {
         pointer = .allocate(capacity: 1)
         pointer.initialize(to: fz_cookie())
         DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) { [self] in
+            lock.withLock { expired = true }
             pointer.pointee.abort = 1
         }
     }
 
     deinit { pointer.deallocate() }
 
-    var timedOut: Bool { pointer.pointee.abort != 0 }
+    /// Whether the deadline passed (MuPDF also stops by itself, on too many errors).
+    var timedOut: Bool { lock.withLock { expired } }
+
+    /// Whether MuPDF stopped before the end, for any reason.
+    var stopped: Bool { pointer.pointee.abort != 0 }
 }

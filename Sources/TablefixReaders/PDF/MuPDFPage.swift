@@ -28,6 +28,7 @@ final class MuPDFPage {
         }
         defer { fz_drop_stext_page(context.context, text) }
         if cookie.timedOut { throw MuPDFError(code: .timedOut, message: "text took too long") }
+        if cookie.stopped { throw MuPDFError(code: .failed, message: "text could not be read") }
         var words: [PageWord] = []
         var block = text.pointee.first_block
         while let current = block {
@@ -46,13 +47,14 @@ final class MuPDFPage {
     private static func appendWords(of line: fz_stext_line, to words: inout [PageWord]) {
         var scalars = String.UnicodeScalarView()
         var box: Box?
-        var size = 0.0
+        var wordSize = 0.0
         func finish() {
             if let finished = box, !scalars.isEmpty {
-                words.append(PageWord(text: String(scalars), box: finished, size: size))
+                words.append(PageWord(text: String(scalars), box: finished, size: wordSize))
             }
             scalars = String.UnicodeScalarView()
             box = nil
+            wordSize = 0
         }
         var char = line.first_char
         while let current = char {
@@ -63,18 +65,22 @@ final class MuPDFPage {
                 finish()
                 continue
             }
+            // The font's own ascent and descent make boxes of very different heights (a CJK
+            // font's can be three times its size); an em square on the baseline is the same
+            // for every font.
             let quad = glyph.quad
+            let size = Double(glyph.size), baseline = Double(glyph.origin.y)
             let glyphBox = Box(
-                x0: Double(min(quad.ul.x, quad.ll.x)), y0: Double(min(quad.ul.y, quad.ur.y)),
-                x1: Double(max(quad.ur.x, quad.lr.x)), y1: Double(max(quad.ll.y, quad.lr.y)))
+                x0: Double(min(quad.ul.x, quad.ll.x)), y0: baseline - 0.88 * size,
+                x1: Double(max(quad.ur.x, quad.lr.x)), y1: baseline + 0.12 * size)
             if let current = box {
                 let gap = glyphBox.x0 - current.x1
-                if gap > 0.25 * Double(glyph.size) || gap < -Double(glyph.size) || glyphBox.verticalOverlap(current) < 0.5 {
+                if gap > 0.25 * size || gap < -size || glyphBox.verticalOverlap(current) < 0.5 {
                     finish()
                 }
             }
             box = box.map { $0.union(glyphBox) } ?? glyphBox
-            size = max(size, Double(glyph.size))
+            wordSize = max(wordSize, size)
             scalars.append(scalar)
         }
         finish()
@@ -93,6 +99,7 @@ final class MuPDFPage {
             tf_marks_drop(context.context, &images)
         }
         if cookie.timedOut { throw MuPDFError(code: .timedOut, message: "drawing took too long") }
+        if cookie.stopped { throw MuPDFError(code: .failed, message: "drawing could not be read") }
         var lines: [Rule] = []
         for index in 0..<Int(rules.count) {
             let box = rules.marks[index].box
@@ -137,6 +144,7 @@ final class MuPDFPage {
         else { throw context.caughtError() }
         defer { fz_drop_pixmap(context.context, pixmap) }
         if cookie.timedOut { throw MuPDFError(code: .timedOut, message: "drawing took too long") }
+        if cookie.stopped { throw MuPDFError(code: .failed, message: "page could not be drawn") }
         return GrayImage(copying: pixmap, context: context)
     }
 }

@@ -22,19 +22,23 @@ package struct PDFReader: Sendable {
         do {
             let context = try MuPDFContext(memoryLimit: limits.memory)
             let pdf = try MuPDFDocument(bytes: bytes, context: context)
-            guard pdf.pageCount > 0 else { throw ReadError(.corrupt, file: path, reason: "PDF has no pages") }
+            guard pdf.pageCount > 0 else {
+                let reason = pdf.wasRepaired ? "damaged PDF (cut short?): no page could be found" : "PDF has no pages"
+                throw ReadError(.corrupt, file: path, reason: reason)
+            }
             guard pdf.pageCount <= limits.pages else {
                 throw ReadError(
                     .tooLarge, file: path,
                     reason: "PDF has \(pdf.pageCount) pages, more than the limit of \(limits.pages)")
             }
-            var builder = PDFBlockBuilder()
-            var ocrPages = 0
+            var layouts: [PageLayout] = []
             for index in 0..<pdf.pageCount {
-                let content = try pageContent(pdf, index: index, path: path)
-                if content.isOCR { ocrPages += 1 }
-                builder.add(PageLayout(content))
+                layouts.append(PageLayout(try pageContent(pdf, index: index, path: path)))
             }
+            Self.markRecurringBands(&layouts)
+            var builder = PDFBlockBuilder()
+            for layout in layouts { builder.add(layout) }
+            let ocrPages = layouts.filter(\.isOCR).count
             let encoding = ocrPages > 0 ? "ocr" : "text-layer"
             return Document(source: Source(path: path, format: .pdf, encoding: encoding), blocks: builder.finish())
         } catch let error as ReadError {
@@ -65,6 +69,18 @@ package struct PDFReader: Sendable {
         return try ocr.read(page, number: number, limits: limits, path: path)
     }
 
+    /// Finds the header and footer lines that recur on two pages or more.
+    static func markRecurringBands(_ layouts: inout [PageLayout]) {
+        var pagesByText: [String: Set<Int>] = [:]
+        for layout in layouts {
+            for case .line(let words) in layout.items {
+                if let text = layout.bandText(words) { pagesByText[text, default: []].insert(layout.page) }
+            }
+        }
+        let recurring = Set(pagesByText.filter { $0.value.count >= 2 }.keys)
+        for index in layouts.indices { layouts[index].recurring = recurring }
+    }
+
     /// A page needs OCR when it has (almost) no text of its own and pictures cover most of it.
     func needsOCR(_ content: PageContent) -> Bool {
         let characters = content.words.reduce(0) { $0 + $1.text.count }
@@ -78,7 +94,7 @@ package struct PDFReader: Sendable {
         switch error.code {
         case .encrypted: ReadError(.unsupported, file: path, reason: "PDF is encrypted (needs a password)")
         case .outOfMemory: ReadError(.tooLarge, file: path, reason: "PDF needs more memory than the limit allows")
-        case .timedOut: ReadError(.tooLarge, file: path, reason: "PDF \(error.message), more than the time limit")
+        case .timedOut: ReadError(.tooLarge, file: path, reason: "PDF \(error.message): more than the time limit per page")
         case .failed: ReadError(.corrupt, file: path, reason: "not a readable PDF (\(error.message))")
         }
     }

@@ -53,12 +53,26 @@ struct PageLayout: Sendable {
         self.items = items.sorted { $0.box.y0 < $1.box.y0 }
     }
 
-    /// Whether a line sits in the page's header or footer band (a page number, a running
-    /// title): short, and in the top 6 % or bottom 8 % of the page.
+    /// Texts of the header and footer bands that recur on other pages (a running title).
+    var recurring: Set<String> = []
+
+    /// Whether a line is page furniture: in the top 6 % or bottom 8 % of the page, and a
+    /// page number (`3`, `- 3 -`, `第3页`, `3/12`) or a text that recurs in the bands of
+    /// other pages.
     func isFurniture(_ item: Item) -> Bool {
-        guard case .line = item else { return false }
-        let box = item.box
-        return box.width < 0.4 * width && (box.y1 < 0.06 * height || box.y0 > 0.92 * height)
+        guard case .line(let words) = item, let text = bandText(words) else { return false }
+        return Self.isPageNumber(text) || recurring.contains(text)
+    }
+
+    /// A line's text when it lies in the header or footer band.
+    func bandText(_ words: [PageWord]) -> String? {
+        guard let box = PageText.box(of: words), box.y1 < 0.06 * height || box.y0 > 0.92 * height else { return nil }
+        return PageText.text(of: words)
+    }
+
+    static func isPageNumber(_ text: String) -> Bool {
+        let core = text.filter { !" -—–第页/共".contains($0) }
+        return !core.isEmpty && core.count <= 6 && core.allSatisfy(\.isNumber)
     }
 
     /// The first table, when nothing but furniture comes before it.

@@ -22,17 +22,18 @@ enum PageText {
         return lines.sorted { $0.box.y0 < $1.box.y0 }.map { $0.words.sorted { $0.box.x0 < $1.box.x0 } }
     }
 
-    /// A line's words as text: a space between two words only where both sides are Latin
-    /// letters or digits and the gap is visible; CJK text runs together as printed.
+    /// A line's words as text: a space between two words where both sides are Latin
+    /// letters or digits and the gap is visible, or where the gap is a character wide or
+    /// more (cells of a table drawn without rules); CJK text runs together as printed.
     static func text(of line: [PageWord]) -> String {
         var text = ""
         var previous: PageWord?
         for word in line {
             if let before = previous, let last = before.text.unicodeScalars.last,
-                let first = word.text.unicodeScalars.first, isLatin(last), isLatin(first),
-                word.box.x0 - before.box.x1 > 0.15 * max(word.size, before.size)
+                let first = word.text.unicodeScalars.first
             {
-                text += " "
+                let gap = word.box.x0 - before.box.x1, size = max(word.size, before.size)
+                if gap >= size || (isLatin(last) && isLatin(first) && gap > 0.15 * size) { text += " " }
             }
             text += word.text
             previous = word
