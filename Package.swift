@@ -32,7 +32,7 @@ let package = Package(
                 ])
             ]),
         .systemLibrary(
-            name: "COCR", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim"])]),
+            name: "COCR", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]),
         .target(
             name: "TablefixReaders",
             dependencies: [

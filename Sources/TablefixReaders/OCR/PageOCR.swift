@@ -50,7 +50,7 @@ package struct PageOCR: Sendable {
         let scale = 72 / dpi
         // Only rules that make tables are rules: erasing a run of text strokes would damage text.
         let pixelRules = RuleDetector.rules(in: image, dpi: dpi)
-        let tables = RuledTable.tables(in: pixelRules.map { $0.rule(dpi: dpi) })
+        let tables = RuledTable.tables(in: pixelRules.map { $0.rule(dpi: dpi) }, page: number)
         let frames = tables.map { $0.box }
         let tableRules = pixelRules.filter { rule in
             let line = rule.rule(dpi: dpi)
@@ -75,7 +75,7 @@ package struct PageOCR: Sendable {
                 for box in CellPartition(layout).boxes(in: layout) {
                     let seconds: Double
                     do { seconds = try remaining() } catch let error as ReadError { throw error } catch { throw ReadError(.tooLarge, file: path, reason: "\(error)") }
-                    words += Self.cellWords(in: image, box: box, dpi: dpi, engine: engine, seconds: seconds)
+                    words += try Self.cellWords(in: image, box: box, dpi: dpi, engine: engine, seconds: seconds)
                 }
                 let frame = table.box
                 text.fill(
@@ -97,7 +97,9 @@ package struct PageOCR: Sendable {
     /// The words of one cell: its picture inside the rules, specks removed, read as one
     /// line or one block. A cell with no ink gives one empty word that says so, sure; a cell
     /// with ink that reads as nothing gives an empty word with confidence 0.
-    static func cellWords(in image: GrayImage, box: Box, dpi: Double, engine: Tesseract, seconds: Double) -> [PageWord] {
+    static func cellWords(in image: GrayImage, box: Box, dpi: Double, engine: Tesseract, seconds: Double) throws(ReadError)
+        -> [PageWord]
+    {
         let scale = 72 / dpi
         let inset = max(2, Int(dpi / 100))
         let x0 = Int(box.x0 / scale) + inset, y0 = Int(box.y0 / scale) + inset
@@ -116,7 +118,7 @@ package struct PageOCR: Sendable {
         let lineHeight = dpi / 72 * 16
         let layout: Tesseract.Layout = Double(cell.height) < 1.6 * lineHeight ? .line : .block
         var read = engine.words(in: padded, dpi: Int(dpi), layout: layout, seconds: seconds)
-        if let numeral = numeralReading(of: read, in: padded, dpi: dpi, engine: engine, seconds: seconds) { read = numeral }
+        if let numeral = try numeralReading(of: read, in: padded, dpi: dpi, seconds: seconds) { read = numeral }
         if let dump = ProcessInfo.processInfo.environment["TABLEFIX_OCR_DUMP"] {
             let name = "\(dump)/\(Int(box.y0))-\(Int(box.x0)).pgm"
             let header = Array("P5 \(padded.width) \(padded.height) 255\n".utf8)
@@ -131,19 +133,20 @@ package struct PageOCR: Sendable {
     static let numeralLookalikes: Set<Character> = ["一", "工", "〇", "】", "【", "丨", "」", "「"]
 
     /// A cell whose reading has no CJK text but look-alikes of digits (`]` for 1, `一` for
-    /// a dash) is read again allowing only numerals; the second reading wins when it is
-    /// surer, or when the first held characters no number is printed with.
-    static func numeralReading(of read: [OCRWord], in image: GrayImage, dpi: Double, engine: Tesseract, seconds: Double)
+    /// a dash), or nothing although it has ink, is read again by the `eng` model allowing
+    /// only numerals; the second reading wins when it is surer, or when the first held
+    /// characters no number is printed with.
+    static func numeralReading(of read: [OCRWord], in image: GrayImage, dpi: Double, seconds: Double) throws(ReadError)
         -> [OCRWord]?
     {
         let text = read.map(\.text).joined()
-        guard !text.isEmpty, text.count <= 12,
-            !text.contains(where: { $0.isCJK && !numeralLookalikes.contains($0) })
-        else { return nil }
-        let again = engine.words(in: image, dpi: Int(dpi), layout: .line, seconds: seconds, only: Tesseract.numerals)
+        guard text.count <= 12, !text.contains(where: { $0.isCJK && !numeralLookalikes.contains($0) }) else { return nil }
+        let again = try TesseractPool.shared.withEngine("eng") { engine throws(ReadError) in
+            engine.words(in: image, dpi: Int(dpi), layout: .line, seconds: seconds, only: Tesseract.numerals)
+        }
         guard !again.isEmpty else { return nil }
         let first = read.map(\.confidence).min() ?? 0, second = again.map(\.confidence).min() ?? 0
-        let foreign = text.contains { !Tesseract.numerals.contains($0) }
+        let foreign = text.isEmpty || text.contains { !Tesseract.numerals.contains($0) }
         return second >= first || (foreign && second >= 0.5) ? again : nil
     }
 

@@ -12,8 +12,10 @@ struct OCRWord: Sendable, Equatable {
     var confidence: Double
 }
 
-/// One libtesseract engine with the Simplified Chinese model (which reads digits and Latin
-/// letters too). Not thread-safe: ``TesseractPool`` lends engines to one thread at a time.
+/// One libtesseract engine with one model: `chi_sim` (Simplified Chinese, which reads digits
+/// and Latin letters too) for text, `eng` for cells of numbers (it reads a lone `1` that
+/// `chi_sim` takes for `工` or `】`). Not thread-safe: ``TesseractPool`` lends engines to one
+/// thread at a time.
 /// This file is the only Swift that touches libtesseract's pointers.
 final class Tesseract {
     /// How the engine should see the picture it is given.
@@ -37,7 +39,7 @@ final class Tesseract {
             TessBaseAPIDelete(handle)
             throw ReadError(
                 .unsupported, file: language,
-                reason: "tesseract's \(language) model is not installed (apt-get install tesseract-ocr-chi-sim)")
+                reason: "tesseract's \(language) model is not installed (Tools/install-deps installs it)")
         }
         // Tesseract's notes ("Detected 345 diacritics") are not for our users.
         _ = TessBaseAPISetVariable(handle, "debug_file", "/dev/null")
@@ -100,18 +102,18 @@ final class Tesseract {
 final class TesseractPool: @unchecked Sendable {
     static let shared = TesseractPool()
     private let lock = NSLock()
-    private var idle: [Tesseract] = []
+    private var idle: [String: [Tesseract]] = [:]
 
-    /// Runs `body` with an engine of its own.
-    func withEngine<T>(_ body: (Tesseract) throws(ReadError) -> T) throws(ReadError) -> T {
+    /// Runs `body` with an engine of its own for `language`.
+    func withEngine<T>(_ language: String = "chi_sim", _ body: (Tesseract) throws(ReadError) -> T) throws(ReadError) -> T {
         lock.lock()
-        let engine = idle.popLast()
+        let engine = idle[language]?.popLast()
         lock.unlock()
         let lent: Tesseract
-        if let engine { lent = engine } else { lent = try Tesseract() }
+        if let engine { lent = engine } else { lent = try Tesseract(language: language) }
         defer {
             lock.lock()
-            idle.append(lent)
+            idle[language, default: []].append(lent)
             lock.unlock()
         }
         return try body(lent)

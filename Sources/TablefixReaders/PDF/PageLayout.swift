@@ -30,7 +30,7 @@ struct PageLayout: Sendable {
         width = content.width
         height = content.height
         isOCR = content.isOCR
-        var tables = RuledTable.tables(in: content.rules)
+        var tables = RuledTable.tables(in: content.rules, page: content.page)
         var free: [PageWord] = []
         for word in content.words {
             if let index = tables.firstIndex(where: { $0.box.contains(x: word.box.midX, y: word.box.midY) }) {
@@ -39,11 +39,7 @@ struct PageLayout: Sendable {
                 free.append(word)
             }
         }
-        var items: [Item] = tables.map { table in
-            var table = table
-            table.pieces = [RuledTable.Piece(page: content.page, offset: 0, start: -.infinity)]
-            return .table(table)
-        }
+        var items: [Item] = tables.map(Item.table)
         items += PageText.lines(of: free).map(Item.line)
         let pageArea = content.width * content.height
         for image in content.images where image.box.width * image.box.height >= Self.pictureShare * pageArea {

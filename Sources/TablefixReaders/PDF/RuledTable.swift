@@ -25,11 +25,11 @@ struct RuledTable: Sendable {
     /// How close two positions must be to be the same line (points).
     static let tolerance = 2.0
 
-    /// The tables the rules draw: rules that touch or cross, grouped, where a group has at
-    /// least two horizontal and two vertical rules and makes at least two cells.
+    /// The tables the rules of page `page` draw: rules that touch or cross, grouped, where
+    /// a group has at least two horizontal and two vertical rules and makes at least two cells.
     ///
     /// - Complexity: O(h × v) in the numbers of horizontal and vertical rules.
-    static func tables(in rules: [Rule]) -> [RuledTable] {
+    static func tables(in rules: [Rule], page: Int = 1) -> [RuledTable] {
         let horizontals = merged(rules.filter { $0.direction == .horizontal })
         let verticals = merged(rules.filter { $0.direction == .vertical })
         var parent = Array(0..<(horizontals.count + verticals.count))
@@ -58,6 +58,11 @@ struct RuledTable: Sendable {
             .filter { $0.horizontals.count >= 2 && $0.verticals.count >= 2 }
             .filter { $0.slotCount >= 2 }
             .sorted { $0.box.y0 < $1.box.y0 }
+            .map { table in
+                var table = table
+                table.pieces = [Piece(page: page, offset: 0, start: -.infinity)]
+                return table
+            }
     }
 
     private var slotCount: Int {
