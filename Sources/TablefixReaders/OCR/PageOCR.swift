@@ -133,21 +133,25 @@ package struct PageOCR: Sendable {
     static let numeralLookalikes: Set<Character> = ["一", "工", "〇", "】", "【", "丨", "」", "「"]
 
     /// A cell whose reading has no CJK text but look-alikes of digits (`]` for 1, `一` for
-    /// a dash), or nothing although it has ink, is read again by the `eng` model allowing
-    /// only numerals; the second reading wins when it is surer, or when the first held
-    /// characters no number is printed with.
+    /// a dash), or nothing although it has ink, or one or two CJK characters read without
+    /// much confidence (`于` or `有` for a blurred digit), is read again by the `eng` model
+    /// allowing only numerals. The second reading wins when it is surer; when the first
+    /// held characters no number is printed with, when it is at least 0.5 sure (0.8 against
+    /// CJK characters).
     static func numeralReading(of read: [OCRWord], in image: GrayImage, dpi: Double, seconds: Double) throws(ReadError)
         -> [OCRWord]?
     {
         let text = read.map(\.text).joined()
-        guard text.count <= 12, !text.contains(where: { $0.isCJK && !numeralLookalikes.contains($0) }) else { return nil }
+        let first = read.map(\.confidence).min() ?? 0
+        let cjk = text.contains { $0.isCJK && !numeralLookalikes.contains($0) }
+        guard text.count <= 12, !cjk || (text.count <= 2 && first < 0.85) else { return nil }
         let again = try TesseractPool.shared.withEngine("eng") { engine throws(ReadError) in
             engine.words(in: image, dpi: Int(dpi), layout: .line, seconds: seconds, only: Tesseract.numerals)
         }
         guard !again.isEmpty else { return nil }
-        let first = read.map(\.confidence).min() ?? 0, second = again.map(\.confidence).min() ?? 0
+        let second = again.map(\.confidence).min() ?? 0
         let foreign = text.isEmpty || text.contains { !Tesseract.numerals.contains($0) }
-        return second >= first || (foreign && second >= 0.5) ? again : nil
+        return second >= first || (foreign && second >= (cjk ? 0.8 : 0.5)) ? again : nil
     }
 
     static func pageWord(_ word: OCRWord, dx: Int, dy: Int, scale: Double) -> PageWord {

@@ -2,7 +2,7 @@
 /// or vertical, which is what a table's rules look like once scanned.
 ///
 /// A run is dark pixels along a row (or column) with gaps of at most a 150th of an inch
-/// (scan noise, broken toner) and ink in 90 % of it (text strokes that happen to line up
+/// (scan noise, broken toner) and ink (darker than paper) in 90 % of it (text strokes that happen to line up
 /// leave wider gaps); runs on neighbouring rows that overlap make one line; a line
 /// thicker than a twentieth of an inch is a picture or a bar, not a rule. Horizontal rules
 /// are at least 0.3 inch long (longer than two characters of body text), vertical ones
@@ -10,26 +10,34 @@
 enum RuleDetector {
     /// Darker than this is ink.
     static let inkThreshold: UInt8 = 150
+    /// Darker than this may be a faint rule: a thin line drawn at a low resolution, or
+    /// softened by JPEG, is gray, not black.
+    static let faintThreshold: UInt8 = 215
 
-    /// The rules, in pixels of `image`.
+    /// The rules, in pixels of `image`: those found at the ink threshold and those found at
+    /// the faint one (a faint pass alone would join a rule to a shaded cell beside it, a
+    /// thick shape that is no rule; the same rule found twice is merged later).
     ///
     /// - Complexity: O(width × height).
     static func rules(in image: GrayImage, dpi: Double) -> [PixelRule] {
         let gap = max(1, Int(dpi / 150))
         let thickness = max(2, Int(dpi / 20))
-        let horizontal = lines(
-            in: image, along: image.width, across: image.height, minimum: Int(dpi * 0.3), gap: gap, thickness: thickness,
-            horizontal: true)
-        let vertical = lines(
-            in: image, along: image.height, across: image.width, minimum: Int(dpi * 0.2), gap: gap, thickness: thickness,
-            horizontal: false)
-        return horizontal + vertical
+        var found: [PixelRule] = []
+        for threshold in [inkThreshold, faintThreshold] {
+            found += lines(
+                in: image, along: image.width, across: image.height, minimum: Int(dpi * 0.3), gap: gap,
+                thickness: thickness, horizontal: true, threshold: threshold)
+            found += lines(
+                in: image, along: image.height, across: image.width, minimum: Int(dpi * 0.2), gap: gap,
+                thickness: thickness, horizontal: false, threshold: threshold)
+        }
+        return found
     }
 
     /// Runs along each row (or column) grouped across neighbouring ones into lines.
     private static func lines(
         in image: GrayImage, along length: Int, across count: Int, minimum: Int, gap: Int, thickness: Int,
-        horizontal: Bool
+        horizontal: Bool, threshold: UInt8
     ) -> [PixelRule] {
         var open: [PixelRule] = []
         var done: [PixelRule] = []
@@ -44,7 +52,7 @@ enum RuleDetector {
                 }
                 for position in 0..<length {
                     let pixel = horizontal ? pixels[line * width + position] : pixels[position * width + line]
-                    guard pixel < inkThreshold else { continue }
+                    guard pixel < threshold else { continue }
                     if position - last > gap + 1 {
                         close()
                         start = position
