@@ -167,3 +167,22 @@ extension GrayImage {
         self.init(width: width, height: height, pixels: pixels)
     }
 }
+
+extension GrayImage {
+    /// The picture as PNG bytes.
+    func png(context: MuPDFContext) throws(MuPDFError) -> [UInt8] {
+        var pixmap: UnsafeMutablePointer<fz_pixmap>?
+        let made = pixels.withUnsafeBufferPointer { samples in
+            tf_pixmap_from_gray(context.context, Int32(width), Int32(height), samples.baseAddress, width, &pixmap)
+        }
+        guard made == Int32(TF_OK), let pixmap else { throw context.caughtError() }
+        defer { fz_drop_pixmap(context.context, pixmap) }
+        var buffer: UnsafeMutablePointer<fz_buffer>?
+        guard tf_png(context.context, pixmap, &buffer) == Int32(TF_OK), let buffer else { throw context.caughtError() }
+        defer { fz_drop_buffer(context.context, buffer) }
+        var data: UnsafeMutablePointer<UInt8>?
+        let count = fz_buffer_storage(context.context, buffer, &data)
+        guard let data else { return [] }
+        return Array(UnsafeBufferPointer(start: data, count: count))
+    }
+}

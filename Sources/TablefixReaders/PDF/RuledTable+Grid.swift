@@ -34,13 +34,16 @@ extension RuledTable {
     /// How many lines the grid takes: one per row.
     var lineCount: Int { max(TableLayout(self).rows.count - 1, 1) }
 
-    /// A cell's place on its page: the piece its top edge falls in, moved back.
+    /// A cell's place on its page: the piece its top edge falls in, moved back, cut at the
+    /// piece's end (a cell merged across a page break is placed on its first page).
     func region(of box: Box) -> PageRegion? {
-        guard let piece = pieces.last(where: { $0.start <= box.y0 + RuledTable.tolerance }) ?? pieces.first else {
-            return nil
-        }
+        guard let index = pieces.lastIndex(where: { $0.start <= box.y0 + RuledTable.tolerance }) ?? pieces.indices.first
+        else { return nil }
+        let piece = pieces[index]
+        let end = index + 1 < pieces.count ? pieces[index + 1].start : .infinity
+        let bottom = min(box.y1, end)
         return PageRegion(
-            page: piece.page, x: box.x0, y: box.y0 - piece.offset, width: box.width, height: box.height)
+            page: piece.page, x: box.x0, y: box.y0 - piece.offset, width: box.width, height: max(0, bottom - box.y0))
     }
 }
 
