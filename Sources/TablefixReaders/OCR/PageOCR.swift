@@ -119,12 +119,6 @@ package struct PageOCR: Sendable {
         let layout: Tesseract.Layout = Double(cell.height) < 1.6 * lineHeight ? .line : .block
         var read = engine.words(in: padded, dpi: Int(dpi), layout: layout, seconds: seconds)
         if let numeral = try numeralReading(of: read, in: padded, dpi: dpi, seconds: seconds) { read = numeral }
-        if let dump = ProcessInfo.processInfo.environment["TABLEFIX_OCR_DUMP"] {
-            let name = "\(dump)/\(Int(box.y0))-\(Int(box.x0)).pgm"
-            let header = Array("P5 \(padded.width) \(padded.height) 255\n".utf8)
-            FileManager.default.createFile(atPath: name, contents: Data(header + padded.pixels))
-            FileManager.default.createFile(atPath: name + ".txt", contents: Data(read.map { "\($0.text) \($0.confidence)" }.joined(separator: "\n").utf8))
-        }
         guard !read.isEmpty else { return [PageWord(text: "", box: centre, size: 0, confidence: 0)] }
         return read.map { pageWord($0, dx: x0 - padding, dy: y0 - padding, scale: scale) }
     }
