@@ -60,7 +60,7 @@ package struct PageOCR: Sendable {
         }
         for rule in tableRules { rule.erase(from: &image) }
         let rules = tableRules.map { $0.rule(dpi: dpi) }
-        func remaining() throws -> Double {
+        func remaining() throws(ReadError) -> Double {
             let left = limits.secondsPerPage - Date().timeIntervalSince(started)
             guard left > 0 else {
                 throw ReadError(.tooLarge, file: path, reason: "\(what) took more than \(Int(limits.secondsPerPage)) s to read by OCR")
@@ -73,18 +73,14 @@ package struct PageOCR: Sendable {
             for table in tables {
                 let layout = TableLayout(table)
                 for box in CellPartition(layout).boxes(in: layout) {
-                    let seconds: Double
-                    do { seconds = try remaining() } catch let error as ReadError { throw error } catch { throw ReadError(.tooLarge, file: path, reason: "\(error)") }
-                    words += try Self.cellWords(in: image, box: box, dpi: dpi, engine: engine, seconds: seconds)
+                    words += try Self.cellWords(in: image, box: box, dpi: dpi, engine: engine, seconds: try remaining())
                 }
                 let frame = table.box
                 text.fill(
                     x0: Int(frame.x0 / scale) - 2, y0: Int(frame.y0 / scale) - 2, x1: Int(frame.x1 / scale) + 3,
                     y1: Int(frame.y1 / scale) + 3)
             }
-            let seconds: Double
-            do { seconds = try remaining() } catch let error as ReadError { throw error } catch { throw ReadError(.tooLarge, file: path, reason: "\(error)") }
-            for word in engine.words(in: text, dpi: Int(dpi), layout: .page, seconds: seconds) {
+            for word in engine.words(in: text, dpi: Int(dpi), layout: .page, seconds: try remaining()) {
                 words.append(Self.pageWord(word, dx: 0, dy: 0, scale: scale))
             }
         }

@@ -14,7 +14,8 @@ struct PDFBlockBuilder {
     private var deferredPage: PageLayout?
     private var pictureCount = 0
 
-    /// Adds a page's items; `next` is the following page, for a table that continues on it.
+    /// Adds a page's items. A table that ends the page stays open: the next page's first
+    /// table may carry it on.
     mutating func add(_ layout: PageLayout) {
         let body = layout.items.filter { !layout.isFurniture($0) }
         let lines = body.compactMap { item -> Box? in
@@ -49,12 +50,11 @@ struct PDFBlockBuilder {
             case .line(let words):
                 flushTable()
                 addParagraphLine(words, layout: layout, left: left, right: right)
-            case .image(let image):
+            case .image:
                 flushTable()
                 flushParagraph()
                 pictureCount += 1
                 blocks.append(Block(.image(name: "picture \(pictureCount) on page \(layout.page)"), lines: nextLine...nextLine))
-                _ = image
                 nextLine += 1
             }
         }
