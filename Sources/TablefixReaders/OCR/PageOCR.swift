@@ -108,15 +108,19 @@ package struct PageOCR: Sendable {
         if Double(ink) < Double(blankInk) * area {
             return [PageWord(text: "", box: centre, size: 0, confidence: 0.99)]
         }
-        let padding = Int(dpi / 20)
         cell.whitenBackground()
-        let padded = cell.padded(by: padding)
+        // Only the ink, with a white margin: what is left of the erased rules at the edges
+        // (lighter than ink) would be read as strokes.
+        guard let ink = cell.inkBounds() else { return [PageWord(text: "", box: centre, size: 0, confidence: 0.99)] }
+        let text = cell.crop(x0: ink.x0, y0: ink.y0, x1: ink.x1, y1: ink.y1)
+        let padding = Int(dpi / 15)
+        let padded = text.padded(by: padding)
         let lineHeight = dpi / 72 * 16
-        let layout: Tesseract.Layout = Double(cell.height) < 1.6 * lineHeight ? .line : .block
+        let layout: Tesseract.Layout = Double(text.height) < 1.6 * lineHeight ? .line : .block
         var read = engine.words(in: padded, dpi: Int(dpi), layout: layout, seconds: seconds)
         if let numeral = try numeralReading(of: read, in: padded, dpi: dpi, seconds: seconds) { read = numeral }
         guard !read.isEmpty else { return [PageWord(text: "", box: centre, size: 0, confidence: 0)] }
-        return read.map { pageWord($0, dx: x0 - padding, dy: y0 - padding, scale: scale) }
+        return read.map { pageWord($0, dx: x0 + ink.x0 - padding, dy: y0 + ink.y0 - padding, scale: scale) }
     }
 
     /// CJK characters that OCR gives for digits and dashes in a cell of numbers.
@@ -178,6 +182,20 @@ extension GrayImage {
             let pixel = Int(pixels[index])
             pixels[index] = pixel >= background ? 255 : UInt8(pixel * 255 / background)
         }
+    }
+
+    /// The smallest rectangle holding every ink pixel (end exclusive), nil when there is none.
+    func inkBounds() -> (x0: Int, y0: Int, x1: Int, y1: Int)? {
+        var x0 = width, y0 = height, x1 = -1, y1 = -1
+        for y in 0..<height {
+            for x in 0..<width where self[x, y] < RuleDetector.inkThreshold {
+                x0 = min(x0, x)
+                x1 = max(x1, x)
+                y0 = min(y0, y)
+                y1 = max(y1, y)
+            }
+        }
+        return x1 >= 0 ? (x0, y0, x1 + 1, y1 + 1) : nil
     }
 
     /// The picture with a white border of `padding` pixels.
