@@ -48,18 +48,12 @@ package struct PageOCR: Sendable {
         let skew = Skew.degrees(of: preview)
         var image = try draw(dpi, abs(skew) >= 0.1 ? -skew : 0)
         let scale = 72 / dpi
-        // Only rules that make tables are rules: erasing a run of text strokes would damage text.
+        // Every rule is erased, those of tables without rows drawn too (a column's rule
+        // reads as `|` or `1`); the detector's long, dense runs are not text strokes.
         let pixelRules = RuleDetector.rules(in: image, dpi: dpi)
-        let tables = RuledTable.tables(in: pixelRules.map { $0.rule(dpi: dpi) }, page: number)
-        let frames = tables.map { $0.box }
-        let tableRules = pixelRules.filter { rule in
-            let line = rule.rule(dpi: dpi)
-            let x = line.direction == .horizontal ? line.start : line.position
-            let y = line.direction == .horizontal ? line.position : line.start
-            return frames.contains { Box(x0: $0.x0 - 1, y0: $0.y0 - 1, x1: $0.x1 + 1, y1: $0.y1 + 1).contains(x: x, y: y) }
-        }
-        for rule in tableRules { rule.erase(from: &image) }
-        let rules = tableRules.map { $0.rule(dpi: dpi) }
+        for rule in pixelRules { rule.erase(from: &image) }
+        let rules = pixelRules.map { $0.rule(dpi: dpi) }
+        let tables = RuledTable.tables(in: rules, page: number)
         func remaining() throws(ReadError) -> Double {
             let left = limits.secondsPerPage - Date().timeIntervalSince(started)
             guard left > 0 else {
