@@ -113,7 +113,7 @@ struct PDFBlockBuilder {
     ) -> Bool {
         let size = max(last.size, 1)
         guard last.box.x1 >= last.right - 1.5 * size, next.box.x0 <= next.left + 0.6 * size else { return false }
-        guard abs(next.size - last.size) <= 0.15 * size, !TextReader.isHeading(next.text) else { return false }
+        guard abs(next.size - last.size) <= 0.15 * size, !LineRole.isHeading(next.text) else { return false }
         if last.samePage {
             let gap = next.box.y0 - last.box.y1
             return gap >= -0.3 * size && gap <= 1.2 * max(last.box.height, size)
@@ -125,7 +125,7 @@ struct PDFBlockBuilder {
         guard let first = paragraph.first, let last = paragraph.last else { return }
         let lines = paragraph.map(\.line)
         let range = first.line.line...last.line.line
-        if lines.count == 1, TextReader.isHeading(first.line.text.trimmingSpaces) {
+        if lines.count == 1, LineRole.isHeading(first.line.text.trimmingSpaces) {
             blocks.append(Block(.heading(lines), lines: range))
         } else {
             blocks.append(Block(.paragraph(lines), lines: range))
