@@ -44,6 +44,18 @@ struct ImageTableTests {
         expectFirstRows(of: try table(in: try DocumentReader().document(atPath: path)), named: "Picture 1")
     }
 
+    @Test("a picture on a PDF page with a text layer is read as the table it shows, placed on its page")
+    func pictureOnPage() throws {
+        let path = Self.folder.appendingPathComponent("page.pdf").path
+        let document = try DocumentReader().document(atPath: path)
+        let grid = try table(in: document)
+        let rows = grid.rows.map { $0.map(\.text) }
+        #expect(rows.contains { $0.suffix(7) == ["87", "5", "0", "2", "6", "3", "103"] })
+        #expect(grid.rows.flatMap { $0 }.allSatisfy { $0.ocrConfidence != nil && $0.region?.page == 1 })
+        #expect(document.blocks.first?.text == "三、收到和处理政府信息公开申请情况")
+        #expect(document.source.encoding == "text-layer")
+    }
+
     @Test("an image whose file is not at hand stays an image placeholder")
     func missingImage() throws {
         let html = #"<html><body><p><img src="elsewhere/none.png" alt="表三"></p></body></html>"#

@@ -65,8 +65,40 @@ package struct PDFReader: Sendable {
         let content = PageContent(
             page: number, width: page.bounds.width, height: page.bounds.height, words: words, rules: rules,
             images: images)
-        guard needsOCR(content) else { return content }
+        guard needsOCR(content) else { return try readingTables(inPicturesOf: content, page: page, path: path) }
         return try ocr.read(page, number: number, limits: limits, path: path)
+    }
+
+    /// The content with the tables of its pictures read: a picture on a page with a text
+    /// layer, large and with no word over it, is read by OCR; when it holds a ruled table,
+    /// the table's rules and words join the page's and the picture is no longer a picture.
+    private func readingTables(inPicturesOf content: PageContent, page: MuPDFPage, path: String) throws -> PageContent {
+        var content = content
+        let pageArea = content.width * content.height
+        for (index, image) in content.images.enumerated().reversed() {
+            let box = image.box
+            guard box.width * box.height >= PageLayout.pictureShare * pageArea,
+                !content.words.contains(where: { box.contains(x: $0.box.midX, y: $0.box.midY) })
+            else { continue }
+            let read = try ocr.read(
+                number: content.page, width: box.width, height: box.height, limits: limits, path: path,
+                what: "a picture on page \(content.page)"
+            ) { dpi, rotation throws(MuPDFError) in
+                try page.render(dpi: dpi, rotation: rotation, area: box)
+            }
+            guard !RuledTable.tables(in: read.rules).isEmpty else { continue }
+            content.words += read.words.map { word in
+                var moved = word
+                moved.box = Box(x0: word.box.x0 + box.x0, y0: word.box.y0 + box.y0, x1: word.box.x1 + box.x0, y1: word.box.y1 + box.y0)
+                return moved
+            }
+            content.rules += read.rules.map { rule in
+                let (along, across) = rule.direction == .horizontal ? (box.x0, box.y0) : (box.y0, box.x0)
+                return Rule(direction: rule.direction, position: rule.position + across, start: rule.start + along, end: rule.end + along)
+            }
+            content.images.remove(at: index)
+        }
+        return content
     }
 
     /// Finds the header and footer lines that recur on two pages or more.
