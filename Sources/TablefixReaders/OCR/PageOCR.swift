@@ -109,8 +109,8 @@ package struct PageOCR: Sendable {
         let text = cell.crop(x0: ink.x0, y0: ink.y0, x1: ink.x1, y1: ink.y1)
         let padding = Int(dpi / 15)
         let padded = text.padded(by: padding)
-        let lineHeight = dpi / 72 * 16
-        let layout: Tesseract.Layout = Double(text.height) < 1.6 * lineHeight ? .line : .block
+        // Ink taller than a 16-point line holds two lines or more: a wrapped label.
+        let layout: Tesseract.Layout = Double(text.height) < dpi / 72 * 16 ? .line : .block
         var read = engine.words(in: padded, dpi: Int(dpi), layout: layout, seconds: seconds)
         if let numeral = try numeralReading(of: read, in: padded, dpi: dpi, seconds: seconds) { read = numeral }
         guard !read.isEmpty else { return [PageWord(text: "", box: centre, size: 0, confidence: 0)] }
