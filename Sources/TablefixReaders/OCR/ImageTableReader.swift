@@ -17,6 +17,13 @@ package struct ImageTableReader: Sendable {
     /// A picture is drawn at most this many pixels along its longer side.
     static let longestSide = 4_000.0
 
+    /// Whether a table read from a picture holds text in at least a quarter of its cells
+    /// (a picture of an empty or illegible grid is no table).
+    static func holdsText(_ table: RuledTable) -> Bool {
+        let cells = table.grid(firstLine: 1).rows.joined().filter { !$0.isSpanned }
+        return cells.filter { !$0.text.isEmpty }.count * 4 >= cells.count
+    }
+
     /// The picture's largest ruled table as a grid named after the picture, its rows
     /// numbered from `line`; nil when the bytes are no picture, it is larger than the pixel
     /// limit, or it holds no table with text in at least a quarter of its cells.
@@ -41,13 +48,12 @@ package struct ImageTableReader: Sendable {
             guard let table = tables.max(by: { $0.box.width * $0.box.height < $1.box.width * $1.box.height }) else {
                 return nil
             }
+            guard Self.holdsText(table) else { return nil }
             var grid = table.grid(firstLine: line)
             // The picture is one line of its document: every row is on it.
             for row in grid.rows.indices {
                 for column in grid.rows[row].indices { grid.rows[row][column].line = line }
             }
-            let cells = grid.rows.flatMap { $0 }.filter { !$0.isSpanned }
-            guard cells.filter({ !$0.text.isEmpty }).count * 4 >= cells.count else { return nil }
             grid.image = name
             return grid
         } catch {

@@ -71,7 +71,8 @@ package struct PDFReader: Sendable {
 
     /// The content with the tables of its pictures read: a picture on a page with a text
     /// layer, large and with no word over it, is read by OCR; when it holds a ruled table,
-    /// the table's rules and words join the page's and the picture is no longer a picture.
+    /// with text in a quarter of its cells, the table's rules and words join the page's and
+    /// the picture is no longer a picture (a picture of an empty grid stays a picture).
     private func readingTables(inPicturesOf content: PageContent, page: MuPDFPage, path: String) throws -> PageContent {
         var content = content
         let pageArea = content.width * content.height
@@ -86,7 +87,11 @@ package struct PDFReader: Sendable {
             ) { dpi, rotation throws(MuPDFError) in
                 try page.render(dpi: dpi, rotation: rotation, area: box)
             }
-            guard !RuledTable.tables(in: read.rules).isEmpty else { continue }
+            let tables = PageLayout(read).items.compactMap { item -> RuledTable? in
+                if case .table(let table) = item { return table }
+                return nil
+            }
+            guard tables.contains(where: ImageTableReader.holdsText) else { continue }
             content.words += read.words.map { word in
                 var moved = word
                 moved.box = Box(x0: word.box.x0 + box.x0, y0: word.box.y0 + box.y0, x1: word.box.x1 + box.x0, y1: word.box.y1 + box.y0)
