@@ -125,7 +125,7 @@ package struct PageOCR: Sendable {
     /// much confidence (`于` or `有` for a blurred digit), is read again by the `eng` model
     /// allowing only numerals. The second reading wins when it is surer; when the first
     /// held characters no number is printed with, when it is at least 0.5 sure (0.8 against
-    /// CJK characters).
+    /// CJK characters), or whatever its confidence against a lone stroke (`]`, `|`).
     static func numeralReading(of read: [OCRWord], in image: GrayImage, dpi: Double, seconds: Double) throws(ReadError)
         -> [OCRWord]?
     {
@@ -139,7 +139,10 @@ package struct PageOCR: Sendable {
         guard !again.isEmpty else { return nil }
         let second = again.map(\.confidence).min() ?? 0
         let foreign = text.isEmpty || text.contains { !Tesseract.numerals.contains($0) }
-        return second >= first || (foreign && second >= (cjk ? 0.8 : 0.5)) ? again : nil
+        // A single stroke read as `]` or `|` is a digit whatever the engine's doubt: the
+        // numeral reading stands, with its own (low) confidence.
+        let stroke = text.count == 1 && !cjk && foreign
+        return second >= first || stroke || (foreign && second >= (cjk ? 0.8 : 0.5)) ? again : nil
     }
 
     static func pageWord(_ word: OCRWord, dx: Int, dy: Int, scale: Double) -> PageWord {
