@@ -1,7 +1,6 @@
 import Foundation
 import Tablefix
 import TablefixTestSupport
-import TablefixWriters
 import Testing
 
 /// PDFs in a batch: read like any document; a hostile one is a recorded failure and the
@@ -19,12 +18,12 @@ struct BatchPDFTests {
             at: Fixtures.root.appendingPathComponent("Samples/fixtures/variants/linqu-hrss-2022/linqu-hrss-2022.pdf"),
             to: folder.appendingPathComponent("report.pdf"))
         let database = folder.appendingPathComponent("out.db").path
-        let summary = try await BatchRunner(repairer: try Repairer(), options: BatchOptions(jobs: 2))
+        let summary = try await BatchRunner(repairer: Repairer(), options: BatchOptions(jobs: 2))
             .run(inputs: [folder.path], into: database)
         #expect(summary.done == 1)
         #expect(summary.failed == 2)
         var failures = ""
-        try BatchDatabase(path: database).export(.failuresCSV) { failures += $0 }
+        try BatchDatabase(path: database).export(.failures) { failures += $0 }
         #expect(failures.contains("encrypted.pdf: PDF is encrypted (needs a password)"))
         #expect(failures.contains("truncated.pdf: damaged PDF (cut short?): no page could be found"))
     }
