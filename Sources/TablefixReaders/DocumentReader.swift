@@ -32,11 +32,6 @@ public struct DocumentReader: Sendable {
     ///
     /// - Throws: ``ReadError`` naming the file and the cause.
     public func document(from bytes: [UInt8], path: String) throws(ReadError) -> Document {
-        if bytes.starts(with: Array("%PDF-".utf8)) {
-            throw ReadError(
-                .unsupported, file: path,
-                reason: "a PDF document: tablefix reads text, HTML and DOCX; convert it first (pdftotext -layout)")
-        }
         var document: Document
         switch FormatSniffer.format(of: bytes) {
         case .text:
