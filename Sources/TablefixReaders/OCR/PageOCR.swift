@@ -100,12 +100,12 @@ package struct PageOCR: Sendable {
         let centre = Box(x0: box.midX - 0.5, y0: box.midY - 0.5, x1: box.midX + 0.5, y1: box.midY + 0.5)
         let area = (dpi / 300) * (dpi / 300)
         if Double(ink) < Double(blankInk) * area {
-            return [PageWord(text: "", box: centre, size: 0, confidence: 0.99)]
+            return [PageWord(text: "", box: centre, size: 0, confidence: ConfidencePolicy.standard.ocrBlankCell)]
         }
         cell.whitenBackground()
         // Only the ink, with a white margin: what is left of the erased rules at the edges
         // (lighter than ink) would be read as strokes.
-        guard let ink = cell.inkBounds() else { return [PageWord(text: "", box: centre, size: 0, confidence: 0.99)] }
+        guard let ink = cell.inkBounds() else { return [PageWord(text: "", box: centre, size: 0, confidence: ConfidencePolicy.standard.ocrBlankCell)] }
         let text = cell.crop(x0: ink.x0, y0: ink.y0, x1: ink.x1, y1: ink.y1)
         let padding = Int(dpi / 15)
         let padded = text.padded(by: padding)
@@ -113,7 +113,9 @@ package struct PageOCR: Sendable {
         let layout: Tesseract.Layout = Double(text.height) < dpi / 72 * 16 ? .line : .block
         var read = engine.words(in: padded, dpi: Int(dpi), layout: layout, seconds: seconds)
         if let numeral = try numeralReading(of: read, in: padded, dpi: dpi, seconds: seconds) { read = numeral }
-        guard !read.isEmpty else { return [PageWord(text: "", box: centre, size: 0, confidence: 0)] }
+        guard !read.isEmpty else {
+            return [PageWord(text: "", box: centre, size: 0, confidence: ConfidencePolicy.standard.ocrIllegible)]
+        }
         return read.map { pageWord($0, dx: x0 + ink.x0 - padding, dy: y0 + ink.y0 - padding, scale: scale) }
     }
 
@@ -124,15 +126,16 @@ package struct PageOCR: Sendable {
     /// a dash), or nothing although it has ink, or one or two CJK characters read without
     /// much confidence (`于` or `有` for a blurred digit), is read again by the `eng` model
     /// allowing only numerals. The second reading wins when it is surer; when the first
-    /// held characters no number is printed with, when it is at least 0.5 sure (0.8 against
-    /// CJK characters), or whatever its confidence against a lone stroke (`]`, `|`).
+    /// held characters no number is printed with, when it is sure enough (the policy's
+    /// `ocrNumeralOver…`), or whatever its confidence against a lone stroke (`]`, `|`).
     static func numeralReading(of read: [OCRWord], in image: GrayImage, dpi: Double, seconds: Double) throws(ReadError)
         -> [OCRWord]?
     {
         let text = read.map(\.text).joined()
         let first = read.map(\.confidence).min() ?? 0
         let cjk = text.contains { $0.isCJK && !numeralLookalikes.contains($0) }
-        guard text.count <= 12, !cjk || (text.count <= 2 && first < 0.85) else { return nil }
+        let policy = ConfidencePolicy.standard
+        guard text.count <= 12, !cjk || (text.count <= 2 && first < policy.ocrNumeralRetry) else { return nil }
         let again = try TesseractPool.shared.withEngine("eng") { engine throws(ReadError) in
             engine.words(in: image, dpi: Int(dpi), layout: .line, seconds: seconds, only: Tesseract.numerals)
         }
@@ -142,7 +145,7 @@ package struct PageOCR: Sendable {
         // A single stroke read as `]` or `|` is a digit whatever the engine's doubt: the
         // numeral reading stands, with its own (low) confidence.
         let stroke = text.count == 1 && !cjk && foreign
-        return second >= first || stroke || (foreign && second >= (cjk ? 0.8 : 0.5)) ? again : nil
+        return second >= first || stroke || (foreign && second >= (cjk ? policy.ocrNumeralOverCJK : policy.ocrNumeralOverOther)) ? again : nil
     }
 
     static func pageWord(_ word: OCRWord, dx: Int, dy: Int, scale: Double) -> PageWord {
