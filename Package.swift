@@ -23,10 +23,20 @@ let package = Package(
         .target(name: "TablefixModel", swiftSettings: strict),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "TablefixXML", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .systemLibrary(
+            name: "CPDF",
+            providers: [
+                .apt([
+                    "libmupdf-dev", "libmujs-dev", "libgumbo-dev", "libopenjp2-7-dev", "libjbig2dec0-dev", "libharfbuzz-dev",
+                    "libjpeg-dev", "libfreetype-dev", "zlib1g-dev",
+                ])
+            ]),
+        .systemLibrary(
+            name: "COCR", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-chi-sim", "tesseract-ocr-eng"])]),
         .target(
             name: "TablefixReaders",
             dependencies: [
-                "TablefixModel", "TablefixXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "TablefixModel", "TablefixXML", "CPDF", "COCR", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ], swiftSettings: strict),
         .target(name: "TablefixCleanup", dependencies: ["TablefixModel"], swiftSettings: strict),
         .target(

@@ -162,9 +162,11 @@ public struct Reviewer: Sendable {
                 do {
                     let raw = try reader.document(from: bytes, path: item.path)
                     let repair = repairer.repair(raw)
-                    try writer.add(ReviewDocument(
+                    var document = ReviewDocument(
                         document: repair.document, extraction: repair.extraction, hash: hash,
-                        sourceLines: Self.sourceLines(of: bytes, read: raw)))
+                        sourceLines: Self.sourceLines(of: bytes, read: raw))
+                    document.pageCrops = Self.pageCrops(of: repair.document, extraction: repair.extraction, bytes: bytes)
+                    try writer.add(document)
                 } catch let error as ReadError {
                     try writer.add(ReviewDocument(source: item.path, hash: hash, error: error.description))
                 }

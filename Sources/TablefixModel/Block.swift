@@ -54,9 +54,16 @@ public struct Block: Sendable, Equatable {
 public struct TextLine: Sendable, Equatable {
     public var text: String
     public var line: Int
+    /// Where on a page the line is (PDF pages, scans), nil for text and markup.
+    public var region: PageRegion?
+    /// How sure the OCR engine was of the line: the lowest of its words' confidences, 0…1;
+    /// nil when the text was not OCR'd.
+    public var ocrConfidence: Double?
 
-    public init(_ text: String, line: Int) {
+    public init(_ text: String, line: Int, region: PageRegion? = nil, ocrConfidence: Double? = nil) {
         self.text = text
         self.line = line
+        self.region = region
+        self.ocrConfidence = ocrConfidence
     }
 }

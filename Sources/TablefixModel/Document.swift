@@ -43,7 +43,8 @@ public struct DocumentSignals: Sendable, Equatable {
 public struct Source: Sendable, Equatable {
     public var path: String
     public var format: InputFormat
-    /// The encoding the bytes were decoded from, as output.md names it (`utf-8`, `gb18030` …).
+    /// The encoding the bytes were decoded from, as output.md names it (`utf-8`, `gb18030` …);
+    /// for a PDF, `text-layer` when every page had one, `ocr` when any page was OCR'd.
     public var encoding: String
 
     public init(path: String, format: InputFormat, encoding: String) {
@@ -55,7 +56,7 @@ public struct Source: Sendable, Equatable {
 
 /// The kinds of input tablefix reads.
 public enum InputFormat: String, Sendable, Equatable, CaseIterable {
-    case text, html, docx
+    case text, html, docx, pdf
 }
 
 extension Document {

@@ -7,15 +7,19 @@ public struct Grid: Sendable, Equatable {
     public var rows: [[Cell]]
     /// The merged cells of the source, by their top-left slot.
     public var spans: [Span]
+    /// The image the grid was read from by OCR (a DOCX drawing's or an HTML `<img>`'s name),
+    /// nil when it was read from text, markup or a page (a scanned page's grid is a page's).
+    public var image: String?
 
     /// Makes a grid from rows of possibly different lengths, padding with empty cells.
-    public init(rows: [[Cell]], spans: [Span] = []) {
+    public init(rows: [[Cell]], spans: [Span] = [], image: String? = nil) {
         let width = rows.map(\.count).max() ?? 0
         self.rows = rows.map { row in
             row.count == width
                 ? row : row + Array(repeating: Cell("", line: row.last?.line ?? 0, isFiller: true), count: width - row.count)
         }
         self.spans = spans
+        self.image = image
     }
 
     public var width: Int { rows.first?.count ?? 0 }
@@ -36,12 +40,21 @@ public struct Cell: Sendable, Equatable {
     public var isSpanned: Bool
     /// True when the source had no cell here: the slot pads a short row to the grid's width.
     public var isFiller: Bool
+    /// Where on a page the cell is (PDF pages, scans and OCR'd images), nil for text and markup.
+    public var region: PageRegion?
+    /// How sure the OCR engine was of the cell's text: the lowest of its words' confidences,
+    /// 0…1; nil when the text was not OCR'd (a text layer, markup, plain text). An empty
+    /// OCR'd cell has the confidence of the engine that it holds no text.
+    public var ocrConfidence: Double?
 
-    public init(_ text: String, line: Int, isSpanned: Bool = false, isFiller: Bool = false) {
+    public init(_ text: String, line: Int, isSpanned: Bool = false, isFiller: Bool = false, region: PageRegion? = nil,
+                ocrConfidence: Double? = nil) {
         self.text = text
         self.line = line
         self.isSpanned = isSpanned
         self.isFiller = isFiller
+        self.region = region
+        self.ocrConfidence = ocrConfidence
     }
 }
 

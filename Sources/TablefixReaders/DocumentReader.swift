@@ -4,7 +4,12 @@ public import TablefixModel
 /// Reads a file of any supported format into a ``Document``: sniffs the format from the
 /// bytes, decodes the text, and hands it to the reader for that format.
 public struct DocumentReader: Sendable {
-    public init() {}
+    /// What one PDF may take: pages, pixels, time per page, memory.
+    public var pdfLimits: PDFLimits
+
+    public init(pdfLimits: PDFLimits = .standard) {
+        self.pdfLimits = pdfLimits
+    }
 
     /// Reads the file at `path`.
     ///
@@ -27,11 +32,6 @@ public struct DocumentReader: Sendable {
     ///
     /// - Throws: ``ReadError`` naming the file and the cause.
     public func document(from bytes: [UInt8], path: String) throws(ReadError) -> Document {
-        if bytes.starts(with: Array("%PDF-".utf8)) {
-            throw ReadError(
-                .unsupported, file: path,
-                reason: "a PDF document: tablefix reads text, HTML and DOCX; convert it first (pdftotext -layout)")
-        }
         var document: Document
         switch FormatSniffer.format(of: bytes) {
         case .text:
@@ -44,6 +44,8 @@ public struct DocumentReader: Sendable {
             document = try HTMLReader().document(from: bytes, path: path)
         case .docx:
             document = try DOCXReader().document(from: bytes, path: path)
+        case .pdf:
+            document = try PDFReader(limits: pdfLimits).document(from: bytes, path: path)
         }
         // What reading had to replace (an invalid byte, a NUL, an entity left out), by line.
         document.signals.replacedLines = Set(document.edits.filter { $0.kind == .decoding }.map(\.line))

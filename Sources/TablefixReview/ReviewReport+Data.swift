@@ -70,7 +70,9 @@ extension ReviewReport {
                 .number(RepairJSON.rounded(edit.confidence)),
             ])
         })))
-        members.append(("tables", .array(document.tables.map { tableData($0, strings: &strings) })))
+        members.append(("tables", .array(document.tables.map { table in
+            tableData(table, crops: document.pageCrops[table.id] ?? [], strings: &strings)
+        })))
         members.append(("reviews", .array(document.reviews.map { review in
             .array([
                 .string(review.table), .string(review.key), .string(review.action.rawValue), .number(review.value),
@@ -118,8 +120,9 @@ extension ReviewReport {
     /// `[rule, column, ok, cells, left, right]`, where key, rule, why and column are
     /// positions in `strings`, a check's cells are positions in the table's cells, and
     /// trailing nulls are left out.
-    static func tableData(_ table: ExtractedTable, strings: inout StringTable) -> JSONValue {
+    static func tableData(_ table: ExtractedTable, crops: [String] = [], strings: inout StringTable) -> JSONValue {
         var members: [(String, JSONValue)] = [("id", .string(table.id)), ("status", .string(table.status.rawValue))]
+        if !crops.isEmpty { members.append(("crops", .array(crops.map(JSONValue.string)))) }
         if let grid = table.grid {
             members.append(("rows", .array(grid.rows.map { row in .array(row.map { .string($0.text) }) })))
             return .object(members)

@@ -23,7 +23,8 @@ struct RepairCommand: ParsableCommand {
         case text, json, grids
     }
 
-    @Argument(help: "The documents (plain text, HTML or DOCX, in UTF-8, UTF-16 or GB18030); - for standard input.")
+    @Argument(
+        help: "The documents (plain text in UTF-8, UTF-16 or GB18030, HTML, DOCX or PDF); - for standard input.")
     var files: [String]
 
     @Option(help: "What to print: the cleaned text, the JSON object of docs/spec/output.md, or the tables as read (grids).")

@@ -7,9 +7,10 @@ import TablefixTestSupport
 /// kind of rendering must still give (Tools/score prints the same figures).
 @Suite("Fixture renderings against gold")
 struct FixtureTests {
-    /// Renderings whose text keeps every number where it belongs.
+    /// Renderings whose text keeps every number where it belongs (born-digital PDFs read
+    /// from their geometry included; the scans are scored by Tools/score_pdf, OCR is slow).
     static let cleanKinds = ["html", "gb.html", "docx", "lo.txt", "lo.gb.txt", "pandoc.txt", "layout.txt", "w3m.txt",
-                             "lynx.txt", "gfm.txt", "md.txt", "rst.txt", "plain.txt", "soup.txt"]
+                             "lynx.txt", "gfm.txt", "md.txt", "rst.txt", "plain.txt", "soup.txt", "pdf", "weasyprint.pdf"]
 
     /// Every rendering of the kind, with its report's gold file.
     static func renderings(_ kind: String) -> [(file: URL, gold: URL)] {

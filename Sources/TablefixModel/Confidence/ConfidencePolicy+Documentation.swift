@@ -97,6 +97,18 @@ extension ConfidencePolicy {
               `inferred` (`rule` `narrative`, `value` null, confidence \(n(absent))); the table's status and
               confidence stay as they are.
 
+            ## 7. OCR (scans and pictures of tables)
+
+            Each word read from a picture carries the OCR engine's confidence, and a cell or line
+            read so carries its least sure word's (`ocrConfidence`, docs/pdf.md):
+            - a cell with no ink but specks is empty, \(n(ocrBlankCell)) sure; a cell with ink that the
+              engine reads as nothing is empty, \(n(ocrIllegible)) sure;
+            - a cell read as digit look-alikes, as nothing although it has ink, or as one or two CJK
+              characters less than \(n(ocrNumeralRetry)) sure is read again for numerals only; that
+              reading replaces the first when it is surer, when the first held characters no number
+              is printed with and it is at least \(n(ocrNumeralOverCJK)) sure (against CJK characters)
+              or \(n(ocrNumeralOverOther)) sure (against others), or when the first was a lone stroke.
+
             ## Per table and per document
 
             - A table's confidence is its lowest cell confidence. Tables with status `image` or

@@ -2,7 +2,8 @@ import Foundation
 
 /// Every number that decides a confidence, in one place: the starting value of each way
 /// of reading a cell, the caps and bonuses that placement, arithmetic and the document's
-/// damage apply, the edits' confidences, and the marks the review uses.
+/// damage apply, how OCR's word confidences are weighed, the edits' confidences, and the
+/// marks the review uses.
 ///
 /// docs/confidence.md is generated from it (`ConfidencePolicyDocTests` fails when they
 /// drift); the review page's bands and the default threshold are read from it.
@@ -87,6 +88,19 @@ public struct ConfidencePolicy: Sendable {
     /// A cell read from a line whose bytes reading had to replace is no surer than that
     /// replacement.
     public var replacedBytes = 0.5
+
+    /// OCR of a picture (a scan, a table drawn as an image), each word with the engine's
+    /// confidence: a cell with no ink but specks reads as empty, `ocrBlankCell` sure; a cell
+    /// with ink that the engine reads as nothing, `ocrIllegible`.
+    public var ocrBlankCell = 0.99
+    public var ocrIllegible = 0.0
+    /// OCR's numeral reading (the `eng` model allowing only numerals) of a cell: sought for
+    /// one or two CJK characters read less sure than `ocrNumeralRetry`; it replaces a
+    /// reading of characters no number is printed with when it is at least
+    /// `ocrNumeralOverCJK` sure against CJK characters, `ocrNumeralOverOther` against others.
+    public var ocrNumeralRetry = 0.85
+    public var ocrNumeralOverCJK = 0.8
+    public var ocrNumeralOverOther = 0.5
 
     /// Edits: how sure each kind of change is.
     public var editWhitespace = 0.99

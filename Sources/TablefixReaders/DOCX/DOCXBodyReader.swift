@@ -43,11 +43,16 @@ struct DOCXBodyReader {
         var fallbackName: String?
         var hasPicture = false
         var hasTextBox = false
+        /// The relationship id of the picture's file in the package (`r:embed`, `r:id`).
+        var relationship: String?
     }
 
     var styles: DOCXStyles
     var numbering: DOCXNumbering
     private(set) var blocks: [Block] = []
+    /// The relationship id of each image block's picture file, in the order the image
+    /// blocks were made (nil for a picture whose file is not in the package).
+    private(set) var pictures: [String?] = []
     private var paragraphs: [Paragraph] = []
     private var tables: [OpenTable] = []
     private var drawings: [Drawing] = []
@@ -80,7 +85,7 @@ struct DOCXBodyReader {
     /// The elements whose attributes the reader needs.
     static let attributed: Set<String> = [
         "pStyle", "numId", "ilvl", "outlineLvl", "vanish", "gridSpan", "vMerge", "gridBefore", "docPr", "imagedata",
-        "shape",
+        "shape", "blip",
     ]
 
     /// Reads the whole part.
@@ -203,10 +208,14 @@ struct DOCXBodyReader {
         case "docPr":
             let named = [attributes["descr"], attributes["title"], attributes["name"]].compactMap { $0?.trimmingSpaces }
             if drawings[index].name == nil { drawings[index].name = named.first { !$0.isEmpty } }
-        case "pic", "blip", "chart", "relIds":
+        case "blip":
+            drawings[index].hasPicture = true
+            if drawings[index].relationship == nil { drawings[index].relationship = attributes["embed"] }
+        case "pic", "chart", "relIds":
             drawings[index].hasPicture = true
         case "imagedata":
             drawings[index].hasPicture = true
+            if drawings[index].relationship == nil { drawings[index].relationship = attributes["id"] }
             if let title = attributes["title"]?.trimmingSpaces, !title.isEmpty { drawings[index].fallbackName = title }
         case "shape":
             if let alt = attributes["alt"]?.trimmingSpaces, !alt.isEmpty { drawings[index].fallbackName = alt }
@@ -257,6 +266,7 @@ struct DOCXBodyReader {
             splitOpenParagraph()
             let line = paragraphs.last?.line ?? max(ordinal, 1)
             emit(Block(.image(name: drawing.name ?? drawing.fallbackName ?? ""), lines: line...line))
+            pictures.append(drawing.relationship)
         default:
             break
         }

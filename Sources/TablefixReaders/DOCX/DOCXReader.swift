@@ -12,13 +12,17 @@ import TablefixXML
 /// style ids tell headings.
 package struct DOCXReader: Sendable {
     var limits: DOCXPackage.Limits
+    /// Reads the tables in pictures.
+    var images: ImageTableReader
 
-    package init() {
+    package init(images: ImageTableReader = ImageTableReader()) {
         limits = .standard
+        self.images = images
     }
 
     init(limits: DOCXPackage.Limits) {
         self.limits = limits
+        images = ImageTableReader()
     }
 
     /// Reads a package from its bytes; `path` names it in errors and output.
@@ -50,7 +54,8 @@ package struct DOCXReader: Sendable {
         let folder = parts.document.split(separator: "/").dropLast().joined(separator: "/")
         let file = parts.document.split(separator: "/").last.map(String.init) ?? "document.xml"
         let relsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/\(file).rels"
-        if let rels = try part(relsPath, in: package, path: path),
+        let documentRelationships = try part(relsPath, in: package, path: path)
+        if let rels = documentRelationships,
             let targets = try? DOCXRelationships.targets(in: rels, part: relsPath, folder: folder)
         {
             if let numbering = targets["numbering"], package.contains(numbering) { parts.numbering = numbering }
@@ -77,8 +82,34 @@ package struct DOCXReader: Sendable {
                         + "or the tables past \(CellBudget.documentLimit) in all")
             }
         }
-        return Document(
-            source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: reader.blocks, edits: reader.edits)
+        var blocks = reader.blocks
+        if let rels = documentRelationships, reader.pictures.contains(where: { $0 != nil }),
+            let files = try? DOCXRelationships.targetsByID(in: rels, part: relsPath, folder: folder)
+        {
+            readTables(inPictures: reader.pictures, files: files, of: &blocks, package: package, path: path)
+        }
+        return Document(source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: blocks, edits: reader.edits)
+    }
+
+    /// Replaces each image block whose picture holds a ruled table with that table, read
+    /// by OCR (its grid names the picture). `pictures` are the image blocks' relationship
+    /// ids in order; nothing is replaced when they do not pair up with the image blocks.
+    private func readTables(
+        inPictures pictures: [String?], files: [String: String], of blocks: inout [Block], package: DOCXPackage,
+        path: String
+    ) {
+        let images = blocks.indices.filter { index in
+            if case .image = blocks[index].content { return true }
+            return false
+        }
+        guard images.count == pictures.count else { return }
+        for (index, relationship) in zip(images, pictures) {
+            guard let relationship, let file = files[relationship], case .image(let name) = blocks[index].content,
+                let bytes = (try? package.part(file)) ?? nil,
+                let grid = self.images.grid(fromImage: bytes, name: name, line: blocks[index].lines.lowerBound, path: path)
+            else { continue }
+            blocks[index] = Block(.table(grid), lines: blocks[index].lines)
+        }
     }
 
     private func part(_ name: String, in package: DOCXPackage, path: String) throws(ReadError) -> [UInt8]? {

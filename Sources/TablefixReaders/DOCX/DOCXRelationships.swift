@@ -26,6 +26,20 @@ struct DOCXRelationships {
         return targets
     }
 
+    /// The targets of a relationship part by their ids (`rId7`), resolved against `folder`.
+    static func targetsByID(in bytes: [UInt8], part: String, folder: String) throws(MarkupError) -> [String: String] {
+        var targets: [String: String] = [:]
+        let reader = try XMLStreamReader(bytes: bytes, part: part, keepingAttributesOf: ["Relationship"])
+        try reader.forEach { event, _ in
+            guard case .start(let start) = event, start.name.local == "Relationship",
+                start.attributes["TargetMode"]?.lowercased() != "external",
+                let id = start.attributes["Id"], let target = start.attributes["Target"]
+            else { return }
+            targets[id] = resolve(target, in: folder)
+        }
+        return targets
+    }
+
     /// A relationship target as a package path: absolute (`/word/x.xml`) or relative to
     /// `folder`, with `..` resolved.
     static func resolve(_ target: String, in folder: String) -> String {

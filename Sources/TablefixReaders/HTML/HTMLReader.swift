@@ -1,3 +1,4 @@
+import Foundation
 package import TablefixModel
 import TablefixXML
 
@@ -15,6 +16,8 @@ import TablefixXML
 ///   (``HTMLTableLayout``); tables inside cells become blocks of their own after the
 ///   table; layout tables (a whole page in a cell) are read as running text.
 package struct HTMLReader: Sendable {
+    /// Reads the tables in pictures.
+    var images = ImageTableReader()
     /// How deep the parsed tree may nest before its deeper nodes are flattened.
     var maximumDepth = 256
 
@@ -72,8 +75,46 @@ package struct HTMLReader: Sendable {
         var walker = HTMLWalker(path: path)
         try walker.walk(root)
         walker.flush()
-        return Document(
-            source: Source(path: path, format: .html, encoding: decoded.encoding), blocks: walker.blocks, edits: edits)
+        var blocks = walker.blocks
+        readTables(inImages: walker.imageSources, of: &blocks, path: path)
+        return Document(source: Source(path: path, format: .html, encoding: decoded.encoding), blocks: blocks, edits: edits)
+    }
+
+    /// Pictures larger than this are not read.
+    static let pictureLimit = 20 << 20
+
+    /// Replaces each image block whose picture is at hand (a file beside the page or in a
+    /// folder under it, or a `data:` URI) and holds a ruled table with that table, read by
+    /// OCR. Nothing is fetched from a network, and no path leaves the page's folder.
+    private func readTables(inImages sources: [Int: String], of blocks: inout [Block], path: String) {
+        for index in blocks.indices {
+            guard case .image(let name) = blocks[index].content, let source = sources[blocks[index].lines.lowerBound],
+                let bytes = Self.pictureBytes(source, page: path),
+                let grid = images.grid(fromImage: bytes, name: name, line: blocks[index].lines.lowerBound, path: path)
+            else { continue }
+            blocks[index] = Block(.table(grid), lines: blocks[index].lines)
+        }
+    }
+
+    /// The bytes of a picture: a base64 `data:` URI, or a relative path beside the page.
+    static func pictureBytes(_ source: String, page: String) -> [UInt8]? {
+        if source.lowercased().hasPrefix("data:") {
+            guard let comma = source.firstIndex(of: ","), source[..<comma].lowercased().hasSuffix(";base64") else {
+                return nil
+            }
+            return Data(base64Encoded: String(source[source.index(after: comma)...]), options: .ignoreUnknownCharacters)
+                .map { [UInt8]($0) }
+        }
+        let file = String(source.prefix { $0 != "?" && $0 != "#" })
+        let decoded = file.removingPercentEncoding ?? file
+        let parts = decoded.split(separator: "/")
+        guard !decoded.isEmpty, !decoded.hasPrefix("/"), !decoded.contains(":"), !parts.contains("..") else { return nil }
+        let folder = URL(fileURLWithPath: page).deletingLastPathComponent()
+        let url = parts.reduce(folder) { $0.appendingPathComponent(String($1)) }
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int,
+            size <= pictureLimit
+        else { return nil }
+        return (try? Data(contentsOf: url)).map { [UInt8]($0) }
     }
 
     /// The number of start tags: `<` followed by a letter.

@@ -41,6 +41,7 @@ extension HTMLWalker {
                     var inner = HTMLWalker(path: path, isCell: true, budget: budget)
                     try inner.walkChildren(cell)
                     inner.flush()
+                    imageSources.merge(inner.imageSources) { first, _ in first }
                     var pieces: [String] = []
                     for block in inner.blocks {
                         switch block.content {

@@ -9,6 +9,8 @@ struct HTMLWalker {
     let path: String
     /// The blocks found so far.
     var blocks: [Block] = []
+    /// The `src` of each `<img>`, by the line of its image block (the first on a line).
+    var imageSources: [Int: String] = [:]
     private var inline = InlineText()
     private var headingDepth = 0
     private var preformattedDepth = 0
@@ -58,6 +60,9 @@ struct HTMLWalker {
         case "img":
             flush()
             blocks.append(Block(.image(name: Self.imageName(element)), lines: element.line...element.line))
+            if let source = element[attribute: "src"]?.trimmingSpaces, imageSources[element.line] == nil {
+                imageSources[element.line] = source
+            }
         case "table":
             try table(element)
         case _ where Self.headings.contains(name):

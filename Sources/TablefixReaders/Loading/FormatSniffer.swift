@@ -2,14 +2,16 @@ package import TablefixModel
 
 /// Tells a document's format from its first bytes, never from its file name.
 ///
-/// A zip package is DOCX, bytes that open with markup are HTML, anything else is text;
-/// markdown that keeps raw HTML blocks (pandoc's gfm: `<div>` around the page, a `<table>`
-/// it could not draw) is text, told by its markdown lines.
+/// `%PDF-` in the first kilobyte is PDF (readers accept junk before it, so do we), a zip
+/// package is DOCX, bytes that open with markup are HTML, anything else is text; markdown that
+/// keeps raw HTML blocks (pandoc's gfm: `<div>` around the page, a `<table>` it could not draw)
+/// is text, told by its markdown lines.
 package enum FormatSniffer {
     /// The format the bytes look like.
     ///
     /// - Complexity: O(1): at most the first 64 KiB are read.
     package static func format(of bytes: [UInt8]) -> InputFormat {
+        if contains(Array(bytes.prefix(1024)), Array("%PDF-".utf8)) { return .pdf }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return .docx
         }

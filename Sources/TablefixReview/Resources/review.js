@@ -347,6 +347,11 @@
     const section = el("section", { class: "table", id: "table-" + table.id });
     section.append(el("h3", null, table.id + (names.title ? " — " + names.title : "") + " · " + table.status +
       (table.status === "present" && table.confidence !== undefined ? " · confidence " + table.confidence : "")));
+    if (table.crops) {
+      const pages = el("details", { class: "page-crops" }, el("summary", null, "The page as printed"));
+      for (const src of table.crops) pages.append(el("img", { src, alt: "the part of the page this table was read from" }));
+      section.append(pages);
+    }
     if (table.status === "image") {
       section.append(el("p", { class: "table-status image" },
         "Only an image stands where this table was: its numbers are not in the text, so none could be read."));

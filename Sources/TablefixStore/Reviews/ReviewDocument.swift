@@ -36,6 +36,9 @@ package struct ReviewDocument: Sendable {
     package var reviews: [CellReview]
     /// Other paths that hold the same bytes (linked to this document by a batch).
     package var duplicates: [String] = []
+    /// For a table read from pages (a PDF, a scan), pictures of the places on the pages it
+    /// was read from, as `data:image/png;base64,…` URIs, by table id; shown beside its grid.
+    package var pageCrops: [String: [String]] = [:]
 
     package init(
         source: String, hash: String? = nil, format: String? = nil, encoding: String? = nil, template: String? = nil,

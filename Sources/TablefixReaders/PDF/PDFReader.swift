@@ -1,0 +1,138 @@
+package import TablefixModel
+
+/// Reads a PDF into a ``Document`` from the geometry of its pages, not from a text dump:
+/// each page's words with their boxes (from the text layer, or by OCR for a page that has
+/// none), its ruling lines and its pictures; ruled tables become grids with their merged
+/// cells, a table broken across pages one grid, the other lines paragraphs in reading order.
+///
+/// Faithful like every reader: it rebuilds what the page shows and interprets nothing.
+package struct PDFReader: Sendable {
+    package var limits: PDFLimits
+    package var ocr: PageOCR
+
+    package init(limits: PDFLimits = .standard, ocr: PageOCR = PageOCR()) {
+        self.limits = limits
+        self.ocr = ocr
+    }
+
+    /// Reads the PDF in `bytes`; `path` names it in errors and in the document's source.
+    ///
+    /// - Throws: ``ReadError``: encrypted (`needs a password`), broken, or past a limit.
+    package func document(from bytes: [UInt8], path: String) throws(ReadError) -> Document {
+        do {
+            let context = try MuPDFContext(memoryLimit: limits.memory)
+            let pdf = try MuPDFDocument(bytes: bytes, context: context)
+            guard pdf.pageCount > 0 else {
+                let reason = pdf.wasRepaired ? "damaged PDF (cut short?): no page could be found" : "PDF has no pages"
+                throw ReadError(.corrupt, file: path, reason: reason)
+            }
+            guard pdf.pageCount <= limits.pages else {
+                throw ReadError(
+                    .tooLarge, file: path,
+                    reason: "PDF has \(pdf.pageCount) pages, more than the limit of \(limits.pages)")
+            }
+            var layouts: [PageLayout] = []
+            for index in 0..<pdf.pageCount {
+                layouts.append(PageLayout(try pageContent(pdf, index: index, path: path)))
+            }
+            Self.markRecurringBands(&layouts)
+            var builder = PDFBlockBuilder()
+            for layout in layouts { builder.add(layout) }
+            let ocrPages = layouts.filter(\.isOCR).count
+            let encoding = ocrPages > 0 ? "ocr" : "text-layer"
+            return Document(source: Source(path: path, format: .pdf, encoding: encoding), blocks: builder.finish())
+        } catch let error as ReadError {
+            throw error
+        } catch let error as MuPDFError {
+            throw Self.readError(error, path: path)
+        } catch {
+            throw ReadError(.corrupt, file: path, reason: "\(error)")
+        }
+    }
+
+    /// A page's words and rules: from its text layer, or by OCR when it has no text and a
+    /// picture covers it.
+    private func pageContent(_ pdf: MuPDFDocument, index: Int, path: String) throws -> PageContent {
+        let page = try pdf.page(index, timeLimit: limits.secondsPerPage)
+        let words = try page.words()
+        let (rules, images) = try page.geometry()
+        let number = index + 1
+        for image in images where image.pixelWidth * image.pixelHeight > limits.pixels {
+            throw ReadError(
+                .tooLarge, file: path,
+                reason: "page \(number) paints an image of \(image.pixelWidth) × \(image.pixelHeight) pixels, more than the limit of \(limits.pixels)")
+        }
+        let content = PageContent(
+            page: number, width: page.bounds.width, height: page.bounds.height, words: words, rules: rules,
+            images: images)
+        guard needsOCR(content) else { return try readingTables(inPicturesOf: content, page: page, path: path) }
+        return try ocr.read(page, number: number, limits: limits, path: path)
+    }
+
+    /// The content with the tables of its pictures read: a picture on a page with a text
+    /// layer, large and with no word over it, is read by OCR; when it holds a ruled table,
+    /// with text in a quarter of its cells, the table's rules and words join the page's and
+    /// the picture is no longer a picture (a picture of an empty grid stays a picture).
+    private func readingTables(inPicturesOf content: PageContent, page: MuPDFPage, path: String) throws -> PageContent {
+        var content = content
+        let pageArea = content.width * content.height
+        for (index, image) in content.images.enumerated().reversed() {
+            let box = image.box
+            guard box.width * box.height >= PageLayout.pictureShare * pageArea,
+                !content.words.contains(where: { box.contains(x: $0.box.midX, y: $0.box.midY) })
+            else { continue }
+            let read = try ocr.read(
+                number: content.page, width: box.width, height: box.height, limits: limits, path: path,
+                what: "a picture on page \(content.page)"
+            ) { dpi, rotation throws(MuPDFError) in
+                try page.render(dpi: dpi, rotation: rotation, area: box)
+            }
+            let tables = PageLayout(read).items.compactMap { item -> RuledTable? in
+                if case .table(let table) = item { return table }
+                return nil
+            }
+            guard tables.contains(where: ImageTableReader.holdsText) else { continue }
+            content.words += read.words.map { word in
+                var moved = word
+                moved.box = Box(x0: word.box.x0 + box.x0, y0: word.box.y0 + box.y0, x1: word.box.x1 + box.x0, y1: word.box.y1 + box.y0)
+                return moved
+            }
+            content.rules += read.rules.map { rule in
+                let (along, across) = rule.direction == .horizontal ? (box.x0, box.y0) : (box.y0, box.x0)
+                return Rule(direction: rule.direction, position: rule.position + across, start: rule.start + along, end: rule.end + along)
+            }
+            content.images.remove(at: index)
+        }
+        return content
+    }
+
+    /// Finds the header and footer lines that recur on two pages or more.
+    static func markRecurringBands(_ layouts: inout [PageLayout]) {
+        var pagesByText: [String: Set<Int>] = [:]
+        for layout in layouts {
+            for case .line(let words) in layout.items {
+                if let text = layout.bandText(words) { pagesByText[text, default: []].insert(layout.page) }
+            }
+        }
+        let recurring = Set(pagesByText.filter { $0.value.count >= 2 }.keys)
+        for index in layouts.indices { layouts[index].recurring = recurring }
+    }
+
+    /// A page needs OCR when it has (almost) no text of its own and pictures cover most of it.
+    func needsOCR(_ content: PageContent) -> Bool {
+        let characters = content.words.reduce(0) { $0 + $1.text.count }
+        guard characters < 20 else { return false }
+        let pageArea = content.width * content.height
+        let pictured = content.images.reduce(0.0) { $0 + $1.box.width * $1.box.height }
+        return pictured >= 0.3 * pageArea
+    }
+
+    static func readError(_ error: MuPDFError, path: String) -> ReadError {
+        switch error.code {
+        case .encrypted: ReadError(.unsupported, file: path, reason: "PDF is encrypted (needs a password)")
+        case .outOfMemory: ReadError(.tooLarge, file: path, reason: "PDF needs more memory than the limit allows")
+        case .timedOut: ReadError(.tooLarge, file: path, reason: "PDF \(error.message): more than the time limit per page")
+        case .failed: ReadError(.corrupt, file: path, reason: "not a readable PDF (\(error.message))")
+        }
+    }
+}

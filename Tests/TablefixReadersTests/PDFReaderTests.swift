@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import TablefixModel
+@testable import TablefixReaders
+import TablefixTestSupport
+
+/// A fixture report's PDF made by LibreOffice, read from its pages' geometry.
+enum PDFFixtures {
+    static func report(_ name: String, kind: String = "pdf") -> URL {
+        Fixtures.root.appendingPathComponent("Samples/fixtures/variants/\(name)/\(name).\(kind)")
+    }
+
+    static func document(_ name: String, kind: String = "pdf") throws -> Document {
+        try DocumentReader().document(atPath: report(name, kind: kind).path)
+    }
+
+    static func grids(_ document: Document) -> [Grid] {
+        document.blocks.compactMap { block in
+            if case .table(let grid) = block.content { return grid }
+            return nil
+        }
+    }
+
+    /// The grid holding a cell with this text.
+    static func grid(containing text: String, in document: Document) -> Grid? {
+        grids(document).first { $0.rows.contains { $0.contains { $0.text == text } } }
+    }
+
+    static func row(starting label: String, in grid: Grid) -> [String]? {
+        grid.rows.first { $0.contains { $0.text == label } }.map { $0.map(\.text) }
+    }
+}
+
+@Suite("PDFReader")
+struct PDFReaderTests {
+    @Test("a PDF is told by its %PDF- header, not its name")
+    func sniffsPDF() {
+        #expect(FormatSniffer.format(of: Array("%PDF-1.7\n%\u{e2}\u{e3}\n1 0 obj".utf8)) == .pdf)
+        #expect(FormatSniffer.format(of: Array("\n\n%PDF-1.4\n".utf8)) == .pdf)
+        #expect(FormatSniffer.format(of: Array("a report about %PDF files".utf8)) == .text)
+        #expect(FormatSniffer.format(of: Array("PDF-1.4 is not a header".utf8)) == .text)
+    }
+
+    @Test("the source says pdf and that the text came from the text layer")
+    func source() throws {
+        let document = try PDFFixtures.document("pingyin-county-2022")
+        #expect(document.source.format == .pdf)
+        #expect(document.source.encoding == "text-layer")
+    }
+
+    @Test("a ruled table's row keeps every cell in its column")
+    func ruledRow() throws {
+        let document = try PDFFixtures.document("pingyin-county-2022")
+        let grid = try #require(PDFFixtures.grid(containing: "一、本年新收政府信息公开申请数量", in: document))
+        let row = try #require(PDFFixtures.row(starting: "一、本年新收政府信息公开申请数量", in: grid))
+        #expect(row.suffix(7) == ["87", "5", "0", "2", "6", "3", "103"])
+    }
+
+    @Test("a table broken across pages is one grid, the row cut by the break finished")
+    func tableAcrossPages() throws {
+        let document = try PDFFixtures.document("pingyin-county-2022")
+        let grid = try #require(PDFFixtures.grid(containing: "一、本年新收政府信息公开申请数量", in: document))
+        #expect(PDFFixtures.row(starting: "四、结转下年度继续办理", in: grid) != nil)
+        let cut = try #require(PDFFixtures.row(starting: "4.无正当理由大量反复申请", in: grid))
+        #expect(cut.suffix(7) == ["0", "0", "0", "0", "1", "0", "1"])
+        #expect(!grid.rows.contains { $0.contains { $0.text == "申请" } })
+    }
+
+    @Test("a label merged over rows on two pages labels the rows of both")
+    func mergedLabelAcrossPages() throws {
+        let document = try PDFFixtures.document("pingyin-county-2022")
+        let grid = try #require(PDFFixtures.grid(containing: "一、本年新收政府信息公开申请数量", in: document))
+        let row = try #require(PDFFixtures.row(starting: "5.要求行政机关确认或重新出具已获取信息", in: grid))
+        #expect(row.prefix(2) == ["三、本年度办理结果", "（五）不予处理"])
+        let pages = Set(grid.rows.flatMap { $0.compactMap(\.region?.page) })
+        #expect(pages == [2, 3, 4])
+    }
+
+    @Test("merged cells are expanded and recorded as spans")
+    func spans() throws {
+        let document = try PDFFixtures.document("pingyin-county-2022")
+        let grid = try #require(PDFFixtures.grid(containing: "一、本年新收政府信息公开申请数量", in: document))
+        let header = try #require(grid.spans.first { $0.row == 0 && $0.column == 0 })
+        #expect(header.columnSpan == 3)
+        #expect(grid.rows[0][1].isSpanned)
+        #expect(grid.rows[0][0].text == grid.rows[0][1].text)
+        #expect(grid.rows.allSatisfy { $0.count == grid.width })
+    }
+
+    @Test("lines that wrap one paragraph are one paragraph block, in reading order")
+    func paragraphs() throws {
+        let document = try PDFFixtures.document("pingyin-county-2022")
+        let paragraph = try #require(
+            document.blocks.first { $0.text.hasPrefix("本报告内容包括总体情况") }?.textLines)
+        #expect(paragraph.count == 3)
+        #expect(paragraph.map(\.line) == Array(paragraph[0].line..<(paragraph[0].line + 3)))
+        #expect(paragraph.allSatisfy { $0.region?.page == 1 && $0.ocrConfidence == nil })
+        let headings = document.blocks.filter(\.isHeading).map(\.text)
+        #expect(headings.contains("一、总体情况"))
+    }
+
+    @Test("a table drawn without rules comes through as lines of words in row order")
+    func unruledTable() throws {
+        let document = try PDFFixtures.document("qingzhou-psb-2021")
+        let line = try #require(document.blocks.first { $0.text.hasPrefix("一、本年新收政府信息公开申请数量") })
+        #expect(line.text.hasSuffix("57 3 0 0 3 1 64"))
+    }
+}
