@@ -2,6 +2,13 @@
 #define TABLEFIX_CLIBXML2_SHIM_H
 
 #include <string.h>
+/* Debian builds libxml2 with ICU, so encoding.h includes ICU's unicode/ucnv.h, whose
+ * UErrorCode clashes with the one Foundation's own ICU defines when a Swift module imports
+ * both ("'UErrorCode' has different definitions in different modules", at random in clean
+ * builds). tablefix never touches ICU converters (only pointers to encoding handlers), so
+ * libxml2's headers are read without them. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlreader.h>

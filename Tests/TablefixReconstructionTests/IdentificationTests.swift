@@ -111,6 +111,11 @@ struct IdentificationTests {
             == "滕州市人民政府荊河街道辦事處")
     }
 
+    @Test("a contact sentence naming a disclosure office or group gives no body")
+    func noBodyFromDisclosureOffice() {
+        #expect(BodyStatements.body(in: ["请与区管委会办公室政府信息公开工作领导小组办公室联系（地址：…）。"]) == nil)
+    }
+
     @Test("without a title, the year the opening lines write most often is the report's")
     func frequentYear() {
         let text = "2017年，在县委县政府的正确领导下，我委认真落实信息公开。\n一、主动公开政府信息的情况\n2017年度我委主动公开政府信息91条。\n"

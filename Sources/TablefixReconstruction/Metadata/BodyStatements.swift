@@ -49,9 +49,12 @@ enum BodyStatements {
         return name(printed[start..<end])
     }
 
+    /// A name, unless it is too long, holds punctuation, or names the body's disclosure
+    /// office or group rather than the body (…信息公开工作领导小组).
     static func name(_ scalars: ArraySlice<Unicode.Scalar>) -> String? {
         let text = String(String.UnicodeScalarView(scalars)).trimmingSpaces
-        guard !text.isEmpty, text.count <= longestBody, !text.contains(where: { $0.isPunctuation && $0 != "“" && $0 != "”" })
+        guard !text.isEmpty, text.count <= longestBody, !text.contains(where: { $0.isPunctuation && $0 != "“" && $0 != "”" }),
+            !SimplifiedForms.of(text).contains("信息公开")
         else { return nil }
         return text
     }
