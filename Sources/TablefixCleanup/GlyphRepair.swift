@@ -61,7 +61,10 @@ public struct GlyphRepair: CleanupPass {
         }
         repairLoneCells(in: &document, counts: counts, edits: &edits)
         document.edits += edits
-        document.signals.ocrGlyphRepairs += edits.count
+        let pictureLines = document.linesReadFromPictures
+        let inPictures = edits.filter { pictureLines.contains($0.line) }.count
+        document.signals.pictureGlyphRepairs += inPictures
+        document.signals.ocrGlyphRepairs += edits.count - inPictures
     }
 
     // MARK: List numbers

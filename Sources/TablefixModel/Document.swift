@@ -23,9 +23,12 @@ public struct Document: Sendable, Equatable {
 /// What is known of a document as a whole that bears on how far its text can be trusted:
 /// set by the reader or pass that notices it, read by reconstruction.
 public struct DocumentSignals: Sendable, Equatable {
-    /// How many OCR glyph confusions cleanup repaired: OCR damage that may have reached
-    /// the digits too.
+    /// How many OCR glyph confusions cleanup repaired in the text: OCR damage that may have
+    /// reached the digits too.
     public var ocrGlyphRepairs: Int
+    /// How many it repaired in what was read by OCR off pictures (a scan, an image in a
+    /// page): damage that says nothing of the text around them.
+    public var pictureGlyphRepairs = 0
     /// The input lines whose bytes reading had to replace (an invalid byte, a NUL, an
     /// entity left out): a number read from them may have lost a digit.
     public var replacedLines: Set<Int>
@@ -37,6 +40,8 @@ public struct DocumentSignals: Sendable, Equatable {
 
     /// Whether the text shows OCR damage.
     public var showsOCRDamage: Bool { ocrGlyphRepairs > 0 }
+    /// Whether what was read off pictures shows OCR damage.
+    public var showsPictureOCRDamage: Bool { pictureGlyphRepairs > 0 }
 }
 
 /// The origin of a document: its path, detected format and text encoding.
@@ -67,5 +72,23 @@ extension Document {
             if case .removed = block.content { return nil }
             return block.text
         }.joined(separator: "\n")
+    }
+}
+
+extension Document {
+    /// The lines read by OCR off pictures: text lines and grid cells that carry an OCR
+    /// confidence.
+    public var linesReadFromPictures: Set<Int> {
+        var lines = Set<Int>()
+        for block in blocks {
+            switch block.content {
+            case .heading(let text), .paragraph(let text):
+                for line in text where line.ocrConfidence != nil { lines.insert(line.line) }
+            case .table(let grid):
+                for row in grid.rows { for cell in row where cell.ocrConfidence != nil { lines.insert(cell.line) } }
+            case .image, .removed: break
+            }
+        }
+        return lines
     }
 }

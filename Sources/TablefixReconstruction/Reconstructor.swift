@@ -68,13 +68,19 @@ public struct Reconstructor: Sendable {
         } ?? []
         var used = Set<Int>()
         var tables: [ExtractedTable] = []
+        var fromPictures: [Bool] = []
         for table in template.tables {
             let (extracted, blocks) = try reconstruct(table, in: document, at: location, prose: statements,
                                                       checkpoint: checkpoint)
             tables.append(extracted)
+            fromPictures.append(Self.readFromPictures(blocks, of: document))
             used.formUnion(blocks)
         }
-        tables = tables.map { marking($0, damaged: isDamaged(document, tables), replacedLines: document.signals.replacedLines) }
+        tables = tables.indices.map { index in
+            let witnesses = tables.indices.filter { fromPictures[$0] == false || fromPictures[index] }.map { tables[$0] }
+            let damaged = isDamaged(document, witnesses) || (fromPictures[index] && document.signals.showsPictureOCRDamage)
+            return marking(tables[index], damaged: damaged, replacedLines: document.signals.replacedLines)
+        }
         tables = tables.map(NarrativeLinker(statements: statements, policy: policy).linking)
         let present = tables.filter { $0.status == .present }
         let confidence = present.isEmpty
@@ -116,8 +122,22 @@ public struct Reconstructor: Sendable {
         return TableRegion(rows: rows, unstacked: unstacked, strict: strict)
     }
 
+    /// Whether a table's values all came from what OCR read off pictures (a scanned page,
+    /// an image in a page or a DOCX): their damage says nothing of the tables read from
+    /// text, so it is not counted against those.
+    static func readFromPictures(_ blocks: Set<Int>, of document: Document) -> Bool {
+        !blocks.isEmpty && blocks.allSatisfy { index in
+            switch document.blocks[index].content {
+            case .table(let grid): grid.rows.contains { row in row.contains { $0.ocrConfidence != nil } }
+            case .heading(let lines), .paragraph(let lines): lines.contains { $0.ocrConfidence != nil }
+            case .image, .removed: false
+            }
+        }
+    }
+
     /// Whether the document shows damage that may have reached its digits too: OCR glyph
-    /// repairs in its text, or cells read through a repair or from rows that did not fit.
+    /// repairs in its text, or cells read through a repair or from rows that did not fit
+    /// in `tables` (the table itself and those whose damage bears on it).
     func isDamaged(_ document: Document, _ tables: [ExtractedTable]) -> Bool {
         document.signals.showsOCRDamage
             || tables.contains { table in table.cells.contains { $0.evidence?.showsDamage == true } }

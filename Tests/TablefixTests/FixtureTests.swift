@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Tablefix
+import TablefixModel
 import TablefixTestSupport
 
 /// The fixture reports in every committed rendering, against their gold files: what each
@@ -59,6 +60,20 @@ struct FixtureTests {
     func highConfidenceIsRight(kind: String) throws {
         for (file, comparison) in try Self.comparisons(kind) {
             #expect(comparison.highConfidence == comparison.highConfidenceRight, "\(file)")
+        }
+    }
+
+    @Test("a table read by OCR off a picture does not lower the tables read from the page's text",
+          arguments: ["imagetable.html", "imagetable.docx"])
+    func pictureDamageStaysInItsTable(kind: String) throws {
+        let repairer = try Repairer()
+        let renderings = Self.renderings(kind)
+        #expect(!renderings.isEmpty)
+        for (file, _) in renderings {
+            let repair = try repairer.repair(bytes: [UInt8](try Data(contentsOf: file)), path: file.lastPathComponent)
+            let textTables = repair.extraction.tables.filter { $0.id == "active" || $0.id == "review" }
+            #expect(textTables.count == 2)
+            #expect(textTables.allSatisfy { $0.cells.allSatisfy { $0.confidence >= 0.9 } }, "\(file.lastPathComponent)")
         }
     }
 }
