@@ -68,30 +68,22 @@ struct CellPartition {
 
     init(_ layout: TableLayout) {
         let rowCount = max(layout.rows.count - 1, 0), columnCount = max(layout.columns.count - 1, 0)
-        var parent = Array(0..<(rowCount * columnCount))
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
+        var cells = UnionFind(count: rowCount * columnCount)
         for row in 0..<rowCount {
             for column in 0..<columnCount {
                 let slot = row * columnCount + column
                 if column + 1 < columnCount, !layout.hasVerticalBoundary(row: row, after: column) {
-                    parent[root(slot)] = root(slot + 1)
+                    cells.join(slot, slot + 1)
                 }
                 if row + 1 < rowCount, !layout.hasHorizontalBoundary(below: row, column: column) {
-                    parent[root(slot)] = root(slot + columnCount)
+                    cells.join(slot, slot + columnCount)
                 }
             }
         }
         var extents: [Int: Extent] = [:]
         for row in 0..<rowCount {
             for column in 0..<columnCount {
-                let key = root(row * columnCount + column)
+                let key = cells.root(row * columnCount + column)
                 if let old = extents[key] {
                     extents[key] = Extent(
                         top: min(old.top, row), left: min(old.left, column), bottom: max(old.bottom, row),
@@ -101,7 +93,7 @@ struct CellPartition {
                 }
             }
         }
-        owner = (0..<(rowCount * columnCount)).map(root)
+        owner = (0..<(rowCount * columnCount)).map { cells.root($0) }
         self.extents = extents
     }
 

@@ -32,26 +32,18 @@ struct RuledTable: Sendable {
     static func tables(in rules: [Rule], page: Int = 1) -> [RuledTable] {
         let horizontals = merged(rules.filter { $0.direction == .horizontal })
         let verticals = merged(rules.filter { $0.direction == .vertical })
-        var parent = Array(0..<(horizontals.count + verticals.count))
-        func root(_ index: Int) -> Int {
-            var index = index
-            while parent[index] != index {
-                parent[index] = parent[parent[index]]
-                index = parent[index]
-            }
-            return index
-        }
+        var touching = UnionFind(count: horizontals.count + verticals.count)
         for (h, horizontal) in horizontals.enumerated() {
             for (v, vertical) in verticals.enumerated() where crosses(horizontal, vertical) {
-                parent[root(h)] = root(horizontals.count + v)
+                touching.join(h, horizontals.count + v)
             }
         }
         var groups: [Int: RuledTable] = [:]
         for (h, horizontal) in horizontals.enumerated() {
-            groups[root(h), default: RuledTable(horizontals: [], verticals: [])].horizontals.append(horizontal)
+            groups[touching.root(h), default: RuledTable(horizontals: [], verticals: [])].horizontals.append(horizontal)
         }
         for (v, vertical) in verticals.enumerated() {
-            groups[root(horizontals.count + v), default: RuledTable(horizontals: [], verticals: [])].verticals.append(
+            groups[touching.root(horizontals.count + v), default: RuledTable(horizontals: [], verticals: [])].verticals.append(
                 vertical)
         }
         return groups.values
