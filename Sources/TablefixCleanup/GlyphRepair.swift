@@ -61,7 +61,7 @@ public struct GlyphRepair: CleanupPass {
         }
         repairLoneCells(in: &document, counts: counts, edits: &edits)
         document.edits += edits
-        let pictureLines = document.linesReadFromPictures
+        let pictureLines = edits.isEmpty ? [] : document.linesReadFromPictures
         let inPictures = edits.filter { pictureLines.contains($0.line) }.count
         document.signals.pictureGlyphRepairs += inPictures
         document.signals.ocrGlyphRepairs += edits.count - inPictures

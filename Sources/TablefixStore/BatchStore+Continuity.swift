@@ -82,18 +82,22 @@ extension BatchStore {
         }
     }
 
+    /// The pairs of the `continuity` table with their reports' paths, ordered by body, year,
+    /// reports and column: what `continuity()` returns and the continuity export writes.
+    static let continuitySQL = """
+        SELECT c.body, c.year, c.table_id, c."column", e.path AS earlier, l.path AS later, c.carried_out,
+               c.carried_in, c.ok
+        FROM continuity c JOIN documents e ON e.id = c.earlier JOIN documents l ON l.id = c.later
+        ORDER BY c.body, c.year, e.path, l.path, c.rowid
+        """
+
     /// Every pair of the `continuity` table, ordered by body, year, reports and column.
     package func continuity() throws(StoreError) -> [ContinuityPair] {
         try perform {
             try pool.read { db in
                 try Row.fetchAll(
                     db,
-                    sql: """
-                        SELECT c.body, c.year, c.table_id, c."column", e.path AS earlier, l.path AS later, c.carried_out,
-                               c.carried_in, c.ok
-                        FROM continuity c JOIN documents e ON e.id = c.earlier JOIN documents l ON l.id = c.later
-                        ORDER BY c.body, c.year, e.path, l.path, c.rowid
-                        """
+                    sql: Self.continuitySQL
                 ).map { row in
                     ContinuityPair(
                         body: row["body"], year: row["year"], table: row["table_id"], column: row["column"],

@@ -232,12 +232,7 @@ extension BatchStore {
         try write(CSVRow(["body", "year", "table", "column", "earlier", "later", "carried_out", "carried_in", "ok"]).line)
         let rows = try Row.fetchCursor(
             db,
-            sql: """
-                SELECT c.body, c.year, c.table_id, c."column", e.path AS earlier, l.path AS later, c.carried_out,
-                       c.carried_in, c.ok
-                FROM continuity c JOIN documents e ON e.id = c.earlier JOIN documents l ON l.id = c.later
-                ORDER BY c.body, c.year, e.path, l.path, c.rowid
-                """)
+            sql: Self.continuitySQL)
         while let row = try rows.next() {
             let year: Int = row["year"], ok: Bool? = row["ok"]
             try write(CSVRow([

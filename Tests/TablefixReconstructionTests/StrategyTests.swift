@@ -77,8 +77,8 @@ struct StrategyTests {
     func labelInsideLongerLabel() throws {
         let table = try Self.table("gov-disclosure-2008", "statistics")
         let fax = try #require(table.rows.firstIndex { $0.key == "requests.fax" })
-        #expect(!PrintedLabels.stand(row: fax, of: table, in: ["3、信函、传真申请数"]))
-        #expect(PrintedLabels.stand(row: fax, of: table, in: ["3、传真申请数"]))
+        #expect(!PrintedLabels(of: table, in: ["3、信函、传真申请数"]).stand(row: fax))
+        #expect(PrintedLabels(of: table, in: ["3、传真申请数"]).stand(row: fax))
     }
 
     @Test("reading by labels: a form's optional rows whose labels are not printed are not printed")

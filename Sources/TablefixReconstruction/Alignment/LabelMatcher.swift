@@ -59,9 +59,9 @@ struct LabelMatcher {
         return result
     }
 
-    static func range(of word: [UInt32], in text: [UInt32]) -> Range<Int>? {
-        guard !word.isEmpty, word.count <= text.count else { return nil }
-        for start in 0...(text.count - word.count) where text[start] == word[0] {
+    static func range(of word: [UInt32], in text: [UInt32], from first: Int = 0) -> Range<Int>? {
+        guard !word.isEmpty, first >= 0, word.count <= text.count - first else { return nil }
+        for start in first...(text.count - word.count) where text[start] == word[0] {
             if text[start..<(start + word.count)].elementsEqual(word) { return start..<(start + word.count) }
         }
         return nil

@@ -26,25 +26,16 @@ enum BodyStatements {
 
     static func body(in line: String, _ phrase: (before: String, after: String?)) -> String? {
         let printed = Array(line.unicodeScalars)
-        let simplified = Array(SimplifiedForms.of(line).unicodeScalars)
-        guard let start = range(of: phrase.before, in: simplified)?.upperBound else { return nil }
-        var end: Int
-        if let after = phrase.after {
-            guard let close = range(of: after, in: simplified, from: start) else { return nil }
-            end = close.lowerBound
-            for office in offices {
-                let tail = Array(office.unicodeScalars)
-                if end - start > tail.count, Array(simplified[(end - tail.count)..<end]) == tail {
-                    end -= tail.count
-                    break
-                }
-            }
-        } else {
-            var from = start
-            while from < simplified.count, simplified[from].properties.isWhitespace { from += 1 }
-            end = from
-            while end < simplified.count, !simplified[end].properties.isWhitespace { end += 1 }
-            return name(printed[from..<end])
+        let simplified = SimplifiedForms.of(line).unicodeScalars.map(\.value)
+        guard let start = LabelMatcher.range(of: scalars(phrase.before), in: simplified)?.upperBound else { return nil }
+        guard let after = phrase.after else {
+            let isSpace = { (value: UInt32) in Unicode.Scalar(value)?.properties.isWhitespace ?? false }
+            let from = simplified[start...].firstIndex { !isSpace($0) } ?? simplified.count
+            return name(printed[from..<(simplified[from...].firstIndex(where: isSpace) ?? simplified.count)])
+        }
+        guard var end = LabelMatcher.range(of: scalars(after), in: simplified, from: start)?.lowerBound else { return nil }
+        if let office = offices.map(scalars).first(where: { end - start > $0.count && simplified[..<end].suffix($0.count).elementsEqual($0) }) {
+            end -= office.count
         }
         return name(printed[start..<end])
     }
@@ -59,12 +50,5 @@ enum BodyStatements {
         return text
     }
 
-    static func range(of word: String, in text: [Unicode.Scalar], from start: Int = 0) -> Range<Int>? {
-        let word = Array(word.unicodeScalars)
-        guard !word.isEmpty, text.count >= word.count, start <= text.count - word.count else { return nil }
-        for index in start...(text.count - word.count) where Array(text[index..<(index + word.count)]) == word {
-            return index..<(index + word.count)
-        }
-        return nil
-    }
+    static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 }

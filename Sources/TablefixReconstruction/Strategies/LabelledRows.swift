@@ -19,13 +19,13 @@ struct LabelledRows: ReadingStrategy {
         let complete = !rows.indices.contains { index in
             rows[index].printedValueCount > 0 && !read.contains(index) && !(index < firstRead && Self.isYearHeading(index, in: rows))
         }
-        let labels = rows.map(\.label)
+        let printedLabels = complete && table.rows.contains { $0.optional == true }
+            ? PrintedLabels(of: table, in: rows.map(\.label)) : nil
         let unprinted = Self.unprintedColumns(of: table, in: rows)
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
             let keys = row.columns.map { "\(row.key).\($0)" }
             guard let match = matches.first(where: { $0.templateRow == position }) else {
-                let absent = complete && row.optional == true
-                    && !PrintedLabels.stand(row: position, of: table, in: labels)
+                let absent = row.optional == true && printedLabels?.stand(row: position) == false
                 let placement: CellEvidence.Placement = absent ? .notPrinted : .notFound
                 return ReadingUnit(keys: keys, readings: keys.map { _ in .missing(placement) })
             }

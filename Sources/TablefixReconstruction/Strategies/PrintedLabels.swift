@@ -1,13 +1,22 @@
 import TablefixModel
 
 /// Whether a region prints a template row's label: the evidence that a row a form may leave
-/// out (``RowTemplate/optional``) is printed, though no reading found its values.
-enum PrintedLabels {
-    /// Whether a label of `table.rows[index]` stands in one of `texts` (compared as letters),
-    /// other than inside another row's label that holds it: 信函、传真申请数 holds 传真申请数
-    /// and does not print it.
-    static func stand(row index: Int, of table: TableTemplate, in texts: [String]) -> Bool {
-        let texts = texts.map(LabelMatcher.letters)
+/// out (``RowTemplate/optional``) is printed, though no reading found its values. The
+/// region's letters are worked out once, for every row asked about.
+struct PrintedLabels {
+    let table: TableTemplate
+    /// The letters of the region's texts.
+    let texts: [[UInt32]]
+
+    init(of table: TableTemplate, in texts: [String]) {
+        self.table = table
+        self.texts = texts.map(LabelMatcher.letters)
+    }
+
+    /// Whether a label of `table.rows[index]` stands in one of the texts (compared as
+    /// letters), other than inside another row's label that holds it: 信函、传真申请数 holds
+    /// 传真申请数 and does not print it.
+    func stand(row index: Int) -> Bool {
         let others = table.rows.indices.filter { $0 != index }.flatMap { table.rows[$0].labels }.map(LabelMatcher.letters)
         return table.rows[index].labels.contains { label in
             let word = LabelMatcher.letters(label)

@@ -26,10 +26,9 @@ struct ReadingOrder: ReadingStrategy {
         var candidates = OrderDealer(table: table, arithmetic: prepared.arithmetic, budget: budget).candidates(region.rows)
         // The form may leave its optional rows out (a group printed as one row): those
         // whose labels stand nowhere in the region.
-        let labels = region.rows.map(\.label)
-        let optional = Set(table.rows.indices.filter {
-            table.rows[$0].optional == true && !PrintedLabels.stand(row: $0, of: table, in: labels)
-        })
+        let optionalRows = table.rows.indices.filter { table.rows[$0].optional == true }
+        let printedLabels = optionalRows.isEmpty ? nil : PrintedLabels(of: table, in: region.rows.map(\.label))
+        let optional = Set(optionalRows.filter { printedLabels?.stand(row: $0) == false })
         if table.layout == .rows, !optional.isEmpty, optional.count * 2 < table.rows.count {
             let dealer = OrderDealer(table: table, arithmetic: prepared.arithmetic, budget: budget, leavingOut: optional)
             candidates += dealer.candidates(region.rows).map { candidate in
