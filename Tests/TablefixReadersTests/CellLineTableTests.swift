@@ -104,4 +104,35 @@ struct CellLineTableTests {
         #expect(dump(text).contains("heading 9: 三、收到和处理政府信息公开申请情况"))
         #expect(dump(text).hasPrefix("table 1-8:"))
     }
+    @Test("ends a table at a section heading in traditional characters")
+    func traditionalHeadingEndsTable() {
+        #expect(TextReader.endsCellTable("四、政府信息公開行政複議、行政訴訟情況"))
+        #expect(!TextReader.endsCellTable("行政複議"))
+    }
+
+    /// An office export's review table: paragraphs on consecutive lines, a labelled table
+    /// whose empty cells are empty lines, then five header cells and two rows of cells under
+    /// them, the first left blank.
+    func reviewUnderHeader(separated: Bool) -> [String] {
+        let prose = ["本年度共收到申请4件，均已按期答复。", "下一步，我们将继续做好政府信息公开工作。"]
+        let gap = separated ? [""] : []
+        return [prose[0]] + gap + ["规章", "0", "", "0", "规范性文件", "1", "1", "2", "四、政府信息公开行政复议、行政诉讼情况"]
+            + ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "", "", "", "", "", "", "", "1", "", "1"]
+            + ["五、存在的主要问题及改进情况", prose[1]] + gap
+    }
+
+    @Test("reads the cells under a header, which have no label, in rows as wide as the header's last labels")
+    func cellsUnderHeaderKeepTheirColumns() {
+        #expect(dump(reviewUnderHeader(separated: false)).contains("""
+            table 11-25: 0 spans []
+              结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计
+               |  |  |  | 
+               |  | 1 |  | 1
+            """))
+    }
+
+    @Test("leaves the cells under a header as lines where empty lines separate paragraphs (an extractor's separators)")
+    func separatedParagraphsLeaveCellsUnderHeaderAsLines() {
+        #expect(!dump(reviewUnderHeader(separated: true)).contains("table 12-"))
+    }
 }

@@ -39,6 +39,7 @@ extension TextReader {
         var found: [Int: (Grid, end: Int)] = [:]
         // What each line is, worked out once: the rows and tables below ask again and again.
         let kinds = lines.map(Self.cellLine)
+        var regions: [Range<Int>] = []
         var index = 0
         while index < lines.count {
             guard kinds[index] == .label, !Self.endsCellTable(lines[index]) else {
@@ -47,13 +48,66 @@ extension TextReader {
             }
             var end = index + 1
             while end < lines.count, kinds[end] != nil, !Self.endsCellTable(lines[end]) { end += 1 }
-            for (grid, start, last) in tables(inCellLines: index..<end, of: lines, kinds: kinds) {
-                found[start] = (grid, last)
-            }
+            regions.append(index..<end)
             index = end
+        }
+        // An export that writes empty cells as empty lines does so in every table it writes,
+        // and puts no empty line between two paragraphs.
+        let emptyLinesAreCells = Self.paragraphsAreAdjacent(lines, kinds: kinds) && regions.contains { region in
+            Self.emptyLinesAreCells(region.map { kinds[$0] ?? .label })
+        }
+        for region in regions {
+            let tables = tables(inCellLines: region, of: lines, kinds: kinds)
+            for (grid, start, last) in tables { found[start] = (grid, last) }
+            guard emptyLinesAreCells, let (grid, start, last) = cellsUnderHeader(region, of: lines, kinds: kinds),
+                !tables.contains(where: { $0.end >= start })
+            else { continue }
+            found[start] = (grid, last)
         }
         return found
     }
+
+    /// The rows of cells that close a region under its header and have no label of their
+    /// own (the review table's one row of fifteen under its header cells), in an export
+    /// that writes every cell, empty or not, on a line: the header's last `w` labels and
+    /// the lines after them in rows of `w`, where `w` is the widest width, at least half
+    /// of the header's labels and at most all of them, that divides the run of cells.
+    /// Nil unless the run holds a number and an empty cell (without one, the lines say the
+    /// same as a grid would).
+    func cellsUnderHeader(_ region: Range<Int>, of lines: [Substring], kinds: [CellLine?])
+        -> (Grid, start: Int, end: Int)?
+    {
+        guard let lastLabel = region.last(where: { kinds[$0] == .label }) else { return nil }
+        let run = (lastLabel + 1)..<region.upperBound
+        var headerStart = lastLabel
+        while headerStart > region.lowerBound, kinds[headerStart - 1] == .label { headerStart -= 1 }
+        let headerLabels = lastLabel - headerStart + 1
+        guard headerLabels >= Self.minimumHeaderCells, run.count >= Self.minimumHeaderCells,
+            run.contains(where: { kinds[$0] == .value }), run.contains(where: { kinds[$0] != .value }),
+            let width = stride(from: headerLabels, through: max(Self.minimumHeaderCells, (headerLabels + 1) / 2), by: -1)
+                .first(where: { run.count % $0 == 0 })
+        else { return nil }
+        let header = (lastLabel - width + 1)...lastLabel
+        let rows = [Array(header)] + stride(from: run.lowerBound, to: run.upperBound, by: width).map { Array($0..<($0 + width)) }
+        let grid = Grid(rows: rows.map { row in row.map { Cell(String(lines[$0]), line: $0 + 1) } })
+        return (grid, header.lowerBound, run.upperBound - 1)
+    }
+
+    /// Whether the text writes its paragraphs on consecutive lines, as an office program's
+    /// text export does, rather than with an empty line after each (an extractor's
+    /// separators): true when fewer than a quarter of the lines of running text are followed
+    /// by an empty line, false when the text has none.
+    static func paragraphsAreAdjacent(_ lines: [Substring], kinds: [CellLine?]) -> Bool {
+        // The empty lines that end the text separate nothing.
+        let lastText = lines.indices.last { kinds[$0] != .empty } ?? 0
+        let paragraphs = (0..<lastText).filter { kinds[$0] == nil }
+        let separated = paragraphs.filter { kinds[$0 + 1] == .empty }.count
+        return !paragraphs.isEmpty && separated * 4 < paragraphs.count
+    }
+
+    /// The fewest header cells, and cells under them, that ``cellsUnderHeader(_:of:kinds:)``
+    /// takes for a table.
+    static let minimumHeaderCells = 4
 
     /// The tables in a region of cell lines, each with its first and last line: the rows
     /// between two runs of header cells (three label lines or more without cells), when
@@ -172,13 +226,15 @@ extension TextReader {
     /// Units a value cell may print after its number.
     static let valueUnits = ["万元", "元", "件", "个", "条", "项", "次", "%", "％"]
 
-    /// A line that closes a cell-per-line table: a section heading (`三、收到和处理…情况`),
-    /// a caption (`表一：…`) or a heading without its number (`主动公开政府信息情况`).
+    /// A line that closes a cell-per-line table: a section heading (`三、收到和处理…情况`, in
+    /// simplified or traditional characters), a caption (`表一：…`) or a heading without its number (`主动公开政府信息情况`).
     static func endsCellTable(_ line: Substring) -> Bool {
         let text = line.trimmingSpaces
         if LineRole.isCaption(text) { return true }
-        guard text.hasSuffix("情况") else { return false }
+        let letters = LabelLetters.of(text)
+        // 情况, or 情況 as a traditional-character gate serves it.
+        guard letters.suffix(2).elementsEqual("情况".unicodeScalars.map(\.value)) else { return false }
         if let marker = ListMarker(parsing: text[...]), marker.style == .chineseComma { return true }
-        return LabelLetters.of(text).count >= 10
+        return letters.count >= 10
     }
 }
