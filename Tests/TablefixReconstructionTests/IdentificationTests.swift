@@ -58,6 +58,18 @@ struct IdentificationTests {
         #expect(value(extraction, "active", "licensing.decisions") == 12)
     }
 
+    @Test("finds a review table with no heading by its group words, its column headers cut into pieces before its values")
+    func reviewByGroupWords() {
+        let cutHeaders = ["结果维", "持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总计", "结果维", "持", "结果", "纠正"]
+        let text = "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + Self.active2021 + "\n"
+            + Self.requestRows.joined(separator: "\n") + "\n行政复议\n行政诉讼\n未经复议直接起诉\n复议后起诉\n"
+            + cutHeaders.joined(separator: "\n") + "\n1 0 0 0 1 0 0 0 0 0 0 0 0 0 0\n五、存在的主要问题及改进情况\n正文。\n"
+        let extraction = extract(text)
+        #expect(extraction.tables.first { $0.id == "review" }?.status == .present)
+        #expect(value(extraction, "review", "reconsideration.total") == 1)
+        #expect(value(extraction, "requests", "carried_out.total") == 1)
+    }
+
     @Test("matches labels served in traditional characters")
     func traditionalCharacters() {
         let text = "某局2022年政府信息公開工作年度報告\n二、主動公開政府信息情況\n信息內容\t本年制發件數\t本年廢止件數\t現行有效件數\n規章\t0\t0\t1\n行政規範性文件\t2\t0\t5\n信息內容\t本年處理決定數量\n行政許可\t12\n"

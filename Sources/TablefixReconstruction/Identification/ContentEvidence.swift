@@ -64,8 +64,7 @@ struct ContentEvidence {
             }
             let valued = runs.map { run -> Cluster in
                 var run = run
-                let end = min(rows.count, run.rows.upperBound + 1 + Self.gap)
-                run.hasValues = rows[run.rows.lowerBound..<end].contains { $0.hasNumbers }
+                run.hasValues = Self.valuesFollow(run.rows, in: rows, letters: letters)
                 return run
             }
             let best = valued.filter(\.hasValues)
@@ -74,6 +73,24 @@ struct ContentEvidence {
         }
         self.clusters = clusters
     }
+
+    /// Whether numbers stand among the rows of a run or right after it: within ``gap``
+    /// rows, or further on behind nothing but header cells (short labels, as a scrambled
+    /// reading leaves a cut header's words), ``headerReach`` rows at most.
+    static func valuesFollow(_ run: ClosedRange<Int>, in rows: [StreamRow],
+                             letters: [(letters: [UInt32], numbers: [Int])?]) -> Bool
+    {
+        var index = run.lowerBound
+        while index < min(rows.count, run.upperBound + 1 + headerReach) {
+            if rows[index].hasNumbers { return true }
+            if index > run.upperBound + gap, letters[index] == nil { return false }
+            index += 1
+        }
+        return false
+    }
+
+    /// Rows of header cells that may stand between a run and its numbers.
+    static let headerReach = 4 * gap
 
     /// The distinct labels of all the template's tables that the document shows in
     /// tables: how much of the template is there.

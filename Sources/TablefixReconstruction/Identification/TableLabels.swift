@@ -50,6 +50,7 @@ struct TableLabels: Sendable {
         }
         for column in table.columns {
             for text in column.labels { add("column:\(text)", text, column: true) }
+            if let group = column.group { add("group:\(group)", group, column: true) }
         }
         var holders = [[Int]](repeating: [], count: alphabet.count + 1)
         for (index, label) in labels.enumerated() where !label.isShort {
@@ -63,7 +64,8 @@ struct TableLabels: Sendable {
 
     /// The letters of every label of `table`, for its ``LabelAlphabet``.
     static func letters(of table: TableTemplate) -> [[UInt32]] {
-        (table.rows.flatMap { $0.labels + [$0.group].compactMap { $0 } } + table.columns.flatMap(\.labels))
+        (table.rows.flatMap { $0.labels + [$0.group].compactMap { $0 } }
+            + table.columns.flatMap { $0.labels + [$0.group].compactMap { $0 } })
             .map(LabelMatcher.letters)
     }
 

@@ -33,7 +33,7 @@ public struct Template: Sendable, Codable, Equatable {
     public var vocabulary: [String] {
         tables.flatMap { table in
             table.headings + table.rows.flatMap { $0.labels + [$0.group].compactMap { $0 } }
-                + table.columns.flatMap(\.labels)
+                + table.columns.flatMap { $0.labels + [$0.group].compactMap { $0 } }
         }
     }
 }
@@ -82,6 +82,9 @@ public struct TableTemplate: Sendable, Codable, Equatable {
 public struct ColumnTemplate: Sendable, Codable, Equatable {
     public var key: String
     public var labels: [String]
+    /// The header word over the group of columns it belongs to (`行政复议` over
+    /// `reconsideration.*`), if any: evidence of the table where its own headers are cut.
+    public var group: String?
     /// The unit the column counts in (`万元`), when the format names one.
     public var unit: String?
     /// Whether a form may leave the column out: when its header is nowhere in the table,
