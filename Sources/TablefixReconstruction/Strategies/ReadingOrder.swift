@@ -133,7 +133,8 @@ struct OrderDealer {
     func readingUnits(_ deal: Deal, _ layout: Layout, values: [StreamValue]) -> [ReadingUnit] {
         var dealt: [[Int]] = []
         for (block, order) in layout { dealt += deal.rows(block, order) }
-        let ambiguous = ambiguousRows(deal, layout: layout)
+        let alternatives = alternativeRows(deal, layout: layout)
+        let ambiguous = Set(alternatives.keys)
         let failing = dealt.indices.filter { rowTallies[$0].count(dealt[$0].map { deal.numbers[$0] }).failing > 0 }
         // Many failing rows mean a wrong deal, not a shuffled row.
         let reorderable = failing.count <= budget.reorderedRows ? Set(failing) : []
@@ -153,7 +154,12 @@ struct OrderDealer {
                                             placement: .order(pinned ? .pinned : how))
                 }
                 var choices: (any UnitChoices)?
-                if reorderable.contains(row) {
+                if let others = alternatives[row], !reorderable.contains(row) {
+                    // The table's arithmetic (its columns' sums) may tell the groupings apart.
+                    choices = ReorderChoices(dealt: dealt[row], tokens: values.map(\.token), decimal: units[row].decimal,
+                                             units: units[row].units, numbers: deal.numbers, dealtReadings: readings,
+                                             placement: .order(.reordered), dealtIsAmbiguous: true, orders: { others })
+                } else if reorderable.contains(row) {
                     let row = row
                     let orders: () -> [[Int]]
                     if dealt[row].count <= budget.reorderedRowWidth {
@@ -354,11 +360,12 @@ struct OrderDealer {
     }
 
     /// Rows that another grouping would read differently with their arithmetic holding
-    /// just as well: the order does not decide them.
-    func ambiguousRows(_ deal: Deal, layout: Layout) -> Set<Int> {
+    /// just as well (the order does not decide them), each with those other readings (as
+    /// value indices, one per distinct set of values).
+    func alternativeRows(_ deal: Deal, layout: Layout) -> [Int: [[Int]]] {
         var chosen: [[Double?]] = []
         for (block, order) in layout { chosen += deal.rows(block, order).map { $0.map { deal.numbers[$0] } } }
-        var ambiguous = Set<Int>()
+        var ambiguous: [Int: [[Int]]] = [:]
         let longest = max(budget.firstsFirstRows, budget.columnBlockRows)
         for start in widths.indices {
             for end in (start + 1)...min(widths.count, start + longest) {
@@ -366,7 +373,9 @@ struct OrderDealer {
                     let alternative = deal.rows(start..<end, order)
                     guard score(alternative, from: start, deal) == end - start else { continue }
                     for (offset, row) in alternative.enumerated() where row.map({ deal.numbers[$0] }) != chosen[start + offset] {
-                        ambiguous.insert(start + offset)
+                        let known = ambiguous[start + offset, default: []]
+                        guard !known.contains(where: { $0.map { deal.numbers[$0] } == row.map { deal.numbers[$0] } }) else { continue }
+                        ambiguous[start + offset, default: []].append(row)
                     }
                 }
             }

@@ -3,7 +3,9 @@ import TablefixModel
 /// The orders a row dealt by order may have been printed in, when its own arithmetic
 /// fails as dealt (pdftotext interleaves a table's header cells with its first row's, and
 /// prints a one-row table's groups of columns in an order of its own): option 0 as dealt,
-/// then each distinct order that makes the row's arithmetic hold.
+/// then each distinct order that makes the row's arithmetic hold. Or, when another
+/// grouping of the rows holds the row's arithmetic as well as the deal, the readings that
+/// groupings give: the table's arithmetic across rows may tell them apart.
 ///
 /// When several orders hold equally well, a cell they all fill alike takes that value;
 /// the others are said to be ambiguous.
@@ -16,10 +18,14 @@ final class ReorderChoices: UnitChoices {
     let dealtReadings: [CellReading]
     /// How a value put back in order is placed (an ambiguous row stays ambiguous).
     let placement: CellEvidence.Placement
+    /// Whether the row as dealt is one of several groupings its own arithmetic allows:
+    /// chosen by the table's arithmetic alone, it is placed as a value put back is.
+    let dealtIsAmbiguous: Bool
     let makeOrders: () -> [[Int]]
 
     init(dealt: [Int], tokens: [Token], decimal: Bool, units: [String?], numbers: [Double?],
-         dealtReadings: [CellReading], placement: CellEvidence.Placement, orders: @escaping () -> [[Int]]) {
+         dealtReadings: [CellReading], placement: CellEvidence.Placement, dealtIsAmbiguous: Bool = false,
+         orders: @escaping () -> [[Int]]) {
         self.dealt = dealt
         self.tokens = tokens
         self.decimal = decimal
@@ -27,6 +33,7 @@ final class ReorderChoices: UnitChoices {
         self.numbers = numbers
         self.dealtReadings = dealtReadings
         self.placement = placement
+        self.dealtIsAmbiguous = dealtIsAmbiguous
         makeOrders = orders
     }
 
@@ -39,7 +46,7 @@ final class ReorderChoices: UnitChoices {
     func values(_ option: Int) -> [Double?] { orders[option].map { numbers[$0] } }
 
     func readings(decided option: Int) -> [CellReading] {
-        guard option > 0 else { return dealtReadings }
+        guard option > 0 || dealtIsAmbiguous else { return dealtReadings }
         return orders[option].enumerated().map { column, index in
             CellReading.from(tokens[index], decimal: decimal, unit: units[column], placement: placement)
         }
