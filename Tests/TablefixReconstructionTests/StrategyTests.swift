@@ -130,6 +130,25 @@ struct StrategyTests {
         #expect(candidate.units.flatMap(\.readings).map(\.value) == (1...15).map { Double($0) })
     }
 
+    @Test("reading under headers: a row's values gathered from the runs between its groups' header words")
+    func singleRowBetweenHeaderWords() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议", "结果", "维持", "1", "2", "3", "4", "10", "未经复议直接起诉", "总计", "5", "6", "7", "8", "26",
+                     "复议后起诉", "结果", "纠正", "0", "0", "0", "1", "1"]
+        let candidate = try #require(
+            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        #expect(candidate.units.flatMap(\.readings).map(\.value) == [1, 2, 3, 4, 10, 5, 6, 7, 8, 26, 0, 0, 0, 1, 1])
+    }
+
+    @Test("reading under headers: a line of other words ends the row's values")
+    func singleRowEndsAtOtherWords() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["结果维持", "1 2 3 4 10 5 6 7 8 26", "五、存在的主要问题及改进情况", "0 0 0 1 1"]
+        let candidate = try #require(
+            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        #expect(candidate.units.flatMap(\.readings).count(where: { $0.value != nil }) == 10)
+    }
+
     @Test("a short row that prints no zero and sums to its total lost blanks: the arithmetic counts them as zero")
     func shortRowLostBlanks() throws {
         func choices(_ raws: [String]) throws -> ShortRowChoices {

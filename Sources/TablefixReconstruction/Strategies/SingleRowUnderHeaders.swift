@@ -26,9 +26,15 @@ struct SingleRowUnderHeaders: ReadingStrategy {
             var tokens = values(rows[index])
             var used = [index]
             var next = index + 1
-            while next < rows.count, valueCount(tokens) < keys.count, Self.isNumberRow(rows[next]) {
-                tokens += values(rows[next])
-                used.append(next)
+            // The row's values may stand in runs between its header words (pdftotext
+            // prints each group's header cells before the group's values).
+            while next < rows.count, valueCount(tokens) < keys.count {
+                if Self.isNumberRow(rows[next]) {
+                    tokens += values(rows[next])
+                    used.append(next)
+                } else if !Self.isHeaderWords(rows[next], of: prepared) {
+                    break
+                }
                 next += 1
             }
             let count = valueCount(tokens)
@@ -52,6 +58,14 @@ struct SingleRowUnderHeaders: ReadingStrategy {
             .unit(for: best.tokens)
         return [ReadingCandidate(strategy: .singleRow, units: [unit], rows: best.rows,
                                  fromGrid: best.rows.allSatisfy { !rows[$0].isLine })]
+    }
+
+    /// A row of the table's header words without values: a word or two of a cut header
+    /// cell (`结果`, `维持`), or a whole group or column label (`未经复议直接起诉`).
+    static func isHeaderWords(_ row: StreamRow, of prepared: PreparedTable) -> Bool {
+        guard row.printedValueCount == 0 else { return false }
+        let letters = LabelMatcher.letters(row.label)
+        return letters.count <= 2 || prepared.longLabels.contains(letters)
     }
 
     /// A row of values with no label to speak of.
