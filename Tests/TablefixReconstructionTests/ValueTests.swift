@@ -56,6 +56,42 @@ struct ValueTests {
         #expect(readings.allSatisfy { $0.confidence < 0.95 })
     }
 
+    /// The last value is the sum of the others.
+    static let total: @Sendable ([Double?]) -> Bool? = { values in
+        guard values.allSatisfy({ $0 != nil }) else { return nil }
+        let numbers = values.compactMap { $0 }
+        return numbers.dropLast().reduce(0, +) == numbers.last
+    }
+
+    @Test("reads the ones an OCR put for a ruled table's rules among zeros as rules, when the row's arithmetic accepts only that")
+    func rulesReadAsOnes() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: tokens(["1", "0", "10101010", "1"])).readings
+        #expect(readings.map(\.value) == [1, 0, 0, 0, 0, 0, 1])
+        #expect(readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+    }
+
+    @Test("offers every reading of rules read as ones that the row's arithmetic accepts, for the table to choose")
+    func rulesReadAsOnesAmbiguous() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let unit = row.unit(for: tokens(["0", "10", "10", "0", "101"]))
+        #expect((unit.choices?.count ?? 0) > 1)
+        #expect(unit.readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+    }
+
+    @Test("reads no rules in a row without arithmetic to accept them")
+    func rulesNeedArithmetic() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)
+        #expect(row.unit(for: tokens(["1", "0", "10101010", "1"])).readings.map(\.value) != [1, 0, 0, 0, 0, 0, 1])
+    }
+
+    @Test("weighs only words of zeros and rule-like glyphs as holding rules", arguments: [
+        ("10101010", true), ("o10o0", true), ("0l0", true), ("10", true), ("1", false), ("00", false), ("1025", false),
+    ])
+    func ruleWords(raw: String, holds: Bool) {
+        #expect(RuleGlyphs.mayHoldRules(raw) == holds)
+    }
+
     @Test("splits 00 into two zeros, the only split without a leading zero")
     func splitsZeros() {
         let row = RowValues(keys: (1...3).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)

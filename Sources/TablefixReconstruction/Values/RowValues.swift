@@ -9,8 +9,9 @@ import TablefixModel
 /// row with too few values may hold numbers glued together (`00`, or a whole row run
 /// together by a crawler), split every way that has no leading zeros and kept if the
 /// row's own arithmetic holds; a row with too many values keeps the one run of values
-/// that satisfies the arithmetic; a short row that nothing explains offers every
-/// placement of its values (``ShortRowChoices``).
+/// that satisfies the arithmetic; a row whose table rules an OCR read as digits offers
+/// the readings its arithmetic accepts (``RuleGlyphs``); a short row that nothing explains
+/// offers every placement of its values (``ShortRowChoices``).
 struct RowValues {
     /// The row's cells' keys.
     var keys: [String]
@@ -47,6 +48,12 @@ struct RowValues {
         }
         if printed.count > columns, let window = consistentWindow(printed) {
             return ReadingUnit(keys: keys, readings: window)
+        }
+        if let check, let rows = RuleGlyphs.rows(of: printed, columns: columns, check: check,
+                                                  limit: budget.optionsPerUnit, trials: budget.splitTrials) {
+            let options = rows.map { ruleReadings($0, of: printed, among: rows.count) }
+            return ReadingUnit(keys: keys, readings: options[0],
+                               choices: options.count > 1 ? SplitChoices(splits: options) : nil)
         }
         // Nothing fits: the values in order, the row said to be short or long. A short
         // row's values may belong to other columns: the table's arithmetic may place them.
@@ -145,6 +152,17 @@ struct RowValues {
             }
         }
         return result
+    }
+
+    /// The readings of a row whose rules an OCR read as digits, one of `count` that fit:
+    /// repaired digits, each with the word it came from.
+    func ruleReadings(_ row: RuleGlyphs.Row, of printed: [Token], among count: Int) -> [CellReading] {
+        zip(row.values, row.words).map { value, word in
+            let token = printed[word]
+            let evidence = CellEvidence(source: .repairedDigits, placement: .split(.init(
+                fits: count, checked: true, wasSplit: true)))
+            return CellReading(value: value, raw: token.raw, line: token.line, evidence: evidence)
+        }
     }
 
     /// The run of `columns` consecutive values that satisfies the row's arithmetic.
