@@ -24,6 +24,13 @@ struct ValueTests {
         #expect(NumberReader.reading(of: raw) == NumberReader.Reading(value: 12, repaired: true))
     }
 
+    @Test("reads 十 before digits as an OCR'd plus sign, as a repair")
+    func plusReadAsTen() {
+        #expect(NumberReader.reading(of: "十1") == NumberReader.Reading(value: 1, repaired: true))
+        #expect(NumberReader.reading(of: "十") == nil)
+        #expect(NumberReader.reading(of: "十一") == nil)
+    }
+
     @Test("refuses what is not a number", arguments: ["12,34", "1.2.3", "2023年", "", "F"])
     func notNumbers(raw: String) {
         #expect(NumberReader.reading(of: raw) == nil)
