@@ -86,6 +86,20 @@ struct ValueTests {
         #expect(unit.readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
     }
 
+    @Test("reads zeros an OCR ran together and read as letters (oo) as zeros, when the row's arithmetic accepts it")
+    func zerosReadAsLetters() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: tokens(["1", "0", "oo", "olo", "1"])).readings
+        #expect(readings.map(\.value) == [1, 0, 0, 0, 0, 0, 1])
+        #expect(readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+    }
+
+    @Test("takes a word of zeros and rules read as letters at the end of a line of numbers for a number, not label text")
+    func ruleWordsEndALine() {
+        let tokens = RowStream.cellTokens("8.属于行政查询事项  1 0 oo olo", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number, .number])
+    }
+
     @Test("reads no rules in a row without arithmetic to accept them")
     func rulesNeedArithmetic() {
         let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)
@@ -93,7 +107,7 @@ struct ValueTests {
     }
 
     @Test("weighs only words of zeros and rule-like glyphs as holding rules", arguments: [
-        ("10101010", true), ("o10o0", true), ("0l0", true), ("10", true), ("1", false), ("00", false), ("1025", false),
+        ("10101010", true), ("o10o0", true), ("0l0", true), ("10", true), ("oo", true), ("1", false), ("00", false), ("1025", false),
     ])
     func ruleWords(raw: String, holds: Bool) {
         #expect(RuleGlyphs.mayHoldRules(raw) == holds)

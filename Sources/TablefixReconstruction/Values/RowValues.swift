@@ -31,6 +31,9 @@ struct RowValues {
         while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
         while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
         let printed = slots.filter(\.isValue)
+        // A word only rules make sense of (`olo`, `oo`) is read so first.
+        let rulesFirst = printed.contains { RuleGlyphs.needsRules($0.raw) }
+        if rulesFirst, let unit = ruleGlyphUnit(printed) { return unit }
         if printed.count == columns {
             return ReadingUnit(keys: keys, readings: printed.enumerated().map { reading($1, column: $0) })
         }
@@ -49,12 +52,7 @@ struct RowValues {
         if printed.count > columns, let window = consistentWindow(printed) {
             return ReadingUnit(keys: keys, readings: window)
         }
-        if let check, let rows = RuleGlyphs.rows(of: printed, columns: columns, check: check,
-                                                  limit: budget.optionsPerUnit, trials: budget.splitTrials) {
-            let options = rows.map { ruleReadings($0, of: printed, among: rows.count) }
-            return ReadingUnit(keys: keys, readings: options[0],
-                               choices: options.count > 1 ? SplitChoices(splits: options) : nil)
-        }
+        if !rulesFirst, let unit = ruleGlyphUnit(printed) { return unit }
         // Nothing fits: the values in order, the row said to be short or long. A short
         // row's values may belong to other columns: the table's arithmetic may place them.
         let placement = CellEvidence.Placement.mismatched(values: printed.count, columns: columns)
@@ -152,6 +150,16 @@ struct RowValues {
             }
         }
         return result
+    }
+
+    /// The row read with the rules an OCR read as digits among its values taken for rules,
+    /// as its arithmetic accepts (``RuleGlyphs``); nil when nothing so read fits.
+    func ruleGlyphUnit(_ printed: [Token]) -> ReadingUnit? {
+        guard let check, let rows = RuleGlyphs.rows(of: printed, columns: columns, check: check,
+                                                     limit: budget.optionsPerUnit, trials: budget.splitTrials)
+        else { return nil }
+        let options = rows.map { ruleReadings($0, of: printed, among: rows.count) }
+        return ReadingUnit(keys: keys, readings: options[0], choices: options.count > 1 ? SplitChoices(splits: options) : nil)
     }
 
     /// The readings of a row whose rules an OCR read as digits, one of `count` that fit:

@@ -14,11 +14,21 @@ enum RuleGlyphs {
     /// What it prints for a zero.
     static let zeroLike: Set<Character> = ["0", "o", "O"]
 
-    /// Whether `raw` may hold rules read as digits: zeros and rule-like glyphs only, with
-    /// at least one rule-like glyph and one zero.
+    /// Letters an OCR prints for a zero.
+    static let letterZeros: Set<Character> = ["o", "O"]
+
+    /// Whether `raw` may hold rules read as digits, or zeros run together that it read as
+    /// letters (`oo`): zeros and rule-like glyphs only, with a zero and either a rule-like
+    /// glyph or a letter for a zero.
     static func mayHoldRules(_ raw: String) -> Bool {
         raw.allSatisfy { ruleLike.contains($0) || zeroLike.contains($0) }
-            && raw.contains(where: ruleLike.contains) && raw.contains(where: zeroLike.contains)
+            && raw.contains(where: zeroLike.contains)
+            && raw.contains { ruleLike.contains($0) || letterZeros.contains($0) }
+    }
+
+    /// Whether reading `raw` as a number fails for want of weighing rules in it (`olo`, `oo`).
+    static func needsRules(_ raw: String) -> Bool {
+        mayHoldRules(raw) && NumberReader.reading(of: raw) == nil
     }
 
     /// A row of values read so, and for each value the index of the word it came from.
