@@ -67,7 +67,7 @@ enum RowStream {
                 for row in grid.rows {
                     var tokens: [Token] = []
                     for cell in row where !cell.isFiller && !cell.isSpanned { tokens += cellTokens(cell.text, line: cell.line, inGrid: true) }
-                    rows.append(StreamRow(tokens: tokens, block: index))
+                    rows.append(StreamRow(tokens: readingLoneLookalikes(tokens, wholeCellsOnly: true), block: index))
                 }
             case .heading(let lines), .paragraph(let lines):
                 for line in lines {
