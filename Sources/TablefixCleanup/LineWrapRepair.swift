@@ -8,7 +8,8 @@ public import TablefixModel
 ///
 /// Never joins across a heading, a list item, a table or a blank line, never joins two
 /// lines when that would glue two numbers together, and never removes a space next to a
-/// digit or a Latin letter. Table cells are never touched.
+/// digit, a Latin letter, or a word an OCR printed for a digit among a line's numbers
+/// (`文件 工 1 8`). Table cells are never touched.
 public struct LineWrapRepair: CleanupPass {
     public init() {}
 
@@ -35,15 +36,16 @@ public struct LineWrapRepair: CleanupPass {
         // Only a space can go: a line without one is left as it is.
         guard text.utf8.contains(UInt8(ascii: " ")) else { return (text, []) }
         let chars = Array(text)
+        let digits = ocrDigitPositions(in: chars)
         var result = ""
         var changes: [(String, String)] = []
         var index = 0
         while index < chars.count {
             let char = chars[index]
-            if char == " ", let left = result.last, isJoinable(left) {
+            if char == " ", let left = result.last, isJoinable(left), !digits.contains(index - 1) {
                 var end = index
                 while end < chars.count, chars[end] == " " { end += 1 }
-                if end < chars.count, isJoinable(chars[end]), left.isCJK || chars[end].isCJK {
+                if end < chars.count, isJoinable(chars[end]), left.isCJK || chars[end].isCJK, !digits.contains(end) {
                     changes.append((String(left) + String(chars[index..<end]) + String(chars[end]),
                                     String(left) + String(chars[end])))
                     index = end
@@ -54,6 +56,32 @@ public struct LineWrapRepair: CleanupPass {
             index += 1
         }
         return (result, changes)
+    }
+
+    /// The positions of the lone words in the run of numbers that ends a line that an OCR
+    /// printed for digits (`工`, `】` in `行政规范性文件 工 1 8`): their spaces separate
+    /// cells, they are not a line break's.
+    static func ocrDigitPositions(in chars: [Character]) -> Set<Int> {
+        guard chars.contains(where: { $0.isCJK || $0.isCJKPunctuation }) else { return [] }
+        var positions = Set<Int>()
+        var sawNumber = false
+        var end = chars.count
+        while end > 0 {
+            while end > 0, chars[end - 1] == " " { end -= 1 }
+            var start = end
+            while start > 0, chars[start - 1] != " " { start -= 1 }
+            guard start < end else { break }
+            let word = chars[start..<end]
+            if word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "|" }) {
+                sawNumber = sawNumber || word.contains { $0 != "|" }
+            } else if word.count == 1, NumberGlyphs.loneDigits[String(word)] != nil {
+                positions.insert(start)
+            } else {
+                break
+            }
+            end = start
+        }
+        return sawNumber ? positions : []
     }
 
     static func isJoinable(_ char: Character) -> Bool {

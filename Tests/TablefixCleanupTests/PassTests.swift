@@ -211,6 +211,21 @@ struct LineWrapRepairTests {
         #expect(document.edits.isEmpty)
     }
 
+    @Test("keeps the spaces around the words an OCR printed for digits among a line's numbers")
+    func ocrDigitSpaces() {
+        for line in ["行政规范性文件 工 1 8", "】   工   工   0   3"] {
+            let document = run(LineWrapRepair(), on: line + "\n")
+            #expect(document.text == line)
+            #expect(document.edits.isEmpty)
+        }
+    }
+
+    @Test("still joins a lone 工 of running text that no number follows")
+    func loneCharacterOfText() {
+        let document = run(LineWrapRepair(), on: "开展农产品深加 工 的调查\n")
+        #expect(document.text == "开展农产品深加工的调查")
+    }
+
     @Test("joins lines that a page wrapped, but not headings or numbers")
     func joinsWrappedLines() {
         let wrapped = [

@@ -104,6 +104,15 @@ struct StrategyTests {
         #expect(matches.map { table.rows[$0.templateRow].key } == ["granted", "denied.secret"])
     }
 
+    @Test("reads a lone 工 that is all its grid cell, among the row's numbers, as an OCR'd 1")
+    func loneLookalikeInGrid() {
+        let html = "<table><tr><td>（一）予以公开</td><td>工</td><td>0</td><td>1</td></tr></table>"
+        let document = TestDocuments.document(html, path: "lookalike.html")
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        #expect(rows.first?.tail.map(\.raw) == ["工", "0", "1"])
+        #expect(rows.first?.tail.allSatisfy { $0.kind == .number } == true)
+    }
+
     @Test("a header's year printed apart from its 年度 is not a row of values; a lone number elsewhere is")
     func yearHeading() {
         #expect(LabelledRows.isYearHeading(0, in: Self.region(["2012", "年度", "历年累计"]).rows))

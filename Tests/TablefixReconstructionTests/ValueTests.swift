@@ -24,6 +24,13 @@ struct ValueTests {
         #expect(NumberReader.reading(of: raw) == NumberReader.Reading(value: 12, repaired: true))
     }
 
+    @Test("reads 十 before digits as an OCR'd plus sign, as a repair")
+    func plusReadAsTen() {
+        #expect(NumberReader.reading(of: "十1") == NumberReader.Reading(value: 1, repaired: true))
+        #expect(NumberReader.reading(of: "十") == nil)
+        #expect(NumberReader.reading(of: "十一") == nil)
+    }
+
     @Test("refuses what is not a number", arguments: ["12,34", "1.2.3", "2023年", "", "F"])
     func notNumbers(raw: String) {
         #expect(NumberReader.reading(of: raw) == nil)
@@ -54,6 +61,56 @@ struct ValueTests {
         #expect(readings.map(\.value) == [45, 3, 0, 0, 1, 0, 49])
         #expect(readings.allSatisfy { $0.rule == .splitDigits })
         #expect(readings.allSatisfy { $0.confidence < 0.95 })
+    }
+
+    /// The last value is the sum of the others.
+    static let total: @Sendable ([Double?]) -> Bool? = { values in
+        guard values.allSatisfy({ $0 != nil }) else { return nil }
+        let numbers = values.compactMap { $0 }
+        return numbers.dropLast().reduce(0, +) == numbers.last
+    }
+
+    @Test("reads the ones an OCR put for a ruled table's rules among zeros as rules, when the row's arithmetic accepts only that")
+    func rulesReadAsOnes() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: tokens(["1", "0", "10101010", "1"])).readings
+        #expect(readings.map(\.value) == [1, 0, 0, 0, 0, 0, 1])
+        #expect(readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+    }
+
+    @Test("offers every reading of rules read as ones that the row's arithmetic accepts, for the table to choose")
+    func rulesReadAsOnesAmbiguous() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let unit = row.unit(for: tokens(["0", "10", "10", "0", "101"]))
+        #expect((unit.choices?.count ?? 0) > 1)
+        #expect(unit.readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+    }
+
+    @Test("reads zeros an OCR ran together and read as letters (oo) as zeros, when the row's arithmetic accepts it")
+    func zerosReadAsLetters() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: tokens(["1", "0", "oo", "olo", "1"])).readings
+        #expect(readings.map(\.value) == [1, 0, 0, 0, 0, 0, 1])
+        #expect(readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+    }
+
+    @Test("takes a word of zeros and rules read as letters at the end of a line of numbers for a number, not label text")
+    func ruleWordsEndALine() {
+        let tokens = RowStream.cellTokens("8.属于行政查询事项  1 0 oo olo", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number, .number])
+    }
+
+    @Test("reads no rules in a row without arithmetic to accept them")
+    func rulesNeedArithmetic() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)
+        #expect(row.unit(for: tokens(["1", "0", "10101010", "1"])).readings.map(\.value) != [1, 0, 0, 0, 0, 0, 1])
+    }
+
+    @Test("weighs only words of zeros and rule-like glyphs as holding rules", arguments: [
+        ("10101010", true), ("o10o0", true), ("0l0", true), ("10", true), ("oo", true), ("1", false), ("00", false), ("1025", false),
+    ])
+    func ruleWords(raw: String, holds: Bool) {
+        #expect(RuleGlyphs.mayHoldRules(raw) == holds)
     }
 
     @Test("splits 00 into two zeros, the only split without a leading zero")

@@ -26,6 +26,9 @@ public enum NumberGlyphs {
         loneDigits[word] != nil || dashLookalikes.contains(word)
     }
 
+    /// What a Chinese OCR prints for the plus sign of a change (`十1` for +1).
+    public static let plusLookalikes: Set<Character> = ["十"]
+
     /// OCR debris before a number (`”0`).
     public static let leadingDebris: Set<Character> = ["”", "“", "\"", "'", "‘", "’"]
 

@@ -67,7 +67,7 @@ enum RowStream {
                 for row in grid.rows {
                     var tokens: [Token] = []
                     for cell in row where !cell.isFiller && !cell.isSpanned { tokens += cellTokens(cell.text, line: cell.line, inGrid: true) }
-                    rows.append(StreamRow(tokens: tokens, block: index))
+                    rows.append(StreamRow(tokens: readingLoneLookalikes(tokens, wholeCellsOnly: true), block: index))
                 }
             case .heading(let lines), .paragraph(let lines):
                 for line in lines {
@@ -165,10 +165,16 @@ enum RowStream {
 
     /// A lone `工`, `l` or `O` in the run of numbers that ends a line (`行政规范性文件 工 1 8`)
     /// is an OCR'd digit: a number, which reading marks as a repair; a lone `一` there is
-    /// an OCR'd dash. A run of nothing but such words stays text.
-    static func readingLoneLookalikes(_ tokens: [Token]) -> [Token] {
+    /// an OCR'd dash; a word of zeros and rules read as letters (`olo`, `oo`) is a number
+    /// for ``RuleGlyphs`` to read. A run of nothing but such words stays text. In a grid's
+    /// row (`wholeCellsOnly`) only a word that is all its cell holds counts so.
+    static func readingLoneLookalikes(_ tokens: [Token], wholeCellsOnly: Bool = false) -> [Token] {
+        func isLookalike(_ token: Token) -> Bool {
+            (NumberReader.isLoneLookalike(token.raw) || RuleGlyphs.needsRules(token.raw))
+                && (token.isWhole || !wholeCellsOnly)
+        }
         var start = tokens.count
-        while start > 0, tokens[start - 1].kind != .text || NumberReader.isLoneLookalike(tokens[start - 1].raw) {
+        while start > 0, tokens[start - 1].kind != .text || isLookalike(tokens[start - 1]) {
             start -= 1
         }
         guard tokens[start...].contains(where: { $0.kind == .number }) else { return tokens }

@@ -52,10 +52,17 @@ enum NumberReader {
             return reading
         }
         if let value = NumberGlyphs.loneDigits[word] { return Reading(value: value, repaired: true) }
-        // A change column prints signs: +2, -3, −3, ＋2, －3.
+        // A change column prints signs: +2, -3, −3, ＋2, －3; an OCR may read + as 十.
         if let sign = word.first, "+-−＋－".contains(sign), word.count > 1 {
             guard var reading = reading(of: String(word.dropFirst())) else { return nil }
             if "-−－".contains(sign) { reading.value = -reading.value }
+            return reading
+        }
+        if let sign = word.first, NumberGlyphs.plusLookalikes.contains(sign), word.count > 1,
+            word.dropFirst().allSatisfy({ NumberGlyphs.asciiDigit($0) != nil })
+        {
+            guard var reading = reading(of: String(word.dropFirst())) else { return nil }
+            reading.repaired = true
             return reading
         }
         // OCR debris around the digits (`3?`, `”0`): read the digits, as a repair.

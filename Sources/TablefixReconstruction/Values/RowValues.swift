@@ -9,8 +9,9 @@ import TablefixModel
 /// row with too few values may hold numbers glued together (`00`, or a whole row run
 /// together by a crawler), split every way that has no leading zeros and kept if the
 /// row's own arithmetic holds; a row with too many values keeps the one run of values
-/// that satisfies the arithmetic; a short row that nothing explains offers every
-/// placement of its values (``ShortRowChoices``).
+/// that satisfies the arithmetic; a row whose table rules an OCR read as digits offers
+/// the readings its arithmetic accepts (``RuleGlyphs``); a short row that nothing explains
+/// offers every placement of its values (``ShortRowChoices``).
 struct RowValues {
     /// The row's cells' keys.
     var keys: [String]
@@ -30,6 +31,9 @@ struct RowValues {
         while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
         while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
         let printed = slots.filter(\.isValue)
+        // A word only rules make sense of (`olo`, `oo`) is read so first.
+        let rulesFirst = printed.contains { RuleGlyphs.needsRules($0.raw) }
+        if rulesFirst, let unit = ruleGlyphUnit(printed) { return unit }
         if printed.count == columns {
             return ReadingUnit(keys: keys, readings: printed.enumerated().map { reading($1, column: $0) })
         }
@@ -48,6 +52,7 @@ struct RowValues {
         if printed.count > columns, let window = consistentWindow(printed) {
             return ReadingUnit(keys: keys, readings: window)
         }
+        if !rulesFirst, let unit = ruleGlyphUnit(printed) { return unit }
         // Nothing fits: the values in order, the row said to be short or long. A short
         // row's values may belong to other columns: the table's arithmetic may place them.
         let placement = CellEvidence.Placement.mismatched(values: printed.count, columns: columns)
@@ -145,6 +150,27 @@ struct RowValues {
             }
         }
         return result
+    }
+
+    /// The row read with the rules an OCR read as digits among its values taken for rules,
+    /// as its arithmetic accepts (``RuleGlyphs``); nil when nothing so read fits.
+    func ruleGlyphUnit(_ printed: [Token]) -> ReadingUnit? {
+        guard let check, let rows = RuleGlyphs.rows(of: printed, columns: columns, check: check,
+                                                     limit: budget.optionsPerUnit, trials: budget.splitTrials)
+        else { return nil }
+        let options = rows.map { ruleReadings($0, of: printed, among: rows.count) }
+        return ReadingUnit(keys: keys, readings: options[0], choices: options.count > 1 ? SplitChoices(splits: options) : nil)
+    }
+
+    /// The readings of a row whose rules an OCR read as digits, one of `count` that fit:
+    /// repaired digits, each with the word it came from.
+    func ruleReadings(_ row: RuleGlyphs.Row, of printed: [Token], among count: Int) -> [CellReading] {
+        zip(row.values, row.words).map { value, word in
+            let token = printed[word]
+            let evidence = CellEvidence(source: .repairedDigits, placement: .split(.init(
+                fits: count, checked: true, wasSplit: true)))
+            return CellReading(value: value, raw: token.raw, line: token.line, evidence: evidence)
+        }
     }
 
     /// The run of `columns` consecutive values that satisfies the row's arithmetic.
