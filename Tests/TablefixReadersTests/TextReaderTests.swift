@@ -314,4 +314,15 @@ struct PipeTableTests {
         let bySplit = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         #expect(TextReader.splitLines(text) == bySplit)
     }
+
+    @Test("space runs are cut by scalars exactly where they are cut by characters")
+    func spaceRunsByScalarsMatchCharacters() {
+        let lines = [
+            "本年新收  12　3 4  ", "  收到申请数  5", "a b  c\u{3000}d", "   ", "", "x  ", "法人或其他组织 １２  — ",
+            "e\u{301}  5", " \u{301} 7  8", "申请\u{3000}\u{3000}3  4",
+        ]
+        for line in lines {
+            #expect(TextReader.splitOnSpaceRuns(line) == TextReader.splitOnSpaceRunsByCharacter(line), "\(line)")
+        }
+    }
 }
