@@ -325,4 +325,12 @@ struct PipeTableTests {
             #expect(TextReader.splitOnSpaceRuns(line) == TextReader.splitOnSpaceRunsByCharacter(line), "\(line)")
         }
     }
+
+    @Test("words between spaces are cut by scalars exactly where they are cut by characters")
+    func wordsByScalarsMatchCharacters() {
+        let lines = ["本年新收 12\u{3000}3\u{A0}4 ", "收到申请数  5", "a b", "   ", "", "e\u{301} 5", "法人 １２ —"]
+        for line in lines {
+            #expect(TextReader.wordsBetweenSpaces(line) == line.split(whereSeparator: { $0.isWhitespace }).map(String.init))
+        }
+    }
 }

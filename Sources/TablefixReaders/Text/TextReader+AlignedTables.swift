@@ -51,7 +51,7 @@ extension TextReader {
         if pieces.count >= 2, pieces.contains(where: isNumberToken), !pieces.contains(where: { $0.count > 60 }) {
             return pieces
         }
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let words = wordsBetweenSpaces(text)
         var trailing = 0
         for word in words.reversed() {
             guard isNumberToken(word) else { break }
@@ -60,6 +60,17 @@ extension TextReader {
         guard trailing >= 2 else { return nil }
         let label = words.dropLast(trailing).joined(separator: " ")
         return (label.isEmpty ? [] : [label]) + words.suffix(trailing)
+    }
+
+    /// The words of `text` between white space.
+    static func wordsBetweenSpaces(_ text: String) -> [String] {
+        // By scalars when each is a character of its own (as in ``splitOnSpaceRuns(_:)``);
+        // white space among those scalars is what `isSpace` names.
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy({ $0.standsAlone || $0 == "\u{3000}" }) else {
+            return text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        }
+        return scalars.split(whereSeparator: { $0.isSpace }).map { String(Substring($0)) }
     }
 
     /// Pieces of `text` between runs of two or more spaces (ASCII or full-width).
