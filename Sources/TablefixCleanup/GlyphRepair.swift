@@ -71,7 +71,14 @@ public struct GlyphRepair: CleanupPass {
 
     /// `Ξ,` `-,` `三,` at the start of a line or cell, before CJK text or alone in a cell.
     func repairMarker(_ text: String, line: Int, numeralLines: [Int: Int]) -> (String, Edit)? {
-        // Most lines fail at their second character: read no further for them.
+        // Most lines fail at their second character: read no further for them. When the first
+        // two scalars stand alone, they begin the first two characters, and the scalars answer.
+        var scalars = text.unicodeScalars.makeIterator()
+        if let first = scalars.next(), let second = scalars.next(), first.standsAlone, second.standsAlone,
+            !Self.markerSeparatorScalars.contains(second)
+        {
+            return nil
+        }
         var characters = text.makeIterator()
         guard characters.next() != nil, let second = characters.next(), Self.markerSeparators.contains(second)
         else { return nil }
@@ -108,6 +115,8 @@ public struct GlyphRepair: CleanupPass {
 
     /// What follows the glyph of a list number.
     static let markerSeparators: [Character] = [",", "，", "、", ".", "．"]
+    /// ``markerSeparators``' scalars (each is a character of one scalar).
+    static let markerSeparatorScalars = Set(markerSeparators.flatMap(\.unicodeScalars))
 
     /// The input lines that open with a section number or its lookalike, with its value.
     static func numeralMarkerLines(of document: Document) -> [Int: Int] {

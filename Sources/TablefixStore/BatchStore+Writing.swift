@@ -48,28 +48,25 @@ extension BatchStore {
                 }
                 if let hash = record.hash {
                     for path in duplicates where path != record.path {
-                        try db.execute(
-                            sql: "INSERT OR REPLACE INTO links (path, hash, run) VALUES (?, ?, ?)",
-                            arguments: [path, hash, run])
+                        try db.cachedStatement(sql: "INSERT OR REPLACE INTO links (path, hash, run) VALUES (?, ?, ?)")
+                            .execute(arguments: [path, hash, run])
                     }
                 }
-                try db.execute(sql: "DELETE FROM links WHERE path = ?", arguments: [record.path])
+                try db.cachedStatement(sql: "DELETE FROM links WHERE path = ?").execute(arguments: [record.path])
                 let milliseconds = (record.readSeconds + record.repairSeconds) * 1000
                 if let attempt {
-                    try db.execute(
-                        sql: "UPDATE attempts SET status = ?, ms = ?, at = ? WHERE id = ?",
-                        arguments: [record.status, milliseconds, Self.now(), attempt])
+                    try db.cachedStatement(sql: "UPDATE attempts SET status = ?, ms = ?, at = ? WHERE id = ?")
+                        .execute(arguments: [record.status, milliseconds, Self.now(), attempt])
                 } else {
-                    try db.execute(
-                        sql: "INSERT INTO attempts (run, hash, path, status, ms, at) VALUES (?, ?, ?, ?, ?, ?)",
-                        arguments: [run, record.hash, record.path, record.status, milliseconds, Self.now()])
+                    try db.cachedStatement(sql: "INSERT INTO attempts (run, hash, path, status, ms, at) VALUES (?, ?, ?, ?, ?, ?)")
+                        .execute(arguments: [run, record.hash, record.path, record.status, milliseconds, Self.now()])
                 }
                 // The duplicates count as linked, or as failed with a failed document.
                 let others = duplicates.filter { $0 != record.path }.count
                 let sql = record.status == "done"
                     ? "UPDATE runs SET done = done + 1, linked = linked + ? WHERE id = ?"
                     : "UPDATE runs SET failed = failed + 1 + ? WHERE id = ?"
-                try db.execute(sql: sql, arguments: [others, run])
+                try db.cachedStatement(sql: sql).execute(arguments: [others, run])
             }
         }
     }
@@ -79,9 +76,9 @@ extension BatchStore {
     package func startAttempt(path: String, hash: String?, run: Int64) throws(StoreError) -> Int64 {
         try perform {
             try pool.write { db in
-                try db.execute(
-                    sql: "INSERT INTO attempts (run, hash, path, status, ms, at) VALUES (?, ?, ?, 'started', 0, ?)",
-                    arguments: [run, hash, path, Self.now()])
+                try db.cachedStatement(
+                    sql: "INSERT INTO attempts (run, hash, path, status, ms, at) VALUES (?, ?, ?, 'started', 0, ?)"
+                ).execute(arguments: [run, hash, path, Self.now()])
                 return db.lastInsertedRowID
             }
         }
@@ -92,7 +89,7 @@ extension BatchStore {
         try perform {
             try pool.read { db in
                 try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM attempts WHERE hash = ? AND status = 'started' AND run <> ?",
+                    db.cachedStatement(sql: "SELECT count(*) FROM attempts WHERE hash = ? AND status = 'started' AND run <> ?"),
                     arguments: [hash, run]) ?? 0
             }
         }
@@ -123,9 +120,10 @@ extension BatchStore {
 
     private func insertDocument(_ record: DocumentRecord, run: Int64, db: Database) throws -> Int64 {
         if let hash = record.hash {
-            try db.execute(sql: "DELETE FROM documents WHERE hash = ?", arguments: [hash])
+            try db.cachedStatement(sql: "DELETE FROM documents WHERE hash = ?").execute(arguments: [hash])
         } else {
-            try db.execute(sql: "DELETE FROM documents WHERE hash IS NULL AND path = ?", arguments: [record.path])
+            try db.cachedStatement(sql: "DELETE FROM documents WHERE hash IS NULL AND path = ?")
+                .execute(arguments: [record.path])
         }
         try releaseStalePath(record.path, keeping: record.hash, db: db)
         var encoding: String?, template: String?, templateConfidence: Double?, body: String?, year: Int?
@@ -145,12 +143,13 @@ extension BatchStore {
             error = description
             code = errorCode
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO documents (hash, path, status, format, encoding, template, template_confidence, body, year,
                     confidence, error, error_code, bytes, read_ms, repair_ms, run, processed_at, text_deflate)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [record.hash, record.path, record.status, format, encoding, template, templateConfidence, body,
                         year, confidence, error, code, record.bytes, record.readSeconds * 1000,
                         record.repairSeconds * 1000, run, Self.now(), try text.map(DeflatedText.deflate)])
@@ -225,7 +224,7 @@ extension BatchStore {
     /// bytes (a link), or goes when none does.
     private func releaseStalePath(_ path: String, keeping hash: String?, db: Database) throws {
         let stale = try Row.fetchAll(
-            db, sql: "SELECT id, hash FROM documents WHERE path = ? AND hash IS NOT ?", arguments: [path, hash])
+            db.cachedStatement(sql: "SELECT id, hash FROM documents WHERE path = ? AND hash IS NOT ?"), arguments: [path, hash])
         for row in stale {
             let id: Int64 = row["id"], oldHash: String? = row["hash"]
             if let oldHash,

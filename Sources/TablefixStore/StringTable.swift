@@ -23,8 +23,9 @@ final class StringTable: @unchecked Sendable {
         let known = ids[text]
         lock.unlock()
         if let known { return known }
-        try db.execute(sql: "INSERT OR IGNORE INTO strings (text) VALUES (?)", arguments: [text])
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM strings WHERE text = ?", arguments: [text]) else {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO strings (text) VALUES (?)").execute(arguments: [text])
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM strings WHERE text = ?"), arguments: [text])
+        else {
             throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "string not stored: \(text)")
         }
         lock.lock()

@@ -314,4 +314,23 @@ struct PipeTableTests {
         let bySplit = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         #expect(TextReader.splitLines(text) == bySplit)
     }
+
+    @Test("space runs are cut by scalars exactly where they are cut by characters")
+    func spaceRunsByScalarsMatchCharacters() {
+        let lines = [
+            "本年新收  12　3 4  ", "  收到申请数  5", "a b  c\u{3000}d", "   ", "", "x  ", "法人或其他组织 １２  — ",
+            "e\u{301}  5", " \u{301} 7  8", "申请\u{3000}\u{3000}3  4",
+        ]
+        for line in lines {
+            #expect(TextReader.splitOnSpaceRuns(line) == TextReader.splitOnSpaceRunsByCharacter(line), "\(line)")
+        }
+    }
+
+    @Test("words between spaces are cut by scalars exactly where they are cut by characters")
+    func wordsByScalarsMatchCharacters() {
+        let lines = ["本年新收 12\u{3000}3\u{A0}4 ", "收到申请数  5", "a b", "   ", "", "e\u{301} 5", "法人 １２ —"]
+        for line in lines {
+            #expect(TextReader.wordsBetweenSpaces(line) == line.split(whereSeparator: { $0.isWhitespace }).map(String.init))
+        }
+    }
 }

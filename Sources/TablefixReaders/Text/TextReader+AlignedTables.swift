@@ -46,12 +46,12 @@ extension TextReader {
             return nil
         }
         let text = line.trimmingSpaces
-        guard !text.isEmpty, !text.contains("\t") else { return nil }
+        guard !text.isEmpty, !text.includes("\t") else { return nil }
         let pieces = splitOnSpaceRuns(text)
         if pieces.count >= 2, pieces.contains(where: isNumberToken), !pieces.contains(where: { $0.count > 60 }) {
             return pieces
         }
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        let words = wordsBetweenSpaces(text)
         var trailing = 0
         for word in words.reversed() {
             guard isNumberToken(word) else { break }
@@ -62,8 +62,48 @@ extension TextReader {
         return (label.isEmpty ? [] : [label]) + words.suffix(trailing)
     }
 
+    /// The words of `text` between white space.
+    static func wordsBetweenSpaces(_ text: String) -> [String] {
+        // By scalars when each is a character of its own (as in ``splitOnSpaceRuns(_:)``);
+        // white space among those scalars is what `isSpace` names.
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy({ $0.standsAlone || $0 == "\u{3000}" }) else {
+            return text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        }
+        return scalars.split(whereSeparator: { $0.isSpace }).map { String(Substring($0)) }
+    }
+
     /// Pieces of `text` between runs of two or more spaces (ASCII or full-width).
     static func splitOnSpaceRuns(_ text: String) -> [String] {
+        // When every scalar stands alone (or is an ideographic space, which nothing here can
+        // join), each is a character of its own: the pieces are cut at scalars.
+        let scalars = text.unicodeScalars
+        guard scalars.allSatisfy({ $0.standsAlone || $0 == "\u{3000}" }) else { return splitOnSpaceRunsByCharacter(text) }
+        var pieces: [String] = []
+        var pieceStart = scalars.startIndex
+        var run: (start: String.Index, length: Int, wide: Bool)?
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if scalar == " " || scalar == "\u{3000}" {
+                let wide = scalar == "\u{3000}"
+                run = run.map { ($0.start, $0.length + 1, $0.wide || wide) } ?? (index, 1, wide)
+            } else if let spaces = run {
+                // A single ASCII space stays inside the piece.
+                if spaces.length >= 2 || spaces.wide {
+                    pieces.append(String(scalars[pieceStart..<spaces.start]))
+                    pieceStart = index
+                }
+                run = nil
+            }
+            scalars.formIndex(after: &index)
+        }
+        let end = run?.start ?? scalars.endIndex
+        if pieceStart < end { pieces.append(String(scalars[pieceStart..<end])) }
+        return pieces
+    }
+
+    static func splitOnSpaceRunsByCharacter(_ text: String) -> [String] {
         var pieces: [String] = []
         var current = ""
         var spaces = ""

@@ -53,7 +53,8 @@ struct LabelMatcher {
     /// The label without group labels, unless the alias itself contains them.
     func stripNoise(_ label: [UInt32], keeping alias: [UInt32]) -> [UInt32] {
         var result = label
-        for word in noise where Self.range(of: word, in: alias) == nil {
+        // The short label is searched first: most hold no group label at all.
+        for word in noise where Self.range(of: word, in: result) != nil && Self.range(of: word, in: alias) == nil {
             while let range = Self.range(of: word, in: result) { result.removeSubrange(range) }
         }
         return result

@@ -130,8 +130,9 @@ struct RowAligner {
             var start = index
             while true {
                 let range = start..<(index + 1 + after)
-                let label = range.flatMap { letters[$0] }
-                let score = aliases.map { matcher.score(label, $0) }.max() ?? 0
+                let label = range.count == 1 ? letters[range.lowerBound] : range.flatMap { letters[$0] }
+                var score = 0.0
+                for alias in aliases { score = max(score, matcher.score(label, alias)) }
                 if score > (best?.score ?? 0) + 0.05 { best = (score, range) }
                 guard index - start < 2, isLabelOnly(start - 1) else { break }
                 start -= 1
