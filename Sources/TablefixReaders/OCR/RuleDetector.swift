@@ -7,6 +7,12 @@
 /// thicker than a twentieth of an inch is a picture or a bar, not a rule. Horizontal rules
 /// are at least 0.3 inch long (longer than two characters of body text), vertical ones
 /// 0.2 inch (taller than a character).
+///
+/// A thin rule scanned in black and white on a turned page comes out dashed: where it
+/// crosses from one row of pixels to the next, neither row is dark enough, and turning the
+/// picture straight leaves the dashes in one row with gaps between them. Dashes (each at
+/// least a 15th of an inch, at least three, and each longer than the gaps around it, which
+/// are at most a tenth of an inch) chained over the rule's minimum length make a rule too.
 enum RuleDetector {
     /// Darker than this is ink.
     static let inkThreshold: UInt8 = 150
@@ -25,10 +31,10 @@ enum RuleDetector {
         var found: [PixelRule] = []
         for threshold in [inkThreshold, faintThreshold] {
             found += lines(
-                in: image, along: image.width, across: image.height, minimum: Int(dpi * 0.3), gap: gap,
+                in: image, dpi: dpi, along: image.width, across: image.height, minimum: Int(dpi * 0.3), gap: gap,
                 thickness: thickness, horizontal: true, threshold: threshold)
             found += lines(
-                in: image, along: image.height, across: image.width, minimum: Int(dpi * 0.2), gap: gap,
+                in: image, dpi: dpi, along: image.height, across: image.width, minimum: Int(dpi * 0.2), gap: gap,
                 thickness: thickness, horizontal: false, threshold: threshold)
         }
         return found
@@ -36,19 +42,20 @@ enum RuleDetector {
 
     /// Runs along each row (or column) grouped across neighbouring ones into lines.
     private static func lines(
-        in image: GrayImage, along length: Int, across count: Int, minimum: Int, gap: Int, thickness: Int,
-        horizontal: Bool, threshold: UInt8
+        in image: GrayImage, dpi: Double, along length: Int, across count: Int, minimum: Int, gap: Int,
+        thickness: Int, horizontal: Bool, threshold: UInt8
     ) -> [PixelRule] {
+        let dash = Int(dpi / 15), dashGap = Int(dpi / 10)
         var open: [PixelRule] = []
         var done: [PixelRule] = []
         image.pixels.withUnsafeBufferPointer { pixels in
             let width = image.width
             for line in 0..<count {
-                var runs: [(Int, Int)] = []
+                var segments: [(Int, Int)] = []
                 var start = -1, last = -2 * gap, ink = 0
                 func close() {
                     let span = last - start + 1
-                    if start >= 0, span >= minimum, ink * 10 >= span * 9 { runs.append((start, last)) }
+                    if start >= 0, span >= dash, ink * 10 >= span * 9 { segments.append((start, last)) }
                 }
                 for position in 0..<length {
                     let pixel = horizontal ? pixels[line * width + position] : pixels[position * width + line]
@@ -62,6 +69,7 @@ enum RuleDetector {
                     last = position
                 }
                 close()
+                let runs = Self.runs(of: segments, minimum: minimum, dashGap: dashGap)
                 // Extend the lines open on the previous row; close those that got no run.
                 var extended = [Bool](repeating: false, count: open.count)
                 var next: [PixelRule] = []
@@ -85,6 +93,33 @@ enum RuleDetector {
         }
         done += open
         return done.filter { $0.last - $0.first + 1 <= thickness }
+    }
+
+    /// The runs of a row (or column) that are rules, from its solid segments (start and
+    /// last position, in order): a segment at least `minimum` long, or a chain of three
+    /// dashes or more over `minimum`, parted by gaps of at most `dashGap`, each dash longer
+    /// than the gaps beside it.
+    static func runs(of segments: [(Int, Int)], minimum: Int, dashGap: Int) -> [(Int, Int)] {
+        var runs: [(Int, Int)] = []
+        var chain: [(Int, Int)] = []
+        func close() {
+            guard let first = chain.first, let last = chain.last else { return }
+            if last.1 - first.0 + 1 >= minimum, chain.count == 1 || chain.count >= 3 {
+                runs.append((first.0, last.1))
+            } else {
+                runs += chain.filter { $0.1 - $0.0 + 1 >= minimum }
+            }
+            chain = []
+        }
+        for segment in segments {
+            if let previous = chain.last {
+                let gap = segment.0 - previous.1 - 1
+                if gap > dashGap || previous.1 - previous.0 + 1 <= gap || segment.1 - segment.0 + 1 <= gap { close() }
+            }
+            chain.append(segment)
+        }
+        close()
+        return runs
     }
 }
 
