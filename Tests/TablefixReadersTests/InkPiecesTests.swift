@@ -38,6 +38,20 @@ struct InkPiecesTests {
         ])
     }
 
+    @Test("a long thin line of ink between two rows, a rule left in the picture, is no piece")
+    func ruleLeftOut() {
+        let image = picture([(10, 10, 60, 30), (10, 55, 380, 3), (10, 70, 60, 30)])
+        #expect(InkPieces.pieces(in: image, lineHeight: 30) == [
+            .init(x0: 10, y0: 10, x1: 70, y1: 40), .init(x0: 10, y0: 70, x1: 70, y1: 100),
+        ])
+    }
+
+    @Test("a dash as wide as a character, alone on its row, is a piece")
+    func dashKept() {
+        let image = picture([(10, 10, 60, 30), (20, 60, 30, 3)])
+        #expect(InkPieces.pieces(in: image, lineHeight: 30).count == 2)
+    }
+
     @Test("the line height is the most common height of the bands of ink")
     func lineHeight() {
         let image = picture([(10, 10, 60, 30), (10, 60, 60, 30), (10, 110, 60, 30), (10, 160, 60, 12)])

@@ -23,9 +23,12 @@ enum InkPieces {
     /// side is at least `bandFloor` line heights tall (the strokes of `三` do not part).
     static let rowGap = 0.25
     static let bandFloor = 0.5
+    /// A piece thinner than `rowGap` line heights and longer than this many is a rule left
+    /// in the picture (one too ragged to be found and erased), not text: it is not read.
+    static let ruleLength = 4.0
 
-    /// The pieces of the picture's ink, top to bottom, left to right. `lineHeight` is the
-    /// height of a line of body text in pixels.
+    /// The pieces of the picture's ink, top to bottom, left to right, rules left in it
+    /// dropped. `lineHeight` is the height of a line of body text in pixels.
     ///
     /// - Complexity: O(width × height × depth), depth at most a few cuts.
     static func pieces(in image: GrayImage, lineHeight: Int) -> [Piece] {
@@ -34,7 +37,8 @@ enum InkPieces {
         for band in ink.bands(in: Piece(x0: 0, y0: 0, x1: image.width, y1: image.height), gap: 1, floor: 0) {
             cut(band, ink: ink, lineHeight: Double(lineHeight), depth: 0, into: &pieces)
         }
-        return pieces
+        let height = Double(lineHeight)
+        return pieces.filter { Double($0.y1 - $0.y0) >= rowGap * height || Double($0.x1 - $0.x0) <= ruleLength * height }
     }
 
     /// The height of a line of body text: the most common height of the picture's bands of
