@@ -20,11 +20,12 @@ struct RuleDetectorTests {
 
     /// The spans (start, end) of the horizontal rules found; the ink pass and the faint pass
     /// each find a black line.
-    func spans(_ image: GrayImage) -> Set<[Int]> {
-        Set(RuleDetector.rules(in: image, dpi: 300).filter(\.horizontal).map { [$0.start, $0.end] })
+    func spans(_ image: GrayImage, skew: Double = 0.6) -> Set<[Int]> {
+        Set(RuleDetector.rules(in: image, dpi: 300, skew: skew).filter(\.horizontal).map { [$0.start, $0.end] })
     }
 
     /// Dashes of 76 pixels parted by gaps of 20 (a rule turned by 0.6° at 300 dpi), from x = 100.
+    /// Ten span 940 pixels, more than an inch.
     func dashes(_ count: Int) -> [(Int, Int)] { (0..<count).map { (100 + $0 * 96, 76) } }
 
     @Test("a solid line a third of an inch long is a rule")
@@ -37,6 +38,16 @@ struct RuleDetectorTests {
         #expect(spans(picture(dashes: dashes(10))) == [[100, 100 + 9 * 96 + 75]])
     }
 
+    @Test("on a picture that was not turned, a line of dashes is no rule")
+    func dashesOnStraightPage() {
+        #expect(spans(picture(dashes: dashes(10)), skew: 0).isEmpty)
+    }
+
+    @Test("dashes spanning less than an inch are not a rule")
+    func shortDashedLine() {
+        #expect(spans(picture(dashes: dashes(3))).isEmpty)
+    }
+
     @Test("two dashes are not a rule")
     func twoDashes() {
         #expect(spans(picture(dashes: dashes(2))).isEmpty)
@@ -44,7 +55,7 @@ struct RuleDetectorTests {
 
     @Test("strokes shorter than the gaps between them are not a rule")
     func strokesWiderApart() {
-        let strokes = (0..<10).map { (100 + $0 * 50, 22) }
+        let strokes = (0..<20).map { (100 + $0 * 50, 22) }
         #expect(spans(picture(dashes: strokes)).isEmpty)
     }
 }

@@ -50,7 +50,7 @@ package struct PageOCR: Sendable {
         let scale = 72 / dpi
         // Every rule is erased, those of tables without rows drawn too (a column's rule
         // reads as `|` or `1`); the detector's long, dense runs are not text strokes.
-        let pixelRules = RuleDetector.rules(in: image, dpi: dpi)
+        let pixelRules = RuleDetector.rules(in: image, dpi: dpi, skew: abs(skew) >= 0.1 ? skew : 0)
         for rule in pixelRules { rule.erase(from: &image) }
         let rules = pixelRules.map { $0.rule(dpi: dpi) }
         let tables = RuledTable.tables(in: rules, page: number)
