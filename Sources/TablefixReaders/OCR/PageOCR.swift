@@ -50,7 +50,7 @@ package struct PageOCR: Sendable {
         let scale = 72 / dpi
         // Every rule is erased, those of tables without rows drawn too (a column's rule
         // reads as `|` or `1`); the detector's long, dense runs are not text strokes.
-        let pixelRules = RuleDetector.rules(in: image, dpi: dpi)
+        let pixelRules = RuleDetector.rules(in: image, dpi: dpi, skew: abs(skew) >= 0.1 ? skew : 0)
         for rule in pixelRules { rule.erase(from: &image) }
         let rules = pixelRules.map { $0.rule(dpi: dpi) }
         let tables = RuledTable.tables(in: rules, page: number)
@@ -74,11 +74,28 @@ package struct PageOCR: Sendable {
                     x0: Int(frame.x0 / scale) - 2, y0: Int(frame.y0 / scale) - 2, x1: Int(frame.x1 / scale) + 3,
                     y1: Int(frame.y1 / scale) + 3)
             }
-            for word in engine.words(in: text, dpi: Int(dpi), layout: .page, seconds: try remaining()) {
-                words.append(Self.pageWord(word, dx: 0, dy: 0, scale: scale))
-            }
+            words += try Self.pieceWords(in: text, dpi: dpi, engine: engine, remaining: remaining)
         }
         return PageContent(page: number, width: width, height: height, words: words, rules: rules, isOCR: true)
+    }
+
+    /// The words of the picture outside its ruled tables, read piece by piece
+    /// (``InkPieces``): each line of a paragraph, each cell of a table drawn without rules,
+    /// read as a ruled table's cells are.
+    static func pieceWords(
+        in image: GrayImage, dpi: Double, engine: Tesseract, remaining: () throws(ReadError) -> Double
+    ) throws(ReadError) -> [PageWord] {
+        var clean = image
+        _ = clean.despeckle()
+        guard let lineHeight = InkPieces.lineHeight(of: clean, dpi: dpi) else { return [] }
+        let area = (dpi / 300) * (dpi / 300)
+        var words: [PageWord] = []
+        for piece in InkPieces.pieces(in: clean, lineHeight: lineHeight) {
+            let ink = clean.crop(x0: piece.x0, y0: piece.y0, x1: piece.x1, y1: piece.y1)
+            guard Double(ink.inkCount) >= Double(blankInk) * area else { continue }
+            words += try inkWords(ink, x: piece.x0, y: piece.y0, dpi: dpi, engine: engine, seconds: try remaining())
+        }
+        return words
     }
 
     /// Dark pixels fewer than this (at 300 dpi; scaled by area) leave a cell blank: specks.
@@ -107,16 +124,23 @@ package struct PageOCR: Sendable {
         // (lighter than ink) would be read as strokes.
         guard let ink = cell.inkBounds() else { return [PageWord(text: "", box: centre, size: 0, confidence: ConfidencePolicy.standard.ocrBlankCell)] }
         let text = cell.crop(x0: ink.x0, y0: ink.y0, x1: ink.x1, y1: ink.y1)
+        let read = try inkWords(text, x: x0 + ink.x0, y: y0 + ink.y0, dpi: dpi, engine: engine, seconds: seconds)
+        return read.isEmpty ? [PageWord(text: "", box: centre, size: 0, confidence: ConfidencePolicy.standard.ocrIllegible)] : read
+    }
+
+    /// The words of a picture cut to its ink, whose top-left corner is at `x`, `y` in the
+    /// page's pixels: read with a white margin as one line, or as a block when the ink is
+    /// taller than a 16-point line (a wrapped label); a reading of digits or look-alikes is
+    /// read again for numerals.
+    static func inkWords(_ text: GrayImage, x: Int, y: Int, dpi: Double, engine: Tesseract, seconds: Double)
+        throws(ReadError) -> [PageWord]
+    {
         let padding = Int(dpi / 15)
         let padded = text.padded(by: padding)
-        // Ink taller than a 16-point line holds two lines or more: a wrapped label.
         let layout: Tesseract.Layout = Double(text.height) < dpi / 72 * 16 ? .line : .block
         var read = engine.words(in: padded, dpi: Int(dpi), layout: layout, seconds: seconds)
         if let numeral = try numeralReading(of: read, in: padded, dpi: dpi, seconds: seconds) { read = numeral }
-        guard !read.isEmpty else {
-            return [PageWord(text: "", box: centre, size: 0, confidence: ConfidencePolicy.standard.ocrIllegible)]
-        }
-        return read.map { pageWord($0, dx: x0 + ink.x0 - padding, dy: y0 + ink.y0 - padding, scale: scale) }
+        return read.map { pageWord($0, dx: x - padding, dy: y - padding, scale: 72 / dpi) }
     }
 
     /// CJK characters that OCR gives for digits and dashes in a cell of numbers.
@@ -206,6 +230,9 @@ extension GrayImage {
         }
         return out
     }
+
+    /// How many pixels are ink.
+    var inkCount: Int { pixels.reduce(0) { $0 + ($1 < RuleDetector.inkThreshold ? 1 : 0) } }
 
     /// Whitens ink pixels with fewer than two ink neighbours (specks of noise) and returns
     /// how many ink pixels are left.

@@ -71,6 +71,7 @@ final class Tesseract {
             TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
         TessBaseAPISetSourceResolution(handle, Int32(dpi))
+        OpenMP.adaptThreadsToLoad()
         let monitor = TessMonitorCreate()
         defer { TessMonitorDelete(monitor) }
         TessMonitorSetDeadlineMSecs(monitor, Int32(max(1, seconds * 1000)))
@@ -95,6 +96,21 @@ final class Tesseract {
         } while TessResultIteratorNext(iterator, RIL_WORD) != 0
         return words
     }
+}
+
+/// The OpenMP runtime libtesseract may be built with. Its recognizer asks for four threads
+/// per line; on a machine whose cores are busy (with other pages, other programs) the threads
+/// wait on each other and the system, and a page takes three times as long. With dynamic
+/// threads the runtime gives no more threads than the load average leaves cores free.
+enum OpenMP {
+    /// `omp_set_dynamic` when libtesseract brought the runtime in, nil otherwise.
+    nonisolated(unsafe) private static let setDynamic: (@convention(c) (Int32) -> Void)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "omp_set_dynamic") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Void).self)
+    }()
+
+    /// Turns dynamic threads on for the calling thread (OpenMP's setting is per thread).
+    static func adaptThreadsToLoad() { setDynamic?(1) }
 }
 
 /// Engines shared by the threads of a process: loading the model takes a quarter of a
