@@ -73,6 +73,9 @@ extension ConfidencePolicy {
             - or when it agrees with every cell the labels placed at \(n(orderAgreementFloor)) or more: the
               cells it fills are capped at \(n(orderAgreeing)).
 
+            A row the reading by order leaves out as not printed is no surer than the deal: at most
+            \(n(order)).
+
             ## 5. What the document shows
 
             - A damaged document (an OCR glyph repair anywhere in its text, or a cell read through a

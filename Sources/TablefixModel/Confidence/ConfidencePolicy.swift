@@ -166,6 +166,8 @@ public struct ConfidencePolicy: Sendable {
         if evidence.selection == .orderByArithmetic(holdsAll: true), isTrustedByOrder(evidence, at: value) {
             value = max(value, orderConfirmed)
         }
+        // A row the reading by order left out is no surer than the deal that left it out.
+        if evidence.placement == .notPrinted, case .orderByArithmetic = evidence.selection { value = min(value, order) }
         if evidence.damagedDocument, isUnverified(evidence), value > unverifiedInDamaged {
             value = unverifiedInDamaged
         }
