@@ -180,10 +180,11 @@ public struct BatchRunner: Sendable {
                             let path = item.path, readSeconds = item.readSeconds
                             guard alone else {
                                 running += 1
+                                let needsJSON = Sink.needsJSON
                                 group.addTask {
                                     Self.repair(
                                         bytes, path: path, hash: hash, readSeconds: readSeconds, with: repairer,
-                                        json: Sink.needsJSON)
+                                        json: needsJSON)
                                 }
                                 continue
                             }

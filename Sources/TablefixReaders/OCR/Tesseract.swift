@@ -104,7 +104,7 @@ final class Tesseract {
 /// threads the runtime gives no more threads than the load average leaves cores free.
 enum OpenMP {
     /// `omp_set_dynamic` when libtesseract brought the runtime in, nil otherwise.
-    nonisolated(unsafe) private static let setDynamic: (@convention(c) (Int32) -> Void)? = {
+    private static let setDynamic: (@convention(c) (Int32) -> Void)? = {
         guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "omp_set_dynamic") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Void).self)
     }()
