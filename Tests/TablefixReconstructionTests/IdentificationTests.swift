@@ -70,6 +70,21 @@ struct IdentificationTests {
         #expect(value(extraction, "requests", "carried_out.total") == 1)
     }
 
+    @Test("a table's own rows end at its last long label: 总计 alone in the next table's header does not stretch them")
+    func shortWordsDoNotStretchATable() throws {
+        let template = try #require(reconstructor.library.templates.first { $0.id == "gov-disclosure-2021" })
+        let alphabet = PreparedTemplate.alphabet(of: [template])
+        let lines = Self.requestRows + ["四、政府信息公开行政复议、行政诉讼情况", "行政复议", "结果", "总计", "5", "结果", "总计"]
+        let document = TestDocuments.document(lines.joined(separator: "\n"))
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        let content = ContentEvidence(template: PreparedTemplate(template, alphabet: alphabet), rows: rows,
+                                      letters: ContentEvidence.labelLetters(of: rows, alphabet: alphabet))
+        let requests = try #require(content.placing("requests"))
+        let carriedOut = try #require(rows.firstIndex { $0.label.hasPrefix("四、结转") })
+        #expect(requests.rows.upperBound > carriedOut)
+        #expect(requests.lastOwnRow == carriedOut)
+    }
+
     @Test("matches labels served in traditional characters")
     func traditionalCharacters() {
         let text = "某局2022年政府信息公開工作年度報告\n二、主動公開政府信息情況\n信息內容\t本年制發件數\t本年廢止件數\t現行有效件數\n規章\t0\t0\t1\n行政規範性文件\t2\t0\t5\n信息內容\t本年處理決定數量\n行政許可\t12\n"

@@ -15,6 +15,9 @@ struct ContentEvidence {
         var keys: Set<Int>
         /// Whether numbers stand among or right after its rows.
         var hasValues: Bool
+        /// The last row whose hit is more than a short word: where the table's own rows end
+        /// (总计 or 其他 alone also heads another table's columns).
+        var lastOwnRow: Int
 
         var score: Int { keys.count }
     }
@@ -55,11 +58,13 @@ struct ContentEvidence {
                 guard let rowLetters else { continue }
                 let keys = prepared.labels.hits(rowLetters.letters, numbers: rowLetters.numbers)
                 guard !keys.isEmpty else { continue }
+                let isOwn = rowLetters.letters.count >= TableLabels.shortest
                 if let last = runs.last, index - last.rows.upperBound <= Self.gap {
                     runs[runs.count - 1].rows = last.rows.lowerBound...index
                     runs[runs.count - 1].keys.formUnion(keys)
+                    if isOwn { runs[runs.count - 1].lastOwnRow = index }
                 } else {
-                    runs.append(Cluster(rows: index...index, keys: keys, hasValues: false))
+                    runs.append(Cluster(rows: index...index, keys: keys, hasValues: false, lastOwnRow: index))
                 }
             }
             let valued = runs.map { run -> Cluster in

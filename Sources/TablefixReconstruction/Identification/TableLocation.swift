@@ -59,7 +59,7 @@ struct TableLocation {
         var regions: [String: Range<Int>] = [:]
         for table in template.tables {
             guard let start = starts[table.id] else { continue }
-            let ownEnd = (content.placing(table.id)?.rows.upperBound ?? start) + 1
+            let ownEnd = (content.placing(table.id)?.lastOwnRow ?? start) + 1
             var end: Int
             if let heading = headings[table.id], firstRow(atBlock: heading.lowerBound) == start {
                 end = firstRow(atBlock: heading.upperBound)
