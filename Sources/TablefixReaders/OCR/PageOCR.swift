@@ -52,6 +52,8 @@ package struct PageOCR: Sendable {
         // reads as `|` or `1`); the detector's long, dense runs are not text strokes.
         let pixelRules = RuleDetector.rules(in: image, dpi: dpi, skew: abs(skew) >= 0.1 ? skew : 0)
         for rule in pixelRules { rule.erase(from: &image) }
+        // With the rules gone, a speck beside one is as alone as a speck anywhere.
+        Dust.remove(from: &image, dpi: dpi)
         let rules = pixelRules.map { $0.rule(dpi: dpi) }
         let tables = RuledTable.tables(in: rules, page: number)
         func remaining() throws(ReadError) -> Double {
