@@ -64,10 +64,10 @@ extension TextReader {
 
     /// The words of `text` between white space.
     static func wordsBetweenSpaces(_ text: String) -> [String] {
-        // By scalars when each is a character of its own (as in ``splitOnSpaceRuns(_:)``);
-        // white space among those scalars is what `isSpace` names.
+        // By scalars when each is a character of its own; white space among those scalars
+        // is what `isSpace` names.
         let scalars = text.unicodeScalars
-        guard scalars.allSatisfy({ $0.standsAlone || $0 == "\u{3000}" }) else {
+        guard eachScalarIsACharacter(scalars) else {
             return text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         }
         return scalars.split(whereSeparator: { $0.isSpace }).map { String(Substring($0)) }
@@ -75,10 +75,9 @@ extension TextReader {
 
     /// Pieces of `text` between runs of two or more spaces (ASCII or full-width).
     static func splitOnSpaceRuns(_ text: String) -> [String] {
-        // When every scalar stands alone (or is an ideographic space, which nothing here can
-        // join), each is a character of its own: the pieces are cut at scalars.
+        // When each scalar is a character of its own, the pieces are cut at scalars.
         let scalars = text.unicodeScalars
-        guard scalars.allSatisfy({ $0.standsAlone || $0 == "\u{3000}" }) else { return splitOnSpaceRunsByCharacter(text) }
+        guard eachScalarIsACharacter(scalars) else { return splitOnSpaceRunsByCharacter(text) }
         var pieces: [String] = []
         var pieceStart = scalars.startIndex
         var run: (start: String.Index, length: Int, wide: Bool)?
@@ -103,6 +102,13 @@ extension TextReader {
         return pieces
     }
 
+    /// Whether every scalar stands alone (or is an ideographic space, which nothing here
+    /// can join): each is then a character of its own, and text can be cut at scalars.
+    static func eachScalarIsACharacter(_ scalars: String.UnicodeScalarView) -> Bool {
+        scalars.allSatisfy { $0.standsAlone || $0 == "\u{3000}" }
+    }
+
+    /// ``splitOnSpaceRuns(_:)`` by characters, for text whose scalars combine.
     static func splitOnSpaceRunsByCharacter(_ text: String) -> [String] {
         var pieces: [String] = []
         var current = ""
