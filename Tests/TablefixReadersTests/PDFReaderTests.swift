@@ -105,4 +105,36 @@ struct PDFReaderTests {
         let line = try #require(document.blocks.first { $0.text.hasPrefix("一、本年新收政府信息公开申请数量") })
         #expect(line.text.hasSuffix("57 3 0 0 3 1 64"))
     }
+
+    /// A page of words whose characters are `text`, one word per 10 characters.
+    private static func page(of text: String) -> PageContent {
+        let characters = Array(text)
+        let words = stride(from: 0, to: characters.count, by: 10).map { start in
+            PageWord(
+                text: String(characters[start..<min(start + 10, characters.count)]),
+                box: Box(x0: 50, y0: Double(start), x1: 150, y1: Double(start) + 9), size: 9)
+        }
+        return PageContent(page: 1, width: 595, height: 842, words: words, rules: [])
+    }
+
+    @Test("a page whose fonts have no Unicode map is read by OCR")
+    func unmappedFontsNeedOCR() {
+        let unmapped = String(repeating: "\u{FFFD}", count: 40) + "2022 12 3"
+        #expect(PDFReader().needsOCR(Self.page(of: unmapped)))
+    }
+
+    @Test("a page with a few unmapped symbols among its text keeps its text layer")
+    func fewUnmappedSymbolsKeepTheTextLayer() {
+        let text = String(repeating: "本年新收政府信息公开申请数量", count: 3) + "\u{FFFD}\u{E000}"
+        #expect(!PDFReader().needsOCR(Self.page(of: text)))
+    }
+
+    @Test("a PDF whose fonts have no Unicode map reads its tables by OCR")
+    func unmappedFontsReadByOCR() throws {
+        let document = try PDFFixtures.document("pingyin-county-2022", kind: "nounicode.pdf")
+        #expect(document.source.encoding == "ocr")
+        let grid = try #require(PDFFixtures.grid(containing: "一、本年新收政府信息公开申请数量", in: document))
+        let row = try #require(PDFFixtures.row(starting: "一、本年新收政府信息公开申请数量", in: grid))
+        #expect(row.suffix(7) == ["87", "5", "0", "2", "6", "3", "103"])
+    }
 }

@@ -118,13 +118,32 @@ package struct PDFReader: Sendable {
         for index in layouts.indices { layouts[index].recurring = recurring }
     }
 
-    /// A page needs OCR when it has (almost) no text of its own and pictures cover most of it.
+    /// A page needs OCR when its text layer cannot be read: it has (almost) no text of its
+    /// own and pictures cover most of it (a scan), or most of its characters have no Unicode
+    /// (fonts embedded without a ToUnicode map, whose glyphs come out as U+FFFD or in the
+    /// private use area) although the page draws them.
     func needsOCR(_ content: PageContent) -> Bool {
-        let characters = content.words.reduce(0) { $0 + $1.text.count }
-        guard characters < 20 else { return false }
+        var characters = 0
+        var unreadable = 0
+        for word in content.words {
+            for scalar in word.text.unicodeScalars where !scalar.properties.isWhitespace {
+                characters += 1
+                if Self.hasNoReadableText(scalar) { unreadable += 1 }
+            }
+        }
+        if characters >= 20 { return unreadable * 3 >= characters }
         let pageArea = content.width * content.height
         let pictured = content.images.reduce(0.0) { $0 + $1.box.width * $1.box.height }
         return pictured >= 0.3 * pageArea
+    }
+
+    /// A character a font without a Unicode map yields: the replacement character, a private
+    /// use code point or a control character.
+    static func hasNoReadableText(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .privateUse, .control, .unassigned: true
+        default: scalar == "\u{FFFD}"
+        }
     }
 
     static func readError(_ error: MuPDFError, path: String) -> ReadError {
