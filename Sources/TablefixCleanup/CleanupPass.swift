@@ -25,6 +25,7 @@ public struct CleanupPipeline: Sendable {
             ArtifactRemoval(),
             PinyinRemoval(),
             WhitespaceHygiene(),
+            CompatibilityIdeographs(),
             GlyphRepair(vocabulary: vocabulary),
             HeadingNumberRepair(),
             LineWrapRepair(),

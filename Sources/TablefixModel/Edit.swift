@@ -36,6 +36,9 @@ public struct Edit: Sendable, Equatable {
         public static let split = Kind(rawValue: "split")
         /// A space left between CJK characters by a line break removed.
         public static let space = Kind(rawValue: "space")
+        /// A look-alike code point a font's Unicode map gave (a Kangxi radical, a CJK
+        /// compatibility ideograph) replaced by the ideograph the page shows.
+        public static let character = Kind(rawValue: "character")
         /// An OCR glyph confusion repaired.
         public static let glyph = Kind(rawValue: "glyph")
         /// A list number rendered in the wrong style restored.

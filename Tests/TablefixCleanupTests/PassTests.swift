@@ -44,6 +44,37 @@ struct WhitespaceHygieneTests {
     }
 }
 
+@Suite("CompatibilityIdeographs")
+struct CompatibilityIdeographsTests {
+    @Test("replaces Kangxi radicals a font's Unicode map gave with the ideographs, one edit a line")
+    func replacesKangxiRadicals() {
+        let document = run(CompatibilityIdeographs(), on: "洪泽区\u{2F08}民政府\n\u{2F8F}政许可 12\n")
+        #expect(document.text == "洪泽区人民政府\n行政许可 12")
+        #expect(document.edits.map(\.kind) == [.character, .character])
+        #expect(document.edits[0].before == "\u{2F08}")
+        #expect(document.edits[0].after == "人")
+    }
+
+    @Test("replaces the supplement's radicals that are whole simplified characters")
+    func replacesSimplifiedRadicals() {
+        let document = run(CompatibilityIdeographs(), on: "\u{2ED3}兴县\u{2ED4}户网站\n")
+        #expect(document.text == "长兴县门户网站")
+    }
+
+    @Test("replaces a CJK compatibility ideograph with its unified ideograph")
+    func replacesCompatibilityIdeographs() {
+        let document = run(CompatibilityIdeographs(), on: "\u{F967}予公开\n")
+        #expect(document.text == "不予公开")
+    }
+
+    @Test("leaves radicals that are only components of characters as printed")
+    func leavesComponentRadicals() {
+        let document = run(CompatibilityIdeographs(), on: "\u{2EC8}\u{2ECC}\n")
+        #expect(document.text == "\u{2EC8}\u{2ECC}")
+        #expect(document.edits.isEmpty)
+    }
+}
+
 @Suite("ArtifactRemoval")
 struct ArtifactRemovalTests {
     @Test("removes bookmark anchors and records them")

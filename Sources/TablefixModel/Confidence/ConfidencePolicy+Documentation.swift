@@ -127,6 +127,7 @@ extension ConfidencePolicy {
             | edit | confidence |
             |---|---|
             | whitespace normalised | \(n(editWhitespace)) |
+            | a Kangxi radical or compatibility ideograph replaced by its ideograph | \(n(editCharacter)) |
             | markup a converter left (tags, bookmarks, bold marks) | \(n(editArtifact)); pinyin in brackets \(n(editPinyin)) |
             | web-page clutter | \(n(editClutter)); removed beside clutter \(n(editClutterNearby)) |
             | a wrapped paragraph joined; a line a crawler ran together split | \(n(editJoin)); \(n(editSplit)) |

@@ -104,6 +104,8 @@ public struct ConfidencePolicy: Sendable {
 
     /// Edits: how sure each kind of change is.
     public var editWhitespace = 0.99
+    /// A look-alike code point (Kangxi radical, compatibility ideograph) replaced by its ideograph.
+    public var editCharacter = 0.99
     /// Markup a converter left (tags, bookmarks, bold marks, pinyin in brackets).
     public var editArtifact = 0.99
     public var editPinyin = 0.95
