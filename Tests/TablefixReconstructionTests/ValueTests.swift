@@ -63,6 +63,24 @@ struct ValueTests {
         #expect(readings.allSatisfy { $0.confidence < 0.95 })
     }
 
+    @Test("splits a crawler's signed run after the sign, the change column's shortest number first, below high confidence")
+    func splitsSignedGluedDigits() {
+        let tokens = RowStream.cellTokens("其他对外管理服务事项46-12561", line: 1, inGrid: false)
+        #expect(tokens.map(\.raw) == ["其他对外管理服务事项", "46", "-12561"])
+        let row = RowValues(keys: ["previous", "change", "decisions"], decimal: false, check: Self.noArithmetic)
+        let unit = row.unit(for: Array(tokens.dropFirst()))
+        #expect(unit.readings.map(\.value) == [46, -1, 2561])
+        #expect((unit.choices?.count ?? 0) > 1)
+        #expect(unit.readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+    }
+
+    @Test("keeps a date after punctuation and a dash after a label as text, not signed numbers")
+    func datesAreNotSignedRuns() {
+        #expect(RowStream.splitTrailingDigits("发布日期：2023-01") == nil)
+        #expect(RowStream.splitTrailingDigits("事项-1") == nil)
+        #expect(RowStream.splitTrailingDigits("行政强制101+2250")?.numbers == ["101", "+2250"])
+    }
+
     /// The last value is the sum of the others.
     static let total: @Sendable ([Double?]) -> Bool? = { values in
         guard values.allSatisfy({ $0 != nil }) else { return nil }
@@ -175,6 +193,21 @@ struct ValueTests {
         #expect(tokens.map(\.raw) == ["20002", "—", "—", "—", "—", "—", "10001"])
         #expect(tokens.map(\.kind) == [.number] + Array(repeating: .placeholder, count: 5) + [.number])
         #expect(RowStream.cellTokens("——", line: 1, inGrid: false).map(\.kind) == [.placeholder])
+    }
+
+    @Test("splits a crawler's run of cells that each end in the same unit at the units")
+    func crawledUnits() {
+        let tokens = RowStream.cellTokens("2件0件1件12件4件", line: 1, inGrid: false)
+        #expect(tokens.map(\.raw) == ["2件", "0件", "1件", "12件", "4件"])
+        #expect(tokens.allSatisfy { $0.kind == .number })
+        #expect(CellReading.from(tokens[3], decimal: false).value == 12)
+    }
+
+    @Test("keeps a run whose units differ, or with text among them, unsplit")
+    func crawledUnitsNeedOneUnit() {
+        #expect(RowStream.crawledUnits("2件3人") == nil)
+        #expect(RowStream.crawledUnits("共2件3件") == nil)
+        #expect(RowStream.crawledUnits("12件") == nil)
     }
 
     @Test("keeps a lone 工 that no number follows or precedes as text")

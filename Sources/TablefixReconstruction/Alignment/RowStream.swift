@@ -146,6 +146,8 @@ enum RowStream {
                 tokens.append(Token(kind: NumberReader.isPlaceholder(word) ? .placeholder : .text, raw: word, line: line))
             } else if let pieces = crawledDashes(word) {
                 tokens += pieces.map { Token(kind: $0.allSatisfy(\.isNumber) ? .number : .placeholder, raw: $0, line: line) }
+            } else if let pieces = crawledUnits(word) {
+                tokens += pieces.map { Token(kind: .number, raw: $0, line: line) }
             } else if NumberReader.isPlaceholder(word) {
                 tokens.append(Token(kind: .placeholder, raw: word, line: line))
             } else if NumberReader.isNumber(word) {
@@ -154,7 +156,7 @@ enum RowStream {
                 tokens.append(Token(kind: .number, raw: damaged, line: line))
             } else if let split = splitTrailingDigits(word) {
                 tokens.append(Token(kind: .text, raw: split.label, line: line))
-                tokens.append(Token(kind: .number, raw: split.digits, line: line))
+                tokens += split.numbers.map { Token(kind: .number, raw: $0, line: line) }
             } else {
                 tokens.append(Token(kind: .text, raw: word, line: line))
             }
@@ -204,6 +206,28 @@ enum RowStream {
         return pieces
     }
 
+    /// `2件0件1件1件4件`: a crawler's run of cells that each print a unit after their number.
+    /// The unit ends each cell, so the run splits without guessing: `2件`, `0件`, `1件` …
+    /// Two numbers or more, all with the same unit, and nothing else.
+    static func crawledUnits(_ word: String) -> [String]? {
+        guard let last = word.unicodeScalars.last, NumberReader.unitEndings.contains(last) else { return nil }
+        var pieces: [String] = []
+        var rest = Substring(word)
+        var unit: String?
+        while !rest.isEmpty {
+            let digits = rest.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+            guard !digits.isEmpty, let printed = NumberReader.units.first(where: { rest.dropFirst(digits.count).hasPrefix($0) }),
+                unit == nil || unit == printed
+            else { return nil }
+            unit = printed
+            let piece = rest.prefix(digits.count + printed.count)
+            guard NumberReader.plainDigits(String(digits)) != nil || NumberReader.isNumber(String(piece)) else { return nil }
+            pieces.append(String(piece))
+            rest = rest.dropFirst(piece.count)
+        }
+        return pieces.count >= 2 ? pieces : nil
+    }
+
     /// A number with OCR debris stuck to it (`3?`, `12)`, `”0`): the digits, which
     /// reading then marks as a repair. Never a list number (`1.`) or a year (`2021年`).
     static func damagedNumber(_ word: String) -> String? {
@@ -217,17 +241,34 @@ enum RowStream {
         return word
     }
 
-    /// `行政许可1375` → (`行政许可`, `1375`): digits glued to the end of a label, as a
-    /// crawler that ran cells together leaves them. Not `2021年` nor `第1项`.
-    static func splitTrailingDigits(_ word: String) -> (label: String, digits: String)? {
+    /// `行政许可1375` → (`行政许可`, [`1375`]): digits glued to the end of a label, as a
+    /// crawler that ran cells together leaves them. A sign inside the run starts a number
+    /// of its own (a change column's `-1`, `+2`): `行政强制101+2250` → [`101`, `+2250`];
+    /// one sign at most, after a word. Not `2021年` nor `第1项`.
+    static func splitTrailingDigits(_ word: String) -> (label: String, numbers: [String])? {
         guard let last = word.last, last.isASCII, last.isNumber else { return nil }
-        let digits = word.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." }
-        let label = word.dropLast(digits.count)
-        guard let end = label.last, end.isCJK || end.isCJKPunctuation else { return nil }
-        let number = String(digits.reversed())
-        guard NumberReader.isNumber(number) else { return nil }
-        return (String(label), number)
+        let run = word.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || signs.contains($0) }
+        var numbers: [String] = []
+        var current = ""
+        for character in run.reversed() {
+            if signs.contains(character) {
+                if !current.isEmpty { numbers.append(current) }
+                current = String(character)
+            } else {
+                current.append(character)
+            }
+        }
+        numbers.append(current)
+        let label = word.dropLast(run.count)
+        // One sign at most, after a word (`2023-12` after punctuation is a date).
+        guard numbers.count <= 2, let first = run.last, !signs.contains(first), let end = label.last, numbers.count == 1 ? end.isCJK || end.isCJKPunctuation : end.isCJK,
+            numbers.allSatisfy(NumberReader.isNumber)
+        else { return nil }
+        return (String(label), numbers)
     }
+
+    /// The signs a change column prints before its number.
+    static let signs: Set<Character> = ["+", "-", "−", "＋", "－"]
 
     /// Rows whose labels an extractor wrote one after another and whose values came after
     /// them all (pdftotext on merged cells): `label A`, `label B`, `a1…a7 b1…b7`. The values

@@ -81,7 +81,8 @@ struct RowValues {
     }
 
     /// The splits of glued digit runs that give one value per column, without leading
-    /// zeros, and that the row's own arithmetic accepts (all of them when it has none);
+    /// zeros (shortest first: a change column's `-12561` is `-1`, `2561` before `-12`, `561`),
+    /// and that the row's own arithmetic accepts (all of them when it has none);
     /// whether the arithmetic judged them.
     func gluedSplits(_ printed: [Token]) -> (splits: [[(String, Token)]], checked: Bool)? {
         let missing = columns - printed.count
@@ -98,14 +99,18 @@ struct RowValues {
                 return
             }
             let token = printed[index]
-            guard token.kind == .number, token.raw.allSatisfy(\.isNumber), !Self.isOneValue(token) else {
+            // A change column's sign stays on the first number: `-12561` → `-1`, `2561`.
+            let sign = token.raw.first.map { RowStream.signs.contains($0) } == true ? String(token.raw.prefix(1)) : ""
+            let unsigned = token.raw.dropFirst(sign.count)
+            guard token.kind == .number, !unsigned.isEmpty, unsigned.allSatisfy(\.isNumber), !Self.isOneValue(token) else {
                 extend(index + 1, remaining, built + [(token.raw, token)])
                 return
             }
-            let digits = Array(token.raw)
+            let digits = Array(unsigned)
             for parts in 1...min(digits.count, remaining + 1) {
                 for pieces in Self.splits(digits, into: parts) {
-                    extend(index + 1, remaining - (parts - 1), built + pieces.map { ($0, token) })
+                    let signed = [sign + pieces[0]] + pieces.dropFirst()
+                    extend(index + 1, remaining - (parts - 1), built + signed.map { ($0, token) })
                 }
             }
         }
