@@ -193,6 +193,8 @@ typedef struct {
     fz_device super;
     tf_marks rules;
     tf_marks images;
+    int visible_glyphs;   /* glyphs the page paints, strokes or clips with */
+    int invisible_glyphs; /* glyphs drawn invisibly (render mode 3: an OCR layer over a scan) */
 } tf_geometry_device;
 
 static void tf_marks_add(fz_context *ctx, tf_marks *marks, fz_rect box, int width, int height) {
@@ -372,9 +374,45 @@ static void tf_geometry_fill_image_mask(fz_context *ctx, fz_device *dev, fz_imag
     tf_geometry_fill_image(ctx, dev, image, ctm, alpha, params);
 }
 
-/* The rules and images of a display list. Free them with tf_geometry_drop. */
+static int tf_glyph_count(const fz_text *text) {
+    int count = 0;
+    for (fz_text_span *span = text->head; span != NULL; span = span->next) count += span->len;
+    return count;
+}
+
+static void tf_geometry_fill_text(fz_context *ctx, fz_device *dev, const fz_text *text, fz_matrix ctm,
+                                  fz_colorspace *colorspace, const float *color, float alpha, fz_color_params params) {
+    (void)ctx; (void)ctm; (void)colorspace; (void)color; (void)alpha; (void)params;
+    ((tf_geometry_device *)dev)->visible_glyphs += tf_glyph_count(text);
+}
+
+static void tf_geometry_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *text, const fz_stroke_state *stroke,
+                                    fz_matrix ctm, fz_colorspace *colorspace, const float *color, float alpha,
+                                    fz_color_params params) {
+    (void)stroke;
+    tf_geometry_fill_text(ctx, dev, text, ctm, colorspace, color, alpha, params);
+}
+
+static void tf_geometry_clip_text(fz_context *ctx, fz_device *dev, const fz_text *text, fz_matrix ctm, fz_rect scissor) {
+    (void)ctx; (void)ctm; (void)scissor;
+    ((tf_geometry_device *)dev)->visible_glyphs += tf_glyph_count(text);
+}
+
+static void tf_geometry_clip_stroke_text(fz_context *ctx, fz_device *dev, const fz_text *text,
+                                         const fz_stroke_state *stroke, fz_matrix ctm, fz_rect scissor) {
+    (void)stroke;
+    tf_geometry_clip_text(ctx, dev, text, ctm, scissor);
+}
+
+static void tf_geometry_ignore_text(fz_context *ctx, fz_device *dev, const fz_text *text, fz_matrix ctm) {
+    (void)ctx; (void)ctm;
+    ((tf_geometry_device *)dev)->invisible_glyphs += tf_glyph_count(text);
+}
+
+/* The rules and images of a display list, and how many of its glyphs are drawn visibly and
+   invisibly. Free the marks with tf_marks_drop. */
 static inline int tf_geometry(fz_context *ctx, fz_display_list *list, fz_cookie *cookie, tf_marks *rules,
-                              tf_marks *images) {
+                              tf_marks *images, int *visible_glyphs, int *invisible_glyphs) {
     tf_geometry_device *device = NULL;
     fz_var(device);
     fz_try(ctx) {
@@ -383,6 +421,11 @@ static inline int tf_geometry(fz_context *ctx, fz_display_list *list, fz_cookie 
         device->super.stroke_path = tf_geometry_stroke_path;
         device->super.fill_image = tf_geometry_fill_image;
         device->super.fill_image_mask = tf_geometry_fill_image_mask;
+        device->super.fill_text = tf_geometry_fill_text;
+        device->super.stroke_text = tf_geometry_stroke_text;
+        device->super.clip_text = tf_geometry_clip_text;
+        device->super.clip_stroke_text = tf_geometry_clip_stroke_text;
+        device->super.ignore_text = tf_geometry_ignore_text;
         fz_run_display_list(ctx, list, &device->super, fz_identity, fz_infinite_rect, cookie);
         fz_close_device(ctx, &device->super);
     }
@@ -390,6 +433,8 @@ static inline int tf_geometry(fz_context *ctx, fz_display_list *list, fz_cookie 
         if (device != NULL) {
             *rules = device->rules;
             *images = device->images;
+            *visible_glyphs = device->visible_glyphs;
+            *invisible_glyphs = device->invisible_glyphs;
         }
         fz_drop_device(ctx, &device->super);
     }

@@ -137,4 +137,22 @@ struct PDFReaderTests {
         let row = try #require(PDFFixtures.row(starting: "一、本年新收政府信息公开申请数量", in: grid))
         #expect(row.suffix(7) == ["87", "5", "0", "2", "6", "3", "103"])
     }
+
+    @Test("a scan under another program's invisible OCR text is read by our OCR, not from that text")
+    func invisibleTextOverAScanNeedsOCR() {
+        var page = Self.page(of: String(repeating: "本年新收政府信息公开申请数量", count: 3))
+        page.images = [PageImage(box: Box(x0: 0, y0: 0, x1: 595, y1: 842), pixelWidth: 1654, pixelHeight: 2339)]
+        #expect(!PDFReader().needsOCR(page))
+        page.textIsInvisible = true
+        #expect(PDFReader().needsOCR(page))
+    }
+
+    @Test("a page's geometry says whether its text is drawn invisibly", arguments: [
+        ("pdf", false), ("ocrlayer.pdf", true),
+    ])
+    func invisibleText(kind: String, invisible: Bool) throws {
+        let bytes = [UInt8](try Data(contentsOf: PDFFixtures.report("pingyin-county-2022", kind: kind)))
+        let pdf = try MuPDFDocument(bytes: bytes, context: try MuPDFContext(memoryLimit: 256 << 20))
+        #expect(try pdf.page(0, timeLimit: 30).geometry().invisibleText == invisible)
+    }
 }

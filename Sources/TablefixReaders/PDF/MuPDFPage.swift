@@ -86,12 +86,17 @@ final class MuPDFPage {
         finish()
     }
 
-    /// The straight lines the page draws (rules) and the images it paints.
-    func geometry() throws(MuPDFError) -> (rules: [Rule], images: [PageImage]) {
+    /// The straight lines the page draws (rules), the images it paints, and whether its text
+    /// is all drawn invisibly (render mode 3, as OCR programs lay their text over a scan).
+    func geometry() throws(MuPDFError) -> (rules: [Rule], images: [PageImage], invisibleText: Bool) {
         let cookie = Cookie(timeLimit: timeLimit)
         var rules = tf_marks()
         var images = tf_marks()
-        guard tf_geometry(context.context, list, cookie.pointer, &rules, &images) == Int32(TF_OK) else {
+        var visibleGlyphs: Int32 = 0
+        var invisibleGlyphs: Int32 = 0
+        guard tf_geometry(context.context, list, cookie.pointer, &rules, &images, &visibleGlyphs, &invisibleGlyphs)
+            == Int32(TF_OK)
+        else {
             throw context.caughtError()
         }
         defer {
@@ -122,7 +127,7 @@ final class MuPDFPage {
                     box: Box(x0: Double(mark.box.x0), y0: Double(mark.box.y0), x1: Double(mark.box.x1), y1: Double(mark.box.y1)),
                     pixelWidth: Int(mark.width), pixelHeight: Int(mark.height)))
         }
-        return (lines, pictures)
+        return (lines, pictures, invisibleGlyphs > 0 && visibleGlyphs * 20 <= invisibleGlyphs)
     }
 
     /// Draws the page at `dpi` as 8-bit gray pixels, turned by `rotation` degrees

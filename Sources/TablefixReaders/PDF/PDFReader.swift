@@ -55,7 +55,7 @@ package struct PDFReader: Sendable {
     private func pageContent(_ pdf: MuPDFDocument, index: Int, path: String) throws -> PageContent {
         let page = try pdf.page(index, timeLimit: limits.secondsPerPage)
         let words = try page.words()
-        let (rules, images) = try page.geometry()
+        let (rules, images, invisibleText) = try page.geometry()
         let number = index + 1
         for image in images where image.pixelWidth * image.pixelHeight > limits.pixels {
             throw ReadError(
@@ -64,7 +64,7 @@ package struct PDFReader: Sendable {
         }
         let content = PageContent(
             page: number, width: page.bounds.width, height: page.bounds.height, words: words, rules: rules,
-            images: images)
+            images: images, textIsInvisible: invisibleText)
         guard needsOCR(content) else { return try readingTables(inPicturesOf: content, page: page, path: path) }
         return try ocr.read(page, number: number, limits: limits, path: path)
     }
@@ -118,11 +118,16 @@ package struct PDFReader: Sendable {
         for index in layouts.indices { layouts[index].recurring = recurring }
     }
 
-    /// A page needs OCR when its text layer cannot be read: it has (almost) no text of its
-    /// own and pictures cover most of it (a scan), or most of its characters have no Unicode
-    /// (fonts embedded without a ToUnicode map, whose glyphs come out as U+FFFD or in the
-    /// private use area) although the page draws them.
+    /// A page needs OCR when its text layer cannot be read or is another program's OCR: it
+    /// has (almost) no text of its own and pictures cover most of it (a scan); or its text
+    /// is drawn invisibly over pictures that cover most of it (a scan with an OCR program's
+    /// text laid over it, which gives words without the table's geometry); or most of its
+    /// characters have no Unicode (fonts embedded without a ToUnicode map, whose glyphs come
+    /// out as U+FFFD or in the private use area) although the page draws them.
     func needsOCR(_ content: PageContent) -> Bool {
+        let pageArea = content.width * content.height
+        let pictured = content.images.reduce(0.0) { $0 + $1.box.width * $1.box.height }
+        if content.textIsInvisible, pictured >= 0.3 * pageArea { return true }
         var characters = 0
         var unreadable = 0
         for word in content.words {
@@ -132,8 +137,6 @@ package struct PDFReader: Sendable {
             }
         }
         if characters >= 20 { return unreadable * 3 >= characters }
-        let pageArea = content.width * content.height
-        let pictured = content.images.reduce(0.0) { $0 + $1.box.width * $1.box.height }
         return pictured >= 0.3 * pageArea
     }
 

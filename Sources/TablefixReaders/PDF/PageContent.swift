@@ -68,4 +68,6 @@ struct PageContent: Sendable {
     var images: [PageImage] = []
     /// True when the words were read by OCR from the page's pixels.
     var isOCR = false
+    /// True when the page draws its text invisibly (an OCR program's layer over a scan).
+    var textIsInvisible = false
 }
