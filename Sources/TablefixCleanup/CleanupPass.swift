@@ -21,7 +21,7 @@ public struct CleanupPipeline: Sendable {
     /// contain (the templates' labels): glyph repair trusts a correction it supports.
     public static func standard(vocabulary: [String] = []) -> CleanupPipeline {
         CleanupPipeline(passes: [
-            RunOnLineSplit(),
+            RunOnLineSplit(vocabulary: vocabulary),
             ArtifactRemoval(),
             PinyinRemoval(),
             WhitespaceHygiene(),

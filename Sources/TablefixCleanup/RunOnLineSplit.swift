@@ -11,7 +11,19 @@ public import TablefixModel
 /// number glued to the digits before it (`41815092.政府公报公开` after `1.网站公开`) is
 /// parted from them when it is the next number of its list. Characters never change.
 public struct RunOnLineSplit: CleanupPass {
-    public init() {}
+    /// Long labels of the expected vocabulary (six characters or more): a section number
+    /// glued to the word before it (`…其他一、本年新收政府信息公开申请数量`) opens a row
+    /// when one of them follows it.
+    let rowLabels: [String]
+
+    /// - Parameter vocabulary: text the documents are expected to contain (the templates'
+    ///   labels).
+    public init(vocabulary: [String] = []) {
+        rowLabels = Array(Set(vocabulary.filter { $0.count >= Self.longLabel }))
+    }
+
+    /// The fewest characters a label needs to open a row after a word.
+    static let longLabel = 6
 
     /// Lines shorter than this are never run-on.
     static let shortest = 300
@@ -28,7 +40,7 @@ public struct RunOnLineSplit: CleanupPass {
                 blocks.append(block)
                 continue
             }
-            let pieces = Self.pieces(of: line.text)
+            let pieces = pieces(of: line.text)
             guard pieces.count > 1, Self.sectionMarkers(in: pieces) >= Self.markers else {
                 blocks.append(block)
                 continue
@@ -58,7 +70,7 @@ public struct RunOnLineSplit: CleanupPass {
 
     /// The line cut after sentence ends and before list numbers, and stretches that read
     /// like table rows cut before each label that follows a number.
-    static func pieces(of text: String) -> [String] {
+    func pieces(of text: String) -> [String] {
         let chars = Array(text)
         var pieces: [String] = []
         var start = 0
@@ -70,13 +82,15 @@ public struct RunOnLineSplit: CleanupPass {
         }
         var index = 0
         while index < chars.count {
-            if index > start, let (length, arabic) = marker(in: chars, at: index, after: lastArabic) {
+            if index > start, let (length, arabic) = Self.marker(in: chars, at: index, after: lastArabic)
+                ?? rowMarker(in: chars, at: index)
+            {
                 cut(at: index)
                 if let arabic { lastArabic = arabic }
                 index += length
                 continue
             }
-            if index == start, let (_, arabic) = marker(in: chars, at: index, after: lastArabic), let arabic {
+            if index == start, let (_, arabic) = Self.marker(in: chars, at: index, after: lastArabic), let arabic {
                 lastArabic = arabic
             }
             if "。！？；".contains(chars[index]) {
@@ -89,7 +103,35 @@ public struct RunOnLineSplit: CleanupPass {
             index += 1
         }
         cut(at: chars.count)
-        return pieces.flatMap(tableRows)
+        return pieces.flatMap(Self.headingAndRest).flatMap(Self.tableRows)
+    }
+
+    /// A section heading of the format (`四、政府信息公开行政复议、行政诉讼情况`, or a
+    /// caption `表三：…情况`, ending in 情况 or 情況) with what followed it on the line (a table's header words, the first
+    /// sentence) cut after it; a bracket or punctuation after 情况 keeps the piece whole.
+    static func headingAndRest(_ piece: String) -> [String] {
+        let opensSection = ListMarker(parsing: piece[...])?.style == .chineseComma || LineRole.isCaption(piece)
+        guard opensSection else { return [piece] }
+        let chars = Array(piece.prefix(longestHeading + 1))
+        guard let at = (0..<max(0, chars.count - 1)).first(where: { chars[$0] == "情" && "况況".contains(chars[$0 + 1]) }),
+            let next = chars.dropFirst(at + 2).first(where: { $0 != " " }), next.isCJK
+        else { return [piece] }
+        return [String(piece.prefix(at + 2)), String(piece.dropFirst(at + 2)).trimmingSpaces]
+    }
+
+    /// The longest section heading that ends in 情况.
+    static let longestHeading = 40
+
+    /// The length of a section number glued to the word before it that opens a row: one of
+    /// the long labels follows it (`其他一、本年新收政府信息公开申请数量…`), or nil.
+    func rowMarker(in chars: [Character], at index: Int) -> (Int, Int?)? {
+        guard index > 0, chars[index - 1].isCJK, let first = chars[index].unicodeScalars.first,
+            ListMarker.canOpen(first)
+        else { return nil }
+        let rest = String(chars[index..<min(chars.count, index + 8)])
+        guard let marker = ListMarker(parsing: rest[...]), marker.style == .chineseComma else { return nil }
+        let after = String(chars[(index + marker.length)..<min(chars.count, index + marker.length + 24)])
+        return rowLabels.contains(where: after.hasPrefix) ? (marker.length, nil) : nil
     }
 
     /// The length of the list number at `index` and its value when Arabic, or nil: `一、`,
@@ -128,7 +170,8 @@ public struct RunOnLineSplit: CleanupPass {
         let chars = Array(piece)
         func isDigit(_ character: Character) -> Bool { NumberGlyphs.asciiDigit(character) != nil }
         let numbers = piece.split { !isDigit($0) }.count
-        guard !LineRole.isSentence(piece), numbers >= 2 else { return [piece] }
+        guard !LineRole.isSentence(piece) else { return [piece] }
+        guard numbers >= 2 else { return valuesAfterHeader(piece) }
         var rows: [String] = []
         var start = 0
         for index in chars.indices.dropFirst() {
@@ -141,6 +184,26 @@ public struct RunOnLineSplit: CleanupPass {
             start = index
         }
         rows.append(String(chars[start...]).trimmingSpaces)
-        return rows.filter { !$0.isEmpty }
+        return rows.filter { !$0.isEmpty }.flatMap(valuesAfterHeader)
     }
+
+    /// A table's header words with its one row's digits (and dashes) glued after them
+    /// (`…尚未审结总计411280000010113`): the header ends with its last column, 总计 (總計), after
+    /// other words; the digits are cut off onto a row of their own. A row labelled 总计
+    /// (`（七）总计815025396`) is no header and stays whole.
+    static func valuesAfterHeader(_ row: String) -> [String] {
+        // Digits, and the dashes a row prints for none (`20002—————10001`).
+        let digits = row.reversed().prefix { NumberGlyphs.asciiDigit($0) != nil || $0 == "—" }
+        let words = String(row.dropLast(digits.count)).trimmingSpaces
+        guard digits.filter({ NumberGlyphs.asciiDigit($0) != nil }).count >= 2,
+            let end = headerEnds.first(where: words.hasSuffix)
+        else { return [row] }
+        let before = words.dropLast(end.count)
+        let marker = ListMarker(parsing: String(before).trimmingSpaces[...])
+        guard before.count - (marker?.length ?? 0) >= longLabel else { return [row] }
+        return [String(words), String(digits.reversed())]
+    }
+
+    /// The last word of a header whose row of values follows it (simplified, traditional).
+    static let headerEnds = ["总计", "總計"]
 }

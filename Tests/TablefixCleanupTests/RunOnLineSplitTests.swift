@@ -16,7 +16,8 @@ struct RunOnLineSplitTests {
     func splitsRunOnLine() {
         let document = run(RunOnLineSplit(), on: Self.crawled + "\n")
         let lines = document.blocks.map(\.text)
-        #expect(lines.contains("二、主动公开政府信息情况 全年主动公开政府信息425条。"))
+        #expect(lines.contains("二、主动公开政府信息情况"))
+        #expect(lines.contains("全年主动公开政府信息425条。"))
         #expect(lines.contains { $0.hasSuffix("历年累计主动公开信息数条4251516") })
         #expect(lines.contains("1.网站公开条4181509"))
         #expect(lines.contains("2.政府公报公开条77"))
@@ -42,7 +43,31 @@ struct RunOnLineSplitTests {
 
     @Test("does not cut a clause cited in brackets or a date after a number")
     func keepsCitationsAndDates() {
-        #expect(RunOnLineSplit.pieces(of: "第二十条第（一）项信息内容规章000行政规范性文件000") == ["第二十条第（一）项信息内容规章000", "行政规范性文件000"])
-        #expect(RunOnLineSplit.pieces(of: "指标名称计量单位2011年度历年累计主动公开信息数条42").first == "指标名称计量单位2011年度历年累计主动公开信息数条42")
+        #expect(RunOnLineSplit().pieces(of: "第二十条第（一）项信息内容规章000行政规范性文件000") == ["第二十条第（一）项信息内容规章000", "行政规范性文件000"])
+        #expect(RunOnLineSplit().pieces(of: "指标名称计量单位2011年度历年累计主动公开信息数条42").first == "指标名称计量单位2011年度历年累计主动公开信息数条42")
+    }
+
+    @Test("opens a row at a section number glued to the header word before it when a long label follows")
+    func rowAfterHeaderWord() {
+        let split = RunOnLineSplit(vocabulary: ["本年新收政府信息公开申请数量", "其他"])
+        let pieces = split.pieces(of: "申请人情况自然人法人或其他组织总计其他一、本年新收政府信息公开申请数量8750263103")
+        #expect(pieces == ["申请人情况自然人法人或其他组织总计其他", "一、本年新收政府信息公开申请数量8750263103"])
+        #expect(RunOnLineSplit(vocabulary: ["本年新收政府信息公开申请数量"]).pieces(of: "坚持统一、规范管理全年12件") .count == 1)
+    }
+
+    @Test("cuts a section heading ending in 情况 off the header words after it, not off a bracket")
+    func headingAndRest() {
+        #expect(RunOnLineSplit.headingAndRest("四、政府信息公开行政复议、行政诉讼情况行政复议行政诉讼") == ["四、政府信息公开行政复议、行政诉讼情况", "行政复议行政诉讼"])
+        #expect(RunOnLineSplit.headingAndRest("三、收到和处理政府信息公开申请情况（本列数据）").count == 1)
+        #expect(RunOnLineSplit.headingAndRest("表三：政府信息公開行政複議、行政訴訟情況行政複議").count == 2)
+    }
+
+    @Test("cuts a table's one row of digits off the header words it is glued to, not off a row labelled 总计")
+    func valuesAfterHeader() {
+        let header = "行政复议行政诉讼结果维持结果纠正其他结果尚未审结总计"
+        #expect(RunOnLineSplit.valuesAfterHeader(header + "411280000010113") == [header, "411280000010113"])
+        #expect(RunOnLineSplit.valuesAfterHeader(header + " 20002—————10001") == [header, "20002—————10001"])
+        #expect(RunOnLineSplit.valuesAfterHeader("結果維持結果糾正其他結果尚未審結總計000000000000000").count == 2)
+        #expect(RunOnLineSplit().pieces(of: "（七）总计815025396") == ["（七）总计815025396"])
     }
 }
