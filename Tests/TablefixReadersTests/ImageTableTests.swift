@@ -56,6 +56,24 @@ struct ImageTableTests {
         #expect(document.source.encoding == "text-layer")
     }
 
+    /// A table ruled as a frame at `x`, `y` (points).
+    static func frame(x: Double, y: Double, width: Double, height: Double) -> RuledTable {
+        RuledTable(
+            horizontals: [Rule(direction: .horizontal, position: y, start: x, end: x + width),
+                          Rule(direction: .horizontal, position: y + height, start: x, end: x + width)],
+            verticals: [Rule(direction: .vertical, position: x, start: y, end: y + height),
+                        Rule(direction: .vertical, position: x + width, start: y, end: y + height)])
+    }
+
+    @Test("a picture is read for its largest table, the topmost of equal ones")
+    func largestTable() {
+        let small = Self.frame(x: 0, y: 0, width: 10, height: 10)
+        let lower = Self.frame(x: 0, y: 100, width: 50, height: 20)
+        let upper = Self.frame(x: 60, y: 40, width: 50, height: 20)
+        #expect(ImageTableReader.largest(of: [small, lower, upper])?.box == Box(x0: 60, y0: 40, x1: 110, y1: 60))
+        #expect(ImageTableReader.largest(of: []) == nil)
+    }
+
     @Test("an image whose file is not at hand stays an image placeholder")
     func missingImage() throws {
         let html = #"<html><body><p><img src="elsewhere/none.png" alt="表三"></p></body></html>"#

@@ -24,6 +24,12 @@ package struct ImageTableReader: Sendable {
         return cells.filter { !$0.text.isEmpty }.count * 4 >= cells.count
     }
 
+    /// The table with the largest frame, the first of equals from the top: the one a
+    /// picture is read for.
+    static func largest(of tables: [RuledTable]) -> RuledTable? {
+        tables.sorted { $0.box.y0 < $1.box.y0 }.max { $0.box.width * $0.box.height < $1.box.width * $1.box.height }
+    }
+
     /// The picture's largest ruled table as a grid named after the picture, its rows
     /// numbered from `line`; nil when the bytes are no picture, it is larger than the pixel
     /// limit, or it holds no table with text in at least a quarter of its cells.
@@ -35,9 +41,15 @@ package struct ImageTableReader: Sendable {
             let points = 72 / Self.pixelsPerInch
             var reader = ocr
             reader.dpi = min(ocr.dpi, Self.longestSide / Double(max(image.width, image.height)) * Self.pixelsPerInch)
+            // Only the largest table becomes the grid: the engine reads its cells (and those
+            // of any table overlapping it, whose words may fall in its frame), nothing else.
             let content = try reader.read(
                 number: 1, width: Double(image.width) * points, height: Double(image.height) * points, limits: limits,
-                path: path, what: "image \(name)"
+                path: path, what: "image \(name)",
+                only: { tables in
+                    guard let largest = Self.largest(of: tables) else { return [] }
+                    return tables.filter { $0.box.overlaps(largest.box) }
+                }
             ) { dpi, rotation throws(MuPDFError) in
                 try image.render(scale: dpi / Self.pixelsPerInch, rotation: rotation)
             }
@@ -45,9 +57,7 @@ package struct ImageTableReader: Sendable {
                 if case .table(let table) = item { return table }
                 return nil
             }
-            guard let table = tables.max(by: { $0.box.width * $0.box.height < $1.box.width * $1.box.height }) else {
-                return nil
-            }
+            guard let table = Self.largest(of: tables) else { return nil }
             guard Self.holdsText(table) else { return nil }
             var grid = table.grid(firstLine: line)
             // The picture is one line of its document: every row is on it.

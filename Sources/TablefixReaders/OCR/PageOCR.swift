@@ -28,9 +28,12 @@ package struct PageOCR: Sendable {
     }
 
     /// Reads a picture: draws it straight at a resolution that fits the pixel limit, finds
-    /// its rules and reads its cells and text.
+    /// its rules and reads its cells and text. When `only` is given, the engine reads the
+    /// cells of the ruled tables it picks and nothing else (no text outside them): a
+    /// caller that wants one table does not pay for the rest of the picture.
     func read(
         number: Int, width: Double, height: Double, limits: PDFLimits, path: String, what: String,
+        only: (([RuledTable]) -> [RuledTable])? = nil,
         draw: (Double, Double) throws(MuPDFError) -> GrayImage
     ) throws -> PageContent {
         let started = Date()
@@ -55,7 +58,11 @@ package struct PageOCR: Sendable {
         // With the rules gone, a speck beside one is as alone as a speck anywhere.
         Dust.remove(from: &image, dpi: dpi)
         let rules = pixelRules.map { $0.rule(dpi: dpi) }
-        let tables = RuledTable.tables(in: rules, page: number)
+        let found = RuledTable.tables(in: rules, page: number)
+        let tables = only?(found) ?? found
+        if only != nil, tables.isEmpty {
+            return PageContent(page: number, width: width, height: height, words: [], rules: rules, isOCR: true)
+        }
         func remaining() throws(ReadError) -> Double {
             let left = limits.secondsPerPage - Date().timeIntervalSince(started)
             guard left > 0 else {
@@ -65,18 +72,20 @@ package struct PageOCR: Sendable {
         }
         var words: [PageWord] = []
         var text = image
-        try TesseractPool.shared.withEngine { engine throws(ReadError) in
-            for table in tables {
-                let layout = TableLayout(table)
-                for box in CellPartition(layout).boxes(in: layout) {
-                    words += try Self.cellWords(in: image, box: box, dpi: dpi, engine: engine, seconds: try remaining())
-                }
-                let frame = table.box
-                text.fill(
-                    x0: Int(frame.x0 / scale) - 2, y0: Int(frame.y0 / scale) - 2, x1: Int(frame.x1 / scale) + 3,
-                    y1: Int(frame.y1 / scale) + 3)
+        for table in tables {
+            let layout = TableLayout(table)
+            for box in CellPartition(layout).boxes(in: layout) {
+                words += try Self.cellWords(in: image, box: box, dpi: dpi, seconds: try remaining())
             }
-            words += try Self.pieceWords(in: text, dpi: dpi, engine: engine, remaining: remaining)
+            let frame = table.box
+            text.fill(
+                x0: Int(frame.x0 / scale) - 2, y0: Int(frame.y0 / scale) - 2, x1: Int(frame.x1 / scale) + 3,
+                y1: Int(frame.y1 / scale) + 3)
+        }
+        if only == nil {
+            words += try TesseractPool.shared.withEngine { engine throws(ReadError) in
+                try Self.pieceWords(in: text, dpi: dpi, engine: engine, remaining: remaining)
+            }
         }
         return PageContent(page: number, width: width, height: height, words: words, rules: rules, isOCR: true)
     }
@@ -105,8 +114,9 @@ package struct PageOCR: Sendable {
 
     /// The words of one cell: its picture inside the rules, specks removed, read as one
     /// line or one block. A cell with no ink gives one empty word that says so, sure; a cell
-    /// with ink that reads as nothing gives an empty word with confidence 0.
-    static func cellWords(in image: GrayImage, box: Box, dpi: Double, engine: Tesseract, seconds: Double) throws(ReadError)
+    /// with ink that reads as nothing gives an empty word with confidence 0. The engine is
+    /// asked for only when the cell has ink: a picture of an empty grid never loads a model.
+    static func cellWords(in image: GrayImage, box: Box, dpi: Double, seconds: Double) throws(ReadError)
         -> [PageWord]
     {
         let scale = 72 / dpi
@@ -126,7 +136,9 @@ package struct PageOCR: Sendable {
         // (lighter than ink) would be read as strokes.
         guard let ink = cell.inkBounds() else { return [PageWord(text: "", box: centre, size: 0, confidence: ConfidencePolicy.standard.ocrBlankCell)] }
         let text = cell.crop(x0: ink.x0, y0: ink.y0, x1: ink.x1, y1: ink.y1)
-        let read = try inkWords(text, x: x0 + ink.x0, y: y0 + ink.y0, dpi: dpi, engine: engine, seconds: seconds)
+        let read = try TesseractPool.shared.withEngine { engine throws(ReadError) in
+            try inkWords(text, x: x0 + ink.x0, y: y0 + ink.y0, dpi: dpi, engine: engine, seconds: seconds)
+        }
         return read.isEmpty ? [PageWord(text: "", box: centre, size: 0, confidence: ConfidencePolicy.standard.ocrIllegible)] : read
     }
 

@@ -16,6 +16,8 @@ struct Box: Sendable, Equatable {
     }
 
     func contains(x: Double, y: Double) -> Bool { x >= x0 && x <= x1 && y >= y0 && y <= y1 }
+    /// Whether the two boxes share a point (edges included).
+    func overlaps(_ other: Box) -> Bool { x0 <= other.x1 && other.x0 <= x1 && y0 <= other.y1 && other.y0 <= y1 }
 
     /// How much of the two boxes' vertical extents overlap, as a share of the shorter one.
     func verticalOverlap(_ other: Box) -> Double {

@@ -29,25 +29,24 @@ struct RowAligner {
     /// their own: the best order-preserving one, then each template row left over matched
     /// to the best row left over, wherever it stands.
     func alignAnyOrder(_ rows: [StreamRow], to templates: [RowTemplate]) -> [Match] {
-        let letters = rows.map { LabelMatcher.letters($0.label) }
-        let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
+        let found = candidates(rows, to: templates) { _ in true }
         // A row takes part in the ordered pass only as one of the template rows its own
         // label (and those above it) matches best: one printed out of order must not take a
         // lesser neighbour's place.
         let bestScores = rows.indices.map { index in
-            templates.indices.compactMap { position -> Double? in
-                guard let match = candidate(rows, letters, index, aliases: aliases[position], at: position),
-                    match.labelRows.upperBound == index + 1
-                else { return nil }
+            found[index].compactMap { match -> Double? in
+                guard let match, match.labelRows.upperBound == index + 1 else { return nil }
                 return match.score
             }.max() ?? 0
         }
-        var matches = align(rows, to: templates) { $0.score >= bestScores[$0.streamRow] - LabelMatcher.nearTie }
+        var matches = align(rows, templates: templates.count, candidates: found) {
+            $0.score >= bestScores[$0.streamRow] - LabelMatcher.nearTie
+        }
         var usedRows = Set(matches.flatMap(\.labelRows))
         let matched = Set(matches.map(\.templateRow))
         for position in templates.indices where !matched.contains(position) {
             let best = rows.indices.filter { rows[$0].holdsCells && !usedRows.contains($0) }
-                .compactMap { candidate(rows, letters, $0, aliases: aliases[position], at: position) }
+                .compactMap { found[$0][position] }
                 .filter { !$0.labelRows.contains(where: usedRows.contains) }
                 .max { $0.score < $1.score }
             guard let best else { continue }
@@ -57,23 +56,36 @@ struct RowAligner {
         return matches.sorted { $0.templateRow < $1.templateRow }
     }
 
+    /// The match of every row in `including` for every template row, by row then template
+    /// row (nil where none); worked out once for all the passes over them.
+    func candidates(_ rows: [StreamRow], to templates: [RowTemplate], including: (Int) -> Bool) -> [[Match?]] {
+        let letters = rows.map { LabelMatcher.letters($0.label) }
+        let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
+        return rows.indices.map { index in
+            guard including(index) else { return [] }
+            return templates.indices.map { candidate(rows, letters, index, aliases: aliases[$0], at: $0) }
+        }
+    }
+
     /// The best order-preserving assignment of `rows` to `templates`.
     ///
     /// - Complexity: O(r·t·a) for r rows, t template rows and a aliases per row.
-    func align(_ rows: [StreamRow], to templates: [RowTemplate], admitting admits: (Match) -> Bool = { _ in true })
-        -> [Match]
+    func align(_ rows: [StreamRow], to templates: [RowTemplate]) -> [Match] {
+        align(rows, templates: templates.count, candidates: candidates(rows, to: templates) { rows[$0].holdsCells })
+    }
+
+    /// The best order-preserving assignment of `rows` to `t` template rows among the
+    /// ``candidates(_:to:including:)`` that `admits`.
+    func align(_ rows: [StreamRow], templates t: Int, candidates: [[Match?]],
+               admitting admits: (Match) -> Bool = { _ in true }) -> [Match]
     {
-        let r = rows.count, t = templates.count
+        let r = rows.count
         guard r > 0, t > 0 else { return [] }
         // Candidates by the row after their last row.
         var endingAt = [[Match]](repeating: [], count: r + 1)
-        let letters = rows.map { LabelMatcher.letters($0.label) }
-        let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
         for index in rows.indices where rows[index].holdsCells {
-            for position in templates.indices {
-                if let match = candidate(rows, letters, index, aliases: aliases[position], at: position), admits(match) {
-                    endingAt[match.labelRows.upperBound].append(match)
-                }
+            for case let match? in candidates[index] where admits(match) {
+                endingAt[match.labelRows.upperBound].append(match)
             }
         }
         enum Step { case skipRow, skipTemplate, match(Match) }
