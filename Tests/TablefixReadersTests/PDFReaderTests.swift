@@ -155,4 +155,32 @@ struct PDFReaderTests {
         let pdf = try MuPDFDocument(bytes: bytes, context: try MuPDFContext(memoryLimit: 256 << 20))
         #expect(try pdf.page(0, timeLimit: 30).geometry().invisibleText == invisible)
     }
+
+    @Test("a page whose text mostly runs down is turned a quarter back, a few sideways words are not")
+    func pageTurn() {
+        let shown = Box(x0: 0, y0: 0, x1: 842, y1: 595)
+        let down = Array(repeating: (x: 0.0, y: 1.0), count: 8) + [(x: 1.0, y: 0.0)]
+        #expect(PageTurn.of(directions: down, shown: shown).quarters == 1)
+        #expect(PageTurn.of(directions: Array(down.reversed().prefix(3)) + Array(repeating: (x: 1.0, y: 0.0), count: 5), shown: shown).quarters == 0)
+        #expect(PageTurn.of(directions: Array(repeating: (x: 0.0, y: -1.0), count: 3), shown: shown).quarters == 3)
+    }
+
+    @Test("turned back upright, a sideways page's first line is at its top left and its size is swapped")
+    func uprightPoints() {
+        let turn = PageTurn(quarters: 1, shown: Box(x0: 0, y0: 0, x1: 595, y1: 842))
+        // Text running down the shown page starts at its top right.
+        let start = turn.upright(x: 580, y: 20)
+        #expect(start.x == 20 && start.y == 15)
+        #expect(turn.width == 842 && turn.height == 595)
+        let rule = turn.upright(Rule(direction: .vertical, position: 500, start: 100, end: 700))
+        #expect(rule.direction == .horizontal && rule.position == 95 && rule.start == 100 && rule.end == 700)
+    }
+
+    @Test("a table printed sideways reads as the upright table", arguments: ["pingyin-county-2022"])
+    func sidewaysTable(name: String) throws {
+        let document = try PDFFixtures.document(name, kind: "sideways.pdf")
+        let grid = try #require(PDFFixtures.grid(containing: "一、本年新收政府信息公开申请数量", in: document))
+        let row = try #require(PDFFixtures.row(starting: "一、本年新收政府信息公开申请数量", in: grid))
+        #expect(row.suffix(7) == ["87", "5", "0", "2", "6", "3", "103"])
+    }
 }

@@ -42,7 +42,7 @@ struct PageOCRTests {
         let layer = try #require(
             RuledTable.tables(in: try page.geometry().rules, page: 3).first.map { table -> Grid in
                 var table = table
-                table.words = try page.words()
+                table.words = try page.words().words
                 return table.grid(firstLine: 1)
             })
         // The first three rows under the header: 一、 二、 and （一）予以公开.

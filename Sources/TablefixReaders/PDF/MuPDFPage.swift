@@ -19,8 +19,10 @@ final class MuPDFPage {
     deinit { fz_drop_display_list(context.context, list) }
 
     /// The page's words: runs of characters on one baseline with no gap wider than a
-    /// quarter of the font size between them; spaces end a word and are dropped.
-    func words() throws(MuPDFError) -> [PageWord] {
+    /// quarter of the font size between them; spaces end a word and are dropped. A page whose
+    /// text mostly runs down, up or upside down (a table printed sideways) has its words
+    /// turned back upright, and says by how much.
+    func words() throws(MuPDFError) -> (words: [PageWord], turn: PageTurn) {
         let cookie = Cookie(timeLimit: timeLimit)
         var text: UnsafeMutablePointer<fz_stext_page>?
         guard tf_text(context.context, list, cookie.pointer, &text) == Int32(TF_OK), let text else {
@@ -29,22 +31,33 @@ final class MuPDFPage {
         defer { fz_drop_stext_page(context.context, text) }
         if cookie.timedOut { throw MuPDFError(code: .timedOut, message: "text took too long") }
         if cookie.stopped { throw MuPDFError(code: .failed, message: "text could not be read") }
-        var words: [PageWord] = []
+        var lines: [fz_stext_line] = []
         var block = text.pointee.first_block
         while let current = block {
             if current.pointee.type == Int32(FZ_STEXT_BLOCK_TEXT) {
                 var line = current.pointee.u.t.first_line
                 while let textLine = line {
-                    Self.appendWords(of: textLine.pointee, to: &words)
+                    lines.append(textLine.pointee)
                     line = textLine.pointee.next
                 }
             }
             block = current.pointee.next
         }
-        return words
+        var directions: [(x: Double, y: Double)] = []
+        for line in lines {
+            var char = line.first_char
+            while let current = char {
+                directions.append((Double(line.dir.x), Double(line.dir.y)))
+                char = current.pointee.next
+            }
+        }
+        let turn = PageTurn.of(directions: directions, shown: bounds)
+        var words: [PageWord] = []
+        for line in lines { Self.appendWords(of: line, turn: turn, to: &words) }
+        return (words, turn)
     }
 
-    private static func appendWords(of line: fz_stext_line, to words: inout [PageWord]) {
+    private static func appendWords(of line: fz_stext_line, turn: PageTurn, to words: inout [PageWord]) {
         var scalars = String.UnicodeScalarView()
         var box: Box?
         var wordSize = 0.0
@@ -69,10 +82,14 @@ final class MuPDFPage {
             // font's can be three times its size); an em square on the baseline is the same
             // for every font.
             let quad = glyph.quad
-            let size = Double(glyph.size), baseline = Double(glyph.origin.y)
+            let (ul, ll, ur, lr) = (
+                turn.upright(x: Double(quad.ul.x), y: Double(quad.ul.y)), turn.upright(x: Double(quad.ll.x), y: Double(quad.ll.y)),
+                turn.upright(x: Double(quad.ur.x), y: Double(quad.ur.y)), turn.upright(x: Double(quad.lr.x), y: Double(quad.lr.y))
+            )
+            let size = Double(glyph.size), baseline = turn.upright(x: Double(glyph.origin.x), y: Double(glyph.origin.y)).y
             let glyphBox = Box(
-                x0: Double(min(quad.ul.x, quad.ll.x)), y0: baseline - 0.88 * size,
-                x1: Double(max(quad.ur.x, quad.lr.x)), y1: baseline + 0.12 * size)
+                x0: min(ul.x, ll.x), y0: baseline - 0.88 * size,
+                x1: max(ur.x, lr.x), y1: baseline + 0.12 * size)
             if let current = box {
                 let gap = glyphBox.x0 - current.x1
                 if gap > 0.25 * size || gap < -size || glyphBox.verticalOverlap(current) < 0.5 {

@@ -54,7 +54,7 @@ package struct PDFReader: Sendable {
     /// picture covers it.
     private func pageContent(_ pdf: MuPDFDocument, index: Int, path: String) throws -> PageContent {
         let page = try pdf.page(index, timeLimit: limits.secondsPerPage)
-        let words = try page.words()
+        let (words, turn) = try page.words()
         let (rules, images, invisibleText) = try page.geometry()
         let number = index + 1
         for image in images where image.pixelWidth * image.pixelHeight > limits.pixels {
@@ -62,11 +62,18 @@ package struct PDFReader: Sendable {
                 .tooLarge, file: path,
                 reason: "page \(number) paints an image of \(image.pixelWidth) × \(image.pixelHeight) pixels, more than the limit of \(limits.pixels)")
         }
-        let content = PageContent(
-            page: number, width: page.bounds.width, height: page.bounds.height, words: words, rules: rules,
-            images: images, textIsInvisible: invisibleText)
-        guard needsOCR(content) else { return try readingTables(inPicturesOf: content, page: page, path: path) }
-        return try ocr.read(page, number: number, limits: limits, path: path)
+        var content = PageContent(
+            page: number, width: turn.width, height: turn.height, words: words, rules: rules.map(turn.upright),
+            images: images.map { PageImage(box: turn.upright($0.box), pixelWidth: $0.pixelWidth, pixelHeight: $0.pixelHeight) },
+            textIsInvisible: invisibleText)
+        if needsOCR(content) { return try ocr.read(page, number: number, limits: limits, path: path) }
+        // A page turned back upright is read from its text layer alone: its pictures would
+        // be drawn as the page shows them.
+        guard turn.quarters == 0 else {
+            content.images = []
+            return content
+        }
+        return try readingTables(inPicturesOf: content, page: page, path: path)
     }
 
     /// The content with the tables of its pictures read: a picture on a page with a text
