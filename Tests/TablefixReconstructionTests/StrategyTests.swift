@@ -113,6 +113,26 @@ struct StrategyTests {
         #expect(rows.first?.tail.allSatisfy { $0.kind == .number } == true)
     }
 
+    @Test("reads a lookalike that shares its grid cell with the row's numbers, beside one of them, as an OCR'd digit")
+    func lookalikeBesideNumbersInGrid() {
+        let html = "<table><tr><td>二、上年结转政府信息公开申请数量 0 1 0 lo</td><td>0</td><td>1</td></tr>"
+            + "<tr><td>1.属于国家秘密 工 0 0</td><td></td></tr></table>"
+        let document = TestDocuments.document(html, path: "lookalike.html")
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        #expect(rows.first?.tail.map(\.raw) == ["0", "1", "0", "lo", "0", "1"])
+        #expect(rows.first?.tail.allSatisfy { $0.kind == .number } == true)
+        #expect(rows.last?.tail.filter(\.isValue).map(\.raw) == ["工", "0", "0"])
+    }
+
+    @Test("keeps a lookalike of a grid cell's label text that no number stands beside as text")
+    func lookalikeOfLabelInGrid() {
+        let html = "<table><tr><td>其他 工 事项</td><td>3</td></tr></table>"
+        let document = TestDocuments.document(html, path: "lookalike.html")
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        #expect(rows.first?.tail.map(\.raw) == ["3"])
+        #expect(rows.first?.label == "其他工事项")
+    }
+
     @Test("a header's year printed apart from its 年度 is not a row of values; a lone number elsewhere is")
     func yearHeading() {
         #expect(LabelledRows.isYearHeading(0, in: Self.region(["2012", "年度", "历年累计"]).rows))

@@ -166,24 +166,40 @@ enum RowStream {
     /// A lone `工`, `l` or `O` in the run of numbers that ends a line (`行政规范性文件 工 1 8`)
     /// is an OCR'd digit: a number, which reading marks as a repair; a lone `一` there is
     /// an OCR'd dash; a word of zeros and rules read as letters (`olo`, `oo`) is a number
-    /// for ``RuleGlyphs`` to read. A run of nothing but such words stays text. In a grid's
-    /// row (`wholeCellsOnly`) only a word that is all its cell holds counts so.
+    /// for ``RuleGlyphs`` to read; lone commas and stops (``NumberGlyphs/punctuationZeros``)
+    /// are OCR'd zeros. A run of nothing but such words stays text, unless it holds
+    /// ``minimumPunctuationRun`` commas or stops. In a grid's row (`wholeCellsOnly`) only a
+    /// word that is all its cell holds, or that stands beside a number, counts so.
     static func readingLoneLookalikes(_ tokens: [Token], wholeCellsOnly: Bool = false) -> [Token] {
-        func isLookalike(_ token: Token) -> Bool {
-            (NumberReader.isLoneLookalike(token.raw) || RuleGlyphs.needsRules(token.raw))
-                && (token.isWhole || !wholeCellsOnly)
+        func isLookalike(_ index: Int) -> Bool {
+            let token = tokens[index]
+            guard NumberReader.isLoneLookalike(token.raw) || RuleGlyphs.needsRules(token.raw) else { return false }
+            // A word sharing its grid cell is a digit only beside a number (`数量 0 1 0 lo`,
+            // `秘密 工 0 0`): a label's own characters are not.
+            return !wholeCellsOnly || token.isWhole || (index > 0 && tokens[index - 1].kind == .number)
+                || (index + 1 < tokens.count && tokens[index + 1].kind == .number)
         }
         var start = tokens.count
-        while start > 0, tokens[start - 1].kind != .text || isLookalike(tokens[start - 1]) {
+        while start > 0, tokens[start - 1].kind != .text || isLookalike(start - 1) {
             start -= 1
         }
-        guard tokens[start...].contains(where: { $0.kind == .number }) else { return tokens }
+        let stops = tokens[start...].filter { NumberGlyphs.punctuationZeros.contains($0.raw) }.count
+        if stops < minimumPunctuationRun {
+            // A stop right after the label ends the label's words (`另行制作 。 11 0 0`).
+            while start < tokens.count, NumberGlyphs.punctuationZeros.contains(tokens[start].raw) { start += 1 }
+        }
+        guard tokens[start...].contains(where: { $0.kind == .number }) || stops >= minimumPunctuationRun
+        else { return tokens }
         var tokens = tokens
         for index in start..<tokens.count where tokens[index].kind == .text {
             tokens[index].kind = NumberGlyphs.dashLookalikes.contains(tokens[index].raw) ? .placeholder : .number
         }
         return tokens
     }
+
+    /// The fewest lone commas and stops that make a row of OCR'd zeros without any digit
+    /// (`| ， | ， | ， |`): fewer end sentences.
+    static let minimumPunctuationRun = 3
 
     /// `20002—————10001`: a crawler's run of cells, digits and dashes together. Each dash is
     /// a cell that printed none; the digit runs are split later, as glued digits are.
