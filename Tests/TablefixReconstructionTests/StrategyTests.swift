@@ -196,6 +196,36 @@ struct StrategyTests {
         #expect(try choices(["87", "2", "103"]).values(0) == [87, 2, 103, nil, nil, nil, nil])
     }
 
+    @Test("the spaces an OCR kept between a short row's values choose the columns they stand in")
+    func shortRowPlacedBySpaces() throws {
+        let line = "(七) 总计           16        2                            1        2        21"
+        let tokens = RowStream.cellTokens(line, line: 1, inGrid: false).filter { $0.kind == .number }
+        let choices = try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+            CellReading.from(token, decimal: false, placement: placement)
+        }, limit: 64))
+        #expect(choices.spaced)
+        #expect(choices.spacedReadings?.map(\.value) == [16, 2, nil, nil, 1, 2, 21])
+        #expect(choices.spacedReadings?.compactMap(\.value).count == 5)
+        #expect(choices.spacedReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+    }
+
+    @Test("evenly spaced values of a short row choose no columns: any evenly spaced columns fit them")
+    func shortRowEvenlySpaced() throws {
+        let tokens = RowStream.cellTokens("0   0   0   0   0   0", line: 1, inGrid: false)
+        let choices = try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+            CellReading.from(token, decimal: false, placement: placement)
+        }, limit: 64))
+        #expect(!choices.spaced)
+        #expect(choices.spacedReadings == nil)
+    }
+
+    @Test("a grid row's tokens start where their cells do in the line of text")
+    func gridTokenOffsets() {
+        let tokens = RowStream.cellTokens("4 保护 12", line: 1, inGrid: true, at: 10)
+        #expect(tokens.map(\.offset) == [10, 12, 19])
+        #expect(RowStream.cellTokens("12", line: 1, inGrid: true).first?.offset == nil)
+    }
+
     @Test("the option search takes the one option that makes a relation hold")
     func searchTakesTheHoldingOption() throws {
         #expect(try Self.ties([[1, 2, 3, 0, 9], [1, 2, 3, 3, 9], [4, 2, 3, 0, 7]]) == [[1]])

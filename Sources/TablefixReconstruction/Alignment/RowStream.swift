@@ -10,6 +10,10 @@ struct Token: Equatable {
     /// Whether the token is all its cell or line holds: then it is one value, never
     /// digits of several cells run together.
     var isWhole = false
+    /// Where the word starts in its line of text, in bytes (nil in a cell of markup or of
+    /// a page): the spaces an OCR keeps between a row's values measure the columns between
+    /// them.
+    var offset: Int?
 
     /// Whether the token stands for a cell's value: a number or a mark for none.
     var isValue: Bool { kind == .number || kind == .placeholder }
@@ -66,7 +70,9 @@ enum RowStream {
             case .table(let grid):
                 for row in grid.rows {
                     var tokens: [Token] = []
-                    for cell in row where !cell.isFiller && !cell.isSpanned { tokens += cellTokens(cell.text, line: cell.line, inGrid: true) }
+                    for cell in row where !cell.isFiller && !cell.isSpanned {
+                        tokens += cellTokens(cell.text, line: cell.line, inGrid: true, at: cell.offset)
+                    }
                     rows.append(StreamRow(tokens: readingLoneLookalikes(tokens, wholeCellsOnly: true), block: index))
                 }
             case .heading(let lines), .paragraph(let lines):
@@ -124,13 +130,24 @@ enum RowStream {
     }
 
     /// The tokens of one cell (or one line of prose). An empty grid cell is a blank token.
-    static func cellTokens(_ text: String, line: Int, inGrid: Bool) -> [Token] {
+    static func cellTokens(_ text: String, line: Int, inGrid: Bool, at start: Int? = nil) -> [Token] {
         // OCR reads a table's rules as bars: they separate cells, they are not digits.
         let words = words(of: text)
         if words.isEmpty { return inGrid ? [Token(kind: .blank, raw: "", line: line)] : [] }
         var tokens: [Token] = []
-        for word in words {
-            let word = String(word)
+        for piece in words {
+            let word = String(piece)
+            let appended = tokens.count
+            defer {
+                if let cellStart = inGrid ? start : 0 {
+                    // Each token of the word starts where the word's tokens before it end.
+                    var offset = cellStart + text.utf8.distance(from: text.startIndex, to: piece.startIndex)
+                    for index in appended..<tokens.count {
+                        tokens[index].offset = offset
+                        offset += tokens[index].raw.utf8.count
+                    }
+                }
+            }
             // Digits alone are a number (and end no note): the commonest word, read by its bytes.
             if NumberReader.plainDigits(word) != nil {
                 tokens.append(Token(kind: .number, raw: word, line: line))
