@@ -130,6 +130,8 @@ enum RowStream {
     }
 
     /// The tokens of one cell (or one line of prose). An empty grid cell is a blank token.
+    /// Each token knows where it starts in its line: in a line of prose, and in a grid's
+    /// cell whose own place in its line of text is `start`.
     static func cellTokens(_ text: String, line: Int, inGrid: Bool, at start: Int? = nil) -> [Token] {
         // OCR reads a table's rules as bars: they separate cells, they are not digits.
         let words = words(of: text)
