@@ -46,15 +46,19 @@ public struct Cell: Sendable, Equatable {
     /// 0…1; nil when the text was not OCR'd (a text layer, markup, plain text). An empty
     /// OCR'd cell has the confidence of the engine that it holds no text.
     public var ocrConfidence: Double?
+    /// Where the cell starts in its line, in bytes, for a cell cut from a line of plain
+    /// text at runs of spaces; nil otherwise.
+    public var offset: Int?
 
     public init(_ text: String, line: Int, isSpanned: Bool = false, isFiller: Bool = false, region: PageRegion? = nil,
-                ocrConfidence: Double? = nil) {
+                ocrConfidence: Double? = nil, offset: Int? = nil) {
         self.text = text
         self.line = line
         self.isSpanned = isSpanned
         self.isFiller = isFiller
         self.region = region
         self.ocrConfidence = ocrConfidence
+        self.offset = offset
     }
 }
 

@@ -50,6 +50,14 @@ struct TextReaderTests {
         ])
     }
 
+    @Test("keeps where each cell of a space-aligned line starts in it, in bytes")
+    func spaceAlignedOffsets() throws {
+        let text = "说明文字。\n(七) 总计    16   2         1\n四、结转下年度继续办理  1   1\n"
+        let grid = try #require(grids(text).first)
+        #expect(grid.rows[0].map(\.offset) == [0, 16, 21, 31])
+        #expect(grid.rows[1].filter { !$0.isFiller }.map(\.offset) == [0, 35, 39])
+    }
+
     @Test("keeps running text with a number out of tables")
     func proseIsNotATable() {
         let text = "本年度通过网站主动公开发布各类信息 253条,微信公众号发布信息 225篇。\n一、总体情况\n"

@@ -113,6 +113,26 @@ struct StrategyTests {
         #expect(rows.first?.tail.allSatisfy { $0.kind == .number } == true)
     }
 
+    @Test("reads a lookalike that shares its grid cell with the row's numbers, beside one of them, as an OCR'd digit")
+    func lookalikeBesideNumbersInGrid() {
+        let html = "<table><tr><td>二、上年结转政府信息公开申请数量 0 1 0 lo</td><td>0</td><td>1</td></tr>"
+            + "<tr><td>1.属于国家秘密 工 0 0</td><td></td></tr></table>"
+        let document = TestDocuments.document(html, path: "lookalike.html")
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        #expect(rows.first?.tail.map(\.raw) == ["0", "1", "0", "lo", "0", "1"])
+        #expect(rows.first?.tail.allSatisfy { $0.kind == .number } == true)
+        #expect(rows.last?.tail.filter(\.isValue).map(\.raw) == ["工", "0", "0"])
+    }
+
+    @Test("keeps a lookalike of a grid cell's label text that no number stands beside as text")
+    func lookalikeOfLabelInGrid() {
+        let html = "<table><tr><td>其他 工 事项</td><td>3</td></tr></table>"
+        let document = TestDocuments.document(html, path: "lookalike.html")
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        #expect(rows.first?.tail.map(\.raw) == ["3"])
+        #expect(rows.first?.label == "其他工事项")
+    }
+
     @Test("a header's year printed apart from its 年度 is not a row of values; a lone number elsewhere is")
     func yearHeading() {
         #expect(LabelledRows.isYearHeading(0, in: Self.region(["2012", "年度", "历年累计"]).rows))
@@ -174,6 +194,36 @@ struct StrategyTests {
         #expect(try choices(["15", "2", "1", "1", "1", "20"]).values(0) == [15, 2, 1, 1, 1, 20, 0])
         #expect(try choices(["15", "0", "1", "1", "1", "18"]).values(0) == [15, 0, 1, 1, 1, 18, nil])
         #expect(try choices(["87", "2", "103"]).values(0) == [87, 2, 103, nil, nil, nil, nil])
+    }
+
+    @Test("the spaces an OCR kept between a short row's values choose the columns they stand in")
+    func shortRowPlacedBySpaces() throws {
+        let line = "(七) 总计           16        2                            1        2        21"
+        let tokens = RowStream.cellTokens(line, line: 1, inGrid: false).filter { $0.kind == .number }
+        let choices = try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+            CellReading.from(token, decimal: false, placement: placement)
+        }, limit: 64))
+        #expect(choices.spaced)
+        #expect(choices.spacedReadings?.map(\.value) == [16, 2, nil, nil, 1, 2, 21])
+        #expect(choices.spacedReadings?.compactMap(\.value).count == 5)
+        #expect(choices.spacedReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+    }
+
+    @Test("evenly spaced values of a short row choose no columns: any evenly spaced columns fit them")
+    func shortRowEvenlySpaced() throws {
+        let tokens = RowStream.cellTokens("0   0   0   0   0   0", line: 1, inGrid: false)
+        let choices = try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+            CellReading.from(token, decimal: false, placement: placement)
+        }, limit: 64))
+        #expect(!choices.spaced)
+        #expect(choices.spacedReadings == nil)
+    }
+
+    @Test("a grid row's tokens start where their cells do in the line of text")
+    func gridTokenOffsets() {
+        let tokens = RowStream.cellTokens("4 保护 12", line: 1, inGrid: true, at: 10)
+        #expect(tokens.map(\.offset) == [10, 12, 19])
+        #expect(RowStream.cellTokens("12", line: 1, inGrid: true).first?.offset == nil)
     }
 
     @Test("the option search takes the one option that makes a relation hold")

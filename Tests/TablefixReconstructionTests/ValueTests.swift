@@ -187,6 +187,31 @@ struct ValueTests {
         #expect(CellReading.from(RowStream.cellTokens("】 0", line: 1, inGrid: false)[0], decimal: false).value == 1)
     }
 
+    @Test("reads lone commas and stops among a row's numbers as OCR'd zeros, marked as repairs")
+    func punctuationZerosAmongNumbers() {
+        let tokens = RowStream.cellTokens("本机关不掌握相关政府信息| 5 | 0 | 0 | 0 | 。 | ， |", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.text] + Array(repeating: .number, count: 6))
+        let zero = CellReading.from(tokens[5], decimal: false)
+        #expect(zero.value == 0)
+        #expect(zero.rule == .ocrDigits)
+        #expect(zero.confidence < 0.9)
+    }
+
+    @Test("reads a row of three or more lone commas, without any digit, as OCR'd zeros")
+    func rowOfPunctuationZeros() {
+        let tokens = RowStream.cellTokens("2 其他法律行政法规禁止公开| ， | ， | ， | ，", line: 1, inGrid: false)
+        #expect(tokens.suffix(4).allSatisfy { $0.kind == .number })
+    }
+
+    @Test("keeps a comma or stop that ends a sentence, or that ends a label before its numbers, as text")
+    func punctuationOfText() {
+        #expect(RowStream.cellTokens("依据充分 ， 规范", line: 1, inGrid: false).allSatisfy { $0.kind == .text })
+        #expect(RowStream.cellTokens("全年共办结 。", line: 1, inGrid: false).allSatisfy { $0.kind == .text })
+        let tokens = RowStream.cellTokens("没有现成信息需要另行制作 | 。 11 0 0", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.text, .text, .number, .number, .number])
+        #expect(!NumberReader.isNumber("，"))
+    }
+
     @Test("splits a crawler's run of digits and dashes into digit runs and one none per dash")
     func crawledDashes() {
         let tokens = RowStream.cellTokens("20002—————10001", line: 1, inGrid: false)

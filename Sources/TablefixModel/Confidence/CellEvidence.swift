@@ -109,6 +109,8 @@ public struct CellEvidence: Sendable, Equatable {
         public enum Outcome: Sendable, Equatable {
             /// One of the row's values, placed here.
             case placed
+            /// One of the row's values, placed here by the spaces an OCR kept between them.
+            case spaced
             /// No value placed: the printed `candidate` may be this column's or another's.
             case undecided(candidate: String)
             /// No value placed and none may belong here.

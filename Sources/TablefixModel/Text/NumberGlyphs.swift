@@ -21,9 +21,14 @@ public enum NumberGlyphs {
     /// What a Chinese OCR prints for a lone dash in a row of numbers: `一`.
     public static let dashLookalikes: Set<String> = ["一"]
 
+    /// What a Chinese OCR prints for a zero too small for it in a narrow ruled cell: a lone
+    /// comma or full stop (`| ， | ， | 。 |`). Such a word has no digit's glyph, so it is
+    /// a number only where ``isLoneLookalike(_:)`` is asked, never inside a word.
+    public static let punctuationZeros: Set<String> = ["，", "。", ","]
+
     /// Whether `word` is one of the lone lookalikes of a digit or a dash.
     public static func isLoneLookalike(_ word: String) -> Bool {
-        loneDigits[word] != nil || dashLookalikes.contains(word)
+        loneDigits[word] != nil || dashLookalikes.contains(word) || punctuationZeros.contains(word)
     }
 
     /// What a Chinese OCR prints for the plus sign of a change (`十1` for +1).

@@ -7,7 +7,7 @@ extension TextReader {
     /// `aligned` keeps each line's cells for the scans that follow.
     func alignedTable(_ lines: [Substring], from start: Int, aligned: inout AlignedLines) -> (Grid, end: Int)? {
         guard let first = aligned.cells(at: start) else { return nil }
-        var rows: [[Cell]] = [first.map { Cell($0, line: start + 1) }]
+        var rows: [[Cell]] = [Self.placedCells(first, of: lines[start], line: start + 1)]
         var end = start
         var pending: [(Int, Substring)] = []
         var index = start + 1
@@ -18,7 +18,7 @@ extension TextReader {
             if let cells = aligned.cells(at: index) {
                 for (number, fragment) in pending { rows.append([Cell(String(fragment), line: number + 1)]) }
                 pending = []
-                rows.append(cells.map { Cell($0, line: index + 1) })
+                rows.append(Self.placedCells(cells, of: line, line: index + 1))
                 tableRows += 1
                 end = index
             } else if text.isEmpty {
@@ -34,6 +34,29 @@ extension TextReader {
         }
         guard tableRows >= 2 else { return nil }
         return (Grid(rows: rows), end)
+    }
+
+    /// The cells of `text`, cut from input line `line` (`source`), each with where it starts
+    /// in the line: found in order, the first place after the cell before it.
+    static func placedCells(_ texts: [String], of source: Substring, line: Int) -> [Cell] {
+        let bytes = Array(source.utf8)
+        var cursor = 0
+        return texts.map { text in
+            let target = Array(text.utf8)
+            var offset: Int?
+            if let first = target.first {
+                var probe = cursor
+                while probe + target.count <= bytes.count {
+                    if bytes[probe] == first, bytes[probe..<(probe + target.count)].elementsEqual(target) {
+                        offset = probe
+                        cursor = probe + target.count
+                        break
+                    }
+                    probe += 1
+                }
+            }
+            return Cell(text, line: line, offset: offset)
+        }
     }
 
     /// The cells of a table-like line, or nil for running text.

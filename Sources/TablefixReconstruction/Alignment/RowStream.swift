@@ -10,6 +10,10 @@ struct Token: Equatable {
     /// Whether the token is all its cell or line holds: then it is one value, never
     /// digits of several cells run together.
     var isWhole = false
+    /// Where the word starts in its line of text, in bytes (nil in a cell of markup or of
+    /// a page): the spaces an OCR keeps between a row's values measure the columns between
+    /// them.
+    var offset: Int?
 
     /// Whether the token stands for a cell's value: a number or a mark for none.
     var isValue: Bool { kind == .number || kind == .placeholder }
@@ -66,7 +70,9 @@ enum RowStream {
             case .table(let grid):
                 for row in grid.rows {
                     var tokens: [Token] = []
-                    for cell in row where !cell.isFiller && !cell.isSpanned { tokens += cellTokens(cell.text, line: cell.line, inGrid: true) }
+                    for cell in row where !cell.isFiller && !cell.isSpanned {
+                        tokens += cellTokens(cell.text, line: cell.line, inGrid: true, at: cell.offset)
+                    }
                     rows.append(StreamRow(tokens: readingLoneLookalikes(tokens, wholeCellsOnly: true), block: index))
                 }
             case .heading(let lines), .paragraph(let lines):
@@ -124,13 +130,26 @@ enum RowStream {
     }
 
     /// The tokens of one cell (or one line of prose). An empty grid cell is a blank token.
-    static func cellTokens(_ text: String, line: Int, inGrid: Bool) -> [Token] {
+    /// Each token knows where it starts in its line: in a line of prose, and in a grid's
+    /// cell whose own place in its line of text is `start`.
+    static func cellTokens(_ text: String, line: Int, inGrid: Bool, at start: Int? = nil) -> [Token] {
         // OCR reads a table's rules as bars: they separate cells, they are not digits.
         let words = words(of: text)
         if words.isEmpty { return inGrid ? [Token(kind: .blank, raw: "", line: line)] : [] }
         var tokens: [Token] = []
-        for word in words {
-            let word = String(word)
+        for piece in words {
+            let word = String(piece)
+            let appended = tokens.count
+            defer {
+                if let cellStart = inGrid ? start : 0 {
+                    // Each token of the word starts where the word's tokens before it end.
+                    var offset = cellStart + text.utf8.distance(from: text.startIndex, to: piece.startIndex)
+                    for index in appended..<tokens.count {
+                        tokens[index].offset = offset
+                        offset += tokens[index].raw.utf8.count
+                    }
+                }
+            }
             // Digits alone are a number (and end no note): the commonest word, read by its bytes.
             if NumberReader.plainDigits(word) != nil {
                 tokens.append(Token(kind: .number, raw: word, line: line))
@@ -168,24 +187,40 @@ enum RowStream {
     /// A lone `工`, `l` or `O` in the run of numbers that ends a line (`行政规范性文件 工 1 8`)
     /// is an OCR'd digit: a number, which reading marks as a repair; a lone `一` there is
     /// an OCR'd dash; a word of zeros and rules read as letters (`olo`, `oo`) is a number
-    /// for ``RuleGlyphs`` to read. A run of nothing but such words stays text. In a grid's
-    /// row (`wholeCellsOnly`) only a word that is all its cell holds counts so.
+    /// for ``RuleGlyphs`` to read; lone commas and stops (``NumberGlyphs/punctuationZeros``)
+    /// are OCR'd zeros. A run of nothing but such words stays text, unless it holds
+    /// ``minimumPunctuationRun`` commas or stops. In a grid's row (`wholeCellsOnly`) only a
+    /// word that is all its cell holds, or that stands beside a number, counts so.
     static func readingLoneLookalikes(_ tokens: [Token], wholeCellsOnly: Bool = false) -> [Token] {
-        func isLookalike(_ token: Token) -> Bool {
-            (NumberReader.isLoneLookalike(token.raw) || RuleGlyphs.needsRules(token.raw))
-                && (token.isWhole || !wholeCellsOnly)
+        func isLookalike(_ index: Int) -> Bool {
+            let token = tokens[index]
+            guard NumberReader.isLoneLookalike(token.raw) || RuleGlyphs.needsRules(token.raw) else { return false }
+            // A word sharing its grid cell is a digit only beside a number (`数量 0 1 0 lo`,
+            // `秘密 工 0 0`): a label's own characters are not.
+            return !wholeCellsOnly || token.isWhole || (index > 0 && tokens[index - 1].kind == .number)
+                || (index + 1 < tokens.count && tokens[index + 1].kind == .number)
         }
         var start = tokens.count
-        while start > 0, tokens[start - 1].kind != .text || isLookalike(tokens[start - 1]) {
+        while start > 0, tokens[start - 1].kind != .text || isLookalike(start - 1) {
             start -= 1
         }
-        guard tokens[start...].contains(where: { $0.kind == .number }) else { return tokens }
+        let stops = tokens[start...].filter { NumberGlyphs.punctuationZeros.contains($0.raw) }.count
+        if stops < minimumPunctuationRun {
+            // A stop right after the label ends the label's words (`另行制作 。 11 0 0`).
+            while start < tokens.count, NumberGlyphs.punctuationZeros.contains(tokens[start].raw) { start += 1 }
+        }
+        guard tokens[start...].contains(where: { $0.kind == .number }) || stops >= minimumPunctuationRun
+        else { return tokens }
         var tokens = tokens
         for index in start..<tokens.count where tokens[index].kind == .text {
             tokens[index].kind = NumberGlyphs.dashLookalikes.contains(tokens[index].raw) ? .placeholder : .number
         }
         return tokens
     }
+
+    /// The fewest lone commas and stops that make a row of OCR'd zeros without any digit
+    /// (`| ， | ， | ， |`): fewer end sentences.
+    static let minimumPunctuationRun = 3
 
     /// `20002—————10001`: a crawler's run of cells, digits and dashes together. Each dash is
     /// a cell that printed none; the digit runs are split later, as glued digits are.

@@ -37,6 +37,7 @@ enum NumberReader {
 
     /// The number `word` stands for, or nil when it is not one.
     static func reading(of word: String) -> Reading? {
+        if NumberGlyphs.punctuationZeros.contains(word) { return Reading(value: 0, repaired: true) }
         // Every way of reading a number ends on a digit or a glyph an OCR prints for one.
         guard word.unicodeScalars.contains(where: NumberGlyphs.mayStandForDigit) else { return nil }
         if let value = plainDigits(word) { return Reading(value: value, repaired: false) }

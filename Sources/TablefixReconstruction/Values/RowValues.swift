@@ -61,7 +61,7 @@ struct RowValues {
         let choices = printed.count < columns
             ? ShortRowChoices(values: printed, columns: columns, read: { reading($0, column: $1, placement: $2) },
                               limit: budget.optionsPerUnit, check: check) : nil
-        return ReadingUnit(keys: keys, readings: readings, choices: choices)
+        return ReadingUnit(keys: keys, readings: choices?.spacedReadings ?? readings, choices: choices)
     }
 
     /// The reading of `token` in `column`.

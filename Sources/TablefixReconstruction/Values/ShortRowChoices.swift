@@ -13,6 +13,12 @@ import TablefixModel
 /// collapsed by the converter): the table's arithmetic then counts its other cells as zero
 /// when it weighs placements. A row that prints a zero does not leave zeros blank: what it
 /// lacks was lost (an OCR missing narrow columns), and stays unknown.
+///
+/// An OCR's plain text keeps a table's layout in the spaces between a row's values
+/// (`16        2                            1        2        21`): the more spaces, the
+/// more columns between two values. When those spaces single out one placement
+/// (``spacedPlacement(of:among:)``), it is the row's default, which the table's arithmetic
+/// may still overrule.
 struct ShortRowChoices: UnitChoices {
     /// For each printed value, in order, the column it goes to.
     typealias Placement = [Int]
@@ -22,6 +28,8 @@ struct ShortRowChoices: UnitChoices {
     /// Reads a token in a column, placed so.
     let read: (Token, Int, CellEvidence.Placement) -> CellReading
     let placements: [Placement]
+    /// Whether the spaces between the values chose the first placement.
+    let spaced: Bool
     let numbers: [Double?]
     /// The count the cells no value goes to hold for the arithmetic: zero when the row lost
     /// only blanks, unknown otherwise.
@@ -31,12 +39,15 @@ struct ShortRowChoices: UnitChoices {
     /// arithmetic.
     init?(values: [Token], columns: Int, read: @escaping (Token, Int, CellEvidence.Placement) -> CellReading,
           limit: Int, check: (([Double?]) -> Bool?)? = nil) {
-        let placements = Self.placements(of: values.count, in: columns, limit: limit)
+        var placements = Self.placements(of: values.count, in: columns, limit: limit)
         guard placements.count > 1, placements.count <= limit else { return nil }
+        let spaced = Self.spacedPlacement(of: values, among: placements)
+        if let spaced { placements.insert(placements.remove(at: spaced), at: 0) }
         self.values = values
         self.columns = columns
         self.read = read
         self.placements = placements
+        self.spaced = spaced != nil
         let numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
         self.numbers = numbers
         let printsZero = numbers.contains(0)
@@ -51,8 +62,9 @@ struct ShortRowChoices: UnitChoices {
     }
 
     var count: Int { placements.count }
-    /// Rows of the same length usually lost the same columns.
-    var group: Int? { values.count * 1000 + columns }
+    /// Rows of the same length usually lost the same columns (when their options come in
+    /// the same order: not once the spaces chose one).
+    var group: Int? { spaced ? nil : values.count * 1000 + columns }
 
     func values(_ option: Int) -> [Double?] {
         var row = [Double?](repeating: unplaced, count: columns)
@@ -62,6 +74,12 @@ struct ShortRowChoices: UnitChoices {
 
     func readings(decided option: Int) -> [CellReading] { readings(placements[option].map { $0 }, among: []) }
 
+    /// The readings placed where the spaces between the values put them; nil when they
+    /// chose no placement.
+    var spacedReadings: [CellReading]? {
+        spaced ? readings(placements[0].map { $0 }, among: [], placed: .spaced) : nil
+    }
+
     func readings(undecided options: [Int]) -> [CellReading]? {
         let first = placements[options[0]]
         let agreed = first.indices.map { slot in options.allSatisfy { placements[$0][slot] == first[slot] } ? first[slot] : nil }
@@ -70,10 +88,12 @@ struct ShortRowChoices: UnitChoices {
 
     /// The cells when each value goes to its column in `placement` (nil: undecided among
     /// `tied`).
-    func readings(_ placement: [Int?], among tied: [Placement]) -> [CellReading] {
+    func readings(_ placement: [Int?], among tied: [Placement], placed: CellEvidence.ShortRow.Outcome = .placed)
+        -> [CellReading]
+    {
         (0..<columns).map { column in
             if let slot = placement.firstIndex(of: column) {
-                return read(values[slot], column, outcome(.placed))
+                return read(values[slot], column, outcome(placed))
             }
             if let slot = placement.indices.first(where: { slot in
                 placement[slot] == nil && tied.contains { $0[slot] == column }
@@ -87,6 +107,51 @@ struct ShortRowChoices: UnitChoices {
     func outcome(_ outcome: CellEvidence.ShortRow.Outcome) -> CellEvidence.Placement {
         .shortRow(.init(values: values.count, columns: columns, outcome: outcome))
     }
+
+    /// The index among `placements` of the one the spaces between `values` single out: the
+    /// values' middles fitted to each placement's columns by a straight line, the one that
+    /// misses by less than ``spacingTolerance`` of a column while every other misses by
+    /// more than twice as much and ``spacingMargin`` besides. Nil for fewer than three
+    /// values, values of several lines or of a grid's cells, or no clear best: evenly spaced
+    /// values fit every evenly spaced choice of columns alike.
+    static func spacedPlacement(of values: [Token], among placements: [Placement]) -> Int? {
+        guard values.count >= 3, let line = values.first?.line, values.allSatisfy({ $0.line == line }) else { return nil }
+        let offsets = values.compactMap(\.offset)
+        guard offsets.count == values.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        let middles = zip(offsets, values).map { Double($0) + Double($1.raw.utf8.count) / 2 }
+        let misses = placements.indices.compactMap { index in
+            misfit(columns: placements[index].map(Double.init), middles: middles).map { (index: index, miss: $0) }
+        }.sorted { $0.miss < $1.miss }
+        guard let best = misses.first, best.miss < spacingTolerance else { return nil }
+        if misses.count > 1, misses[1].miss < 2 * best.miss + spacingMargin { return nil }
+        return best.index
+    }
+
+    /// How far, in columns, `middles` stray from the best straight line through `columns`
+    /// (the root mean square of the misses, over the width of a column); nil when the
+    /// line does not rise.
+    static func misfit(columns: [Double], middles: [Double]) -> Double? {
+        let count = Double(columns.count)
+        let meanColumn = columns.reduce(0, +) / count
+        let meanMiddle = middles.reduce(0, +) / count
+        var covariance = 0.0, variance = 0.0
+        for (column, middle) in zip(columns, middles) {
+            covariance += (column - meanColumn) * (middle - meanMiddle)
+            variance += (column - meanColumn) * (column - meanColumn)
+        }
+        guard variance > 0, covariance > 0 else { return nil }
+        let width = covariance / variance
+        let squares = zip(columns, middles).reduce(0.0) { sum, pair in
+            let miss = pair.1 - (meanMiddle + width * (pair.0 - meanColumn))
+            return sum + miss * miss
+        }
+        return (squares / count).squareRoot() / width
+    }
+
+    /// The most a placement the spaces choose may miss by, in columns.
+    static let spacingTolerance = 0.25
+    /// How much worse than twice the best every other placement must fit.
+    static let spacingMargin = 0.1
 
     /// Every increasing choice of `count` columns out of `columns`, the first columns first
     /// (at most one more than `limit`).
