@@ -68,10 +68,19 @@ static void tf_quiet(void *user, const char *message) {
 
 /* A context whose allocations stop at budget->limit bytes, keeping at most `store` bytes of
    cached resources; MuPDF's warnings and errors are not printed (they come back as values). */
+/* MuPDF's handler of pictures as documents (PNG, JPEG, TIFF, GIF …): not in its public
+   headers, but in the library; the only handler tablefix registers besides PDF's own. */
+extern fz_document_handler img_document_handler;
+
 static inline fz_context *tf_new_context(tf_budget *budget, size_t store) {
     fz_alloc_context alloc = {budget, tf_budget_malloc, tf_budget_realloc, tf_budget_free};
     fz_context *ctx = fz_new_context(&alloc, NULL, store);
     if (ctx == NULL) return NULL;
+    fz_try(ctx) { fz_register_document_handler(ctx, &img_document_handler); }
+    fz_catch(ctx) {
+        fz_drop_context(ctx);
+        return NULL;
+    }
     fz_set_warning_callback(ctx, tf_quiet, NULL);
     fz_set_error_callback(ctx, tf_quiet, NULL);
     return ctx;
@@ -108,9 +117,31 @@ static inline int tf_open_pdf(fz_context *ctx, const unsigned char *data, size_t
     return TF_OK;
 }
 
+/* Opens a picture (PNG, JPEG, TIFF, GIF: `type` its MIME type) from bytes that must outlive
+   the document, as a document of one page that paints it. */
+static inline int tf_open_picture(fz_context *ctx, const unsigned char *data, size_t length, const char *type,
+                                  fz_document **out) {
+    fz_stream *stream = NULL;
+    fz_document *doc = NULL;
+    fz_var(stream);
+    fz_var(doc);
+    fz_try(ctx) {
+        stream = fz_open_memory(ctx, data, length);
+        doc = fz_open_document_with_stream(ctx, type, stream);
+    }
+    fz_always(ctx) { fz_drop_stream(ctx, stream); }
+    fz_catch(ctx) {
+        fz_drop_document(ctx, doc);
+        return TF_FAILED;
+    }
+    *out = doc;
+    return TF_OK;
+}
+
 /* Whether MuPDF had to rebuild the file's cross-reference table (a damaged or cut file). */
 static inline int tf_was_repaired(fz_context *ctx, fz_document *doc) {
-    return pdf_was_repaired(ctx, (pdf_document *)doc);
+    pdf_document *pdf = pdf_specifics(ctx, doc);
+    return pdf != NULL && pdf_was_repaired(ctx, pdf);
 }
 
 static inline int tf_count_pages(fz_context *ctx, fz_document *doc, int *count) {

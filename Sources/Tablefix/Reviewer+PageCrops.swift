@@ -7,9 +7,9 @@ extension Reviewer {
     /// id: for each page, the box around the cells of the grids its values came from (a
     /// grid is found by the lines of the table's cells), drawn at 72 dpi.
     ///
-    /// Empty for a document that is not a PDF.
+    /// Empty for a document that is not a PDF or a picture.
     static func pageCrops(of document: Document, extraction: Extraction, bytes: [UInt8]) -> [String: [String]] {
-        guard document.source.format == .pdf else { return [:] }
+        guard document.source.format == .pdf || document.source.format == .image else { return [:] }
         var regionsByTable: [(id: String, regions: [PageRegion])] = []
         for table in extraction.tables where table.status == .present && !table.cells.isEmpty {
             let lines = Set(table.cells.map(\.line).filter { $0 > 0 })

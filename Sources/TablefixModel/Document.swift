@@ -61,7 +61,8 @@ public struct Source: Sendable, Equatable {
 
 /// The kinds of input tablefix reads.
 public enum InputFormat: String, Sendable, Equatable, CaseIterable {
-    case text, html, docx, pdf
+    /// `image`: a picture (PNG, JPEG, TIFF, GIF) read as one scanned page.
+    case text, html, docx, pdf, image
 }
 
 extension Document {

@@ -46,6 +46,8 @@ public struct DocumentReader: Sendable {
             document = try DOCXReader().document(from: bytes, path: path)
         case .pdf:
             document = try PDFReader(limits: pdfLimits).document(from: bytes, path: path)
+        case .image:
+            document = try PDFReader(limits: pdfLimits).document(fromPicture: bytes, path: path)
         }
         // What reading had to replace (an invalid byte, a NUL, an entity left out), by line.
         document.signals.replacedLines = Set(document.edits.filter { $0.kind == .decoding }.map(\.line))

@@ -102,7 +102,7 @@ struct CLITests {
         let file = try temporaryFile((0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }, name: "junk.txt")
         let result = try run(["repair", file.path])
         #expect(result.status != 0)
-        #expect(result.stderr == "tablefix: error: \(file.path): binary data, not a text, HTML, DOCX or PDF document\n")
+        #expect(result.stderr == "tablefix: error: \(file.path): binary data, not a text, HTML, DOCX, PDF or picture document\n")
     }
 
     @Test("invalid UTF-8 that is not GB18030 is refused with its cause")

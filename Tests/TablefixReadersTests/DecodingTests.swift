@@ -69,7 +69,7 @@ struct DecodingTests {
             _ = try reader.document(from: junk, path: "junk.bin")
         } catch {
             #expect(error.code == .binary)
-            #expect(error.description == "junk.bin: binary data, not a text, HTML, DOCX or PDF document")
+            #expect(error.description == "junk.bin: binary data, not a text, HTML, DOCX, PDF or picture document")
         }
     }
 

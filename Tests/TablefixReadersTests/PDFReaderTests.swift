@@ -183,4 +183,33 @@ struct PDFReaderTests {
         let row = try #require(PDFFixtures.row(starting: "一、本年新收政府信息公开申请数量", in: grid))
         #expect(row.suffix(7) == ["87", "5", "0", "2", "6", "3", "103"])
     }
+
+    @Test("a picture is told by its signature, not its name", arguments: [
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0], "image/png"), ([0xFF, 0xD8, 0xFF, 0xE0], "image/jpeg"),
+        ([0x49, 0x49, 0x2A, 0x00], "image/tiff"), (Array("GIF89a".utf8), "image/gif"), (Array("BMW 报告".utf8), nil),
+    ])
+    func sniffsPictures(bytes: [UInt8], type: String?) {
+        #expect(FormatSniffer.pictureType(of: bytes) == type)
+        #expect((FormatSniffer.format(of: bytes) == .image) == (type != nil))
+    }
+
+    @Test("a picture is read as one scanned page, its ruled table cell by cell")
+    func pictureReadAsPage() throws {
+        let document = try PDFFixtures.document("pingyin-county-2022", kind: "table3.png")
+        #expect(document.source.format == .image)
+        #expect(document.source.encoding == "ocr")
+        let rows = PDFFixtures.grids(document).flatMap(\.rows).map { $0.map(\.text) }
+        #expect(rows.contains { $0.suffix(7) == ["87", "5", "0", "2", "6", "3", "103"] })
+    }
+
+    @Test("a picture cut short is a one-line error naming the file")
+    func brokenPicture() {
+        let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
+        #expect(throws: ReadError.self) { try DocumentReader().document(from: bytes, path: "cut.png") }
+        do {
+            _ = try DocumentReader().document(from: bytes, path: "cut.png")
+        } catch {
+            #expect(error.description.hasPrefix("cut.png: not a readable picture"))
+        }
+    }
 }

@@ -96,7 +96,7 @@ struct BatchRunnerTests {
         #expect(errors[missing] == "\(missing): no such file")
         #expect(errors[folder.path + "/broken/empty.txt"] == "\(folder.path)/broken/empty.txt: empty file")
         #expect(errors[folder.path + "/broken/junk.bin"]
-            == "\(folder.path)/broken/junk.bin: binary data, not a text, HTML, DOCX or PDF document")
+            == "\(folder.path)/broken/junk.bin: binary data, not a text, HTML, DOCX, PDF or picture document")
         #expect(errors[folder.path + "/broken/bad-utf8.txt"]
             == "\(folder.path)/broken/bad-utf8.txt: not valid UTF-8, UTF-16 or GB18030 text")
     }

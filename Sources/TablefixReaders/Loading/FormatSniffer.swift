@@ -2,7 +2,8 @@ package import TablefixModel
 
 /// Tells a document's format from its first bytes, never from its file name.
 ///
-/// `%PDF-` in the first kilobyte is PDF (readers accept junk before it, so do we), a zip
+/// `%PDF-` in the first kilobyte is PDF (readers accept junk before it, so do we), a
+/// picture's signature (PNG, JPEG, TIFF, GIF) an image, a zip
 /// package is DOCX, bytes that open with markup are HTML, anything else is text; markdown that
 /// keeps raw HTML blocks (pandoc's gfm: `<div>` around the page, a `<table>` it could not draw)
 /// is text, told by its markdown lines.
@@ -12,11 +13,22 @@ package enum FormatSniffer {
     /// - Complexity: O(1): at most the first 64 KiB are read.
     package static func format(of bytes: [UInt8]) -> InputFormat {
         if contains(Array(bytes.prefix(1024)), Array("%PDF-".utf8)) { return .pdf }
+        if pictureType(of: bytes) != nil { return .image }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return .docx
         }
         let head = bytes.prefix(65_536)
         return looksLikeMarkup(head) && !holdsMarkdownLines(head) ? .html : .text
+    }
+
+    /// The MIME type of a picture told by its first bytes (PNG, JPEG, TIFF, GIF), or nil.
+    package static func pictureType(of bytes: [UInt8]) -> String? {
+        let signatures: [(bytes: [UInt8], type: String)] = [
+            ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "image/png"), ([0xFF, 0xD8, 0xFF], "image/jpeg"),
+            ([0x49, 0x49, 0x2A, 0x00], "image/tiff"), ([0x4D, 0x4D, 0x00, 0x2A], "image/tiff"),
+            (Array("GIF87a".utf8), "image/gif"), (Array("GIF89a".utf8), "image/gif"),
+        ]
+        return signatures.first { bytes.starts(with: $0.bytes) }?.type
     }
 
     private static let markupTags = [

@@ -221,7 +221,7 @@ package enum DecodingFailure: Error, Sendable {
     package var reason: String {
         switch self {
         case .empty: "empty file"
-        case .binary: "binary data, not a text, HTML, DOCX or PDF document"
+        case .binary: "binary data, not a text, HTML, DOCX, PDF or picture document"
         case .undecodable(let why): why
         }
     }

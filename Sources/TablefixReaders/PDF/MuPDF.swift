@@ -58,14 +58,19 @@ final class MuPDFDocument {
     /// The number of pages.
     let pageCount: Int
 
-    /// Opens the bytes as a PDF. A file protected by a password (other than the empty
-    /// one) throws `.encrypted`; a damaged one is repaired where MuPDF can.
-    init(bytes source: [UInt8], context: MuPDFContext) throws(MuPDFError) {
+    /// Opens the bytes as a PDF, or as a document of one page that paints the picture of
+    /// MIME type `pictureType`. A PDF protected by a password (other than the empty one)
+    /// throws `.encrypted`; a damaged one is repaired where MuPDF can.
+    init(bytes source: [UInt8], context: MuPDFContext, pictureType: String? = nil) throws(MuPDFError) {
         self.context = context
         bytes = .allocate(capacity: max(source.count, 1))
         _ = bytes.initialize(from: source)
         var opened: UnsafeMutablePointer<fz_document>?
-        let status = tf_open_pdf(context.context, bytes.baseAddress, source.count, &opened)
+        let status = if let pictureType {
+            tf_open_picture(context.context, bytes.baseAddress, source.count, pictureType, &opened)
+        } else {
+            tf_open_pdf(context.context, bytes.baseAddress, source.count, &opened)
+        }
         guard status == Int32(TF_OK), let opened else {
             bytes.deallocate()
             if status == Int32(TF_ENCRYPTED) { throw MuPDFError(code: .encrypted, message: "needs a password") }

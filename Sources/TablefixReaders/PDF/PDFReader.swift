@@ -19,9 +19,24 @@ package struct PDFReader: Sendable {
     ///
     /// - Throws: ``ReadError``: encrypted (`needs a password`), broken, or past a limit.
     package func document(from bytes: [UInt8], path: String) throws(ReadError) -> Document {
+        try document(from: bytes, path: path, pictureType: nil)
+    }
+
+    /// Reads a picture (PNG, JPEG, TIFF, GIF) as one scanned page: by OCR with geometry, its
+    /// ruled tables cell by cell. The document's format is `image`.
+    ///
+    /// - Throws: ``ReadError``: not a picture MuPDF can decode, or past a limit.
+    package func document(fromPicture bytes: [UInt8], path: String) throws(ReadError) -> Document {
+        guard let type = FormatSniffer.pictureType(of: bytes) else {
+            throw ReadError(.unsupported, file: path, reason: "not a PNG, JPEG, TIFF or GIF picture")
+        }
+        return try document(from: bytes, path: path, pictureType: type)
+    }
+
+    private func document(from bytes: [UInt8], path: String, pictureType: String?) throws(ReadError) -> Document {
         do {
             let context = try MuPDFContext(memoryLimit: limits.memory)
-            let pdf = try MuPDFDocument(bytes: bytes, context: context)
+            let pdf = try MuPDFDocument(bytes: bytes, context: context, pictureType: pictureType)
             guard pdf.pageCount > 0 else {
                 let reason = pdf.wasRepaired ? "damaged PDF (cut short?): no page could be found" : "PDF has no pages"
                 throw ReadError(.corrupt, file: path, reason: reason)
@@ -40,10 +55,14 @@ package struct PDFReader: Sendable {
             for layout in layouts { builder.add(layout) }
             let ocrPages = layouts.filter(\.isOCR).count
             let encoding = ocrPages > 0 ? "ocr" : "text-layer"
-            return Document(source: Source(path: path, format: .pdf, encoding: encoding), blocks: builder.finish())
+            let format: InputFormat = pictureType == nil ? .pdf : .image
+            return Document(source: Source(path: path, format: format, encoding: encoding), blocks: builder.finish())
         } catch let error as ReadError {
             throw error
         } catch let error as MuPDFError {
+            if pictureType != nil, error.code == .failed {
+                throw ReadError(.corrupt, file: path, reason: "not a readable picture (\(error.message))")
+            }
             throw Self.readError(error, path: path)
         } catch {
             throw ReadError(.corrupt, file: path, reason: "\(error)")

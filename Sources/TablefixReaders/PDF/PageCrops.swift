@@ -1,7 +1,7 @@
 public import TablefixModel
 
-/// Pictures of the places on a PDF's pages that text was read from, for a reviewer to set
-/// beside what was read.
+/// Pictures of the places on a PDF's pages (or on a picture read as a page) that text was
+/// read from, for a reviewer to set beside what was read.
 public enum PageCrops {
     /// Each region of the PDF drawn at `dpi` in gray, as PNG bytes; nil for a region that
     /// cannot be drawn (no such page, a PDF that does not open within `limits`).
@@ -9,7 +9,7 @@ public enum PageCrops {
         -> [[UInt8]?]
     {
         guard let context = try? MuPDFContext(memoryLimit: limits.memory),
-            let pdf = try? MuPDFDocument(bytes: bytes, context: context)
+            let pdf = try? MuPDFDocument(bytes: bytes, context: context, pictureType: FormatSniffer.pictureType(of: bytes))
         else { return regions.map { _ in nil } }
         return regions.map { region in
             guard region.page >= 1, region.page <= pdf.pageCount,
