@@ -212,4 +212,16 @@ struct PDFReaderTests {
             #expect(error.description.hasPrefix("cut.png: not a readable picture"))
         }
     }
+
+    @Test("a picture too small to hold a table (an icon) is refused, not read")
+    func iconRefused() throws {
+        let icon = try #require(Data(base64Encoded:
+            "iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAAAAAA6mKC9AAAAEElEQVR4nGP4DwUMowwoAwAJHcf5bU8XmQAAAABJRU5ErkJggg=="))
+        do {
+            _ = try DocumentReader().document(from: [UInt8](icon), path: "icon.png")
+            Issue.record("an icon was read")
+        } catch {
+            #expect(error.description == "icon.png: a picture of 16 × 16 pixels, too small to hold a table")
+        }
+    }
 }

@@ -33,6 +33,9 @@ package struct PDFReader: Sendable {
         return try document(from: bytes, path: path, pictureType: type)
     }
 
+    /// The fewest pixels a side of a picture read as a page has: smaller ones are refused.
+    static let smallestTablePicture = 200
+
     private func document(from bytes: [UInt8], path: String, pictureType: String?) throws(ReadError) -> Document {
         do {
             let context = try MuPDFContext(memoryLimit: limits.memory)
@@ -45,6 +48,14 @@ package struct PDFReader: Sendable {
                 throw ReadError(
                     .tooLarge, file: path,
                     reason: "PDF has \(pdf.pageCount) pages, more than the limit of \(limits.pages)")
+            }
+            if pictureType != nil, let picture = try pdf.page(0, timeLimit: limits.secondsPerPage).geometry().images.first,
+                min(picture.pixelWidth, picture.pixelHeight) < Self.smallestTablePicture
+            {
+                // An icon, a logo, a button: a batch over a web archive meets thousands.
+                throw ReadError(
+                    .unsupported, file: path,
+                    reason: "a picture of \(picture.pixelWidth) × \(picture.pixelHeight) pixels, too small to hold a table")
             }
             var layouts: [PageLayout] = []
             for index in 0..<pdf.pageCount {
