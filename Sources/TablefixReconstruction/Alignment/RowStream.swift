@@ -10,6 +10,9 @@ struct Token: Equatable {
     /// Whether the token is all its cell or line holds: then it is one value, never
     /// digits of several cells run together.
     var isWhole = false
+    /// Whether the token was read by OCR from a picture of its cell: then specks and
+    /// blur may stand beside or for its digits.
+    var isOCR = false
 
     /// Whether the token stands for a cell's value: a number or a mark for none.
     var isValue: Bool { kind == .number || kind == .placeholder }
@@ -66,7 +69,13 @@ enum RowStream {
             case .table(let grid):
                 for row in grid.rows {
                     var tokens: [Token] = []
-                    for cell in row where !cell.isFiller && !cell.isSpanned { tokens += cellTokens(cell.text, line: cell.line, inGrid: true) }
+                    for cell in row where !cell.isFiller && !cell.isSpanned {
+                        tokens += cellTokens(cell.text, line: cell.line, inGrid: true).map { token in
+                            var token = token
+                            token.isOCR = cell.ocrConfidence != nil
+                            return token
+                        }
+                    }
                     rows.append(StreamRow(tokens: readingLoneLookalikes(tokens, wholeCellsOnly: true), block: index))
                 }
             case .heading(let lines), .paragraph(let lines):
@@ -167,14 +176,29 @@ enum RowStream {
     /// is an OCR'd digit: a number, which reading marks as a repair; a lone `一` there is
     /// an OCR'd dash; a word of zeros and rules read as letters (`olo`, `oo`) is a number
     /// for ``RuleGlyphs`` to read. A run of nothing but such words stays text. In a grid's
-    /// row (`wholeCellsOnly`) only a word that is all its cell holds counts so.
+    /// row (`wholeCellsOnly`) only a word that is all its cell holds counts so. In a grid
+    /// read by OCR, a count with a speck beside it (`0.`, `8-`:
+    /// ``NumberReader/strayMarkReading(of:)``) is a number too, and so is a short cell of
+    /// anything after a cell of a value (`卫汪` where a blurred `13` was: a number reading
+    /// cannot read, not a label). Text keeps them as text: there `3.` after a row's values
+    /// is the list number of the next row's label.
     static func readingLoneLookalikes(_ tokens: [Token], wholeCellsOnly: Bool = false) -> [Token] {
         func isLookalike(_ token: Token) -> Bool {
-            (NumberReader.isLoneLookalike(token.raw) || RuleGlyphs.needsRules(token.raw))
+            if wholeCellsOnly, token.isWhole, token.isOCR, NumberReader.strayMarkReading(of: token.raw) != nil { return true }
+            return (NumberReader.isLoneLookalike(token.raw) || RuleGlyphs.needsRules(token.raw))
                 && (token.isWhole || !wholeCellsOnly)
         }
+        var garbled = [Bool](repeating: false, count: tokens.count)
+        if wholeCellsOnly {
+            for index in tokens.indices.dropFirst() where tokens[index].kind == .text && tokens[index].isWhole && tokens[index].isOCR {
+                let before = tokens[index - 1]
+                garbled[index] = tokens[index].raw.count <= longestGarbledValue
+                    && !NumberReader.units.contains(tokens[index].raw)
+                    && (before.isValue || garbled[index - 1] || (before.kind == .text && isLookalike(before)))
+            }
+        }
         var start = tokens.count
-        while start > 0, tokens[start - 1].kind != .text || isLookalike(tokens[start - 1]) {
+        while start > 0, tokens[start - 1].kind != .text || isLookalike(tokens[start - 1]) || garbled[start - 1] {
             start -= 1
         }
         guard tokens[start...].contains(where: { $0.kind == .number }) else { return tokens }
@@ -184,6 +208,9 @@ enum RowStream {
         }
         return tokens
     }
+
+    /// The most characters of a cell after a value that OCR garbled beyond reading.
+    static let longestGarbledValue = 4
 
     /// `20002—————10001`: a crawler's run of cells, digits and dashes together. Each dash is
     /// a cell that printed none; the digit runs are split later, as glued digits are.
