@@ -159,6 +159,14 @@ struct ValueTests {
         #expect(CellReading.from(tokens[1], decimal: false).rule == .ocrDigits)
     }
 
+    @Test("reads a lone [ or 【 among a row's numbers as an OCR'd 1, marked as a repair", arguments: ["[", "【"])
+    func loneBracketAmongNumbers(bracket: String) {
+        let tokens = RowStream.cellTokens("7.属于行政执法案卷 1 0 \(bracket)", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number])
+        #expect(CellReading.from(tokens[3], decimal: false).value == 1)
+        #expect(CellReading.from(tokens[3], decimal: false).rule == .ocrDigits)
+    }
+
     @Test("reads a lone 一 among a row's numbers as an OCR'd dash: none, below high confidence")
     func loneDashAmongNumbers() {
         let tokens = RowStream.cellTokens("2  0  一  一  工", line: 1, inGrid: false)
