@@ -177,6 +177,14 @@ struct ValueTests {
         #expect(CellReading.from(tokens[1], decimal: false).rule == .ocrDigits)
     }
 
+    @Test("reads a lone [ or 【 among a row's numbers as an OCR'd 1, marked as a repair", arguments: ["[", "【"])
+    func loneBracketAmongNumbers(bracket: String) {
+        let tokens = RowStream.cellTokens("7.属于行政执法案卷 1 0 \(bracket)", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number])
+        #expect(CellReading.from(tokens[3], decimal: false).value == 1)
+        #expect(CellReading.from(tokens[3], decimal: false).rule == .ocrDigits)
+    }
+
     @Test("reads a lone 一 among a row's numbers as an OCR'd dash: none, below high confidence")
     func loneDashAmongNumbers() {
         let tokens = RowStream.cellTokens("2  0  一  一  工", line: 1, inGrid: false)
@@ -305,5 +313,59 @@ struct UnitTests {
         #expect(NumberReader.plainDigits(word) == Double(word))
         #expect(NumberReader.plainDigits(word + "件") == nil)
         #expect(NumberReader.plainDigits("123456789012345678901") == nil)
+    }
+}
+
+/// Specks and blur in cells read by OCR: what a scanned row of counts prints instead of
+/// its digits.
+@Suite("OCR'd grid cells")
+struct OCRGridCellTests {
+    /// The tokens of a grid row of `cells`, read by OCR or from text.
+    func row(_ cells: [String], ocr: Bool) -> [Token] {
+        let tokens = cells.flatMap { cell in
+            RowStream.cellTokens(cell, line: 1, inGrid: true).map { token in
+                var token = token
+                token.isOCR = ocr
+                return token
+            }
+        }
+        return RowStream.readingLoneLookalikes(tokens, wholeCellsOnly: true)
+    }
+
+    @Test("reads a count with a speck beside it read as a point or a dash as its digits, as a repair", arguments: [
+        ("0.", 0.0), (".0", 0.0), ("8-", 8.0), ("12．", 12.0),
+    ])
+    func strayMark(word: String, value: Double) {
+        #expect(NumberReader.strayMarkReading(of: word) == NumberReader.Reading(value: value, repaired: true))
+    }
+
+    @Test("reads no speck in a number that is whole, signed or a decimal", arguments: ["12", "-3", "1.5", "0.-", "."])
+    func noStrayMark(word: String) {
+        #expect(NumberReader.strayMarkReading(of: word) == nil)
+    }
+
+    @Test("a cell of a count with a speck among an OCR'd row's values is a value, read as a repair")
+    func strayMarkCellIsAValue() {
+        let tokens = row(["3.属于", "3", "0-", "1"], ocr: true)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number])
+        #expect(CellReading.from(tokens[2], decimal: false).value == 0)
+        #expect(CellReading.from(tokens[2], decimal: false).rule == .ocrDigits)
+    }
+
+    @Test("a cell of digits and a point after a row's values in a grid of text stays text: the next row's list number")
+    func listNumberInTextGridStaysText() {
+        #expect(row(["开", "0", "0", "3."], ocr: false).last?.kind == .text)
+    }
+
+    @Test("a short cell OCR garbled after a value is an unreadable value, not the row's label")
+    func garbledCellAfterAValue() {
+        let tokens = row(["2.重复申请", "11", "0", "卫汪-"], ocr: true)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number])
+        #expect(CellReading.from(tokens[3], decimal: false).value == nil)
+    }
+
+    @Test("a short cell of text after a value in a grid of text stays text")
+    func shortTextInTextGridStaysText() {
+        #expect(row(["开", "0", "四"], ocr: false).last?.kind == .text)
     }
 }

@@ -16,7 +16,9 @@ public enum NumberGlyphs {
 
     /// What a Chinese OCR prints for a lone digit in a row of numbers (`工` for 1). Alone
     /// such a word is a number only among numbers.
-    public static let loneDigits: [String: Double] = ["工": 1, "】": 1, "]": 1, "l": 1, "I": 1, "O": 0, "o": 0]
+    public static let loneDigits: [String: Double] = [
+        "工": 1, "】": 1, "]": 1, "【": 1, "[": 1, "l": 1, "I": 1, "O": 0, "o": 0,
+    ]
 
     /// What a Chinese OCR prints for a lone dash in a row of numbers: `一`.
     public static let dashLookalikes: Set<String> = ["一"]
@@ -46,7 +48,7 @@ public enum NumberGlyphs {
     /// (``letterDigits``, ``loneDigits``): a word without any is never a number.
     public static func mayStandForDigit(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "0"..."9", "０"..."９", "O", "o", "l", "I", "工", "】", "]": true
+        case "0"..."9", "０"..."９", "O", "o", "l", "I", "工", "】", "]", "【", "[": true
         default: false
         }
     }

@@ -14,6 +14,9 @@ struct Token: Equatable {
     /// a page): the spaces an OCR keeps between a row's values measure the columns between
     /// them.
     var offset: Int?
+    /// Whether the token was read by OCR from a picture of its cell: then specks and
+    /// blur may stand beside or for its digits.
+    var isOCR = false
 
     /// Whether the token stands for a cell's value: a number or a mark for none.
     var isValue: Bool { kind == .number || kind == .placeholder }
@@ -71,7 +74,11 @@ enum RowStream {
                 for row in grid.rows {
                     var tokens: [Token] = []
                     for cell in row where !cell.isFiller && !cell.isSpanned {
-                        tokens += cellTokens(cell.text, line: cell.line, inGrid: true, at: cell.offset)
+                        tokens += cellTokens(cell.text, line: cell.line, inGrid: true, at: cell.offset).map { token in
+                            var token = token
+                            token.isOCR = cell.ocrConfidence != nil
+                            return token
+                        }
                     }
                     rows.append(StreamRow(tokens: readingLoneLookalikes(tokens, wholeCellsOnly: true), block: index))
                 }
@@ -190,18 +197,33 @@ enum RowStream {
     /// for ``RuleGlyphs`` to read; lone commas and stops (``NumberGlyphs/punctuationZeros``)
     /// are OCR'd zeros. A run of nothing but such words stays text, unless it holds
     /// ``minimumPunctuationRun`` commas or stops. In a grid's row (`wholeCellsOnly`) only a
-    /// word that is all its cell holds, or that stands beside a number, counts so.
+    /// word that is all its cell holds, or that stands beside a number, counts so. In a grid
+    /// read by OCR, a count with a speck beside it (`0.`, `8-`:
+    /// ``NumberReader/strayMarkReading(of:)``) is a number too, and so is a short cell of
+    /// anything after a cell of a value (`卫汪` where a blurred `13` was: a number reading
+    /// cannot read, not a label). Text keeps them as text: there `3.` after a row's values
+    /// is the list number of the next row's label.
     static func readingLoneLookalikes(_ tokens: [Token], wholeCellsOnly: Bool = false) -> [Token] {
         func isLookalike(_ index: Int) -> Bool {
             let token = tokens[index]
+            if wholeCellsOnly, token.isWhole, token.isOCR, NumberReader.strayMarkReading(of: token.raw) != nil { return true }
             guard NumberReader.isLoneLookalike(token.raw) || RuleGlyphs.needsRules(token.raw) else { return false }
             // A word sharing its grid cell is a digit only beside a number (`数量 0 1 0 lo`,
             // `秘密 工 0 0`): a label's own characters are not.
             return !wholeCellsOnly || token.isWhole || (index > 0 && tokens[index - 1].kind == .number)
                 || (index + 1 < tokens.count && tokens[index + 1].kind == .number)
         }
+        var garbled = [Bool](repeating: false, count: tokens.count)
+        if wholeCellsOnly {
+            for index in tokens.indices.dropFirst() where tokens[index].kind == .text && tokens[index].isWhole && tokens[index].isOCR {
+                let before = tokens[index - 1]
+                garbled[index] = tokens[index].raw.count <= longestGarbledValue
+                    && !NumberReader.units.contains(tokens[index].raw)
+                    && (before.isValue || garbled[index - 1] || (before.kind == .text && isLookalike(index - 1)))
+            }
+        }
         var start = tokens.count
-        while start > 0, tokens[start - 1].kind != .text || isLookalike(start - 1) {
+        while start > 0, tokens[start - 1].kind != .text || isLookalike(start - 1) || garbled[start - 1] {
             start -= 1
         }
         let stops = tokens[start...].filter { NumberGlyphs.punctuationZeros.contains($0.raw) }.count
@@ -221,6 +243,9 @@ enum RowStream {
     /// The fewest lone commas and stops that make a row of OCR'd zeros without any digit
     /// (`| ， | ， | ， |`): fewer end sentences.
     static let minimumPunctuationRun = 3
+
+    /// The most characters of a cell after a value that OCR garbled beyond reading.
+    static let longestGarbledValue = 4
 
     /// `20002—————10001`: a crawler's run of cells, digits and dashes together. Each dash is
     /// a cell that printed none; the digit runs are split later, as glued digits are.

@@ -42,7 +42,9 @@ struct CellReading: Equatable {
         case .placeholder: return (nil, .noneMark(token.raw))
         case .text: return (nil, .unreadable)
         case .number:
-            guard let reading = NumberReader.reading(of: token.raw) else { return (nil, .unreadable) }
+            guard let reading = NumberReader.reading(of: token.raw) ?? NumberReader.strayMarkReading(of: token.raw) else {
+                return (nil, .unreadable)
+            }
             if reading.repaired { return (reading.value, .repairedDigits) }
             if !decimal, reading.value != reading.value.rounded() { return (reading.value, .fraction) }
             if reading.unit != nil || reading.note != nil {

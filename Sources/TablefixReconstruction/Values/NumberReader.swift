@@ -121,6 +121,23 @@ enum NumberReader {
         return Double(word)
     }
 
+    /// A count with a speck read beside it as a point or a dash (`0.`, `.0`, `8-`): its
+    /// digits, as a repair. No number prints a point or a dash after its digits, nor a
+    /// point before them; a list number (`1.`) looks the same, so only a whole cell among
+    /// a row's values is read so (``RowStream/readingLoneLookalikes(_:wholeCellsOnly:)``).
+    static func strayMarkReading(of word: String) -> Reading? {
+        var body = Substring(word)
+        if let first = body.first, strayLeadingMarks.contains(first) { body = body.dropFirst() }
+        if let last = body.last, strayTrailingMarks.contains(last) { body = body.dropLast() }
+        guard body.count < word.count, let value = plainDigits(String(body)) else { return nil }
+        return Reading(value: value, repaired: true)
+    }
+
+    /// What a speck before a count reads as (a dash before digits is a sign).
+    static let strayLeadingMarks: Set<Character> = [".", "．", "·"]
+    /// What a speck after a count reads as.
+    static let strayTrailingMarks: Set<Character> = [".", "．", "·", "-"]
+
     /// The most characters a number may have.
     static let longestNumber = 20
 
