@@ -103,21 +103,54 @@ public struct RunOnLineSplit: CleanupPass {
             index += 1
         }
         cut(at: chars.count)
-        return pieces.flatMap(Self.headingAndRest).flatMap(Self.tableRows)
+        return pieces.flatMap(Self.tableRows).flatMap(Self.headingAndRest).flatMap(labelAfterHeader)
     }
 
-    /// A section heading of the format (`四、政府信息公开行政复议、行政诉讼情况`, or a
-    /// caption `表三：…情况`, ending in 情况 or 情況) with what followed it on the line (a table's header words, the first
+    /// A section heading of the format (`四、政府信息公开行政复议、行政诉讼情况`, a caption
+    /// `表三：…情况`, or the heading alone before a table's header words; ending in 情况 or
+    /// 情況, within its first 40 characters, no count before it) with what followed it on the line (a table's header words, the first
     /// sentence) cut after it; a bracket or punctuation after 情况 keeps the piece whole.
     static func headingAndRest(_ piece: String) -> [String] {
         let opensSection = ListMarker(parsing: piece[...])?.style == .chineseComma || LineRole.isCaption(piece)
-        guard opensSection else { return [piece] }
+        // An unnumbered heading (`政府信息公开行政复议、行政诉讼情况 行政复议…`) only where no
+        // sentence follows it: prose says 情况 in passing.
+        guard opensSection || !LineRole.isProse(piece) else { return [piece] }
+        let shortest = opensSection ? 0 : Self.shortestUnnumberedHeading
         let chars = Array(piece.prefix(longestHeading + 1))
         guard let at = (0..<max(0, chars.count - 1)).first(where: { chars[$0] == "情" && "况況".contains(chars[$0 + 1]) }),
-            let next = chars.dropFirst(at + 2).first(where: { $0 != " " }), next.isCJK
+            at + 2 >= shortest,
+            let next = chars.dropFirst(at + 2).first(where: { $0 != " " }), next.isCJK,
+            // A row's values before 情况 (`四、结转下年度继续办理2100003 政府…情况`): no heading.
+            !String(chars[..<at]).split(whereSeparator: { NumberGlyphs.asciiDigit($0) == nil }).contains(where: { $0.count > 4 })
         else { return [piece] }
         return [String(piece.prefix(at + 2)), String(piece.dropFirst(at + 2)).trimmingSpaces]
     }
+
+    /// A table's header words with its first row glued after them
+    /// (`…本年废止件数现行有效件数规章000`): cut after the last long label of the vocabulary
+    /// (a column's) when a short label and digits, and nothing else, follow it.
+    func labelAfterHeader(_ row: String) -> [String] {
+        guard let last = row.last, NumberGlyphs.asciiDigit(last) != nil else { return [row] }
+        let chars = Array(row)
+        var end = chars.count
+        while end > 0, NumberGlyphs.asciiDigit(chars[end - 1]) != nil || chars[end - 1] == " " { end -= 1 }
+        // The row's own label: two to five CJK characters after a column's label.
+        for cut in stride(from: end - 2, through: max(1, end - Self.longLabel + 1), by: -1)
+        where chars[cut..<end].allSatisfy(\.isCJK) {
+            let header = String(chars[..<cut]).trimmingSpaces
+            if rowLabels.contains(where: header.hasSuffix) {
+                return [header, String(chars[cut...]).trimmingSpaces]
+            }
+        }
+        return [row]
+    }
+
+    /// The clause that heads each block of the 2021 format's table of active disclosure.
+    static let clause = Array("第二十条第")
+
+    /// The shortest heading without a number (`主动公开政府信息情况`): a header word such as
+    /// 申请人情况 is shorter.
+    static let shortestUnnumberedHeading = 8
 
     /// The longest section heading that ends in 情况.
     static let longestHeading = 40
@@ -165,7 +198,9 @@ public struct RunOnLineSplit: CleanupPass {
     }
 
     /// A piece that reads like table rows (no sentence, two numbers or more), cut before each
-    /// label that follows a number; a date's 年 or a unit after a number is not a label.
+    /// label that follows a number, and before each clause header of the 2021 format's table
+    /// (`第二十条第（五）项`, also after a note in brackets); a date's 年 or a unit after a
+    /// number is not a label.
     static func tableRows(_ piece: String) -> [String] {
         let chars = Array(piece)
         func isDigit(_ character: Character) -> Bool { NumberGlyphs.asciiDigit(character) != nil }
@@ -177,8 +212,9 @@ public struct RunOnLineSplit: CleanupPass {
         for index in chars.indices.dropFirst() {
             var previous = index - 1
             while previous > start, chars[previous] == " " { previous -= 1 }
-            guard chars[index].isCJK, isDigit(chars[previous]) || "—-".contains(chars[previous]),
-                !"年月日件条个项次人元万％%".contains(chars[index])
+            let opensClause = index > start + 1 && chars[index...].starts(with: clause) && chars[index - 1] != "、"
+            guard opensClause || (chars[index].isCJK && (isDigit(chars[previous]) || "—-".contains(chars[previous]))
+                && !"年月日件条个项次人元万％%".contains(chars[index]))
             else { continue }
             rows.append(String(chars[start..<index]).trimmingSpaces)
             start = index

@@ -70,4 +70,19 @@ struct RunOnLineSplitTests {
         #expect(RunOnLineSplit.valuesAfterHeader("結果維持結果糾正其他結果尚未審結總計000000000000000").count == 2)
         #expect(RunOnLineSplit().pieces(of: "（七）总计815025396") == ["（七）总计815025396"])
     }
+
+    @Test("cuts a short row label and its digits off the column labels they are glued to")
+    func labelAfterHeader() {
+        let split = RunOnLineSplit(vocabulary: ["现行有效件数"])
+        #expect(split.labelAfterHeader("第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000")
+            == ["第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数", "规章000"])
+        #expect(split.labelAfterHeader("现行有效件数 规章000") == ["现行有效件数", "规章000"])
+        #expect(split.labelAfterHeader("行政规范性文件7231").count == 1)
+    }
+
+    @Test("cuts before each clause header of the 2021 format, also after a note in brackets")
+    func clauseHeaders() {
+        #expect(RunOnLineSplit.tableRows("行政规范性文件7231（其中修订9件）第二十条第（五）项信息内容行政许可7318")
+            == ["行政规范性文件7231（其中修订9件）", "第二十条第（五）项信息内容行政许可7318"])
+    }
 }
