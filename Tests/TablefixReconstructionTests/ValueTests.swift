@@ -81,6 +81,21 @@ struct ValueTests {
         #expect(RowStream.splitTrailingDigits("行政强制101+2250")?.numbers == ["101", "+2250"])
     }
 
+    @Test("reads a crawler's run of digits that splits only one way although the row's arithmetic fails, as a guess")
+    func onlySplitAgainstArithmetic() {
+        let row = RowValues(keys: (1...15).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: tokens(["402200100120103"])).readings
+        #expect(readings.map(\.value) == [4, 0, 2, 2, 0, 0, 1, 0, 0, 1, 2, 0, 1, 0, 3])
+        #expect(readings.allSatisfy { $0.rule == .splitDigits && $0.confidence <= ConfidencePolicy.standard.splitGuess })
+    }
+
+    @Test("does not split short numbers apart against the row's arithmetic: they may be a short row's values")
+    func shortNumbersNotForced() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: tokens(["16", "2", "1", "2", "21"])).readings
+        #expect(readings.allSatisfy { $0.rule != .splitDigits })
+    }
+
     /// The last value is the sum of the others.
     static let total: @Sendable ([Double?]) -> Bool? = { values in
         guard values.allSatisfy({ $0 != nil }) else { return nil }

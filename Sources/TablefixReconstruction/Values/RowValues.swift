@@ -53,6 +53,16 @@ struct RowValues {
             return ReadingUnit(keys: keys, readings: window)
         }
         if !rulesFirst, let unit = ruleGlyphUnit(printed) { return unit }
+        // A crawler's run of digits that splits only one way (`402200100120103` for fifteen
+        // cells) is read so although the row's arithmetic fails: a printed inconsistency,
+        // which the table's checks report; the cells stay at a guess's confidence. Short
+        // numbers apart (`16 2 1 2 21`) may be a short row's whole values instead.
+        let glued = printed.filter { $0.kind == .number && !Self.isOneValue($0) }.map(\.raw.count).reduce(0, +)
+        if printed.count < columns, glued > Self.longestWholeValue,
+            let (splits, _) = gluedSplits(printed, orOnlySplit: true), splits.count == 1
+        {
+            return ReadingUnit(keys: keys, readings: splitReadings(splits[0], among: 1, checked: false))
+        }
         // Nothing fits: the values in order, the row said to be short or long. A short
         // row's values may belong to other columns: the table's arithmetic may place them.
         let placement = CellEvidence.Placement.mismatched(values: printed.count, columns: columns)
@@ -83,8 +93,9 @@ struct RowValues {
     /// The splits of glued digit runs that give one value per column, without leading
     /// zeros (shortest first: a change column's `-12561` is `-1`, `2561` before `-12`, `561`),
     /// and that the row's own arithmetic accepts (all of them when it has none);
-    /// whether the arithmetic judged them.
-    func gluedSplits(_ printed: [Token]) -> (splits: [[(String, Token)]], checked: Bool)? {
+    /// whether the arithmetic judged them. With `orOnlySplit`, digits that split only one way
+    /// give that split even where the arithmetic refuses it, unjudged.
+    func gluedSplits(_ printed: [Token], orOnlySplit: Bool = false) -> (splits: [[(String, Token)]], checked: Bool)? {
         let missing = columns - printed.count
         guard missing > 0, printed.allSatisfy({ $0.kind == .placeholder || $0.raw.allSatisfy(\.isASCII) }) else {
             return nil
@@ -120,6 +131,7 @@ struct RowValues {
         let consistent = candidates.filter { candidate in
             check(candidate.map { NumberReader.reading(of: $0.0)?.value }) == true
         }
+        if consistent.isEmpty, orOnlySplit, candidates.count == 1 { return (candidates, false) }
         return consistent.isEmpty ? nil : (consistent, true)
     }
 
