@@ -49,17 +49,9 @@ package struct PDFReader: Sendable {
                     .tooLarge, file: path,
                     reason: "PDF has \(pdf.pageCount) pages, more than the limit of \(limits.pages)")
             }
-            if pictureType != nil, let picture = try pdf.page(0, timeLimit: limits.secondsPerPage).geometry().images.first,
-                min(picture.pixelWidth, picture.pixelHeight) < Self.smallestTablePicture
-            {
-                // An icon, a logo, a button: a batch over a web archive meets thousands.
-                throw ReadError(
-                    .unsupported, file: path,
-                    reason: "a picture of \(picture.pixelWidth) × \(picture.pixelHeight) pixels, too small to hold a table")
-            }
             var layouts: [PageLayout] = []
             for index in 0..<pdf.pageCount {
-                layouts.append(PageLayout(try pageContent(pdf, index: index, path: path)))
+                layouts.append(PageLayout(try pageContent(pdf, index: index, path: path, isPicture: pictureType != nil)))
             }
             Self.markRecurringBands(&layouts)
             var builder = PDFBlockBuilder()
@@ -81,8 +73,9 @@ package struct PDFReader: Sendable {
     }
 
     /// A page's words and rules: from its text layer, or by OCR when it has no text and a
-    /// picture covers it.
-    private func pageContent(_ pdf: MuPDFDocument, index: Int, path: String) throws -> PageContent {
+    /// picture covers it. The page of a picture read as a document (`isPicture`) is refused
+    /// when the picture is too small to hold a table.
+    private func pageContent(_ pdf: MuPDFDocument, index: Int, path: String, isPicture: Bool) throws -> PageContent {
         let page = try pdf.page(index, timeLimit: limits.secondsPerPage)
         let (words, turn) = try page.words()
         let (rules, images, invisibleText) = try page.geometry()
@@ -91,6 +84,12 @@ package struct PDFReader: Sendable {
             throw ReadError(
                 .tooLarge, file: path,
                 reason: "page \(number) paints an image of \(image.pixelWidth) × \(image.pixelHeight) pixels, more than the limit of \(limits.pixels)")
+        }
+        if isPicture, let picture = images.first, min(picture.pixelWidth, picture.pixelHeight) < Self.smallestTablePicture {
+            // An icon, a logo, a button: a batch over a web archive meets thousands.
+            throw ReadError(
+                .unsupported, file: path,
+                reason: "a picture of \(picture.pixelWidth) × \(picture.pixelHeight) pixels, too small to hold a table")
         }
         var content = PageContent(
             page: number, width: turn.width, height: turn.height, words: words, rules: rules.map(turn.upright),

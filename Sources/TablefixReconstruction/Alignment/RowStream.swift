@@ -307,11 +307,11 @@ enum RowStream {
     /// one sign at most, after a word. Not `2021年` nor `第1项`.
     static func splitTrailingDigits(_ word: String) -> (label: String, numbers: [String])? {
         guard let last = word.last, last.isASCII, last.isNumber else { return nil }
-        let run = word.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || signs.contains($0) }
+        let run = word.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || NumberReader.signs.contains($0) }
         var numbers: [String] = []
         var current = ""
         for character in run.reversed() {
-            if signs.contains(character) {
+            if NumberReader.signs.contains(character) {
                 if !current.isEmpty { numbers.append(current) }
                 current = String(character)
             } else {
@@ -321,14 +321,12 @@ enum RowStream {
         numbers.append(current)
         let label = word.dropLast(run.count)
         // One sign at most, after a word (`2023-12` after punctuation is a date).
-        guard numbers.count <= 2, let first = run.last, !signs.contains(first), let end = label.last, numbers.count == 1 ? end.isCJK || end.isCJKPunctuation : end.isCJK,
+        guard numbers.count <= 2, let first = run.last, !NumberReader.signs.contains(first), let end = label.last, numbers.count == 1 ? end.isCJK || end.isCJKPunctuation : end.isCJK,
             numbers.allSatisfy(NumberReader.isNumber)
         else { return nil }
         return (String(label), numbers)
     }
 
-    /// The signs a change column prints before its number.
-    static let signs: Set<Character> = ["+", "-", "−", "＋", "－"]
 
     /// Rows whose labels an extractor wrote one after another and whose values came after
     /// them all (pdftotext on merged cells): `label A`, `label B`, `a1…a7 b1…b7`. The values

@@ -111,7 +111,7 @@ struct RowValues {
             }
             let token = printed[index]
             // A change column's sign stays on the first number: `-12561` → `-1`, `2561`.
-            let sign = token.raw.first.map { RowStream.signs.contains($0) } == true ? String(token.raw.prefix(1)) : ""
+            let sign = token.raw.first.map { NumberReader.signs.contains($0) } == true ? String(token.raw.prefix(1)) : ""
             let unsigned = token.raw.dropFirst(sign.count)
             guard token.kind == .number, !unsigned.isEmpty, unsigned.allSatisfy(\.isNumber), !Self.isOneValue(token) else {
                 extend(index + 1, remaining, built + [(token.raw, token)])
