@@ -49,9 +49,13 @@ public struct Cell: Sendable, Equatable {
     /// Where the cell starts in its line, in bytes, for a cell cut from a line of plain
     /// text at runs of spaces; nil otherwise.
     public var offset: Int?
+    /// True for an empty slot a text reader put where a row laid out by character columns
+    /// prints nothing under a column that a fuller row of the same layout prints: a blank
+    /// the source's spacing implies, not a cell it delimits.
+    public var isBlankByPosition: Bool
 
     public init(_ text: String, line: Int, isSpanned: Bool = false, isFiller: Bool = false, region: PageRegion? = nil,
-                ocrConfidence: Double? = nil, offset: Int? = nil) {
+                ocrConfidence: Double? = nil, offset: Int? = nil, isBlankByPosition: Bool = false) {
         self.text = text
         self.line = line
         self.isSpanned = isSpanned
@@ -59,6 +63,7 @@ public struct Cell: Sendable, Equatable {
         self.region = region
         self.ocrConfidence = ocrConfidence
         self.offset = offset
+        self.isBlankByPosition = isBlankByPosition
     }
 }
 

@@ -40,6 +40,21 @@ struct TextReaderTests {
         #expect(texts(grid) == [["规章", "0", "0", "0"], ["行政规范性文件", "3", "1", "12"]])
     }
 
+    @Test("puts a blank where a row laid out by character columns prints nothing under a fuller row's column")
+    func blanksByCharacterColumns() throws {
+        let text = "说明文字。\n      行政许可        127      3        11520\n      其他对外管理      90                1736\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid) == [["行政许可", "127", "3", "11520"], ["其他对外管理", "90", "", "1736"]])
+        #expect(grid.rows[1][2].isBlankByPosition)
+    }
+
+    @Test("keeps a short row as read when one of its values lines up with no column of the fuller rows")
+    func blanksNeedAlignedValues() throws {
+        let text = "说明文字。\n      行政许可        127      3        11520\n      其他对外管理      90             1736\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[1] == ["其他对外管理", "90", "1736"])
+    }
+
     @Test("reads OCR rows of a label and numbers separated by single spaces, with label fragments between")
     func ocrRows() throws {
         let text = "一、本年新收政府信息公开申请数量 45 3 0 0 1 0 49\n二、上年结转政府\n信息公开申请数量 2 0 0 0 0 0 2\n"

@@ -63,6 +63,28 @@ struct ValueTests {
         #expect(readings.allSatisfy { $0.confidence < 0.95 })
     }
 
+    func positioned(_ raws: [String]) -> [Token] {
+        raws.map { raw in
+            raw.isEmpty ? Token(kind: .blank, raw: "", line: 1, isBlankByPosition: true) : Token(kind: .number, raw: raw, line: 1)
+        }
+    }
+
+    @Test("places a row by its character columns when the row's arithmetic holds so, below high confidence")
+    func byColumnsChecked() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: positioned(["1", "", "", "", "", "1", "2"])).readings
+        #expect(readings.map(\.value) == [1, nil, nil, nil, nil, 1, 2])
+        #expect(readings.allSatisfy { $0.rule == .position })
+        #expect(readings.allSatisfy { $0.confidence == ConfidencePolicy.standard.byColumnsChecked })
+    }
+
+    @Test("reads a row without its blanks by position when the row's arithmetic fails so")
+    func byColumnsFailingArithmetic() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: positioned(["2", "", "", "", "", "2", "5"])).readings
+        #expect(readings.allSatisfy { $0.rule == .shortRow })
+    }
+
     @Test("splits a crawler's signed run after the sign, the change column's shortest number first, below high confidence")
     func splitsSignedGluedDigits() {
         let tokens = RowStream.cellTokens("其他对外管理服务事项46-12561", line: 1, inGrid: false)

@@ -43,6 +43,8 @@ extension CellEvidence {
         switch placement {
         case .label, .slot, .rightAligned: return sourceWhy
         case .lacking(let cells, let columns): return "no cell in source (row has \(cells) cells for \(columns) columns)"
+        case .byColumns(let checked):
+            return "placed by the character columns of a fuller row" + (checked ? "; the row's arithmetic holds" : "")
         case .mismatched(let values, let columns):
             return "row has \(values) values for \(columns) columns" + (values > columns ? "; kept the first" : "")
         case .window(let values, let columns): return "row has \(values) values for \(columns) columns; these fit its arithmetic"

@@ -64,6 +64,10 @@ public struct CellEvidence: Sendable, Equatable {
         case rightAligned(cells: Int, columns: Int)
         /// A column such a row has no cell for.
         case lacking(cells: Int, columns: Int)
+        /// A row laid out by character columns that prints fewer values than columns,
+        /// each value under the column a fuller row of the same layout prints there, the
+        /// columns it leaves empty blank; `checked`: the row's own arithmetic holds so.
+        case byColumns(checked: Bool)
         /// A row with more or fewer values than columns that nothing explained, kept in order.
         case mismatched(values: Int, columns: Int)
         /// The one run of a long row's values that fits the row's arithmetic.
@@ -223,7 +227,7 @@ extension CellEvidence {
     public var rule: ReadingRule {
         if case .states = prose { return .narrative }
         switch placement {
-        case .rightAligned, .lacking: return .position
+        case .rightAligned, .lacking, .byColumns: return .position
         case .mismatched(let values, let columns) where values < columns: return .shortRow
         case .window: return .window
         case .split: return .splitDigits

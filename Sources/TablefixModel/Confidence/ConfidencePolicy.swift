@@ -41,6 +41,11 @@ public struct ConfidencePolicy: Sendable {
     /// Caps by how the place was found.
     public var rightAligned = 0.85
     public var lacking = 0.6
+    /// A row placed by the character columns of a fuller row: its cells when the row's
+    /// own arithmetic holds so, and when it has none to judge. Never sure on position
+    /// alone: a renderer's columns may drift.
+    public var byColumnsChecked = 0.7
+    public var byColumnsUnchecked = 0.6
     public var mismatched = 0.3
     public var window = 0.8
     public var shortRowPlaced = 0.5
@@ -202,6 +207,7 @@ public struct ConfidencePolicy: Sendable {
         case .label, .slot: return start
         case .rightAligned: return min(start, rightAligned)
         case .lacking: return lacking
+        case .byColumns(let checked): return min(start, checked ? byColumnsChecked : byColumnsUnchecked)
         case .mismatched: return evidence.source == .absent ? absent : min(start, mismatched)
         case .window: return min(start, window)
         case .split(let split):

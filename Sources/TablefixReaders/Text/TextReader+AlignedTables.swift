@@ -8,6 +8,7 @@ extension TextReader {
     func alignedTable(_ lines: [Substring], from start: Int, aligned: inout AlignedLines) -> (Grid, end: Int)? {
         guard let first = aligned.cells(at: start) else { return nil }
         var rows: [[Cell]] = [Self.placedCells(first, of: lines[start], line: start + 1)]
+        var spans: [[PieceSpan]?] = [Self.spansOfCells(first, in: lines[start])]
         var end = start
         var pending: [(Int, Substring)] = []
         var index = start + 1
@@ -16,9 +17,13 @@ extension TextReader {
             let line = lines[index]
             let text = line.trimmingSpaces
             if let cells = aligned.cells(at: index) {
-                for (number, fragment) in pending { rows.append([Cell(String(fragment), line: number + 1)]) }
+                for (number, fragment) in pending {
+                    rows.append([Cell(String(fragment), line: number + 1)])
+                    spans.append(nil)
+                }
                 pending = []
                 rows.append(Self.placedCells(cells, of: line, line: index + 1))
+                spans.append(Self.spansOfCells(cells, in: line))
                 tableRows += 1
                 end = index
             } else if text.isEmpty {
@@ -33,7 +38,15 @@ extension TextReader {
             index += 1
         }
         guard tableRows >= 2 else { return nil }
-        return (Grid(rows: rows), end)
+        return (Grid(rows: Self.blanksByColumns(rows, spans: spans)), end)
+    }
+
+    /// The spans of a line's cells when they are its pieces between runs of spaces; nil
+    /// when the line was read otherwise (numbers after a label, single spaces apart).
+    static func spansOfCells(_ cells: [String], in line: Substring) -> [PieceSpan]? {
+        let spans = pieceSpans(line)
+        guard spans.count == cells.count, splitOnSpaceRuns(line.trimmingSpaces) == cells else { return nil }
+        return spans
     }
 
     /// The cells of `text`, cut from input line `line` (`source`), each with where it starts

@@ -17,6 +17,9 @@ struct Token: Equatable {
     /// Whether the token was read by OCR from a picture of its cell: then specks and
     /// blur may stand beside or for its digits.
     var isOCR = false
+    /// Whether the token is a blank the reader put by character columns
+    /// (``Cell/isBlankByPosition``).
+    var isBlankByPosition = false
 
     /// Whether the token stands for a cell's value: a number or a mark for none.
     var isValue: Bool { kind == .number || kind == .placeholder }
@@ -74,10 +77,14 @@ enum RowStream {
                 for row in grid.rows {
                     var tokens: [Token] = []
                     for cell in row where !cell.isFiller && !cell.isSpanned {
-                        tokens += cellTokens(cell.text, line: cell.line, inGrid: true, at: cell.offset).map { token in
-                            var token = token
-                            token.isOCR = cell.ocrConfidence != nil
-                            return token
+                        if cell.isBlankByPosition {
+                            tokens.append(Token(kind: .blank, raw: "", line: cell.line, isBlankByPosition: true))
+                        } else {
+                            tokens += cellTokens(cell.text, line: cell.line, inGrid: true, at: cell.offset).map { token in
+                                var token = token
+                                token.isOCR = cell.ocrConfidence != nil
+                                return token
+                            }
                         }
                     }
                     rows.append(StreamRow(tokens: readingLoneLookalikes(tokens, wholeCellsOnly: true), block: index))

@@ -27,7 +27,8 @@ struct RowValues {
 
     /// The row read from the tokens after its label.
     func unit(for tail: [Token]) -> ReadingUnit {
-        var slots = tail
+        if let unit = byColumnsUnit(tail) { return unit }
+        var slots = tail.filter { !$0.isBlankByPosition }
         while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
         while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
         let printed = slots.filter(\.isValue)
@@ -72,6 +73,21 @@ struct RowValues {
             ? ShortRowChoices(values: printed, columns: columns, read: { reading($0, column: $1, placement: $2) },
                               limit: budget.optionsPerUnit, check: check) : nil
         return ReadingUnit(keys: keys, readings: choices?.spacedReadings ?? readings, choices: choices)
+    }
+
+    /// A row whose reader put blanks by character columns, when that gives one slot per
+    /// column and the row's own arithmetic does not fail so; nil otherwise (the row is read
+    /// without those blanks).
+    func byColumnsUnit(_ tail: [Token]) -> ReadingUnit? {
+        guard tail.contains(where: \.isBlankByPosition) else { return nil }
+        var slots = tail
+        while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
+        while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
+        guard slots.count == columns, slots.contains(where: \.isBlankByPosition) else { return nil }
+        let holds = check?(slots.map { $0.isValue ? NumberReader.reading(of: $0.raw)?.value : 0 })
+        guard holds != false else { return nil }
+        let placement = CellEvidence.Placement.byColumns(checked: holds == true)
+        return ReadingUnit(keys: keys, readings: slots.enumerated().map { reading($1, column: $0, placement: placement) })
     }
 
     /// The reading of `token` in `column`.
