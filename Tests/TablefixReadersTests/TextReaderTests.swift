@@ -55,6 +55,13 @@ struct TextReaderTests {
         #expect(texts(grid)[1] == ["其他对外管理", "90", "1736"])
     }
 
+    @Test("puts no blank under a fuller row's second label piece")
+    func noBlankUnderALabel() throws {
+        let text = "说明文字。\n      办理结果    予以公开    3   0   3\n      本年新收申请          6   0   6\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[1] == ["本年新收申请", "6", "0", "6"])
+    }
+
     @Test("reads OCR rows of a label and numbers separated by single spaces, with label fragments between")
     func ocrRows() throws {
         let text = "一、本年新收政府信息公开申请数量 45 3 0 0 1 0 49\n二、上年结转政府\n信息公开申请数量 2 0 0 0 0 0 2\n"

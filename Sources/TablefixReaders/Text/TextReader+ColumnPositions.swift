@@ -38,8 +38,8 @@ extension TextReader {
     /// plain tables) where the source printed nothing for a zero: the nearest fuller row
     /// that starts at the same place and prints a piece starting or ending where each of
     /// the short row's pieces does gives the row its columns; the slots it has no piece
-    /// for become blanks marked ``Cell/isBlankByPosition``. A row some piece of which lines
-    /// up with no column, or with two, stays as read.
+    /// for, each a number in the fuller row, become blanks marked ``Cell/isBlankByPosition``.
+    /// A row some piece of which lines up with no column stays as read.
     ///
     /// `spans` holds each row's piece spans, nil for a row not split on space runs.
     static func blanksByColumns(_ rows: [[Cell]], spans: [[PieceSpan]?]) -> [[Cell]] {
@@ -48,7 +48,9 @@ extension TextReader {
             let fuller = rows.indices.filter { spans[$0].map { $0.count > short.count } == true }
                 .sorted { abs($0 - index) < abs($1 - index) }
             for other in fuller {
-                guard let columns = spans[other], let slots = columnsOf(short, in: columns) else { continue }
+                guard let columns = spans[other], let slots = columnsOf(short, in: columns),
+                    (0..<columns.count).allSatisfy({ slots.contains($0) || isNumberToken(rows[other][$0].text) })
+                else { continue }
                 var row = (0..<columns.count).map { _ in Cell("", line: rows[index][0].line, isBlankByPosition: true) }
                 for (piece, slot) in slots.enumerated() { row[slot] = rows[index][piece] }
                 return row
@@ -58,15 +60,20 @@ extension TextReader {
     }
 
     /// For each piece of `short`, the one piece of `full` it lines up with (the first
-    /// with the first, the others by start or end), in order; nil if any has none or two.
+    /// with the first, the others all by their start or all by their end: a renderer
+    /// aligns a table's columns one way), in order; nil if any has none.
     static func columnsOf(_ short: [PieceSpan], in full: [PieceSpan]) -> [Int]? {
         guard short[0].start == full[0].start else { return nil }
-        var slots = [0]
-        for piece in short.dropFirst() {
-            let matches = full.indices.dropFirst().filter { full[$0].start == piece.start || full[$0].end == piece.end }
-            guard matches.count == 1, let slot = matches.first, slot > slots.last! else { return nil }
-            slots.append(slot)
+        for edge in [\PieceSpan.start, \PieceSpan.end] {
+            var slots = [0]
+            for piece in short.dropFirst() {
+                guard let slot = full.indices.dropFirst().first(where: { full[$0][keyPath: edge] == piece[keyPath: edge] }),
+                    slot > slots.last!
+                else { break }
+                slots.append(slot)
+            }
+            if slots.count == short.count { return slots }
         }
-        return slots
+        return nil
     }
 }
