@@ -49,7 +49,7 @@ extension TextReader {
                 .sorted { abs($0 - index) < abs($1 - index) }
             for other in fuller {
                 guard let columns = spans[other], let slots = columnsOf(short, in: columns),
-                    (0..<columns.count).allSatisfy({ slots.contains($0) || isNumberToken(rows[other][$0].text) })
+                    (0..<columns.count).allSatisfy({ slots.contains($0) || isSignedNumberToken(rows[other][$0].text) })
                 else { continue }
                 var row = (0..<columns.count).map { _ in Cell("", line: rows[index][0].line, isBlankByPosition: true) }
                 for (piece, slot) in slots.enumerated() { row[slot] = rows[index][piece] }
@@ -75,5 +75,10 @@ extension TextReader {
             if slots.count == short.count { return slots }
         }
         return nil
+    }
+
+    /// ``isNumberToken(_:)`` after a sign: a change column's `-3`, `+12`.
+    static func isSignedNumberToken(_ token: String) -> Bool {
+        isNumberToken(token.first.map { "+-－＋".contains($0) } == true ? String(token.dropFirst()) : token)
     }
 }
