@@ -68,7 +68,7 @@ extension TextReader {
             var slots = [0]
             for piece in short.dropFirst() {
                 guard let slot = full.indices.dropFirst().first(where: { full[$0][keyPath: edge] == piece[keyPath: edge] }),
-                    slot > slots.last!
+                    slot > slots[slots.count - 1]
                 else { break }
                 slots.append(slot)
             }
