@@ -46,8 +46,8 @@ public struct Cell: Sendable, Equatable {
     /// 0…1; nil when the text was not OCR'd (a text layer, markup, plain text). An empty
     /// OCR'd cell has the confidence of the engine that it holds no text.
     public var ocrConfidence: Double?
-    /// Where the cell starts in its line, in bytes, for a cell cut from a line of plain
-    /// text at runs of spaces; nil otherwise.
+    /// Where the cell starts in its line, in unicode scalars (a character column of plain
+    /// text), for a cell cut from a line of plain text; nil otherwise.
     public var offset: Int?
     /// True for an empty slot a text reader put where a row laid out by character columns
     /// prints nothing under a column that a fuller row of the same layout prints: a blank

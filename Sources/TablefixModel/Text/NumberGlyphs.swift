@@ -5,6 +5,9 @@ public enum NumberGlyphs {
     /// Dashes and slashes a cell prints for none (pandoc markdown's `---` too).
     public static let noneMarks: Set<String> = ["-", "—", "–", "/", "－", "／", "——", "--", "---", "\\"]
 
+    /// The signs a change column prints before its number.
+    public static let signs: Set<Character> = ["+", "-", "−", "＋", "－"]
+
     /// Words a cell prints for none.
     public static let noneWords: Set<String> = ["无", "空"]
 

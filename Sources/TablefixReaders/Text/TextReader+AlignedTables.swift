@@ -8,7 +8,6 @@ extension TextReader {
     func alignedTable(_ lines: [Substring], from start: Int, aligned: inout AlignedLines) -> (Grid, end: Int)? {
         guard let first = aligned.cells(at: start) else { return nil }
         var rows: [[Cell]] = [Self.placedCells(first, of: lines[start], line: start + 1)]
-        var spans: [[PieceSpan]?] = [Self.spansOfCells(first, in: lines[start])]
         var end = start
         var pending: [(Int, Substring)] = []
         var index = start + 1
@@ -17,13 +16,9 @@ extension TextReader {
             let line = lines[index]
             let text = line.trimmingSpaces
             if let cells = aligned.cells(at: index) {
-                for (number, fragment) in pending {
-                    rows.append([Cell(String(fragment), line: number + 1)])
-                    spans.append(nil)
-                }
+                for (number, fragment) in pending { rows.append([Cell(String(fragment), line: number + 1)]) }
                 pending = []
                 rows.append(Self.placedCells(cells, of: line, line: index + 1))
-                spans.append(Self.spansOfCells(cells, in: line))
                 tableRows += 1
                 end = index
             } else if text.isEmpty {
@@ -38,29 +33,21 @@ extension TextReader {
             index += 1
         }
         guard tableRows >= 2 else { return nil }
-        return (Grid(rows: Self.blanksByColumns(rows, spans: spans)), end)
-    }
-
-    /// The spans of a line's cells when they are its pieces between runs of spaces; nil
-    /// when the line was read otherwise (numbers after a label, single spaces apart).
-    static func spansOfCells(_ cells: [String], in line: Substring) -> [PieceSpan]? {
-        let spans = pieceSpans(line)
-        guard spans.count == cells.count, splitOnSpaceRuns(line.trimmingSpaces) == cells else { return nil }
-        return spans
+        return (Grid(rows: Self.blanksByColumns(rows)), end)
     }
 
     /// The cells of `text`, cut from input line `line` (`source`), each with where it starts
-    /// in the line: found in order, the first place after the cell before it.
+    /// in the line (``Cell/offset``): found in order, the first place after the cell before it.
     static func placedCells(_ texts: [String], of source: Substring, line: Int) -> [Cell] {
-        let bytes = Array(source.utf8)
+        let scalars = Array(source.unicodeScalars)
         var cursor = 0
         return texts.map { text in
-            let target = Array(text.utf8)
+            let target = Array(text.unicodeScalars)
             var offset: Int?
             if let first = target.first {
                 var probe = cursor
-                while probe + target.count <= bytes.count {
-                    if bytes[probe] == first, bytes[probe..<(probe + target.count)].elementsEqual(target) {
+                while probe + target.count <= scalars.count {
+                    if scalars[probe] == first, scalars[probe..<(probe + target.count)].elementsEqual(target) {
                         offset = probe
                         cursor = probe + target.count
                         break

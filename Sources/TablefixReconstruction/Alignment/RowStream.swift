@@ -10,7 +10,7 @@ struct Token: Equatable {
     /// Whether the token is all its cell or line holds: then it is one value, never
     /// digits of several cells run together.
     var isWhole = false
-    /// Where the word starts in its line of text, in bytes (nil in a cell of markup or of
+    /// Where the word starts in its line of text, in unicode scalars (nil in a cell of markup or of
     /// a page): the spaces an OCR keeps between a row's values measure the columns between
     /// them.
     var offset: Int?
@@ -157,10 +157,10 @@ enum RowStream {
             defer {
                 if let cellStart = inGrid ? start : 0 {
                     // Each token of the word starts where the word's tokens before it end.
-                    var offset = cellStart + text.utf8.distance(from: text.startIndex, to: piece.startIndex)
+                    var offset = cellStart + text.unicodeScalars.distance(from: text.startIndex, to: piece.startIndex)
                     for index in appended..<tokens.count {
                         tokens[index].offset = offset
-                        offset += tokens[index].raw.utf8.count
+                        offset += tokens[index].raw.unicodeScalars.count
                     }
                 }
             }
@@ -314,11 +314,11 @@ enum RowStream {
     /// one sign at most, after a word. Not `2021年` nor `第1项`.
     static func splitTrailingDigits(_ word: String) -> (label: String, numbers: [String])? {
         guard let last = word.last, last.isASCII, last.isNumber else { return nil }
-        let run = word.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || NumberReader.signs.contains($0) }
+        let run = word.reversed().prefix { ($0.isASCII && $0.isNumber) || $0 == "," || $0 == "." || NumberGlyphs.signs.contains($0) }
         var numbers: [String] = []
         var current = ""
         for character in run.reversed() {
-            if NumberReader.signs.contains(character) {
+            if NumberGlyphs.signs.contains(character) {
                 if !current.isEmpty { numbers.append(current) }
                 current = String(character)
             } else {
@@ -328,7 +328,7 @@ enum RowStream {
         numbers.append(current)
         let label = word.dropLast(run.count)
         // One sign at most, after a word (`2023-12` after punctuation is a date).
-        guard numbers.count <= 2, let first = run.last, !NumberReader.signs.contains(first), let end = label.last, numbers.count == 1 ? end.isCJK || end.isCJKPunctuation : end.isCJK,
+        guard numbers.count <= 2, let first = run.last, !NumberGlyphs.signs.contains(first), let end = label.last, numbers.count == 1 ? end.isCJK || end.isCJKPunctuation : end.isCJK,
             numbers.allSatisfy(NumberReader.isNumber)
         else { return nil }
         return (String(label), numbers)

@@ -15,8 +15,6 @@ enum NumberReader {
         var note: String? = nil
     }
 
-    /// The signs a change column prints before its number.
-    static let signs: Set<Character> = ["+", "-", "−", "＋", "－"]
     /// Units a cell may print after its number, longest first.
     static let units = ["人次", "万元", "亿元", "元", "件", "条", "个", "项", "次", "人", "家", "份", "篇", "宗", "起", "%", "％"]
     /// The last scalar of each unit.
@@ -56,7 +54,7 @@ enum NumberReader {
         }
         if let value = NumberGlyphs.loneDigits[word] { return Reading(value: value, repaired: true) }
         // A change column prints signs: +2, -3, −3, ＋2, －3; an OCR may read + as 十.
-        if let sign = word.first, signs.contains(sign), word.count > 1 {
+        if let sign = word.first, NumberGlyphs.signs.contains(sign), word.count > 1 {
             guard var reading = reading(of: String(word.dropFirst())) else { return nil }
             if "-−－".contains(sign) { reading.value = -reading.value }
             return reading
