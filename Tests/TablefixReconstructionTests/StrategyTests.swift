@@ -222,7 +222,7 @@ struct StrategyTests {
     @Test("a grid row's tokens start where their cells do in the line of text")
     func gridTokenOffsets() {
         let tokens = RowStream.cellTokens("4 保护 12", line: 1, inGrid: true, at: 10)
-        #expect(tokens.map(\.offset) == [10, 12, 19])
+        #expect(tokens.map(\.offset) == [10, 12, 15])
         #expect(RowStream.cellTokens("12", line: 1, inGrid: true).first?.offset == nil)
     }
 
@@ -275,5 +275,50 @@ struct StrategyTests {
         let verdict = try Self.verdict([(.singleRow, labels), (.order, order)])
         #expect(verdict.cells.map(\.value) == order.map(Optional.some))
         #expect(verdict.cells.allSatisfy { $0.evidence?.selection == .orderByArithmetic(holdsAll: true) })
+    }
+
+    static let reviewKeys = ["reconsideration", "lawsuit_direct", "lawsuit_after"].flatMap { row in
+        ["upheld", "corrected", "other", "pending", "total"].map { "\(row).\($0)" }
+    }
+
+    static func reviewRow(_ raws: [String]) throws -> RowValues {
+        let arithmetic = Arithmetic(table: try table("gov-disclosure-2021", "review"))
+        return RowValues(keys: reviewKeys, decimal: false, check: arithmetic.check(forKeys: reviewKeys),
+                         totals: arithmetic.totals(forKeys: reviewKeys))
+    }
+
+    static func numbers(_ raws: [String]) -> [Token] { raws.map { Token(kind: .number, raw: $0, line: 1) } }
+
+    @Test("the review table's arithmetic derives each group's total")
+    func reviewTotals() throws {
+        let arithmetic = Arithmetic(table: try Self.table("gov-disclosure-2021", "review"))
+        #expect(arithmetic.totals(forKeys: Self.reviewKeys) == [4, 9, 14])
+    }
+
+    @Test("a row printing every cell but its groups' totals puts its values in order, the totals blank")
+    func totalsLeftBlank() throws {
+        let raws = ["6", "1", "1", "1", "2", "0", "0", "0", "2", "0", "0", "0"]
+        let unit = try Self.reviewRow(raws).unit(for: Self.numbers(raws))
+        #expect(unit.readings.map(\.value) == [6, 1, 1, 1, nil, 2, 0, 0, 0, nil, 2, 0, 0, 0, nil])
+        #expect(unit.readings.map { ConfidencePolicy().confidence(of: $0.evidence) }.allSatisfy { $0 <= 0.5 })
+    }
+
+    @Test("a row short of more than its totals is not read as totals left blank")
+    func shortOfMoreThanTotals() throws {
+        let raws = ["6", "1", "1", "1", "2", "0", "0", "0", "2", "0", "0"]
+        let unit = try Self.reviewRow(raws).unit(for: Self.numbers(raws))
+        #expect(!unit.readings.contains { $0.evidence.placement == .shortRow(.init(values: 11, columns: 15, outcome: .totalsBlank)) })
+    }
+
+    @Test("a long short row keeps only the placements its own arithmetic admits")
+    func prunedPlacements() throws {
+        let arithmetic = Arithmetic(table: try Self.table("gov-disclosure-2021", "review"))
+        let values = Self.numbers(["1", "1", "1", "1", "4", "2", "1", "1", "1", "5", "3", "1", "1"])
+        let choices = try #require(ShortRowChoices(values: values, columns: 15, read: { token, _, placement in
+            CellReading.from(token, decimal: false, placement: placement)
+        }, limit: 64, check: arithmetic.check(forKeys: Self.reviewKeys)))
+        #expect(choices.pruned)
+        #expect(choices.count == 35)
+        #expect((0..<choices.count).allSatisfy { arithmetic.check(forKeys: Self.reviewKeys)!(choices.values($0)) != false })
     }
 }

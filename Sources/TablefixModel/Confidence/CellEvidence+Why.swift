@@ -64,6 +64,7 @@ extension CellEvidence {
             switch row.outcome {
             case .placed: return "\(note); placed in the columns where the table's arithmetic holds best"
             case .spaced: return "\(note); placed in the columns the spaces between the printed values point to"
+            case .totalsBlank: return "\(note), one for each but the totals: placed in order, the totals left blank"
             case .undecided(let candidate):
                 return "\(note); the printed \(candidate) may be this column's or another's: the arithmetic does not say"
             case .none: return "\(note); none printed for this column"

@@ -115,6 +115,9 @@ public struct CellEvidence: Sendable, Equatable {
             case placed
             /// One of the row's values, placed here by the spaces an OCR kept between them.
             case spaced
+            /// One of the row's values, placed in order in the columns that are no group's
+            /// total: the row prints every cell but its totals.
+            case totalsBlank
             /// No value placed: the printed `candidate` may be this column's or another's.
             case undecided(candidate: String)
             /// No value placed and none may belong here.

@@ -40,6 +40,21 @@ struct Arithmetic: Sendable {
         check(keys.count, tally(forKeys: keys))
     }
 
+    /// The positions in `keys` of the cells the arithmetic derives from others there: each
+    /// the one cell on its side of a relation all of whose cells lie in `keys` (a group's
+    /// 总计).
+    func totals(forKeys keys: [String]) -> Set<Int> {
+        var position: [String: Int] = [:]
+        for (index, key) in keys.enumerated() { position[key] = index }
+        var totals: Set<Int> = []
+        for (_, instance) in instances where (instance.left + instance.right).allSatisfy({ position[$0] != nil }) {
+            for side in [instance.left, instance.right] where side.count == 1 && instance.left.count + instance.right.count > 2 {
+                if let total = position[side[0]] { totals.insert(total) }
+            }
+        }
+        return totals
+    }
+
     /// ``check(forKeys:)`` for the cells of template row `row`.
     func check(row: Int) -> (([Double?]) -> Bool?)? {
         check(rowTallies[row].width, rowTallies[row])

@@ -30,9 +30,12 @@ struct LabelledRows: ReadingStrategy {
                 return ReadingUnit(keys: keys, readings: keys.map { _ in .missing(placement) })
             }
             let printed = row.columns.filter { !unprinted.contains($0) }
-            var unit = RowValues(keys: printed.map { "\(row.key).\($0)" }, decimal: row.decimal ?? false,
+            let printedKeys = printed.map { "\(row.key).\($0)" }
+            var unit = RowValues(keys: printedKeys, decimal: row.decimal ?? false,
                                  units: printed.map { table.unit(row: row, column: $0) },
-                                 check: prepared.arithmetic.check(row: position), budget: budget).unit(for: rows[match.streamRow].tail)
+                                 check: prepared.arithmetic.check(row: position),
+                                 totals: prepared.arithmetic.totals(forKeys: printedKeys), budget: budget)
+                .unit(for: rows[match.streamRow].tail)
             for index in unit.readings.indices { unit.readings[index].evidence.labelScore = match.score }
             return printed.count == keys.count ? unit : unit.widened(to: keys)
         }

@@ -54,7 +54,8 @@ struct SingleRowUnderHeaders: ReadingStrategy {
         guard let best, valueCount(best.tokens) >= max(1, keys.count / 2) || capacity(best.tokens) >= keys.count
         else { return [] }
         let unit = RowValues(keys: keys, decimal: false, units: table.columns.map(\.unit),
-                             check: prepared.arithmetic.check(forKeys: keys), budget: budget)
+                             check: prepared.arithmetic.check(forKeys: keys),
+                             totals: prepared.arithmetic.totals(forKeys: keys), budget: budget)
             .unit(for: best.tokens)
         return [ReadingCandidate(strategy: .singleRow, units: [unit], rows: best.rows,
                                  fromGrid: best.rows.allSatisfy { !rows[$0].isLine })]

@@ -21,6 +21,8 @@ struct RowValues {
     var units: [String?] = []
     /// The row's own arithmetic, if any: whether candidate values satisfy it.
     var check: (([Double?]) -> Bool?)?
+    /// The columns the row's arithmetic derives from its others (its groups' totals).
+    var totals: Set<Int> = []
     var budget: SearchBudget = .standard
 
     var columns: Int { keys.count }
@@ -64,6 +66,7 @@ struct RowValues {
         {
             return ReadingUnit(keys: keys, readings: splitReadings(splits[0], among: 1, checked: false))
         }
+        if let unit = totalsLeftBlank(printed) { return unit }
         // Nothing fits: the values in order, the row said to be short or long. A short
         // row's values may belong to other columns: the table's arithmetic may place them.
         let placement = CellEvidence.Placement.mismatched(values: printed.count, columns: columns)
@@ -72,7 +75,25 @@ struct RowValues {
         let choices = printed.count < columns
             ? ShortRowChoices(values: printed, columns: columns, read: { reading($0, column: $1, placement: $2) },
                               limit: budget.optionsPerUnit, check: check) : nil
+        if let only = choices?.onlyReadings { return ReadingUnit(keys: keys, readings: only) }
         return ReadingUnit(keys: keys, readings: choices?.spacedReadings ?? readings, choices: choices)
+    }
+
+    /// A row that prints one value for every cell but its two or more groups' totals (a
+    /// review table's 总计 columns left blank): the values in order in the other columns,
+    /// the totals missing; nil for any other row. Placed so at most as a short row the
+    /// arithmetic placed: another placement may fit the row's arithmetic as well.
+    func totalsLeftBlank(_ printed: [Token]) -> ReadingUnit? {
+        guard totals.count >= 2, printed.count == columns - totals.count else { return nil }
+        let shortRow = { (outcome: CellEvidence.ShortRow.Outcome) in
+            CellEvidence.Placement.shortRow(.init(values: printed.count, columns: columns, outcome: outcome))
+        }
+        var values = printed.makeIterator()
+        let readings = (0..<columns).map { column -> CellReading in
+            guard !totals.contains(column), let token = values.next() else { return .missing(shortRow(.none)) }
+            return reading(token, column: column, placement: shortRow(.totalsBlank))
+        }
+        return ReadingUnit(keys: keys, readings: readings)
     }
 
     /// A row whose reader put blanks by character columns, when that gives one slot per
@@ -127,7 +148,7 @@ struct RowValues {
             }
             let token = printed[index]
             // A change column's sign stays on the first number: `-12561` → `-1`, `2561`.
-            let sign = token.raw.first.map { NumberReader.signs.contains($0) } == true ? String(token.raw.prefix(1)) : ""
+            let sign = token.raw.first.map { NumberGlyphs.signs.contains($0) } == true ? String(token.raw.prefix(1)) : ""
             let unsigned = token.raw.dropFirst(sign.count)
             guard token.kind == .number, !unsigned.isEmpty, unsigned.allSatisfy(\.isNumber), !Self.isOneValue(token) else {
                 extend(index + 1, remaining, built + [(token.raw, token)])

@@ -35,12 +35,27 @@ struct ShortRowChoices: UnitChoices {
     /// only blanks, unknown otherwise.
     let unplaced: Double?
 
-    /// Nil when the row has more placements than `limit`. `check` is the row's own
-    /// arithmetic.
+    /// Whether the row had more placements than `limit`, and only those its own
+    /// arithmetic does not rule out are kept (a long row, as a review table's fifteen
+    /// cells printing twelve values).
+    let pruned: Bool
+
+    /// Nil when the row has more placements than `limit`, even once those its own
+    /// arithmetic (`check`) rules out are set aside.
     init?(values: [Token], columns: Int, read: @escaping (Token, Int, CellEvidence.Placement) -> CellReading,
           limit: Int, check: (([Double?]) -> Bool?)? = nil) {
+        let numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
         var placements = Self.placements(of: values.count, in: columns, limit: limit)
-        guard placements.count > 1, placements.count <= limit else { return nil }
+        var pruned = false
+        if placements.count > limit, let check {
+            placements = Self.placements(of: values.count, in: columns, limit: limit) { partial in
+                var row = [Double?](repeating: nil, count: columns)
+                for (slot, column) in partial.enumerated() { row[column] = numbers[slot] }
+                return check(row) != false
+            }
+            pruned = true
+        }
+        guard placements.count > (pruned ? 0 : 1), placements.count <= limit else { return nil }
         let spaced = Self.spacedPlacement(of: values, among: placements)
         if let spaced { placements.insert(placements.remove(at: spaced), at: 0) }
         self.values = values
@@ -48,7 +63,7 @@ struct ShortRowChoices: UnitChoices {
         self.read = read
         self.placements = placements
         self.spaced = spaced != nil
-        let numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
+        self.pruned = pruned
         self.numbers = numbers
         let printsZero = numbers.contains(0)
         let lostBlanks = !printsZero && check.map { check in
@@ -64,7 +79,13 @@ struct ShortRowChoices: UnitChoices {
     var count: Int { placements.count }
     /// Rows of the same length usually lost the same columns (when their options come in
     /// the same order: not once the spaces chose one).
-    var group: Int? { spaced ? nil : values.count * 1000 + columns }
+    /// Pruned placements differ from row to row: no group then.
+    var group: Int? { spaced || pruned ? nil : values.count * 1000 + columns }
+
+    /// The readings of the one placement the row's own arithmetic leaves, if only one.
+    var onlyReadings: [CellReading]? {
+        placements.count == 1 ? readings(placements[0].map { $0 }, among: []) : nil
+    }
 
     func values(_ option: Int) -> [Double?] {
         var row = [Double?](repeating: unplaced, count: columns)
@@ -118,7 +139,7 @@ struct ShortRowChoices: UnitChoices {
         guard values.count >= 3, let line = values.first?.line, values.allSatisfy({ $0.line == line }) else { return nil }
         let offsets = values.compactMap(\.offset)
         guard offsets.count == values.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
-        let middles = zip(offsets, values).map { Double($0) + Double($1.raw.utf8.count) / 2 }
+        let middles = zip(offsets, values).map { Double($0) + Double($1.raw.unicodeScalars.count) / 2 }
         let misses = placements.indices.compactMap { index in
             misfit(columns: placements[index].map(Double.init), middles: middles).map { (index: index, miss: $0) }
         }.sorted { $0.miss < $1.miss }
@@ -154,8 +175,11 @@ struct ShortRowChoices: UnitChoices {
     static let spacingMargin = 0.1
 
     /// Every increasing choice of `count` columns out of `columns`, the first columns first
-    /// (at most one more than `limit`).
-    static func placements(of count: Int, in columns: Int, limit: Int) -> [Placement] {
+    /// (at most one more than `limit`); with `admits`, only those each beginning of which
+    /// it admits (the first values' columns so far).
+    static func placements(of count: Int, in columns: Int, limit: Int, admits: (([Int]) -> Bool)? = nil)
+        -> [Placement]
+    {
         guard count > 0, count < columns else { return [] }
         var result: [Placement] = []
         func extend(_ built: [Int], from start: Int) {
@@ -165,7 +189,9 @@ struct ShortRowChoices: UnitChoices {
             }
             guard result.count <= limit, start < columns else { return }
             for column in start..<columns where columns - column >= count - built.count {
-                extend(built + [column], from: column + 1)
+                let next = built + [column]
+                if let admits, !admits(next) { continue }
+                extend(next, from: column + 1)
             }
         }
         extend([], from: 0)
