@@ -140,7 +140,7 @@ def main():
     scratch = args.scratch if os.path.isabs(args.scratch) else os.path.join(ROOT, args.scratch)
     if not args.no_build:
         for product in ("tablefix", "repair-benchmark"):
-            run(["swift", "build", "-c", "release", "--scratch-path", scratch, "--product", product], cwd=ROOT,
+            run(["Tools/build-release", "--scratch-path", scratch, "--product", product], cwd=ROOT,
                 stdout=sys.stderr)
     binary = os.path.join(scratch, "release", "tablefix")
     benchmark = os.path.join(scratch, "release", "repair-benchmark")

@@ -19,7 +19,7 @@ scratch=${SCRATCH:-.build}
 work=${WORK:-/tmp/tablefix-bench}
 mkdir -p "$work"
 
-swift build -c release --scratch-path "$scratch" --product tablefix >&2
+Tools/build-release --scratch-path "$scratch" --product tablefix >&2
 binary="$scratch/release/tablefix"
 
 printf '%-8s %-10s %-9s %-8s %-9s %-8s %-8s %-8s %-8s %s\n' \

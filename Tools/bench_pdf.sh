@@ -5,12 +5,12 @@
 # (OCR with geometry) and `pdftoppm -r 300 -gray` + `tesseract -l chi_sim` (plain OCR).
 #
 # usage: Tools/bench_pdf.sh [SCANS]   (SCANS: how many scanned files of each resolution, default 3)
-# Needs a release build (swift build -c release), poppler-utils and tesseract-ocr-chi-sim.
+# Needs a release build (Tools/build-release --product tablefix), poppler-utils and tesseract-ocr-chi-sim.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scans=${1:-3}
 tablefix=.build/release/tablefix
-[[ -x $tablefix ]] || { echo "bench_pdf: build first: swift build -c release" >&2; exit 1; }
+[[ -x $tablefix ]] || { echo "bench_pdf: build first: Tools/build-release --product tablefix" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -121,7 +121,7 @@ def main():
         html, docx = default_files()
     scratch = os.path.join(ROOT, args.scratch) if not os.path.isabs(args.scratch) else args.scratch
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--scratch-path", scratch, "--product", "reader-benchmark"],
+        subprocess.run(["Tools/build-release", "--scratch-path", scratch, "--product", "reader-benchmark"],
                        cwd=ROOT, check=True, stdout=sys.stderr)
     binary = os.path.join(scratch, "release", "reader-benchmark")
 
