@@ -321,4 +321,30 @@ struct StrategyTests {
         #expect(choices.count == 35)
         #expect((0..<choices.count).allSatisfy { arithmetic.check(forKeys: Self.reviewKeys)!(choices.values($0)) != false })
     }
+
+    static func statement(_ value: Double, of key: String) -> Statement {
+        Statement(figure: "active_disclosures", value: value, raw: "\(Int(value))", unit: "条", negation: false,
+                  qualifiers: [], target: StatementTarget(table: "statistics", keys: [key]), sentence: "", block: 0,
+                  line: 1, range: 0..<1)
+    }
+
+    static func confirmed(among options: [[Double?]], stated: [Double]) throws -> Int? {
+        let table = try table("gov-disclosure-2008", "statistics")
+        let arbiter = Arbiter(arithmetic: Arithmetic(table: table), policy: ConfidencePolicy(), budget: .standard,
+                              prose: stated.map { statement($0, of: "active.year") })
+        let member = OptionSearch.Member(positions: [0, 1], choices: ListedChoices(options: options))
+        return arbiter.confirmedByProse(Array(options.indices), of: member, keys: ["active.year", "active.cumulative"])
+    }
+
+    @Test("the prose confirms the one split that gives a figure it states, though it states others beside")
+    func proseConfirmsAmongSeveralFigures() throws {
+        let splits: [[Double?]] = [[20, 263542], [2026, 3542], [202, 63542]]
+        #expect(try Self.confirmed(among: splits, stated: [1795, 2026, 90]) == 1)
+    }
+
+    @Test("the prose confirms no split when two give a figure it states equally")
+    func proseConfirmsNoTie() throws {
+        let splits: [[Double?]] = [[20, 263542], [2026, 3542], [202, 63542]]
+        #expect(try Self.confirmed(among: splits, stated: [20, 2026]) == nil)
+    }
 }

@@ -115,15 +115,17 @@ struct Arbiter {
         return Resolved(keys: keys, readings: units.flatMap { $0 }, rows: candidate.rows)
     }
 
-    /// The one option among `tied` whose values give every figure the prose states for the
-    /// member's cells, when the prose states some and the others do not all give them.
+    /// The one option among `tied` whose values give more of the figures the prose states
+    /// for the member's cells than any other, when it gives one at least. (A report may
+    /// state a figure more than once, once for a part of it: `主动公开政府信息2069条` beside
+    /// `其中…1592条`; the option that gives none of them is never confirmed.)
     func confirmedByProse(_ tied: [Int], of member: OptionSearch.Member, keys: [String]) -> Int? {
         let memberKeys = member.positions.map { keys[$0] }
         let stated = prose.filter { $0.target?.keys.allSatisfy(memberKeys.contains) == true }
         guard !stated.isEmpty else { return nil }
-        let agreeing = tied.filter { option in
+        let given = tied.map { option in
             let values = member.choices.values(option)
-            return stated.allSatisfy { statement in
+            return stated.count { statement in
                 let cells = (statement.target?.keys ?? []).compactMap { key in
                     memberKeys.firstIndex(of: key).flatMap { values[$0] }
                 }
@@ -131,7 +133,10 @@ struct Arbiter {
                     && abs(cells.reduce(0, +) - statement.value) < NarrativeLinker.tolerance
             }
         }
-        return agreeing.count == 1 ? agreeing.first : nil
+        guard let most = given.max(), most > 0, given.count(where: { $0 == most }) == 1,
+            let best = given.firstIndex(of: most)
+        else { return nil }
+        return tied[best]
     }
 
     /// The cells of a reading after the table's arithmetic: checks, confirmations,

@@ -37,6 +37,8 @@ package struct StatementPhrases: Sendable {
 
     /// The template ids the phrases serve.
     package var templates: [String]
+    /// The templates a figure's `*` target stands for.
+    var star: [String]
     /// The longest gap between two fragments, in characters.
     var gap: Int
     /// The longest gap beside the number.
@@ -93,6 +95,7 @@ package struct StatementPhrases: Sendable {
     init(_ file: PhraseFile) throws(PhraseDataError) {
         guard file.gap > 0, file.numberGap > 0 else { throw PhraseDataError("gap and numberGap must be positive") }
         templates = file.templates
+        star = file.star
         gap = file.gap
         numberGap = file.numberGap
         bareNumberAfter = file.bareNumberAfter.map(ProseText.scalars(of:))
@@ -159,7 +162,7 @@ package struct StatementPhrases: Sendable {
     /// The cells `figure` is in a report of `template`, or nil when it has none there.
     func target(of figure: Figure, template: String?) -> StatementTarget? {
         guard let template, templates.contains(template) else { return nil }
-        return figure.targets[template] ?? figure.targets["*"]
+        return figure.targets[template] ?? (star.contains(template) ? figure.targets["*"] : nil)
     }
 }
 
@@ -192,6 +195,7 @@ struct PhraseFile: Decodable {
     }
 
     var templates: [String]
+    var star: [String]
     var gap: Int
     var numberGap: Int
     var bareNumberAfter: [String]

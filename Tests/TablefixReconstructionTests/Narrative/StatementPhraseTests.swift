@@ -36,6 +36,16 @@ struct StatementPhraseTests {
         }
     }
 
+    @Test("a `*` target stands for the templates of `star`; a template outside them takes only its own targets")
+    func starTargets() throws {
+        let phrases = StatementListing.phrases
+        let requests = try #require(phrases.figures.first { $0.name == "requests.new" })
+        let lawsuit = try #require(phrases.figures.first { $0.name == "review.lawsuit" })
+        #expect(phrases.target(of: requests, template: "gov-disclosure-2021")?.keys == ["new.total"])
+        #expect(phrases.target(of: requests, template: "gov-disclosure-2008")?.keys == ["requests.year"])
+        #expect(phrases.target(of: lawsuit, template: "gov-disclosure-2008") == nil)
+    }
+
     func loadError(_ json: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("phrases-\(UUID().uuidString).json")
         try json.write(to: url, atomically: true, encoding: .utf8)
@@ -50,7 +60,7 @@ struct StatementPhraseTests {
     }
 
     static let file = """
-        {"templates": ["t"], "gap": 24, "numberGap": 8, "bareNumberAfter": [], "listJoiners": [],
+        {"templates": ["t"], "star": ["t"], "gap": 24, "numberGap": 8, "bareNumberAfter": [], "listJoiners": [],
          "unitSets": {"n": ["件"]},
          "qualifiers": {"otherYear": [], "comparison": [], "subcount": [], "approximateBefore": [],
           "approximateAfter": [], "percentBefore": [], "percentAfter": [], "rangeJoiners": [], "ordinalBefore": [],
