@@ -169,6 +169,44 @@ struct StrategyTests {
         #expect(candidate.units.flatMap(\.readings).map(\.value) == [1, 2, 3, 4, 10, 5, 6, 7, 8, 26, 0, 0, 0, 1, 1])
     }
 
+    @Test("reading under headers: each run of values between the groups' header words fills its own group")
+    func singleRowRunsFillTheirGroups() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议", "结果", "维持", "1", "0", "1", "0", "未经复议直接起诉", "总计", "结果", "维持", "2", "0", "0", "0",
+                     "复议后起诉", "总计", "结果", "维持", "0", "0", "0", "0"]
+        let candidate = try #require(
+            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        #expect(candidate.units.count == 3)
+        #expect(candidate.units.flatMap(\.readings).map(\.value)
+            == [1, 0, 1, 0, nil, 2, 0, 0, 0, nil, 0, 0, 0, 0, nil])
+    }
+
+    @Test("reading under headers: runs that do not match the groups are read as one row")
+    func singleRowRunsUnlikeTheGroupsStayOneRow() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议", "结果", "维持", "6", "1", "1", "2", "0", "0", "0", "1", "未经复议直接起诉", "复议后起诉", "结果",
+                     "2", "0", "0", "0"]
+        let candidate = try #require(
+            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        #expect(candidate.units.count == 1)
+    }
+
+    @Test("reading under headers: a table whose every group header is printed is read from a few values")
+    func singleRowSparseUnderPrintedHeaders() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维 结果纠 其他结 尚未审", "总计", "1", "1"]
+        let candidate = try #require(
+            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        #expect(candidate.units.flatMap(\.readings).count(where: { $0.value != nil }) == 2)
+    }
+
+    @Test("reading under headers: a few values without the groups' headers are no table")
+    func singleRowFewValuesWithoutHeadersRefused() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议", "结果维持", "1", "1"]
+        #expect(SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).isEmpty)
+    }
+
     @Test("reading under headers: a line of other words ends the row's values")
     func singleRowEndsAtOtherWords() throws {
         let table = try Self.table("gov-disclosure-2021", "review")
