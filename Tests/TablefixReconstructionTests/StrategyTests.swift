@@ -207,6 +207,34 @@ struct StrategyTests {
         #expect(SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).isEmpty)
     }
 
+    @Test("reading by labels: a row's cells printed each after its column's header line are keyed to the headers")
+    func labelledRowKeyedByHeaderLines() throws {
+        let table = try Self.table("gov-disclosure-2019", "active")
+        func values(_ lines: [String]) throws -> [String: Double?] {
+            let candidate = try #require(
+                LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+            return Dictionary(zip(candidate.keys, candidate.units.flatMap(\.readings).map(\.value)),
+                              uniquingKeysWith: { first, _ in first })
+        }
+        let licensing = try values(["行政许可", "上一年项目数量", "127", "本年增/减", "3", "处理决定数量", "11520"])
+        #expect([licensing["licensing.previous"], licensing["licensing.change"], licensing["licensing.decisions"]]
+            == [127, 3, 11520])
+        let procurement = try values(["政府集中采购", "采购项目数量", "86", "采购总金额", "29582.94"])
+        #expect([procurement["procurement.items"], procurement["procurement.amount"]] == [86, 29582.94])
+    }
+
+    @Test("reading by labels: headers printed one after another before the values key nothing")
+    func labelledRowHeadersWithoutTheirValuesKeyNothing() throws {
+        let table = try Self.table("gov-disclosure-2019", "active")
+        let lines = ["行政强制", "130", "本年增/减", "处理决定数量", "4245", "-3", "291"]
+        let candidate = try #require(
+            LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let values = Dictionary(zip(candidate.keys, candidate.units.flatMap(\.readings).map(\.value)),
+                                uniquingKeysWith: { first, _ in first })
+        #expect(values["coercion.change"] != 4245)
+        #expect(values["coercion.decisions"] != 4245)
+    }
+
     @Test("reading under headers: a line of other words ends the row's values")
     func singleRowEndsAtOtherWords() throws {
         let table = try Self.table("gov-disclosure-2021", "review")
