@@ -169,6 +169,72 @@ struct StrategyTests {
         #expect(candidate.units.flatMap(\.readings).map(\.value) == [1, 2, 3, 4, 10, 5, 6, 7, 8, 26, 0, 0, 0, 1, 1])
     }
 
+    @Test("reading under headers: each run of values between the groups' header words fills its own group")
+    func singleRowRunsFillTheirGroups() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议", "结果", "维持", "1", "0", "1", "0", "未经复议直接起诉", "总计", "结果", "维持", "2", "0", "0", "0",
+                     "复议后起诉", "总计", "结果", "维持", "0", "0", "0", "0"]
+        let candidate = try #require(
+            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        #expect(candidate.units.count == 3)
+        #expect(candidate.units.flatMap(\.readings).map(\.value)
+            == [1, 0, 1, 0, nil, 2, 0, 0, 0, nil, 0, 0, 0, 0, nil])
+    }
+
+    @Test("reading under headers: runs that do not match the groups are read as one row")
+    func singleRowRunsUnlikeTheGroupsStayOneRow() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议", "结果", "维持", "6", "1", "1", "2", "0", "0", "0", "1", "未经复议直接起诉", "复议后起诉", "结果",
+                     "2", "0", "0", "0"]
+        let candidate = try #require(
+            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        #expect(candidate.units.count == 1)
+    }
+
+    @Test("reading under headers: a table whose every group header is printed is read from a few values")
+    func singleRowSparseUnderPrintedHeaders() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维 结果纠 其他结 尚未审", "总计", "1", "1"]
+        let candidate = try #require(
+            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        #expect(candidate.units.flatMap(\.readings).count(where: { $0.value != nil }) == 2)
+    }
+
+    @Test("reading under headers: a few values without the groups' headers are no table")
+    func singleRowFewValuesWithoutHeadersRefused() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议", "结果维持", "1", "1"]
+        #expect(SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).isEmpty)
+    }
+
+    @Test("reading by labels: a row's cells printed each after its column's header line are keyed to the headers")
+    func labelledRowKeyedByHeaderLines() throws {
+        let table = try Self.table("gov-disclosure-2019", "active")
+        func values(_ lines: [String]) throws -> [String: Double?] {
+            let candidate = try #require(
+                LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+            return Dictionary(zip(candidate.keys, candidate.units.flatMap(\.readings).map(\.value)),
+                              uniquingKeysWith: { first, _ in first })
+        }
+        let licensing = try values(["行政许可", "上一年项目数量", "127", "本年增/减", "3", "处理决定数量", "11520"])
+        #expect([licensing["licensing.previous"], licensing["licensing.change"], licensing["licensing.decisions"]]
+            == [127, 3, 11520])
+        let procurement = try values(["政府集中采购", "采购项目数量", "86", "采购总金额", "29582.94"])
+        #expect([procurement["procurement.items"], procurement["procurement.amount"]] == [86, 29582.94])
+    }
+
+    @Test("reading by labels: headers printed one after another before the values key nothing")
+    func labelledRowHeadersWithoutTheirValuesKeyNothing() throws {
+        let table = try Self.table("gov-disclosure-2019", "active")
+        let lines = ["行政强制", "130", "本年增/减", "处理决定数量", "4245", "-3", "291"]
+        let candidate = try #require(
+            LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let values = Dictionary(zip(candidate.keys, candidate.units.flatMap(\.readings).map(\.value)),
+                                uniquingKeysWith: { first, _ in first })
+        #expect(values["coercion.change"] != 4245)
+        #expect(values["coercion.decisions"] != 4245)
+    }
+
     @Test("reading under headers: a line of other words ends the row's values")
     func singleRowEndsAtOtherWords() throws {
         let table = try Self.table("gov-disclosure-2021", "review")

@@ -96,6 +96,20 @@ struct ValueTests {
         #expect(unit.readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
     }
 
+    @Test("a number's note in brackets that pdftotext spaced apart is one value with the number")
+    func joinsSpacedNote() {
+        let tokens = RowStream.cellTokens("行政规范性文件 7 2 31（其中修订 9 件）", line: 1, inGrid: false)
+        #expect(tokens.filter(\.isValue).map(\.raw) == ["7", "2", "31（其中修订9件）"])
+        let apart = RowStream.cellTokens("31 （其中修订 9 件）", line: 1, inGrid: false)
+        #expect(apart.filter(\.isValue).map(\.raw) == ["31（其中修订9件）"])
+    }
+
+    @Test("a bracket that no note closes keeps its words apart")
+    func unclosedBracketKeepsWords() {
+        let tokens = RowStream.cellTokens("31（其中修订 9 件", line: 1, inGrid: false)
+        #expect(tokens.filter(\.isValue).map(\.raw) == ["9"])
+    }
+
     @Test("keeps a date after punctuation and a dash after a label as text, not signed numbers")
     func datesAreNotSignedRuns() {
         #expect(RowStream.splitTrailingDigits("发布日期：2023-01") == nil)

@@ -151,8 +151,7 @@ enum RowStream {
         let words = words(of: text)
         if words.isEmpty { return inGrid ? [Token(kind: .blank, raw: "", line: line)] : [] }
         var tokens: [Token] = []
-        for piece in words {
-            let word = String(piece)
+        for (piece, word) in joiningSpacedNotes(words) {
             let appended = tokens.count
             defer {
                 if let cellStart = inGrid ? start : 0 {
@@ -170,7 +169,9 @@ enum RowStream {
                 continue
             }
             // A note in brackets printed apart from its number (`31 （其中修订9件）`) is the number's.
-            if let last = tokens.last, last.kind == .number, NumberReader.splitNote(last.raw + word) != nil {
+            if let last = tokens.last, last.kind == .number, word.first == "（" || word.first == "(",
+                NumberReader.splitNote(last.raw + word) != nil
+            {
                 tokens[tokens.count - 1].raw += word
                 continue
             }
@@ -197,6 +198,44 @@ enum RowStream {
         if tokens.count == 1 { tokens[0].isWhole = true }
         return inGrid ? tokens : readingLoneLookalikes(tokens)
     }
+
+    /// The words with a number's note in brackets that an extractor spaced apart
+    /// (`31（其中修订 9 件）`, as pdftotext spaces a digit in Chinese text) joined into one
+    /// word: the words from an open bracket to the one that closes it, at most
+    /// ``longestSpacedNote`` of them, when the number before the bracket and they make a
+    /// note (``NumberReader/splitNote(_:)``). Each word with the piece it starts at.
+    static func joiningSpacedNotes(_ words: [Substring]) -> [(piece: Substring, word: String)] {
+        var joined: [(piece: Substring, word: String)] = []
+        var index = 0
+        while index < words.count {
+            let word = String(words[index])
+            defer { index += 1 }
+            guard let open = word.lastIndex(where: { $0 == "（" || $0 == "(" }),
+                !word[open...].contains(where: { $0 == "）" || $0 == ")" })
+            else {
+                joined.append((words[index], word))
+                continue
+            }
+            let number = open == word.startIndex ? joined.last?.word ?? "" : ""
+            let end = words.indices.dropFirst(index + 1).prefix(longestSpacedNote)
+                .first { words[$0].contains { $0 == "）" || $0 == ")" } }
+            guard let end, words[end].last == "）" || words[end].last == ")" else {
+                joined.append((words[index], word))
+                continue
+            }
+            let note = words[index...end].joined()
+            guard NumberReader.splitNote(number + note) != nil else {
+                joined.append((words[index], word))
+                continue
+            }
+            joined.append((words[index], note))
+            index = end
+        }
+        return joined
+    }
+
+    /// The most words a number's note spaced apart may take.
+    static let longestSpacedNote = 4
 
     /// A lone `工`, `l` or `O` in the run of numbers that ends a line (`行政规范性文件 工 1 8`)
     /// is an OCR'd digit: a number, which reading marks as a repair; a lone `一` there is

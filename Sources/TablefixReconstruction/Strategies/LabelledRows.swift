@@ -2,6 +2,10 @@ import TablefixModel
 
 /// Reads a table laid out as labelled rows: aligns the region's rows with the template's
 /// by label (``RowAligner``), then reads each row's values (``RowValues``).
+///
+/// pdftotext may print a row's cells each after its column's header, on lines of their
+/// own (`行政许可`, `上一年项目数量`, `127`, `本年增/减`, `3`, `处理决定数量`, `11520`): such a
+/// row's values are keyed to the headers before them (``keyedTail(of:in:columns:)``).
 struct LabelledRows: ReadingStrategy {
     func candidates(for prepared: PreparedTable, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
         let table = prepared.table
@@ -12,9 +16,13 @@ struct LabelledRows: ReadingStrategy {
         let matches = table.rowOrder == .any ? aligner.alignAnyOrder(rows, to: table.rows) : aligner.align(rows, to: table.rows)
         let needed = region.strict ? max(2, table.rows.count / 3) : 1
         guard matches.count >= needed else { return [] }
+        let keyed = Dictionary(uniqueKeysWithValues: matches.compactMap { match in
+            Self.keyedTail(of: match, in: rows, columns: Self.columns(of: table.rows[match.templateRow], in: table))
+                .map { (match.templateRow, $0) }
+        })
         // Every row with values was read: a template row not found was not printed, if the
         // form may leave it out and the region does not print its label.
-        let read = Set(matches.flatMap(\.labelRows))
+        let read = Set(matches.flatMap(\.labelRows) + keyed.values.flatMap(\.rows))
         let firstRead = read.min() ?? 0
         let complete = !rows.indices.contains { index in
             rows[index].printedValueCount > 0 && !read.contains(index) && !(index < firstRead && Self.isYearHeading(index, in: rows))
@@ -35,12 +43,14 @@ struct LabelledRows: ReadingStrategy {
                                  units: printed.map { table.unit(row: row, column: $0) },
                                  check: prepared.arithmetic.check(row: position),
                                  totals: prepared.arithmetic.totals(forKeys: printedKeys), budget: budget)
-                .unit(for: rows[match.streamRow].tail)
+                .unit(for: printed.count == keys.count ? keyed[position]?.tail ?? rows[match.streamRow].tail
+                          : rows[match.streamRow].tail)
             for index in unit.readings.indices { unit.readings[index].evidence.labelScore = match.score }
             return printed.count == keys.count ? unit : unit.widened(to: keys)
         }
         let valueRows = matches.map(\.streamRow)
-        return [ReadingCandidate(strategy: .labels, units: units, rows: matches.flatMap { Array($0.labelRows) },
+        return [ReadingCandidate(strategy: .labels, units: units,
+                                 rows: matches.flatMap { Array($0.labelRows) + (keyed[$0.templateRow]?.rows ?? []) },
                                  fromGrid: !valueRows.isEmpty && valueRows.allSatisfy { !rows[$0].isLine })]
     }
 
@@ -52,6 +62,62 @@ struct LabelledRows: ReadingStrategy {
         guard tail.count == 1, let token = tail.first, token.kind == .number else { return false }
         let next = index + 1 < rows.count ? rows[index + 1].tokens.first?.raw ?? "" : ""
         return YearText.first(in: token.raw + next) != nil
+    }
+
+    /// The columns of template row `row`, in order.
+    static func columns(of row: RowTemplate, in table: TableTemplate) -> [ColumnTemplate] {
+        row.columns.compactMap { key in table.columns.first { $0.key == key } }
+    }
+
+    /// The values of a matched line short of its row's columns, keyed to the column headers
+    /// that stand each on a line of its own before them: the header among the match's label
+    /// lines (or none: the first column) for the line's own values, then each header line
+    /// after it with the numbers on the line that follows. Nil unless a header follows the
+    /// line, each header has its numbers right after it, and every column gets a value;
+    /// `rows` are the lines it read after the match.
+    static func keyedTail(of match: RowAligner.Match, in rows: [StreamRow], columns: [ColumnTemplate])
+        -> (tail: [Token], rows: [Int])?
+    {
+        let own = rows[match.streamRow].tail.filter(\.isValue)
+        guard rows[match.streamRow].isLine, own.count < columns.count else { return nil }
+        let headers = columns.map { $0.labels.map(LabelMatcher.letters) }
+        /// The column whose header is row `row`'s whole label.
+        func header(_ row: Int) -> Int? {
+            let letters = LabelMatcher.letters(rows[row].label)
+            return letters.isEmpty ? nil : headers.firstIndex { $0.contains(letters) }
+        }
+        let before = match.labelRows.filter { $0 < match.streamRow }.compactMap(header)
+        guard before.count <= 1 else { return nil }
+        var slots = [Token?](repeating: nil, count: columns.count)
+        var named = Set(before)
+        func place(_ values: [Token], from column: Int) -> Bool {
+            guard !values.isEmpty, column + values.count <= columns.count,
+                slots[column..<(column + values.count)].allSatisfy({ $0 == nil }) else { return false }
+            for (offset, value) in values.enumerated() { slots[column + offset] = value }
+            return true
+        }
+        guard place(own, from: before.first ?? 0) else { return nil }
+        var used: [Int] = []
+        var next = match.streamRow + 1
+        while next < rows.count, rows[next].isLine, let column = header(next), !named.contains(column) {
+            named.insert(column)
+            used.append(next)
+            // The header's values stand beside it or on the next line; a header with another
+            // after it may head values printed after them all.
+            var values = rows[next].tail.filter(\.isValue)
+            if values.isEmpty, next + 1 < rows.count, rows[next + 1].isLine,
+                LabelMatcher.letters(rows[next + 1].label).isEmpty
+            {
+                next += 1
+                used.append(next)
+                values = rows[next].tail.filter(\.isValue)
+            }
+            guard place(values, from: column) else { return nil }
+            next += 1
+        }
+        let tail = slots.compactMap { $0 }
+        guard !used.isEmpty, tail.count == columns.count else { return nil }
+        return (tail, used)
     }
 
     /// The optional columns whose headers stand nowhere in the region: the form has none.

@@ -2,13 +2,19 @@ import TablefixModel
 
 /// Reads a table of one row of numbers under column headers: the first run of rows in the
 /// region whose values, after the header words, make one value per column.
+///
+/// pdftotext prints each column group's header cells before the group's values, and a
+/// blank cell as nothing: when the values stand in as many runs as the table has column
+/// groups, each no longer than its group, each run is read into its own group. A table
+/// whose every group header is printed is read even from a few values (a sparse table's
+/// blanks left out), its cells then at a short row's confidence.
 struct SingleRowUnderHeaders: ReadingStrategy {
     func candidates(for prepared: PreparedTable, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate] {
         let table = prepared.table
         guard table.layout == .singleRow else { return [] }
         let rows = region.rows
         let keys = table.keys
-        var best: (tokens: [Token], rows: [Int])?
+        var best: (tokens: [Token], rows: [Int], runs: [[Token]])?
         // A grid row's blank cells are cells too; a line's blanks are nothing.
         func valueCount(_ tokens: [Token]) -> Int { tokens.filter { $0.isValue || $0.kind == .blank }.count }
         var index = 0
@@ -25,12 +31,15 @@ struct SingleRowUnderHeaders: ReadingStrategy {
             }
             var tokens = values(rows[index])
             var used = [index]
+            var runs = [tokens]
             var next = index + 1
             // The row's values may stand in runs between its header words (pdftotext
             // prints each group's header cells before the group's values).
             while next < rows.count, valueCount(tokens) < keys.count {
                 if Self.isNumberRow(rows[next]) {
-                    tokens += values(rows[next])
+                    let more = values(rows[next])
+                    tokens += more
+                    if used.last == next - 1 { runs[runs.count - 1] += more } else { runs.append(more) }
                     used.append(next)
                 } else if !Self.isHeaderWords(rows[next], of: prepared) {
                     break
@@ -39,11 +48,11 @@ struct SingleRowUnderHeaders: ReadingStrategy {
             }
             let count = valueCount(tokens)
             if count == keys.count {
-                best = (tokens, used)
+                best = (tokens, used, runs)
                 break
             }
             if best.map({ abs(count - keys.count) < abs(valueCount($0.tokens) - keys.count) }) ?? true {
-                best = (tokens, used)
+                best = (tokens, used, runs)
             }
             index = next
         }
@@ -51,14 +60,61 @@ struct SingleRowUnderHeaders: ReadingStrategy {
         func capacity(_ tokens: [Token]) -> Int {
             tokens.filter(\.isValue).reduce(0) { $0 + ($1.raw.allSatisfy { $0.isASCII && $0.isNumber } ? $1.raw.count : 1) }
         }
-        guard let best, valueCount(best.tokens) >= max(1, keys.count / 2) || capacity(best.tokens) >= keys.count
+        guard let best,
+            valueCount(best.tokens) >= max(1, keys.count / 2) || capacity(best.tokens) >= keys.count
+                || Self.printsGroupHeaders(rows, of: prepared)
         else { return [] }
-        let unit = RowValues(keys: keys, decimal: false, units: table.columns.map(\.unit),
+        func unit(_ range: Range<Int>, _ tokens: [Token]) -> ReadingUnit {
+            let keys = Array(keys[range])
+            return RowValues(keys: keys, decimal: false, units: table.columns[range].map(\.unit),
                              check: prepared.arithmetic.check(forKeys: keys),
                              totals: prepared.arithmetic.totals(forKeys: keys), budget: budget)
-            .unit(for: best.tokens)
-        return [ReadingCandidate(strategy: .singleRow, units: [unit], rows: best.rows,
+                .unit(for: tokens)
+        }
+        let groups = Self.groups(of: table)
+        let fromLines = best.rows.allSatisfy { rows[$0].isLine }
+        let units = fromLines && Self.runsFitGroups(best.runs.map(valueCount), groups)
+            ? zip(groups, best.runs).map(unit)
+            : [unit(keys.indices, best.tokens)]
+        return [ReadingCandidate(strategy: .singleRow, units: units, rows: best.rows,
                                  fromGrid: best.rows.allSatisfy { !rows[$0].isLine })]
+    }
+
+    /// The column ranges of the table's header groups, in order (one range for a table
+    /// without groups).
+    static func groups(of table: TableTemplate) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        for (index, column) in table.columns.enumerated() {
+            if let last = groups.last, index > 0, table.columns[index - 1].group == column.group {
+                groups[groups.count - 1] = last.lowerBound..<(index + 1)
+            } else {
+                groups.append(index..<(index + 1))
+            }
+        }
+        return groups
+    }
+
+    /// Whether runs of values of `counts` are the column groups' own: one run per group,
+    /// each no longer than its group, some shorter (a run that fills the whole row needs
+    /// no groups).
+    static func runsFitGroups(_ counts: [Int], _ groups: [Range<Int>]) -> Bool {
+        groups.count > 1 && counts.count == groups.count
+            && zip(counts, groups).allSatisfy { $0 <= $1.count }
+            && zip(counts, groups).contains { $0 < $1.count }
+    }
+
+    /// Whether every column group's header stands on a line of its own in `rows`: the
+    /// table is printed, however few values it holds.
+    static func printsGroupHeaders(_ rows: [StreamRow], of prepared: PreparedTable) -> Bool {
+        let headers = Set(prepared.table.columns.compactMap(\.group)).map(LabelMatcher.letters)
+        guard !headers.isEmpty else { return false }
+        return headers.allSatisfy { header in
+            rows.contains { row in
+                let letters = LabelMatcher.letters(row.label)
+                return row.printedValueCount == 0 && letters.count <= header.count + 2
+                    && LabelMatcher.contains(letters, header)
+            }
+        }
     }
 
     /// A row of the table's header words without values: a word or two of a cut header
