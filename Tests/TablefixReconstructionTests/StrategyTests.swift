@@ -209,6 +209,37 @@ struct StrategyTests {
         #expect(choices.spacedReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
     }
 
+    /// A request row's arithmetic: the last of seven columns totals the six before it.
+    static func totalOfSeven(_ row: [Double?]) -> Bool? {
+        let parts = row.prefix(6).compactMap { $0 }
+        guard parts.count == 6, let total = row[6] else { return nil }
+        return parts.reduce(0, +) == total
+    }
+
+    static func twoValueChoices(_ line: String) throws -> ShortRowChoices {
+        let tokens = RowStream.cellTokens(line, line: 1, inGrid: false).filter { $0.kind == .number }
+        return try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+            CellReading.from(token, decimal: false, placement: placement)
+        }, limit: 64, check: totalOfSeven))
+    }
+
+    @Test("two values a wide stretch of spaces apart, the second the larger, are the row's first cell and its total")
+    func shortRowOfFirstAndTotal() throws {
+        let choices = try Self.twoValueChoices("(一) 予以公开      42                  47")
+        #expect(choices.spacedReadings?.map(\.value) == [42, nil, nil, nil, nil, nil, 47])
+        #expect(choices.spacedReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+    }
+
+    @Test("two values a few spaces apart choose no columns: neighbours or first and total alike")
+    func shortRowOfTwoNearValues() throws {
+        #expect(try Self.twoValueChoices("(一) 予以公开      42   47").spacedReadings == nil)
+    }
+
+    @Test("two values far apart, the second smaller, are no total after a first cell: no columns chosen")
+    func shortRowOfTwoFallingValues() throws {
+        #expect(try Self.twoValueChoices("(一) 予以公开      47                  42").spacedReadings == nil)
+    }
+
     @Test("evenly spaced values of a short row choose no columns: any evenly spaced columns fit them")
     func shortRowEvenlySpaced() throws {
         let tokens = RowStream.cellTokens("0   0   0   0   0   0", line: 1, inGrid: false)

@@ -18,7 +18,9 @@ import TablefixModel
 /// (`16        2                            1        2        21`): the more spaces, the
 /// more columns between two values. When those spaces single out one placement
 /// (``spacedPlacement(of:among:)``), it is the row's default, which the table's arithmetic
-/// may still overrule.
+/// may still overrule. So is a row of two values a wide stretch of spaces apart whose last
+/// column totals the others (``endsPlacement(of:columns:among:check:)``): the row's first
+/// column and its total, the narrow columns between them lost.
 struct ShortRowChoices: UnitChoices {
     /// For each printed value, in order, the column it goes to.
     typealias Placement = [Int]
@@ -42,6 +44,7 @@ struct ShortRowChoices: UnitChoices {
         var placements = Self.placements(of: values.count, in: columns, limit: limit)
         guard placements.count > 1, placements.count <= limit else { return nil }
         let spaced = Self.spacedPlacement(of: values, among: placements)
+            ?? Self.endsPlacement(of: values, columns: columns, among: placements, check: check)
         if let spaced { placements.insert(placements.remove(at: spaced), at: 0) }
         self.values = values
         self.columns = columns
@@ -126,6 +129,35 @@ struct ShortRowChoices: UnitChoices {
         if misses.count > 1, misses[1].miss < 2 * best.miss + spacingMargin { return nil }
         return best.index
     }
+
+    /// The index among `placements` of the first and last columns, for two values of one
+    /// line that a wide stretch of spaces (``wideGap``) parts (`3                    3`),
+    /// the second at least the first, when the row's last column totals the others
+    /// (``lastColumnTotals(columns:check:)``): an OCR drops a ruled table's narrow middle
+    /// columns (a row's small counts and zeros) and keeps the row's first cell, printed
+    /// right after its label, and its total. Nil otherwise.
+    static func endsPlacement(of values: [Token], columns: Int, among placements: [Placement],
+                              check: (([Double?]) -> Bool?)?) -> Int? {
+        guard values.count == 2, columns > 2, let check, values[0].line == values[1].line,
+            let start = values[0].offset, let next = values[1].offset,
+            next - (start + values[0].raw.utf8.count) >= wideGap,
+            let first = NumberReader.reading(of: values[0].raw)?.value,
+            let last = NumberReader.reading(of: values[1].raw)?.value, last >= first,
+            lastColumnTotals(columns: columns, check: check)
+        else { return nil }
+        return placements.firstIndex(of: [0, columns - 1])
+    }
+
+    /// Whether the row's arithmetic makes its last column the sum of all the others: ones
+    /// with their count after them hold, with one more they fail.
+    static func lastColumnTotals(columns: Int, check: ([Double?]) -> Bool?) -> Bool {
+        let parts = [Double?](repeating: 1, count: columns - 1)
+        return check(parts + [Double(columns - 1)]) == true && check(parts + [Double(columns)]) == false
+    }
+
+    /// The fewest spaces between two values that stand for empty page between them: an
+    /// OCR writes one to three between neighbouring words, more where it skipped cells.
+    static let wideGap = 8
 
     /// How far, in columns, `middles` stray from the best straight line through `columns`
     /// (the root mean square of the misses, over the width of a column); nil when the
