@@ -104,6 +104,14 @@ struct StrategyTests {
         #expect(matches.map { table.rows[$0.templateRow].key } == ["granted", "denied.secret"])
     }
 
+    @Test("a row whose one number is a list number before its label lends that label to the values below it")
+    func listNumberRowIsALabel() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let region = Self.region(["1.属于国家秘密 1 0 0 0 0 0 1", "2 其他法律行政法规禁", "0 0 0 0 0 0 0", "止公开"])
+        let matches = RowAligner(matcher: LabelMatcher(noise: [])).align(region.rows, to: table.rows)
+        #expect(matches.map { table.rows[$0.templateRow].key } == ["denied.secret", "denied.law"])
+    }
+
     @Test("reads a lone 工 that is all its grid cell, among the row's numbers, as an OCR'd 1")
     func loneLookalikeInGrid() {
         let html = "<table><tr><td>（一）予以公开</td><td>工</td><td>0</td><td>1</td></tr></table>"
