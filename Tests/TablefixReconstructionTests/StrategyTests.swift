@@ -224,11 +224,11 @@ struct StrategyTests {
         return parts.reduce(0, +) == total
     }
 
-    static func twoValueChoices(_ line: String) throws -> ShortRowChoices {
+    static func twoValueChoices(_ line: String, neighbourGaps: Set<Int> = []) throws -> ShortRowChoices {
         let tokens = RowStream.cellTokens(line, line: 1, inGrid: false).filter { $0.kind == .number }
         return try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
             CellReading.from(token, decimal: false, placement: placement)
-        }, limit: 64, check: totalOfSeven))
+        }, limit: 64, check: totalOfSeven, neighbourGaps: neighbourGaps))
     }
 
     @Test("two values a wide stretch of spaces apart, the second the larger, are the row's first cell and its total")
@@ -236,6 +236,20 @@ struct StrategyTests {
         let choices = try Self.twoValueChoices("(一) 予以公开      42                  47")
         #expect(choices.spacedReadings?.map(\.value) == [42, nil, nil, nil, nil, nil, 47])
         #expect(choices.spacedReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+    }
+
+    @Test("two values as far apart as neighbouring values elsewhere in the table choose no columns: a layout of even character columns")
+    func shortRowOfTwoAtANeighboursGap() throws {
+        let line = "5.要求行政机关确认或重新出具已获取信息        1        1"
+        #expect(try Self.twoValueChoices(line, neighbourGaps: [20, 8]).spacedReadings == nil)
+        #expect(try Self.twoValueChoices(line, neighbourGaps: [2, 3]).spacedReadings?.map(\.value)
+            == [1, nil, nil, nil, nil, nil, 1])
+    }
+
+    @Test("a region's neighbour gaps are the spaces between values of its rows of three values or more")
+    func regionNeighbourGaps() {
+        let region = Self.region(["一、本年新收政府信息公开申请数量   4    1  5", "（一）予以公开   1          1"])
+        #expect(region.neighbourGaps == [4, 2])
     }
 
     @Test("two values a few spaces apart choose no columns: neighbours or first and total alike")

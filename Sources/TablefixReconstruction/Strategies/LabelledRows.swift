@@ -22,6 +22,7 @@ struct LabelledRows: ReadingStrategy {
         let printedLabels = complete && table.rows.contains { $0.optional == true }
             ? PrintedLabels(of: table, in: rows.map(\.label)) : nil
         let unprinted = Self.unprintedColumns(of: table, in: rows)
+        let neighbourGaps = region.neighbourGaps
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
             let keys = row.columns.map { "\(row.key).\($0)" }
             guard let match = matches.first(where: { $0.templateRow == position }) else {
@@ -32,7 +33,8 @@ struct LabelledRows: ReadingStrategy {
             let printed = row.columns.filter { !unprinted.contains($0) }
             var unit = RowValues(keys: printed.map { "\(row.key).\($0)" }, decimal: row.decimal ?? false,
                                  units: printed.map { table.unit(row: row, column: $0) },
-                                 check: prepared.arithmetic.check(row: position), budget: budget).unit(for: rows[match.streamRow].tail)
+                                 check: prepared.arithmetic.check(row: position), budget: budget,
+                                 neighbourGaps: neighbourGaps).unit(for: rows[match.streamRow].tail)
             for index in unit.readings.indices { unit.readings[index].evidence.labelScore = match.score }
             return printed.count == keys.count ? unit : unit.widened(to: keys)
         }

@@ -22,6 +22,8 @@ struct RowValues {
     /// The row's own arithmetic, if any: whether candidate values satisfy it.
     var check: (([Double?]) -> Bool?)?
     var budget: SearchBudget = .standard
+    /// The spaces between neighbouring values elsewhere in the table (``TableRegion/neighbourGaps``).
+    var neighbourGaps: Set<Int> = []
 
     var columns: Int { keys.count }
 
@@ -70,7 +72,7 @@ struct RowValues {
         while readings.count < columns { readings.append(.missing(placement)) }
         let choices = printed.count < columns
             ? ShortRowChoices(values: printed, columns: columns, read: { reading($0, column: $1, placement: $2) },
-                              limit: budget.optionsPerUnit, check: check) : nil
+                              limit: budget.optionsPerUnit, check: check, neighbourGaps: neighbourGaps) : nil
         return ReadingUnit(keys: keys, readings: choices?.spacedReadings ?? readings, choices: choices)
     }
 

@@ -38,13 +38,14 @@ struct ShortRowChoices: UnitChoices {
     let unplaced: Double?
 
     /// Nil when the row has more placements than `limit`. `check` is the row's own
-    /// arithmetic.
+    /// arithmetic; `neighbourGaps` the spaces between neighbouring values elsewhere in its table.
     init?(values: [Token], columns: Int, read: @escaping (Token, Int, CellEvidence.Placement) -> CellReading,
-          limit: Int, check: (([Double?]) -> Bool?)? = nil) {
+          limit: Int, check: (([Double?]) -> Bool?)? = nil, neighbourGaps: Set<Int> = []) {
         var placements = Self.placements(of: values.count, in: columns, limit: limit)
         guard placements.count > 1, placements.count <= limit else { return nil }
         let spaced = Self.spacedPlacement(of: values, among: placements)
-            ?? Self.endsPlacement(of: values, columns: columns, among: placements, check: check)
+            ?? Self.endsPlacement(of: values, columns: columns, among: placements, check: check,
+                                  neighbourGaps: neighbourGaps)
         if let spaced { placements.insert(placements.remove(at: spaced), at: 0) }
         self.values = values
         self.columns = columns
@@ -135,17 +136,26 @@ struct ShortRowChoices: UnitChoices {
     /// the second at least the first, when the row's last column totals the others
     /// (``lastColumnTotals(columns:check:)``): an OCR drops a ruled table's narrow middle
     /// columns (a row's small counts and zeros) and keeps the row's first cell, printed
-    /// right after its label, and its total. Nil otherwise.
+    /// right after its label, and its total. Not when the same spaces (give or take one)
+    /// part neighbouring values elsewhere in the table (`neighbourGaps`): a layout of
+    /// even character columns (a text browser's) puts such values in neighbouring cells.
+    /// Nil otherwise.
     static func endsPlacement(of values: [Token], columns: Int, among placements: [Placement],
-                              check: (([Double?]) -> Bool?)?) -> Int? {
-        guard values.count == 2, columns > 2, let check, values[0].line == values[1].line,
-            let start = values[0].offset, let next = values[1].offset,
-            next - (start + values[0].raw.utf8.count) >= wideGap,
+                              check: (([Double?]) -> Bool?)?, neighbourGaps: Set<Int> = []) -> Int? {
+        guard values.count == 2, columns > 2, let check, let gap = gap(between: values[0], and: values[1]),
+            gap >= wideGap, !((gap - 1)...(gap + 1)).contains(where: neighbourGaps.contains),
             let first = NumberReader.reading(of: values[0].raw)?.value,
             let last = NumberReader.reading(of: values[1].raw)?.value, last >= first,
             lastColumnTotals(columns: columns, check: check)
         else { return nil }
         return placements.firstIndex(of: [0, columns - 1])
+    }
+
+    /// The bytes between two values of one line (spaces, and bars an OCR read for rules);
+    /// nil for values of different lines or without places.
+    static func gap(between before: Token, and after: Token) -> Int? {
+        guard before.line == after.line, let start = before.offset, let next = after.offset else { return nil }
+        return next - (start + before.raw.utf8.count)
     }
 
     /// Whether the row's arithmetic makes its last column the sum of all the others: ones
