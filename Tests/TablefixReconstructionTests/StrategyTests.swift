@@ -104,6 +104,27 @@ struct StrategyTests {
         #expect(matches.map { table.rows[$0.templateRow].key } == ["granted", "denied.secret"])
     }
 
+    @Test("a row of values whose label matches nothing, alone between two rows read by label with one template row missing between them, is that row")
+    func rowBetweenRowsReadByLabel() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let lines = ["8.属于行政查询事项 0 0 0 0 0 0 0", "攻机凑生得关帮 5 0 0 0 0 0 5", "2.没有现成信息需要另行制作 1 0 0 0 0 0 1"]
+        let candidate = try #require(
+            LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let unit = try #require(candidate.units.first { $0.keys.first == "unable.not_held.natural" })
+        #expect(unit.readings.map(\.value) == [5, 0, 0, 0, 0, 0, 5])
+        #expect(unit.readings.allSatisfy { $0.evidence.labelUnread })
+    }
+
+    @Test("rows of values between two rows read by label are not placed when they are fewer than the template rows missing there")
+    func rowsBetweenMustFillTheGap() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let lines = ["8.属于行政查询事项 0 0 0 0 0 0 0", "攻机凑生得关帮 5 0 0 0 0 0 5", "3.补正后申请内容仍不明确 1 0 0 0 0 0 1"]
+        let candidate = try #require(
+            LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let unit = try #require(candidate.units.first { $0.keys.first == "unable.not_held.natural" })
+        #expect(unit.readings.allSatisfy { $0.value == nil })
+    }
+
     @Test("a row whose one number is a list number before its label lends that label to the values below it")
     func listNumberRowIsALabel() throws {
         let table = try Self.table("gov-disclosure-2021", "requests")

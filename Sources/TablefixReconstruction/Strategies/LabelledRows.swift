@@ -9,9 +9,12 @@ struct LabelledRows: ReadingStrategy {
         let rows = region.unstacked
         let groups = Array(Set(table.rows.compactMap(\.group)))
         let aligner = RowAligner(matcher: LabelMatcher(noise: groups))
-        let matches = table.rowOrder == .any ? aligner.alignAnyOrder(rows, to: table.rows) : aligner.align(rows, to: table.rows)
+        let aligned = table.rowOrder == .any ? aligner.alignAnyOrder(rows, to: table.rows) : aligner.align(rows, to: table.rows)
         let needed = region.strict ? max(2, table.rows.count / 3) : 1
-        guard matches.count >= needed else { return [] }
+        guard aligned.count >= needed else { return [] }
+        let between = Self.rowsBetween(aligned, in: rows, of: table)
+        let matches = (aligned + between).sorted { $0.templateRow < $1.templateRow }
+        let unread = Set(between.map(\.templateRow))
         // Every row with values was read: a template row not found was not printed, if the
         // form may leave it out and the region does not print its label.
         let read = Set(matches.flatMap(\.labelRows))
@@ -35,12 +38,38 @@ struct LabelledRows: ReadingStrategy {
                                  units: printed.map { table.unit(row: row, column: $0) },
                                  check: prepared.arithmetic.check(row: position), budget: budget,
                                  neighbourGaps: neighbourGaps).unit(for: rows[match.streamRow].tail)
-            for index in unit.readings.indices { unit.readings[index].evidence.labelScore = match.score }
+            for index in unit.readings.indices {
+                unit.readings[index].evidence.labelScore = match.score
+                unit.readings[index].evidence.labelUnread = unread.contains(position)
+            }
             return printed.count == keys.count ? unit : unit.widened(to: keys)
         }
         let valueRows = matches.map(\.streamRow)
         return [ReadingCandidate(strategy: .labels, units: units, rows: matches.flatMap { Array($0.labelRows) },
                                  fromGrid: !valueRows.isEmpty && valueRows.allSatisfy { !rows[$0].isLine })]
+    }
+
+    /// The template rows missing between two rows read by label, each given a row of the
+    /// region between those two, in order, when the region holds exactly as many rows of
+    /// values there and each prints one value per column of its row: rows whose labels an
+    /// OCR garbled past matching (`攻机凑生得关帮   5  0  0  0  0  0  5`). Their label score
+    /// is 0, and their cells say the label went unread.
+    static func rowsBetween(_ matches: [RowAligner.Match], in rows: [StreamRow], of table: TableTemplate)
+        -> [RowAligner.Match]
+    {
+        var found: [RowAligner.Match] = []
+        for (before, after) in zip(matches, matches.dropFirst()) {
+            let missing = (before.templateRow + 1)..<after.templateRow
+            guard !missing.isEmpty, before.labelRows.upperBound <= after.labelRows.lowerBound else { continue }
+            let between = (before.labelRows.upperBound..<after.labelRows.lowerBound).filter { rows[$0].holdsCells }
+            guard between.count == missing.count,
+                zip(between, missing).allSatisfy({ rows[$0].printedValueCount == table.rows[$1].columns.count })
+            else { continue }
+            found += zip(between, missing).map { row, position in
+                RowAligner.Match(templateRow: position, streamRow: row, score: 0, labelRows: row..<(row + 1))
+            }
+        }
+        return found
     }
 
     /// Whether a row before the table's first row is a column header's year, printed apart
