@@ -115,6 +115,17 @@ struct StrategyTests {
         #expect(unit.readings.allSatisfy { $0.evidence.labelUnread })
     }
 
+    @Test("a short row of values between two rows read by label, its label unread, is placed as short rows are, flagged")
+    func shortRowBetweenRowsReadByLabel() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let lines = ["8.属于行政查询事项 0 0 0 0 0 0 0", "攻机凑生得关帮 5 0 0 0 0 5", "2.没有现成信息需要另行制作 1 0 0 0 0 0 1"]
+        let candidate = try #require(
+            LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let unit = try #require(candidate.units.first { $0.keys.first == "unable.not_held.natural" })
+        #expect(unit.readings.contains { $0.value == 5 })
+        #expect(unit.readings.allSatisfy { $0.evidence.labelUnread && $0.confidence <= 0.6 })
+    }
+
     @Test("rows of values between two rows read by label are not placed when they are fewer than the template rows missing there")
     func rowsBetweenMustFillTheGap() throws {
         let table = try Self.table("gov-disclosure-2021", "requests")

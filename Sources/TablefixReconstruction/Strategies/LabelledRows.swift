@@ -12,7 +12,7 @@ struct LabelledRows: ReadingStrategy {
         let aligned = table.rowOrder == .any ? aligner.alignAnyOrder(rows, to: table.rows) : aligner.align(rows, to: table.rows)
         let needed = region.strict ? max(2, table.rows.count / 3) : 1
         guard aligned.count >= needed else { return [] }
-        let between = Self.rowsBetween(aligned, in: rows, of: table)
+        let between = Self.rowsBetween(aligned, in: rows)
         let matches = (aligned + between).sorted { $0.templateRow < $1.templateRow }
         let unread = Set(between.map(\.templateRow))
         // Every row with values was read: a template row not found was not printed, if the
@@ -51,19 +51,17 @@ struct LabelledRows: ReadingStrategy {
 
     /// The template rows missing between two rows read by label, each given a row of the
     /// region between those two, in order, when the region holds exactly as many rows of
-    /// values there and each prints one value per column of its row: rows whose labels an
-    /// OCR garbled past matching (`攻机凑生得关帮   5  0  0  0  0  0  5`). Their label score
-    /// is 0, and their cells say the label went unread.
-    static func rowsBetween(_ matches: [RowAligner.Match], in rows: [StreamRow], of table: TableTemplate)
-        -> [RowAligner.Match]
-    {
+    /// values there: rows whose labels an OCR garbled past matching (`攻机凑生得关帮   5  0  0
+    /// 0  0  0  5`). Their values are read as any row's (a short row's placed as short rows
+    /// are); their label score is 0, and their cells say the label went unread.
+    static func rowsBetween(_ matches: [RowAligner.Match], in rows: [StreamRow]) -> [RowAligner.Match] {
         var found: [RowAligner.Match] = []
         for (before, after) in zip(matches, matches.dropFirst()) {
             let missing = (before.templateRow + 1)..<after.templateRow
             guard !missing.isEmpty, before.labelRows.upperBound <= after.labelRows.lowerBound else { continue }
             let between = (before.labelRows.upperBound..<after.labelRows.lowerBound).filter { rows[$0].holdsCells }
             guard between.count == missing.count,
-                zip(between, missing).allSatisfy({ rows[$0].printedValueCount == table.rows[$1].columns.count })
+                between.allSatisfy({ rows[$0].printedValueCount > 0 })
             else { continue }
             found += zip(between, missing).map { row, position in
                 RowAligner.Match(templateRow: position, streamRow: row, score: 0, labelRows: row..<(row + 1))
