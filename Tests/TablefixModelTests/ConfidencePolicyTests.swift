@@ -13,4 +13,12 @@ struct ConfidencePolicyTests {
         #expect(policy.confidence(of: byOrder) == policy.order)
         #expect(policy.confidence(of: byLabels) == policy.notPrinted)
     }
+
+    @Test("a row placed between the rows read around it, its own label unread, is no surer than rowBetweenLabels")
+    func rowWithUnreadLabelIsCapped() {
+        var evidence = CellEvidence(source: .printed, placement: .label, labelScore: 0)
+        evidence.labelUnread = true
+        #expect(policy.confidence(of: evidence) == policy.rowBetweenLabels)
+        #expect(evidence.why(raw: "5")?.contains("label unread") == true)
+    }
 }

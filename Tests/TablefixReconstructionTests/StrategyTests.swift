@@ -104,6 +104,46 @@ struct StrategyTests {
         #expect(matches.map { table.rows[$0.templateRow].key } == ["granted", "denied.secret"])
     }
 
+    @Test("a row of values whose label matches nothing, alone between two rows read by label with one template row missing between them, is that row")
+    func rowBetweenRowsReadByLabel() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let lines = ["8.属于行政查询事项 0 0 0 0 0 0 0", "攻机凑生得关帮 5 0 0 0 0 0 5", "2.没有现成信息需要另行制作 1 0 0 0 0 0 1"]
+        let candidate = try #require(
+            LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let unit = try #require(candidate.units.first { $0.keys.first == "unable.not_held.natural" })
+        #expect(unit.readings.map(\.value) == [5, 0, 0, 0, 0, 0, 5])
+        #expect(unit.readings.allSatisfy { $0.evidence.labelUnread })
+    }
+
+    @Test("a short row of values between two rows read by label, its label unread, is placed as short rows are, flagged")
+    func shortRowBetweenRowsReadByLabel() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let lines = ["8.属于行政查询事项 0 0 0 0 0 0 0", "攻机凑生得关帮 5 0 0 0 0 5", "2.没有现成信息需要另行制作 1 0 0 0 0 0 1"]
+        let candidate = try #require(
+            LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let unit = try #require(candidate.units.first { $0.keys.first == "unable.not_held.natural" })
+        #expect(unit.readings.contains { $0.value == 5 })
+        #expect(unit.readings.allSatisfy { $0.evidence.labelUnread && $0.confidence <= 0.6 })
+    }
+
+    @Test("rows of values between two rows read by label are not placed when they are fewer than the template rows missing there")
+    func rowsBetweenMustFillTheGap() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let lines = ["8.属于行政查询事项 0 0 0 0 0 0 0", "攻机凑生得关帮 5 0 0 0 0 0 5", "3.补正后申请内容仍不明确 1 0 0 0 0 0 1"]
+        let candidate = try #require(
+            LabelledRows().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let unit = try #require(candidate.units.first { $0.keys.first == "unable.not_held.natural" })
+        #expect(unit.readings.allSatisfy { $0.value == nil })
+    }
+
+    @Test("a row whose one number is a list number before its label lends that label to the values below it")
+    func listNumberRowIsALabel() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let region = Self.region(["1.属于国家秘密 1 0 0 0 0 0 1", "2 其他法律行政法规禁", "0 0 0 0 0 0 0", "止公开"])
+        let matches = RowAligner(matcher: LabelMatcher(noise: [])).align(region.rows, to: table.rows)
+        #expect(matches.map { table.rows[$0.templateRow].key } == ["denied.secret", "denied.law"])
+    }
+
     @Test("reads a lone 工 that is all its grid cell, among the row's numbers, as an OCR'd 1")
     func loneLookalikeInGrid() {
         let html = "<table><tr><td>（一）予以公开</td><td>工</td><td>0</td><td>1</td></tr></table>"
@@ -273,6 +313,51 @@ struct StrategyTests {
         #expect(choices.spacedReadings?.map(\.value) == [16, 2, nil, nil, 1, 2, 21])
         #expect(choices.spacedReadings?.compactMap(\.value).count == 5)
         #expect(choices.spacedReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+    }
+
+    /// A request row's arithmetic: the last of seven columns totals the six before it.
+    static func totalOfSeven(_ row: [Double?]) -> Bool? {
+        let parts = row.prefix(6).compactMap { $0 }
+        guard parts.count == 6, let total = row[6] else { return nil }
+        return parts.reduce(0, +) == total
+    }
+
+    static func twoValueChoices(_ line: String, neighbourGaps: Set<Int> = []) throws -> ShortRowChoices {
+        let tokens = RowStream.cellTokens(line, line: 1, inGrid: false).filter { $0.kind == .number }
+        return try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+            CellReading.from(token, decimal: false, placement: placement)
+        }, limit: 64, check: totalOfSeven, neighbourGaps: neighbourGaps))
+    }
+
+    @Test("two values a wide stretch of spaces apart, the second the larger, are the row's first cell and its total")
+    func shortRowOfFirstAndTotal() throws {
+        let choices = try Self.twoValueChoices("(一) 予以公开      42                  47")
+        #expect(choices.spacedReadings?.map(\.value) == [42, nil, nil, nil, nil, nil, 47])
+        #expect(choices.spacedReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+    }
+
+    @Test("two values as far apart as neighbouring values elsewhere in the table choose no columns: a layout of even character columns")
+    func shortRowOfTwoAtANeighboursGap() throws {
+        let line = "5.要求行政机关确认或重新出具已获取信息        1        1"
+        #expect(try Self.twoValueChoices(line, neighbourGaps: [20, 8]).spacedReadings == nil)
+        #expect(try Self.twoValueChoices(line, neighbourGaps: [2, 3]).spacedReadings?.map(\.value)
+            == [1, nil, nil, nil, nil, nil, 1])
+    }
+
+    @Test("a region's neighbour gaps are the spaces between values of its rows of three values or more")
+    func regionNeighbourGaps() {
+        let region = Self.region(["一、本年新收政府信息公开申请数量   4    1  5", "（一）予以公开   1          1"])
+        #expect(region.neighbourGaps == [4, 2])
+    }
+
+    @Test("two values a few spaces apart choose no columns: neighbours or first and total alike")
+    func shortRowOfTwoNearValues() throws {
+        #expect(try Self.twoValueChoices("(一) 予以公开      42   47").spacedReadings == nil)
+    }
+
+    @Test("two values far apart, the second smaller, are no total after a first cell: no columns chosen")
+    func shortRowOfTwoFallingValues() throws {
+        #expect(try Self.twoValueChoices("(一) 予以公开      47                  42").spacedReadings == nil)
     }
 
     @Test("evenly spaced values of a short row choose no columns: any evenly spaced columns fit them")

@@ -294,6 +294,19 @@ struct ValueTests {
         #expect(RowStream.crawledUnits("12件") == nil)
     }
 
+    @Test("reads Latin letters an OCR printed after a line's values as unreadable cells, not the row's label")
+    func latinDebrisAfterValuesIsACell() {
+        let tokens = RowStream.cellTokens("7 属于行政执法案卷 | 1 | 0 | 0 | 0 0 ofa", line: 1, inGrid: false)
+        #expect(tokens.suffix(6).map(\.kind) == Array(repeating: .number, count: 6))
+        #expect(CellReading.from(tokens[tokens.count - 1], decimal: false).value == nil)
+    }
+
+    @Test("keeps Latin letters that no value precedes as text")
+    func latinWordBeforeValuesStaysText() {
+        let tokens = RowStream.cellTokens("行政许可 ABC 12 3", line: 1, inGrid: false)
+        #expect(tokens.map(\.kind) == [.text, .text, .number, .number])
+    }
+
     @Test("keeps a lone 工 that no number follows or precedes as text")
     func loneLookalikeInText() {
         #expect(RowStream.cellTokens("开 工 建设", line: 1, inGrid: false).allSatisfy { $0.kind == .text })

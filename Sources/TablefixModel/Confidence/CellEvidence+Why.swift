@@ -34,6 +34,7 @@ extension CellEvidence {
 
     /// How the value was read and placed, in words.
     func readingWhy(_ policy: ConfidencePolicy) -> String? {
+        if labelUnread { return "its label unread; placed between the rows read before and after it" }
         switch selection {
         case .orderAgreeing: return "read by order; the order agrees with every row the labels placed"
         case .orderByArithmetic(holdsAll: true) where policy.isTrustedByOrder(self, at: policy.confidence(of: withoutSelection)):

@@ -19,6 +19,9 @@ public struct CellEvidence: Sendable, Equatable {
     public var replacedBytes = false
     /// What the report's prose says of it.
     public var prose: ProseEvidence = .silent
+    /// Whether its row's own label matched no row of the template: the row was placed by
+    /// the rows whose labels were read before and after it.
+    public var labelUnread = false
 
     public init(source: ValueSource, placement: Placement, labelScore: Double? = nil, selection: Selection = .only,
                 arithmetic: RelationEvidence = RelationEvidence(), damagedDocument: Bool = false) {

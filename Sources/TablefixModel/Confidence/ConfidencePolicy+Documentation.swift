@@ -50,7 +50,10 @@ extension ConfidencePolicy {
             | `not-printed`: a row or column the document's form does not have (every other row read) | \(n(notPrinted)) |
             | `missing`: the row was not found | \(n(absent)) |
 
-            A label that matched below \(n(weakLabel)) multiplies the confidence by \(n(weakLabelFactor)).
+            A label that matched below \(n(weakLabel)) multiplies the confidence by \(n(weakLabelFactor)). A row
+            of values whose label matches no row (an OCR garbled it), standing where the template
+            rows between two rows read by label are missing, one such row for each, is placed there
+            in order, at most \(n(rowBetweenLabels)).
 
             ## 3. Arithmetic (`checks`)
 

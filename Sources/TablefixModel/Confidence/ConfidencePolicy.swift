@@ -37,6 +37,8 @@ public struct ConfidencePolicy: Sendable {
     /// A label that matched below `weakLabel` multiplies the confidence by `weakLabelFactor`.
     public var weakLabel = 0.7
     public var weakLabelFactor = 0.95
+    /// A row of values whose label matched nothing, placed between the rows read around it.
+    public var rowBetweenLabels = 0.6
 
     /// Caps by how the place was found.
     public var rightAligned = 0.85
@@ -163,6 +165,7 @@ public struct ConfidencePolicy: Sendable {
     public func confidence(of evidence: CellEvidence) -> Double {
         var value = placed(evidence)
         if let score = evidence.labelScore, score < weakLabel { value *= weakLabelFactor }
+        if evidence.labelUnread { value = min(value, rowBetweenLabels) }
         let relations = evidence.arithmetic
         if evidence.selection == .orderAgreeing { value = min(value, orderAgreeing) }
         if !relations.failed.isEmpty {

@@ -134,7 +134,7 @@ struct RowAligner {
         -> Match?
     {
         func isLabelOnly(_ row: Int) -> Bool {
-            row >= 0 && row < rows.count && !rows[row].hasNumbers && rows[row].hasText
+            row >= 0 && row < rows.count && (!rows[row].hasNumbers || rows[row].numberIsListMarker) && rows[row].hasText
                 && !rows[row].isCaption
         }
         var best: (score: Double, rows: Range<Int>)?

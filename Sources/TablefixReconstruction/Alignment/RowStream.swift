@@ -47,6 +47,13 @@ struct StreamRow {
 
     var hasText: Bool { tokens.contains { $0.kind == .text } }
 
+    /// Whether the row's one number is a list number before its label (`2 其他法律行政法规禁`,
+    /// an OCR's space after the `2`): a label, with no value in it.
+    var numberIsListMarker: Bool {
+        guard tokens.count > 1, tokens[0].kind == .number, tokens[0].raw.count == 1, tokens[1].kind == .text else { return false }
+        return tokens.dropFirst().allSatisfy { $0.kind != .number }
+    }
+
     /// The tokens after the last text token: the row's values, blanks included.
     var tail: [Token] {
         guard let last = tokens.lastIndex(where: { $0.kind == .text }) else { return tokens }
@@ -248,7 +255,8 @@ enum RowStream {
     /// ``NumberReader/strayMarkReading(of:)``) is a number too, and so is a short cell of
     /// anything after a cell of a value (`卫汪` where a blurred `13` was: a number reading
     /// cannot read, not a label). Text keeps them as text: there `3.` after a row's values
-    /// is the list number of the next row's label.
+    /// is the list number of the next row's label. In a line, words of Latin letters after
+    /// the row's values (``isLatinDebris(_:)``) are cells an OCR garbled.
     static func readingLoneLookalikes(_ tokens: [Token], wholeCellsOnly: Bool = false) -> [Token] {
         func isLookalike(_ index: Int) -> Bool {
             let token = tokens[index]
@@ -260,12 +268,14 @@ enum RowStream {
                 || (index + 1 < tokens.count && tokens[index + 1].kind == .number)
         }
         var garbled = [Bool](repeating: false, count: tokens.count)
-        if wholeCellsOnly {
-            for index in tokens.indices.dropFirst() where tokens[index].kind == .text && tokens[index].isWhole && tokens[index].isOCR {
-                let before = tokens[index - 1]
-                garbled[index] = tokens[index].raw.count <= longestGarbledValue
-                    && !NumberReader.units.contains(tokens[index].raw)
-                    && (before.isValue || garbled[index - 1] || (before.kind == .text && isLookalike(index - 1)))
+        for index in tokens.indices.dropFirst() where tokens[index].kind == .text {
+            let before = tokens[index - 1]
+            let afterValue = before.isValue || garbled[index - 1] || (before.kind == .text && isLookalike(index - 1))
+            if wholeCellsOnly {
+                garbled[index] = tokens[index].isWhole && tokens[index].isOCR && afterValue
+                    && tokens[index].raw.count <= longestGarbledValue && !NumberReader.units.contains(tokens[index].raw)
+            } else {
+                garbled[index] = afterValue && isLatinDebris(tokens[index].raw)
             }
         }
         var start = tokens.count
@@ -284,6 +294,15 @@ enum RowStream {
             tokens[index].kind = NumberGlyphs.dashLookalikes.contains(tokens[index].raw) ? .placeholder : .number
         }
         return tokens
+    }
+
+    /// Whether a word of a line is what a Chinese OCR prints for cells it could not read
+    /// (`ofa`, `1h0o0`, `s:`): Latin letters, perhaps with digits and marks, and nothing
+    /// else. A table's labels and units are Chinese, so after a row's values such a word
+    /// is a cell, not a label.
+    static func isLatinDebris(_ word: String) -> Bool {
+        word.unicodeScalars.allSatisfy { $0.isASCII && !$0.properties.isWhitespace }
+            && word.unicodeScalars.contains { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
     }
 
     /// The fewest lone commas and stops that make a row of OCR'd zeros without any digit

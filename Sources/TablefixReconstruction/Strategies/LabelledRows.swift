@@ -13,9 +13,12 @@ struct LabelledRows: ReadingStrategy {
         let rows = region.unstacked
         let groups = Array(Set(table.rows.compactMap(\.group)))
         let aligner = RowAligner(matcher: LabelMatcher(noise: groups))
-        let matches = table.rowOrder == .any ? aligner.alignAnyOrder(rows, to: table.rows) : aligner.align(rows, to: table.rows)
+        let aligned = table.rowOrder == .any ? aligner.alignAnyOrder(rows, to: table.rows) : aligner.align(rows, to: table.rows)
         let needed = region.strict ? max(2, table.rows.count / 3) : 1
-        guard matches.count >= needed else { return [] }
+        guard aligned.count >= needed else { return [] }
+        let between = Self.rowsBetween(aligned, in: rows)
+        let matches = (aligned + between).sorted { $0.templateRow < $1.templateRow }
+        let unread = Set(between.map(\.templateRow))
         let keyed = Dictionary(uniqueKeysWithValues: matches.compactMap { match in
             Self.keyedTail(of: match, in: rows, columns: Self.columns(of: table.rows[match.templateRow], in: table))
                 .map { (match.templateRow, $0) }
@@ -30,6 +33,7 @@ struct LabelledRows: ReadingStrategy {
         let printedLabels = complete && table.rows.contains { $0.optional == true }
             ? PrintedLabels(of: table, in: rows.map(\.label)) : nil
         let unprinted = Self.unprintedColumns(of: table, in: rows)
+        let neighbourGaps = region.neighbourGaps
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
             let keys = row.columns.map { "\(row.key).\($0)" }
             guard let match = matches.first(where: { $0.templateRow == position }) else {
@@ -42,16 +46,41 @@ struct LabelledRows: ReadingStrategy {
             var unit = RowValues(keys: printedKeys, decimal: row.decimal ?? false,
                                  units: printed.map { table.unit(row: row, column: $0) },
                                  check: prepared.arithmetic.check(row: position),
-                                 totals: prepared.arithmetic.totals(forKeys: printedKeys), budget: budget)
+                                 totals: prepared.arithmetic.totals(forKeys: printedKeys), budget: budget,
+                                 neighbourGaps: neighbourGaps)
                 .unit(for: printed.count == keys.count ? keyed[position]?.tail ?? rows[match.streamRow].tail
                           : rows[match.streamRow].tail)
-            for index in unit.readings.indices { unit.readings[index].evidence.labelScore = match.score }
+            for index in unit.readings.indices {
+                unit.readings[index].evidence.labelScore = match.score
+                unit.readings[index].evidence.labelUnread = unread.contains(position)
+            }
             return printed.count == keys.count ? unit : unit.widened(to: keys)
         }
         let valueRows = matches.map(\.streamRow)
         return [ReadingCandidate(strategy: .labels, units: units,
                                  rows: matches.flatMap { Array($0.labelRows) + (keyed[$0.templateRow]?.rows ?? []) },
                                  fromGrid: !valueRows.isEmpty && valueRows.allSatisfy { !rows[$0].isLine })]
+    }
+
+    /// The template rows missing between two rows read by label, each given a row of the
+    /// region between those two, in order, when the region holds exactly as many rows of
+    /// values there: rows whose labels an OCR garbled past matching (`攻机凑生得关帮   5  0  0
+    /// 0  0  0  5`). Their values are read as any row's (a short row's placed as short rows
+    /// are); their label score is 0, and their cells say the label went unread.
+    static func rowsBetween(_ matches: [RowAligner.Match], in rows: [StreamRow]) -> [RowAligner.Match] {
+        var found: [RowAligner.Match] = []
+        for (before, after) in zip(matches, matches.dropFirst()) {
+            let missing = (before.templateRow + 1)..<after.templateRow
+            guard !missing.isEmpty, before.labelRows.upperBound <= after.labelRows.lowerBound else { continue }
+            let between = (before.labelRows.upperBound..<after.labelRows.lowerBound).filter { rows[$0].holdsCells }
+            guard between.count == missing.count,
+                between.allSatisfy({ rows[$0].printedValueCount > 0 })
+            else { continue }
+            found += zip(between, missing).map { row, position in
+                RowAligner.Match(templateRow: position, streamRow: row, score: 0, labelRows: row..<(row + 1))
+            }
+        }
+        return found
     }
 
     /// Whether a row before the table's first row is a column header's year, printed apart

@@ -22,4 +22,18 @@ struct TableRegion {
     var unstacked: [StreamRow]
     /// Whether the region was found without a heading: reading it asks for more evidence.
     var strict: Bool
+
+    /// The spaces between neighbouring values of the rows that print three values or more
+    /// on one line: what stands between neighbouring cells in this table's layout.
+    var neighbourGaps: Set<Int> {
+        var gaps = Set<Int>()
+        for row in rows {
+            let values = row.tail.filter(\.isValue)
+            guard values.count >= 3, let line = values.first?.line, values.allSatisfy({ $0.line == line }) else { continue }
+            for (before, after) in zip(values, values.dropFirst()) {
+                if let gap = ShortRowChoices.gap(between: before, and: after) { gaps.insert(gap) }
+            }
+        }
+        return gaps
+    }
 }

@@ -24,6 +24,8 @@ struct RowValues {
     /// The columns the row's arithmetic derives from its others (its groups' totals).
     var totals: Set<Int> = []
     var budget: SearchBudget = .standard
+    /// The spaces between neighbouring values elsewhere in the table (``TableRegion/neighbourGaps``).
+    var neighbourGaps: Set<Int> = []
 
     var columns: Int { keys.count }
 
@@ -74,7 +76,7 @@ struct RowValues {
         while readings.count < columns { readings.append(.missing(placement)) }
         let choices = printed.count < columns
             ? ShortRowChoices(values: printed, columns: columns, read: { reading($0, column: $1, placement: $2) },
-                              limit: budget.optionsPerUnit, check: check) : nil
+                              limit: budget.optionsPerUnit, check: check, neighbourGaps: neighbourGaps) : nil
         if let only = choices?.onlyReadings { return ReadingUnit(keys: keys, readings: only) }
         return ReadingUnit(keys: keys, readings: choices?.spacedReadings ?? readings, choices: choices)
     }

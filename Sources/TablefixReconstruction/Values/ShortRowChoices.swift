@@ -18,7 +18,9 @@ import TablefixModel
 /// (`16        2                            1        2        21`): the more spaces, the
 /// more columns between two values. When those spaces single out one placement
 /// (``spacedPlacement(of:among:)``), it is the row's default, which the table's arithmetic
-/// may still overrule.
+/// may still overrule. So is a row of two values a wide stretch of spaces apart whose last
+/// column totals the others (``endsPlacement(of:columns:among:check:)``): the row's first
+/// column and its total, the narrow columns between them lost.
 struct ShortRowChoices: UnitChoices {
     /// For each printed value, in order, the column it goes to.
     typealias Placement = [Int]
@@ -41,9 +43,10 @@ struct ShortRowChoices: UnitChoices {
     let pruned: Bool
 
     /// Nil when the row has more placements than `limit`, even once those its own
-    /// arithmetic (`check`) rules out are set aside.
+    /// arithmetic (`check`) rules out are set aside. `neighbourGaps`: the spaces between
+    /// neighbouring values elsewhere in its table.
     init?(values: [Token], columns: Int, read: @escaping (Token, Int, CellEvidence.Placement) -> CellReading,
-          limit: Int, check: (([Double?]) -> Bool?)? = nil) {
+          limit: Int, check: (([Double?]) -> Bool?)? = nil, neighbourGaps: Set<Int> = []) {
         let numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
         var placements = Self.placements(of: values.count, in: columns, limit: limit)
         var pruned = false
@@ -57,6 +60,8 @@ struct ShortRowChoices: UnitChoices {
         }
         guard placements.count > (pruned ? 0 : 1), placements.count <= limit else { return nil }
         let spaced = Self.spacedPlacement(of: values, among: placements)
+            ?? Self.endsPlacement(of: values, columns: columns, among: placements, check: check,
+                                  neighbourGaps: neighbourGaps)
         if let spaced { placements.insert(placements.remove(at: spaced), at: 0) }
         self.values = values
         self.columns = columns
@@ -147,6 +152,44 @@ struct ShortRowChoices: UnitChoices {
         if misses.count > 1, misses[1].miss < 2 * best.miss + spacingMargin { return nil }
         return best.index
     }
+
+    /// The index among `placements` of the first and last columns, for two values of one
+    /// line that a wide stretch of spaces (``wideGap``) parts (`3                    3`),
+    /// the second at least the first, when the row's last column totals the others
+    /// (``lastColumnTotals(columns:check:)``): an OCR drops a ruled table's narrow middle
+    /// columns (a row's small counts and zeros) and keeps the row's first cell, printed
+    /// right after its label, and its total. Not when the same spaces (give or take one)
+    /// part neighbouring values elsewhere in the table (`neighbourGaps`): a layout of
+    /// even character columns (a text browser's) puts such values in neighbouring cells.
+    /// Nil otherwise.
+    static func endsPlacement(of values: [Token], columns: Int, among placements: [Placement],
+                              check: (([Double?]) -> Bool?)?, neighbourGaps: Set<Int> = []) -> Int? {
+        guard values.count == 2, columns > 2, let check, let gap = gap(between: values[0], and: values[1]),
+            gap >= wideGap, !((gap - 1)...(gap + 1)).contains(where: neighbourGaps.contains),
+            let first = NumberReader.reading(of: values[0].raw)?.value,
+            let last = NumberReader.reading(of: values[1].raw)?.value, last >= first,
+            lastColumnTotals(columns: columns, check: check)
+        else { return nil }
+        return placements.firstIndex(of: [0, columns - 1])
+    }
+
+    /// The bytes between two values of one line (spaces, and bars an OCR read for rules);
+    /// nil for values of different lines or without places.
+    static func gap(between before: Token, and after: Token) -> Int? {
+        guard before.line == after.line, let start = before.offset, let next = after.offset else { return nil }
+        return next - (start + before.raw.utf8.count)
+    }
+
+    /// Whether the row's arithmetic makes its last column the sum of all the others: ones
+    /// with their count after them hold, with one more they fail.
+    static func lastColumnTotals(columns: Int, check: ([Double?]) -> Bool?) -> Bool {
+        let parts = [Double?](repeating: 1, count: columns - 1)
+        return check(parts + [Double(columns - 1)]) == true && check(parts + [Double(columns)]) == false
+    }
+
+    /// The fewest spaces between two values that stand for empty page between them: an
+    /// OCR writes one to three between neighbouring words, more where it skipped cells.
+    static let wideGap = 8
 
     /// How far, in columns, `middles` stray from the best straight line through `columns`
     /// (the root mean square of the misses, over the width of a column); nil when the
