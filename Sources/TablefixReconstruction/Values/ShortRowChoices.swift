@@ -173,11 +173,12 @@ struct ShortRowChoices: UnitChoices {
         return placements.firstIndex(of: [0, columns - 1])
     }
 
-    /// The bytes between two values of one line (spaces, and bars an OCR read for rules);
-    /// nil for values of different lines or without places.
+    /// The characters between two values of one line (spaces, and bars an OCR read for
+    /// rules), as ``Token/offset`` counts them; nil for values of different lines or
+    /// without places.
     static func gap(between before: Token, and after: Token) -> Int? {
         guard before.line == after.line, let start = before.offset, let next = after.offset else { return nil }
-        return next - (start + before.raw.utf8.count)
+        return next - (start + before.raw.unicodeScalars.count)
     }
 
     /// Whether the row's arithmetic makes its last column the sum of all the others: ones
