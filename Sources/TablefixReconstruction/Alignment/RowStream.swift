@@ -176,7 +176,7 @@ enum RowStream {
                 continue
             }
             // A note in brackets printed apart from its number (`31 （其中修订9件）`) is the number's.
-            if let last = tokens.last, last.kind == .number, word.first == "（" || word.first == "(",
+            if let last = tokens.last, last.kind == .number, word.first.map(NumberReader.noteOpeners.contains) == true,
                 NumberReader.splitNote(last.raw + word) != nil
             {
                 tokens[tokens.count - 1].raw += word
@@ -217,16 +217,16 @@ enum RowStream {
         while index < words.count {
             let word = String(words[index])
             defer { index += 1 }
-            guard let open = word.lastIndex(where: { $0 == "（" || $0 == "(" }),
-                !word[open...].contains(where: { $0 == "）" || $0 == ")" })
+            guard let open = word.lastIndex(where: NumberReader.noteOpeners.contains),
+                !word[open...].contains(where: NumberReader.noteClosers.contains)
             else {
                 joined.append((words[index], word))
                 continue
             }
             let number = open == word.startIndex ? joined.last?.word ?? "" : ""
             let end = words.indices.dropFirst(index + 1).prefix(longestSpacedNote)
-                .first { words[$0].contains { $0 == "）" || $0 == ")" } }
-            guard let end, words[end].last == "）" || words[end].last == ")" else {
+                .first { words[$0].contains(where: NumberReader.noteClosers.contains) }
+            guard let end, words[end].last.map(NumberReader.noteClosers.contains) == true else {
                 joined.append((words[index], word))
                 continue
             }

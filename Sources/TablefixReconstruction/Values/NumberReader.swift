@@ -141,15 +141,19 @@ enum NumberReader {
     /// The most characters a number may have.
     static let longestNumber = 20
 
+    /// The brackets a number's note opens and closes with.
+    static let noteOpeners: Set<Character> = ["（", "("]
+    static let noteClosers: Set<Character> = ["）", ")"]
+
     /// `31（其中修订9件）` → (`31`, `其中修订9件`): a number and the note in brackets after it.
     static func splitNote(_ word: String) -> (String, String)? {
-        guard let last = word.last, last == "）" || last == ")",
-            let open = word.firstIndex(where: { $0 == "（" || $0 == "(" }), open > word.startIndex
+        guard let last = word.last, noteClosers.contains(last),
+            let open = word.firstIndex(where: noteOpeners.contains), open > word.startIndex
         else { return nil }
         let number = String(word[..<open]).trimmingSpaces
         let note = word[word.index(after: open)..<word.index(before: word.endIndex)]
         guard let end = number.last, NumberGlyphs.asciiDigit(end) != nil || units.contains(where: number.hasSuffix),
-            !note.isEmpty, note.count <= longestNote, !note.contains(where: { "（(".contains($0) })
+            !note.isEmpty, note.count <= longestNote, !note.contains(where: noteOpeners.contains)
         else { return nil }
         return (number, String(note))
     }

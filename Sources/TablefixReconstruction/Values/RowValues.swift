@@ -32,9 +32,7 @@ struct RowValues {
     /// The row read from the tokens after its label.
     func unit(for tail: [Token]) -> ReadingUnit {
         if let unit = byColumnsUnit(tail) { return unit }
-        var slots = tail.filter { !$0.isBlankByPosition }
-        while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
-        while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
+        let slots = withoutSurplusBlanks(tail.filter { !$0.isBlankByPosition })
         let printed = slots.filter(\.isValue)
         // A word only rules make sense of (`olo`, `oo`) is read so first.
         let rulesFirst = printed.contains { RuleGlyphs.needsRules($0.raw) }
@@ -103,14 +101,20 @@ struct RowValues {
     /// without those blanks).
     func byColumnsUnit(_ tail: [Token]) -> ReadingUnit? {
         guard tail.contains(where: \.isBlankByPosition) else { return nil }
-        var slots = tail
-        while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
-        while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
+        let slots = withoutSurplusBlanks(tail)
         guard slots.count == columns, slots.contains(where: \.isBlankByPosition) else { return nil }
         let holds = check?(slots.map { $0.isValue ? NumberReader.reading(of: $0.raw)?.value : 0 })
         guard holds != false else { return nil }
         let placement = CellEvidence.Placement.byColumns(checked: holds == true)
         return ReadingUnit(keys: keys, readings: slots.enumerated().map { reading($1, column: $0, placement: placement) })
+    }
+
+    /// `slots` without the blanks at either end beyond one slot per column (a grid's padding).
+    func withoutSurplusBlanks(_ slots: [Token]) -> [Token] {
+        var slots = slots
+        while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
+        while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
+        return slots
     }
 
     /// The reading of `token` in `column`.

@@ -19,7 +19,7 @@ import TablefixModel
 /// more columns between two values. When those spaces single out one placement
 /// (``spacedPlacement(of:among:)``), it is the row's default, which the table's arithmetic
 /// may still overrule. So is a row of two values a wide stretch of spaces apart whose last
-/// column totals the others (``endsPlacement(of:columns:among:check:)``): the row's first
+/// column totals the others (``endsPlacement(of:columns:among:check:neighbourGaps:)``): the row's first
 /// column and its total, the narrow columns between them lost.
 struct ShortRowChoices: UnitChoices {
     /// For each printed value, in order, the column it goes to.
