@@ -76,6 +76,12 @@ public struct Reconstructor: Sendable {
             fromPictures.append(Self.readFromPictures(blocks, of: document))
             used.formUnion(blocks)
         }
+        guard tables.contains(where: { $0.status != .absent }) else {
+            // The template's words stood in the document, but none of its tables: a
+            // narrative-only report (its numbered lists of figures name the indicators).
+            return Extraction(template: nil, templateConfidence: 0, body: body, year: year, confidence: 0,
+                              tables: genericTables(document, used: []))
+        }
         tables = tables.indices.map { index in
             let witnesses = tables.indices.filter { fromPictures[$0] == false || fromPictures[index] }.map { tables[$0] }
             let damaged = isDamaged(document, witnesses) || (fromPictures[index] && document.signals.showsPictureOCRDamage)

@@ -76,6 +76,13 @@ struct TextToolkitTests {
         #expect(YearText.first(in: "第12023年") == nil)
     }
 
+    @Test("a disclosure report named without 年度 or 工作 is a title when it has a year")
+    func titlesWithoutYearlyWord() {
+        #expect(LineRole.isTitle("柘城县人民医院2017年政务信息公开报告"))
+        #expect(LineRole.isTitle("柘城县地方税务局 2017年度政府信息公开报告"))
+        #expect(!LineRole.isTitle("政府信息公开报告"))
+    }
+
     @Test("a title's year may have a word straight after it; running text's needs 年 or 度")
     func titleYears() {
         #expect(YearText.first(inTitle: "柘城县发改委2017政府信息公开工作年度报告")?.year == 2017)

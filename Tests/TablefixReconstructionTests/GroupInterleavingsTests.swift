@@ -13,7 +13,7 @@ struct GroupInterleavingsTests {
             keys += members
             instances.append(("sum", Relation.Instance(label: nil, left: [members[0]], right: Array(members.dropFirst()))))
         }
-        return GroupInterleavings.groups(Tally(instances, keys: keys))!
+        return GroupInterleavings.groups(Tally(instances, bounds: [], keys: keys))!
     }
 
     /// Every order by brute force: each way to deal the values to the groups in turn, in the

@@ -109,6 +109,32 @@ struct IdentificationTests {
         #expect(extraction.year == 2017)
     }
 
+    @Test("gives no template to a report whose lists name a template's indicators but whose tables are not there")
+    func indicatorListsAreNoTable() {
+        let text = "柘城县工商质监局 2017 年信息公开年度报告\n五、机构建设和保障经费情况\n\n（一）、政府信息公开工作专门机构数 1 个\n\n（二）、设置政府信息公开查阅点数 1 个\n\n六、政府信息公开会议和培训情况\n\n（一）、召开政府信息公开工作会议 5 次\n\n（二）、举办各类培训 3 次\n\n（三）、接受培训人员 12 人\n"
+        let extraction = extract(text)
+        #expect(extraction.template == nil)
+        #expect(extraction.year == 2017)
+    }
+
+    @Test("splits a pre-2019 sub-row's glued digits the one way that keeps it within its row")
+    func gluedSubRowWithinItsWhole() {
+        let text = "某区2018年政府信息公开工作年度报告\n政府信息公开情况统计表\n指标名称 计量单位 2018年度 历年累计\n主动公开政府信息数 条 2069 12106\n其中：1、政府网站公开数 条 206912106\n2、政府公报公开数 条 0 0\n依申请公开信息数 条 0 0\n其中：1、当面申请数 条 0 0\n"
+        let extraction = extract(text)
+        #expect(extraction.template == "gov-disclosure-2008")
+        #expect(value(extraction, "statistics", "active.website.year") == 2069)
+        #expect(value(extraction, "statistics", "active.website.cumulative") == 12106)
+    }
+
+    @Test("a glued row the prose settles settles its glued sub-row within it")
+    func proseSettledRowSettlesItsSubRow() {
+        let text = "某区2018年政府信息公开工作年度报告\n2018年，全区主动公开政府信息2069条。\n政府信息公开情况统计表\n指标名称 计量单位 2018年度 历年累计\n主动公开政府信息数 条 206912106\n其中：1、政府网站公开数 条 206912106\n2、政府公报公开数 条 0 0\n依申请公开信息数 条 0 0\n其中：1、当面申请数 条 0 0\n"
+        let extraction = extract(text)
+        #expect(value(extraction, "statistics", "active.cumulative") == 12106)
+        #expect(value(extraction, "statistics", "active.website.year") == 2069)
+        #expect(value(extraction, "statistics", "active.website.cumulative") == 12106)
+    }
+
     @Test("takes a web page's report title over its navigation's other reports, links left out")
     func titleAfterNavigation() {
         let navigation = (1...70).map { "[栏目\($0)](https://www.example.gov.cn/\($0)/)" }

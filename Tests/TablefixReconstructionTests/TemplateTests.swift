@@ -24,6 +24,17 @@ struct TemplateTests {
         #expect(edition2008.tables[0].keys.count == 89)
     }
 
+    @Test("a pre-2019 row's year count may not exceed its cumulative count")
+    func yearWithinCumulative() throws {
+        let library = try TemplateLibrary.builtIn()
+        let table = try #require(library.templates.first { $0.id == "gov-disclosure-2008" }?.tables.first)
+        let row = try #require(table.rows.firstIndex { $0.key == "active" })
+        let withinBounds = try #require(Arithmetic(table: table).withinBounds(row: row))
+        #expect(withinBounds([12, 106]))
+        #expect(!withinBounds([1210, 6]))
+        #expect(withinBounds([1210, nil]))
+    }
+
     @Test("adds a user's template from a folder without code")
     func userTemplate() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tablefix-templates-\(UUID())")

@@ -59,7 +59,8 @@ public enum LineRole {
     }
 
     /// A report's title: a line naming a (yearly) report, also with its last character
-    /// lost to OCR or a page's edge (`…政府信息公开工作年度报`).
+    /// lost to OCR or a page's edge (`…政府信息公开工作年度报`), or a disclosure report named
+    /// without 年度 or 工作 (`…2017年政务信息公开报告`).
     public static func isTitle(_ text: String) -> Bool {
         // Every such name has 报: a line without its bytes is turned away unread.
         guard text.containsText("报") else { return false }
@@ -67,5 +68,6 @@ public enum LineRole {
         return compact.contains("年度报告") || compact.contains("工作报告")
             || (compact.contains("年报") && YearText.first(in: text) != nil)
             || (compact.hasSuffix("年度报") && compact.contains("政府信息公开"))
+            || (compact.hasSuffix("信息公开报告") && YearText.first(in: text) != nil)
     }
 }

@@ -99,13 +99,25 @@ struct Arbiter {
         }
         if !members.isEmpty {
             let search = OptionSearch(tally: Tally(arithmetic, keys: keys), budget: budget)
-            let ties = search.ties(members, values: units.flatMap { $0.map(\.arithmeticValue) })
-            for ((member, index), tied) in zip(zip(members, memberUnits), ties) {
+            var values = units.flatMap { $0.map(\.arithmeticValue) }
+            var ties = search.ties(members, values: values)
+            let byProse = members.indices.map { ties[$0].count > 1 ? confirmedByProse(ties[$0], of: members[$0], keys: keys) : nil }
+            // Rows the prose settles settle the others anew: a row may tie only while they are open
+            // (a sub-row's split within its row's, once the prose names the row's).
+            let open = members.indices.filter { ties[$0].count > 1 && byProse[$0] == nil }
+            if !open.isEmpty, byProse.contains(where: { $0 != nil }) {
+                for member in members.indices {
+                    guard let option = byProse[member] ?? (ties[member].count == 1 ? ties[member].first : nil) else { continue }
+                    for (position, value) in zip(members[member].positions, members[member].choices.values(option)) {
+                        values[position] = value
+                    }
+                }
+                for (member, tied) in zip(open, search.ties(open.map { members[$0] }, values: values)) { ties[member] = tied }
+            }
+            for (((member, index), tied), proseOption) in zip(zip(zip(members, memberUnits), ties), byProse) {
                 if tied.count == 1, let option = tied.first {
                     units[index] = member.choices.readings(decided: option)
-                } else if let option = confirmedByProse(tied, of: member, keys: keys),
-                    let readings = member.choices.readings(confirmedByProse: option)
-                {
+                } else if let option = proseOption, let readings = member.choices.readings(confirmedByProse: option) {
                     units[index] = readings
                 } else if !tied.contains(0), let readings = member.choices.readings(undecided: tied) {
                     units[index] = readings

@@ -10,6 +10,8 @@ struct Arithmetic: Sendable {
     let table: TableTemplate
     /// Every relation of the table with `$` replaced, with its rule.
     let instances: [(rule: String, instance: Relation.Instance)]
+    /// Every bound of the table (``TableTemplate/bounds``) with `$` replaced.
+    let bounds: [Relation.Instance]
     /// The table's cells (``TableTemplate/keys``).
     let keys: [String]
     /// The relations among all the table's cells, by position in ``keys``.
@@ -22,14 +24,29 @@ struct Arithmetic: Sendable {
         self.table = table
         let instances = table.relations.flatMap { relation in relation.instances(in: table).map { (relation.rule, $0) } }
         self.instances = instances
+        let bounds = (table.bounds ?? []).flatMap { $0.instances(in: table) }
+        self.bounds = bounds
         keys = table.keys
-        tableTally = Tally(instances, keys: keys)
-        rowTallies = table.rows.map { row in Tally(instances, keys: row.columns.map { "\(row.key).\($0)" }) }
+        tableTally = Tally(instances, bounds: bounds, keys: keys)
+        rowTallies = table.rows.map { row in
+            Tally(instances, bounds: bounds, keys: row.columns.map { "\(row.key).\($0)" })
+        }
     }
 
     /// The relations among the cells `keys`, by position in `keys`.
     func tally(forKeys keys: [String]) -> Tally {
-        keys == self.keys ? tableTally : Tally(instances, keys: keys)
+        keys == self.keys ? tableTally : Tally(instances, bounds: bounds, keys: keys)
+    }
+
+    /// Whether values of template row `row`'s cells break none of its own bounds; nil when
+    /// the row has none.
+    func withinBounds(row: Int) -> (([Double?]) -> Bool)? {
+        let tally = rowTallies[row]
+        guard !tally.bounds.isEmpty else { return nil }
+        return { values in
+            let padded = values.count < tally.width ? values + Array(repeating: nil, count: tally.width - values.count) : values
+            return tally.brokenBounds(padded) == 0
+        }
     }
 
     static let tolerance = 1e-6
@@ -134,6 +151,8 @@ struct Arithmetic: Sendable {
 struct Tally: Sendable {
     /// Each relation whose cells all lie in the keys, as positions.
     let relations: [(left: [Int], right: [Int])]
+    /// Each bound (left at most right) whose cells all lie in the keys, as positions.
+    let bounds: [(left: [Int], right: [Int])]
     /// How many keys the positions count among.
     let width: Int
 
@@ -141,15 +160,17 @@ struct Tally: Sendable {
         self = arithmetic.tally(forKeys: keys)
     }
 
-    init(_ instances: [(rule: String, instance: Relation.Instance)], keys: [String]) {
+    init(_ instances: [(rule: String, instance: Relation.Instance)], bounds: [Relation.Instance], keys: [String]) {
         width = keys.count
         var position: [String: Int] = [:]
         for (index, key) in keys.enumerated() { position[key] = index }
-        relations = instances.compactMap { _, instance in
+        func positions(_ instance: Relation.Instance) -> (left: [Int], right: [Int])? {
             let left = instance.left.compactMap { position[$0] }, right = instance.right.compactMap { position[$0] }
             guard left.count == instance.left.count, right.count == instance.right.count else { return nil }
             return (left, right)
         }
+        relations = instances.compactMap { positions($0.instance) }
+        self.bounds = bounds.compactMap(positions)
     }
 
     /// How many relations hold and how many fail on `values` (by position); a relation
@@ -163,10 +184,19 @@ struct Tally: Sendable {
         return (passing, failing)
     }
 
-    /// How many relations hold, less twice how many fail: a candidate reading's standing.
+    /// How many bounds `values` break; a bound with an unknown cell breaks nothing.
+    func brokenBounds(_ values: [Double?]) -> Int {
+        bounds.count { left, right in
+            guard let l = Self.sum(left, values), let r = Self.sum(right, values) else { return false }
+            return l > r + Arithmetic.tolerance
+        }
+    }
+
+    /// How many relations hold, less twice how many fail or bounds break: a candidate
+    /// reading's standing.
     func score(_ values: [Double?]) -> Int {
         let (passing, failing) = count(values)
-        return passing - 2 * failing
+        return passing - 2 * (failing + brokenBounds(values))
     }
 
     static func sum(_ positions: [Int], _ values: [Double?]) -> Double? {

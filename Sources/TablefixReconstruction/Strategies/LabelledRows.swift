@@ -46,6 +46,7 @@ struct LabelledRows: ReadingStrategy {
             var unit = RowValues(keys: printedKeys, decimal: row.decimal ?? false,
                                  units: printed.map { table.unit(row: row, column: $0) },
                                  check: prepared.arithmetic.check(row: position),
+                                 withinBounds: prepared.arithmetic.withinBounds(row: position),
                                  totals: prepared.arithmetic.totals(forKeys: printedKeys), budget: budget,
                                  neighbourGaps: neighbourGaps)
                 .unit(for: printed.count == keys.count ? keyed[position]?.tail ?? rows[match.streamRow].tail

@@ -57,6 +57,10 @@ public struct TableTemplate: Sendable, Codable, Equatable {
     public var columns: [ColumnTemplate]
     public var rows: [RowTemplate]
     public var relations: [Relation]
+    /// Relations that say their `left` side is at most their `right` (a part at most its
+    /// whole, a year's count at most the years' cumulative one): they rule readings out and
+    /// never confirm a cell.
+    public var bounds: [Relation]?
     /// Whether documents print the rows in the template's order (the default) or in any
     /// order (forms that differ between provinces and years).
     public var rowOrder: RowOrder?

@@ -95,7 +95,7 @@ extension Template {
                 }
             }
             let keys = Set(table.keys)
-            for relation in table.relations {
+            for relation in table.relations + (table.bounds ?? []) {
                 for instance in relation.instances(in: table) {
                     for key in instance.left + instance.right where !keys.contains(key) {
                         throw TemplateError(file: id, reason: "table \(table.id): relation \"\(relation.rule)\" names unknown cell \(key)")

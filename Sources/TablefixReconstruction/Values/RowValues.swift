@@ -21,6 +21,9 @@ struct RowValues {
     var units: [String?] = []
     /// The row's own arithmetic, if any: whether candidate values satisfy it.
     var check: (([Double?]) -> Bool?)?
+    /// Whether candidate values break none of the row's bounds (its year at most its
+    /// cumulative count), if it has any.
+    var withinBounds: (([Double?]) -> Bool)?
     /// The columns the row's arithmetic derives from its others (its groups' totals).
     var totals: Set<Int> = []
     var budget: SearchBudget = .standard
@@ -135,7 +138,8 @@ struct RowValues {
 
     /// The splits of glued digit runs that give one value per column, without leading
     /// zeros (shortest first: a change column's `-12561` is `-1`, `2561` before `-12`, `561`),
-    /// and that the row's own arithmetic accepts (all of them when it has none);
+    /// that break none of the row's bounds, and that the row's own arithmetic accepts (all
+    /// of them when it has none);
     /// whether the arithmetic judged them. With `orOnlySplit`, digits that split only one way
     /// give that split even where the arithmetic refuses it, unjudged.
     func gluedSplits(_ printed: [Token], orOnlySplit: Bool = false) -> (splits: [[(String, Token)]], checked: Bool)? {
@@ -169,6 +173,9 @@ struct RowValues {
             }
         }
         extend(0, missing, [])
+        if let withinBounds {
+            candidates = candidates.filter { withinBounds($0.map { NumberReader.reading(of: $0.0)?.value }) }
+        }
         guard !candidates.isEmpty else { return nil }
         guard let check else { return (candidates, false) }
         let consistent = candidates.filter { candidate in
