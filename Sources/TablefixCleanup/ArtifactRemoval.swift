@@ -1,7 +1,7 @@
 public import TablefixModel
 
 /// Removes what extraction and scraping left behind: `[bookmark: …]` anchors, markdown
-/// `**bold**` marks, inline HTML tags (`<span …>`), and blocks of pasted web-page clutter (索引号, 发布机构, 成文日期,
+/// `**bold**` marks, reStructuredText directive markers (`.. rubric:: `), inline HTML tags (`<span …>`), and blocks of pasted web-page clutter (索引号, 发布机构, 成文日期,
 /// 发布日期, 浏览次数, 分享 …), site navigation (`首页 政务公开 …`, `当前位置：…`), page widgets
 /// (`【打印本页】【关闭窗口】`) and the footer (the ICP licence line), from text, HTML and DOCX alike.
 ///
@@ -31,6 +31,11 @@ public struct ArtifactRemoval: CleanupPass {
                                       confidence: ConfidencePolicy.standard.editArtifact))
                 }
                 for (_, inner, range) in spans.reversed() { text.replaceSubrange(range, with: inner) }
+            }
+            if let marker = Self.directiveMarker(in: text) {
+                edits.append(Edit(kind: .artifact, before: String(text[marker]), after: "", line: line,
+                                  confidence: ConfidencePolicy.standard.editArtifact))
+                text.removeSubrange(marker)
             }
             guard text.containsText("[bookmark:") || text.containsText("**") else { return }
             for (marker, removal) in Self.inlineArtifacts(in: text) {
@@ -64,6 +69,19 @@ public struct ArtifactRemoval: CleanupPass {
             rest = rest[close.upperBound...]
         }
         return found
+    }
+
+    /// A reStructuredText directive's marker opening a line, `.. rubric:: ` (pandoc's rst
+    /// writer puts a page's heading in one), its argument left as the line's text; nil for
+    /// any other line.
+    static func directiveMarker(in text: String) -> Range<String.Index>? {
+        guard text.containsText(":: ") || text.hasSuffix("::") else { return nil }
+        let start = text.firstIndex { $0 != " " } ?? text.endIndex
+        guard text[start...].hasPrefix(".. "), let colons = text[start...].firstRange(of: "::") else { return nil }
+        let name = text[text.index(start, offsetBy: 3)..<colons.lowerBound]
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) else { return nil }
+        let end = text[colons.upperBound...].first == " " ? text.index(after: colons.upperBound) : colons.upperBound
+        return start..<end
     }
 
     static func removingInlineArtifacts(_ text: String) -> String {

@@ -93,6 +93,13 @@ struct ArtifactRemovalTests {
         #expect(document.edits.map(\.after) == ["一是", "二是"])
     }
 
+    @Test("removes a reStructuredText directive's marker and keeps its argument")
+    func rstDirective() {
+        let document = run(ArtifactRemoval(), on: ".. rubric:: 长兴县市场监督管理局\n\n共办理 .. 件\n")
+        #expect(document.text == "长兴县市场监督管理局\n共办理 .. 件")
+        #expect(document.edits.map(\.before) == [".. rubric:: "])
+    }
+
     @Test("removes inline HTML tags a converter left, in prose and in table cells, and records them")
     func inlineHTML() throws {
         let document = run(ArtifactRemoval(), on: "规章\t<span style=\"font-size:10.5pt;\">87</span>\t<b>0</b>\n行政许可\t3\t1\n")
