@@ -361,6 +361,19 @@ struct StrategyTests {
         #expect(total.chosenReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
         #expect(try choices(["8", "0", "0", "0", "0", "8"]).chosenReadings?.map(\.value) == [8, 0, 0, 0, 0, nil, 8])
         #expect(try choices(["66", "1", "0", "5", "9", "74"]).chosenReadings == nil)
+        #expect(try choices(["8", "0", "0", "lo", "0", "8"]).chosenReadings?.map(\.value) == [8, 0, 0, nil, 0, nil, 8])
+    }
+
+    @Test("two values on lines of their own, the second at least the first, are the row's first cell and its total")
+    func shortRowOfTwoOnTheirOwnLines() throws {
+        func choices(lines: [Int]) throws -> ShortRowChoices {
+            let tokens = zip(["42", "47"], lines).map { Token(kind: .number, raw: $0, line: $1) }
+            return try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+                CellReading.from(token, decimal: false, placement: placement)
+            }, limit: 64, check: Self.totalOfSeven))
+        }
+        #expect(try choices(lines: [83, 85]).chosenReadings?.map(\.value) == [42, nil, nil, nil, nil, nil, 47])
+        #expect(try choices(lines: [83, 83]).chosenReadings == nil)
     }
 
     @Test("two values as far apart as neighbouring values elsewhere in the table choose no columns: a layout of even character columns")

@@ -20,9 +20,9 @@ import TablefixModel
 /// (``spacedPlacement(of:among:)``), it is the row's default, which the table's arithmetic
 /// may still overrule. So is a row of two values a wide stretch of spaces apart whose last
 /// column totals the others (``endsPlacement(of:columns:among:check:neighbourGaps:)``): the row's first
-/// column and its total, the narrow columns between them lost; and a row of three values or
-/// more whose last value is at least the sum of the others (``totalLastPlacement(of:columns:among:check:)``):
-/// its total, the others in order from the first column.
+/// column and its total, the narrow columns between them lost; and a row whose last value is
+/// at least the sum of the others (``totalLastPlacement(of:columns:among:check:)``): its
+/// total, the others in order from the first column.
 struct ShortRowChoices: UnitChoices {
     /// For each printed value, in order, the column it goes to.
     typealias Placement = [Int]
@@ -183,18 +183,22 @@ struct ShortRowChoices: UnitChoices {
     }
 
     /// The index among `placements` of the values in order from the first column but the
-    /// last, which goes to the total, for three values or more whose last is at least the
-    /// sum of the others (`66 1 0 5 1 74` for seven columns), when the row's last column
-    /// totals the others (``lastColumnTotals(columns:check:)``): an OCR drops a ruled table's
-    /// narrow columns (a row's small counts and zeros) and keeps its total, printed last.
-    /// Nil otherwise: a last value below the others' sum is no total, and a row of zeros
-    /// says nothing of which column it lacks.
+    /// last, which goes to the total, when the last is at least the sum of the others that
+    /// can be read (`66 1 0 5 1 74` for seven columns; a garbled cell counts as unknown)
+    /// and the row's last column totals the others (``lastColumnTotals(columns:check:)``):
+    /// an OCR drops a ruled table's narrow columns (a row's small counts and zeros) and
+    /// keeps its total, printed last. For three values or more, or two that the OCR printed
+    /// on lines of their own (far apart on the page: two of one line need a wide gap,
+    /// ``endsPlacement(of:columns:among:check:neighbourGaps:)``). Nil otherwise: a last value
+    /// below the others' sum is no total, and a row of zeros says nothing of which column it
+    /// lacks.
     static func totalLastPlacement(of values: [Token], columns: Int, among placements: [Placement],
                                    check: (([Double?]) -> Bool?)?) -> Int? {
-        guard values.count >= 3, columns > values.count, let check,
-            case let numbers = values.compactMap({ NumberReader.reading(of: $0.raw)?.value }),
-            numbers.count == values.count, let last = numbers.last, last > 0,
-            last >= numbers.dropLast().reduce(0, +), lastColumnTotals(columns: columns, check: check)
+        let numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
+        let apart = values.count == 2 && values[0].line != values[1].line
+        guard values.count >= 3 || apart, columns > values.count, let check, let last = numbers.last ?? nil,
+            last > 0, last >= numbers.dropLast().compactMap({ $0 }).reduce(0, +),
+            lastColumnTotals(columns: columns, check: check)
         else { return nil }
         return placements.firstIndex(of: Array(0..<(values.count - 1)) + [columns - 1])
     }
