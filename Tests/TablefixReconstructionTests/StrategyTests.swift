@@ -240,6 +240,18 @@ struct StrategyTests {
         #expect(candidate.units.flatMap(\.readings).count(where: { $0.value != nil }) == 2)
     }
 
+    @Test("reading under headers: group headers printed side by side on lines without values print the table")
+    func singleRowSparseUnderHeadersSideBySide() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = ["行政复议            行政诉讼", "未经复议直接起诉        复议后起诉", "结果维 结果纠 其他结 尚未审", "1           1"]
+        let candidate = try #require(
+            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        #expect(candidate.units.flatMap(\.readings).count(where: { $0.value != nil }) == 2)
+        let oneHeaderMissing = ["行政复议            行政诉讼", "未经复议直接起诉        复议后", "1           1"]
+        #expect(SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(oneHeaderMissing),
+                                                   budget: .standard).isEmpty)
+    }
+
     @Test("reading under headers: a few values without the groups' headers are no table")
     func singleRowFewValuesWithoutHeadersRefused() throws {
         let table = try Self.table("gov-disclosure-2021", "review")
@@ -297,9 +309,9 @@ struct StrategyTests {
                 CellReading.from(token, decimal: false, placement: placement)
             }, limit: 64, check: check))
         }
-        #expect(try choices(["15", "2", "1", "1", "1", "20"]).values(0) == [15, 2, 1, 1, 1, 20, 0])
-        #expect(try choices(["15", "0", "1", "1", "1", "18"]).values(0) == [15, 0, 1, 1, 1, 18, nil])
-        #expect(try choices(["87", "2", "103"]).values(0) == [87, 2, 103, nil, nil, nil, nil])
+        #expect(try choices(["15", "2", "1", "1", "1", "20"]).values(0) == [15, 2, 1, 1, 1, 0, 20])
+        #expect(try choices(["15", "0", "1", "1", "1", "18"]).values(0) == [15, 0, 1, 1, 1, nil, 18])
+        #expect(try choices(["87", "2", "103"]).values(0) == [87, 2, nil, nil, nil, nil, 103])
     }
 
     @Test("the spaces an OCR kept between a short row's values choose the columns they stand in")
@@ -310,9 +322,9 @@ struct StrategyTests {
             CellReading.from(token, decimal: false, placement: placement)
         }, limit: 64))
         #expect(choices.spaced)
-        #expect(choices.spacedReadings?.map(\.value) == [16, 2, nil, nil, 1, 2, 21])
-        #expect(choices.spacedReadings?.compactMap(\.value).count == 5)
-        #expect(choices.spacedReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+        #expect(choices.chosenReadings?.map(\.value) == [16, 2, nil, nil, 1, 2, 21])
+        #expect(choices.chosenReadings?.compactMap(\.value).count == 5)
+        #expect(choices.chosenReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
     }
 
     /// A request row's arithmetic: the last of seven columns totals the six before it.
@@ -332,15 +344,43 @@ struct StrategyTests {
     @Test("two values a wide stretch of spaces apart, the second the larger, are the row's first cell and its total")
     func shortRowOfFirstAndTotal() throws {
         let choices = try Self.twoValueChoices("(一) 予以公开      42                  47")
-        #expect(choices.spacedReadings?.map(\.value) == [42, nil, nil, nil, nil, nil, 47])
-        #expect(choices.spacedReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+        #expect(choices.chosenReadings?.map(\.value) == [42, nil, nil, nil, nil, nil, 47])
+        #expect(choices.chosenReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+    }
+
+    @Test("three values or more, the last at least the others' sum, are the row's total after the others in order")
+    func shortRowOfTotalLast() throws {
+        func choices(_ raws: [String]) throws -> ShortRowChoices {
+            let tokens = raws.map { Token(kind: .number, raw: $0, line: 1) }
+            return try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+                CellReading.from(token, decimal: false, placement: placement)
+            }, limit: 64, check: Self.totalOfSeven))
+        }
+        let total = try choices(["66", "1", "0", "5", "1", "74"])
+        #expect(total.chosenReadings?.map(\.value) == [66, 1, 0, 5, 1, nil, 74])
+        #expect(total.chosenReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+        #expect(try choices(["8", "0", "0", "0", "0", "8"]).chosenReadings?.map(\.value) == [8, 0, 0, 0, 0, nil, 8])
+        #expect(try choices(["66", "1", "0", "5", "9", "74"]).chosenReadings == nil)
+        #expect(try choices(["8", "0", "0", "lo", "0", "8"]).chosenReadings?.map(\.value) == [8, 0, 0, nil, 0, nil, 8])
+    }
+
+    @Test("two values on lines of their own, the second at least the first, are the row's first cell and its total")
+    func shortRowOfTwoOnTheirOwnLines() throws {
+        func choices(lines: [Int]) throws -> ShortRowChoices {
+            let tokens = zip(["42", "47"], lines).map { Token(kind: .number, raw: $0, line: $1) }
+            return try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+                CellReading.from(token, decimal: false, placement: placement)
+            }, limit: 64, check: Self.totalOfSeven))
+        }
+        #expect(try choices(lines: [83, 85]).chosenReadings?.map(\.value) == [42, nil, nil, nil, nil, nil, 47])
+        #expect(try choices(lines: [83, 83]).chosenReadings == nil)
     }
 
     @Test("two values as far apart as neighbouring values elsewhere in the table choose no columns: a layout of even character columns")
     func shortRowOfTwoAtANeighboursGap() throws {
         let line = "5.要求行政机关确认或重新出具已获取信息        1        1"
-        #expect(try Self.twoValueChoices(line, neighbourGaps: [20, 8]).spacedReadings == nil)
-        #expect(try Self.twoValueChoices(line, neighbourGaps: [2, 3]).spacedReadings?.map(\.value)
+        #expect(try Self.twoValueChoices(line, neighbourGaps: [20, 8]).chosenReadings == nil)
+        #expect(try Self.twoValueChoices(line, neighbourGaps: [2, 3]).chosenReadings?.map(\.value)
             == [1, nil, nil, nil, nil, nil, 1])
     }
 
@@ -352,12 +392,12 @@ struct StrategyTests {
 
     @Test("two values a few spaces apart choose no columns: neighbours or first and total alike")
     func shortRowOfTwoNearValues() throws {
-        #expect(try Self.twoValueChoices("(一) 予以公开      42   47").spacedReadings == nil)
+        #expect(try Self.twoValueChoices("(一) 予以公开      42   47").chosenReadings == nil)
     }
 
     @Test("two values far apart, the second smaller, are no total after a first cell: no columns chosen")
     func shortRowOfTwoFallingValues() throws {
-        #expect(try Self.twoValueChoices("(一) 予以公开      47                  42").spacedReadings == nil)
+        #expect(try Self.twoValueChoices("(一) 予以公开      47                  42").chosenReadings == nil)
     }
 
     @Test("evenly spaced values of a short row choose no columns: any evenly spaced columns fit them")
@@ -367,7 +407,7 @@ struct StrategyTests {
             CellReading.from(token, decimal: false, placement: placement)
         }, limit: 64))
         #expect(!choices.spaced)
-        #expect(choices.spacedReadings == nil)
+        #expect(choices.chosenReadings == nil)
     }
 
     @Test("a grid row's tokens start where their cells do in the line of text")

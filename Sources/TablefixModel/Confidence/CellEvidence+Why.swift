@@ -65,6 +65,8 @@ extension CellEvidence {
             switch row.outcome {
             case .placed: return "\(note); placed in the columns where the table's arithmetic holds best"
             case .spaced: return "\(note); placed in the columns the spaces between the printed values point to"
+            case .totalLast:
+                return "\(note); the last, at least the sum of the others, taken for the total, the others in order from the first column"
             case .totalsBlank: return "\(note), one for each but the totals: placed in order, the totals left blank"
             case .undecided(let candidate):
                 return "\(note); the printed \(candidate) may be this column's or another's: the arithmetic does not say"

@@ -118,6 +118,9 @@ public struct CellEvidence: Sendable, Equatable {
             case placed
             /// One of the row's values, placed here by the spaces an OCR kept between them.
             case spaced
+            /// One of the row's values, placed in order from the first column, the last in
+            /// the row's total column: it is at least the sum of the others.
+            case totalLast
             /// One of the row's values, placed in order in the columns that are no group's
             /// total: the row prints every cell but its totals.
             case totalsBlank

@@ -217,7 +217,9 @@ public struct ConfidencePolicy: Sendable {
             var value = split.fits == 1 ? (split.checked ? splitChecked : splitGuess) : splitShared / Double(split.fits)
             if !split.wasSplit { value = min(splitWholeCeiling, value + splitWholeBonus) }
             return split.chosenByTable || split.chosenByProse ? max(value, splitChosenByTable) : value
-        case .shortRow(let row): return [.placed, .spaced, .totalsBlank].contains(row.outcome) ? min(start, shortRowPlaced) : absent
+        case .shortRow(let row):
+            let placed: [CellEvidence.ShortRow.Outcome] = [.placed, .spaced, .totalLast, .totalsBlank]
+            return placed.contains(row.outcome) ? min(start, shortRowPlaced) : absent
         case .order(let order):
             switch order {
             case .ambiguous: return min(start, orderAmbiguous)

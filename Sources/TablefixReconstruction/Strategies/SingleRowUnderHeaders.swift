@@ -103,16 +103,24 @@ struct SingleRowUnderHeaders: ReadingStrategy {
             && zip(counts, groups).contains { $0 < $1.count }
     }
 
-    /// Whether every column group's header stands on a line of its own in `rows`: the
-    /// table is printed, however few values it holds.
+    /// Whether every column group's header stands in `rows` on a line of its own, or first
+    /// or last on a line of header words without values (an OCR or `-layout` prints the
+    /// headers of a row side by side, `未经复议直接起诉        复议后起诉`, perhaps with the
+    /// values on the next line, which the row then holds): the table is printed, however few
+    /// values it holds.
     static func printsGroupHeaders(_ rows: [StreamRow], of prepared: PreparedTable) -> Bool {
         let headers = Set(prepared.table.columns.compactMap(\.group)).map(LabelMatcher.letters)
         guard !headers.isEmpty else { return false }
+        // The letters of each row's words on lines without values.
+        let headerLines = rows.map { row in
+            let valueLines = Set(row.tokens.filter(\.isValue).map(\.line))
+            return LabelMatcher.letters(row.tokens.filter { $0.kind == .text && !valueLines.contains($0.line) }
+                .map(\.raw).joined())
+        }
         return headers.allSatisfy { header in
-            rows.contains { row in
-                let letters = LabelMatcher.letters(row.label)
-                return row.printedValueCount == 0 && letters.count <= header.count + 2
-                    && LabelMatcher.contains(letters, header)
+            headerLines.contains { letters in
+                letters.count <= header.count + 2 ? LabelMatcher.contains(letters, header)
+                    : letters.starts(with: header) || letters.reversed().starts(with: header.reversed())
             }
         }
     }

@@ -79,7 +79,7 @@ struct RowValues {
             ? ShortRowChoices(values: printed, columns: columns, read: { reading($0, column: $1, placement: $2) },
                               limit: budget.optionsPerUnit, check: check, neighbourGaps: neighbourGaps) : nil
         if let only = choices?.onlyReadings { return ReadingUnit(keys: keys, readings: only) }
-        return ReadingUnit(keys: keys, readings: choices?.spacedReadings ?? readings, choices: choices)
+        return ReadingUnit(keys: keys, readings: choices?.chosenReadings ?? readings, choices: choices)
     }
 
     /// A row that prints one value for every cell but its two or more groups' totals (a

@@ -20,7 +20,9 @@ import TablefixModel
 /// (``spacedPlacement(of:among:)``), it is the row's default, which the table's arithmetic
 /// may still overrule. So is a row of two values a wide stretch of spaces apart whose last
 /// column totals the others (``endsPlacement(of:columns:among:check:neighbourGaps:)``): the row's first
-/// column and its total, the narrow columns between them lost.
+/// column and its total, the narrow columns between them lost; and a row whose last value is
+/// at least the sum of the others (``totalLastPlacement(of:columns:among:check:)``): its
+/// total, the others in order from the first column.
 struct ShortRowChoices: UnitChoices {
     /// For each printed value, in order, the column it goes to.
     typealias Placement = [Int]
@@ -30,8 +32,10 @@ struct ShortRowChoices: UnitChoices {
     /// Reads a token in a column, placed so.
     let read: (Token, Int, CellEvidence.Placement) -> CellReading
     let placements: [Placement]
-    /// Whether the spaces between the values chose the first placement.
-    let spaced: Bool
+    /// What chose the first placement before the table's arithmetic weighs them: the spaces
+    /// between the values (``CellEvidence/ShortRow/Outcome/spaced``) or the row's total printed
+    /// last (``CellEvidence/ShortRow/Outcome/totalLast``); nil when nothing did.
+    let chosenBy: CellEvidence.ShortRow.Outcome?
     let numbers: [Double?]
     /// The count the cells no value goes to hold for the arithmetic: zero when the row lost
     /// only blanks, unknown otherwise.
@@ -62,12 +66,14 @@ struct ShortRowChoices: UnitChoices {
         let spaced = Self.spacedPlacement(of: values, among: placements)
             ?? Self.endsPlacement(of: values, columns: columns, among: placements, check: check,
                                   neighbourGaps: neighbourGaps)
-        if let spaced { placements.insert(placements.remove(at: spaced), at: 0) }
+        let totalLast = spaced == nil
+            ? Self.totalLastPlacement(of: values, columns: columns, among: placements, check: check) : nil
+        if let chosen = spaced ?? totalLast { placements.insert(placements.remove(at: chosen), at: 0) }
         self.values = values
         self.columns = columns
         self.read = read
         self.placements = placements
-        self.spaced = spaced != nil
+        chosenBy = spaced != nil ? .spaced : totalLast != nil ? .totalLast : nil
         self.pruned = pruned
         self.numbers = numbers
         let printsZero = numbers.contains(0)
@@ -82,10 +88,13 @@ struct ShortRowChoices: UnitChoices {
     }
 
     var count: Int { placements.count }
+    /// Whether the spaces between the values chose the first placement.
+    var spaced: Bool { chosenBy == .spaced }
+
     /// Rows of the same length usually lost the same columns (when their options come in
-    /// the same order: not once the spaces chose one).
+    /// the same order: not once the spaces or the row's total chose one).
     /// Pruned placements differ from row to row: no group then.
-    var group: Int? { spaced || pruned ? nil : values.count * 1000 + columns }
+    var group: Int? { chosenBy != nil || pruned ? nil : values.count * 1000 + columns }
 
     /// The readings of the one placement the row's own arithmetic leaves, if only one.
     var onlyReadings: [CellReading]? {
@@ -100,10 +109,10 @@ struct ShortRowChoices: UnitChoices {
 
     func readings(decided option: Int) -> [CellReading] { readings(placements[option].map { $0 }, among: []) }
 
-    /// The readings placed where the spaces between the values put them; nil when they
-    /// chose no placement.
-    var spacedReadings: [CellReading]? {
-        spaced ? readings(placements[0].map { $0 }, among: [], placed: .spaced) : nil
+    /// The readings placed where the spaces between the values, or the row's total printed
+    /// last, put them; nil when neither chose a placement.
+    var chosenReadings: [CellReading]? {
+        chosenBy.map { readings(placements[0].map { $0 }, among: [], placed: $0) }
     }
 
     func readings(undecided options: [Int]) -> [CellReading]? {
@@ -171,6 +180,27 @@ struct ShortRowChoices: UnitChoices {
             lastColumnTotals(columns: columns, check: check)
         else { return nil }
         return placements.firstIndex(of: [0, columns - 1])
+    }
+
+    /// The index among `placements` of the values in order from the first column but the
+    /// last, which goes to the total, when the last is at least the sum of the others that
+    /// can be read (`66 1 0 5 1 74` for seven columns; a garbled cell counts as unknown)
+    /// and the row's last column totals the others (``lastColumnTotals(columns:check:)``):
+    /// an OCR drops a ruled table's narrow columns (a row's small counts and zeros) and
+    /// keeps its total, printed last. For three values or more, or two that the OCR printed
+    /// on lines of their own (far apart on the page: two of one line need a wide gap,
+    /// ``endsPlacement(of:columns:among:check:neighbourGaps:)``). Nil otherwise: a last value
+    /// below the others' sum is no total, and a row of zeros says nothing of which column it
+    /// lacks.
+    static func totalLastPlacement(of values: [Token], columns: Int, among placements: [Placement],
+                                   check: (([Double?]) -> Bool?)?) -> Int? {
+        let numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
+        let apart = values.count == 2 && values[0].line != values[1].line
+        guard values.count >= 3 || apart, columns > values.count, let check, let last = numbers.last ?? nil,
+            last > 0, last >= numbers.dropLast().compactMap({ $0 }).reduce(0, +),
+            lastColumnTotals(columns: columns, check: check)
+        else { return nil }
+        return placements.firstIndex(of: Array(0..<(values.count - 1)) + [columns - 1])
     }
 
     /// The characters between two values of one line (spaces, and bars an OCR read for
