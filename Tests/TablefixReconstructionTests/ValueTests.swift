@@ -63,6 +63,22 @@ struct ValueTests {
         #expect(readings.allSatisfy { $0.confidence < 0.95 })
     }
 
+    @Test("does not cut a value printed apart in a line laid out in columns into digits")
+    func valuePrintedApartStaysWhole() {
+        let row = RowValues(keys: ["a.previous", "a.change", "a.decisions"], decimal: false)
+        let line = RowStream.cellTokens("其他对外管理服务事项 90                       1736", line: 1, inGrid: false)
+        let values = row.unit(for: Array(line.dropFirst())).readings.map(\.value)
+        #expect(values.contains(90))
+        #expect(!values.contains(9))
+    }
+
+    @Test("still cuts zeros printed apart into the narrow cells an extractor ran together")
+    func zerosPrintedApartAreCut() {
+        let row = RowValues(keys: ["a.previous", "a.change", "a.decisions"], decimal: false)
+        let line = RowStream.cellTokens("行政许可  00  5", line: 1, inGrid: false)
+        #expect(row.unit(for: Array(line.dropFirst())).readings.map(\.value) == [0, 0, 5])
+    }
+
     func positioned(_ raws: [String]) -> [Token] {
         raws.map { raw in
             raw.isEmpty ? Token(kind: .blank, raw: "", line: 1, isBlankByPosition: true) : Token(kind: .number, raw: raw, line: 1)

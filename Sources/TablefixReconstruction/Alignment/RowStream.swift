@@ -17,6 +17,11 @@ struct Token: Equatable {
     /// Whether the token was read by OCR from a picture of its cell: then specks and
     /// blur may stand beside or for its digits.
     var isOCR = false
+    /// Whether the token is a word of its own in a line of text laid out in columns: white
+    /// space on either side, a column's gap (two spaces or more) on one side at least. A
+    /// value printed apart, not digits of several cells glued together (a crawler's
+    /// `规章 000` has no such gap).
+    var standsApart = false
     /// Whether the token is a blank the reader put by character columns
     /// (``Cell/isBlankByPosition``).
     var isBlankByPosition = false
@@ -172,7 +177,11 @@ enum RowStream {
             }
             // Digits alone are a number (and end no note): the commonest word, read by its bytes.
             if NumberReader.plainDigits(word) != nil {
-                tokens.append(Token(kind: .number, raw: word, line: line))
+                let before = text[..<piece.startIndex].suffix(2), after = text[piece.endIndex...].prefix(2)
+                let column = { (side: Substring) in side.count == 2 && side.allSatisfy(\.isWhitespace) }
+                let apart = (before.last?.isWhitespace ?? true) && (after.first?.isWhitespace ?? true)
+                    && (column(before) || column(after))
+                tokens.append(Token(kind: .number, raw: word, line: line, standsApart: !inGrid && apart))
                 continue
             }
             // A note in brackets printed apart from its number (`31 （其中修订9件）`) is the number's.

@@ -160,7 +160,10 @@ struct RowValues {
             // A change column's sign stays on the first number: `-12561` → `-1`, `2561`.
             let sign = token.raw.first.map { NumberGlyphs.signs.contains($0) } == true ? String(token.raw.prefix(1)) : ""
             let unsigned = token.raw.dropFirst(sign.count)
-            guard token.kind == .number, !unsigned.isEmpty, unsigned.allSatisfy(\.isNumber), !Self.isOneValue(token) else {
+            // A value printed apart in a line laid out in columns is one value, unless it
+            // is zeros (`00`: two narrow cells an extractor printed without a space).
+            let apart = token.standsApart && unsigned.contains { $0 != "0" }
+            guard token.kind == .number, !unsigned.isEmpty, unsigned.allSatisfy(\.isNumber), !Self.isOneValue(token), !apart else {
                 extend(index + 1, remaining, built + [(token.raw, token)])
                 return
             }
