@@ -159,6 +159,14 @@ extension StringProtocol {
         return first == character || !first.standsAlone
     }
 
+    /// Whether every scalar stands alone (or is an ideographic space, which nothing can
+    /// join): each is then a character of its own, so that the text can be read and cut by
+    /// scalars with the answers its characters give.
+    @inlinable
+    public var eachScalarIsACharacter: Bool {
+        unicodeScalars.allSatisfy { $0.standsAlone || $0 == "\u{3000}" }
+    }
+
     /// Whether the last character before the trailing white space may be `character`
     /// (``mayOpen(with:)`` from the end).
     @inlinable
