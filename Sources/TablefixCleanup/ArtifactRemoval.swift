@@ -196,6 +196,8 @@ public struct ArtifactRemoval: CleanupPass {
     static let clutterFieldSet = Set(clutterFields)
     /// Characters a widget line may hold around its words.
     static let widgetDecoration: Set<Character> = Set("<>|【】[]·")
+    /// ``widgetDecoration``'s scalars (each is a character of one scalar).
+    static let widgetDecorationScalars: [Unicode.Scalar] = widgetDecoration.flatMap(\.unicodeScalars)
     /// The longest widget line, in characters other than white space and decoration.
     static let longestWidgetLine = 12
 
@@ -213,11 +215,19 @@ public struct ArtifactRemoval: CleanupPass {
             }
         }
         if text.containsText("浏览次数") || text.containsText("阅读次数") || text.containsText("访问次数") { return true }
-        // Counted before it is built: most lines are too long to be a widget line.
+        // Counted before it is built: most lines are too long to be a widget line. By scalars
+        // when those are the characters (a white space or decoration character is one scalar).
         var kept = 0
-        for character in text where !character.isWhitespace && !widgetDecoration.contains(character) {
-            kept += 1
-            if kept > longestWidgetLine { return false }
+        if text.eachScalarIsACharacter {
+            for scalar in text.unicodeScalars where !scalar.isSpace && !widgetDecorationScalars.contains(scalar) {
+                kept += 1
+                if kept > longestWidgetLine { return false }
+            }
+        } else {
+            for character in text where !character.isWhitespace && !widgetDecoration.contains(character) {
+                kept += 1
+                if kept > longestWidgetLine { return false }
+            }
         }
         let stripped = text.filter { !$0.isWhitespace && !widgetDecoration.contains($0) }
         guard stripped.count <= longestWidgetLine, !stripped.isEmpty else { return false }
