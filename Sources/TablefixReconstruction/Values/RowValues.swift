@@ -166,10 +166,13 @@ struct RowValues {
             }
             let digits = Array(unsigned)
             for parts in 1...min(digits.count, remaining + 1) {
-                for pieces in Self.splits(digits, into: parts) {
+                // One cut at a time: once the trials are spent, no other cut is worth making.
+                let going = Self.forEachSplit(digits, into: parts) { pieces in
                     let signed = [sign + pieces[0]] + pieces.dropFirst()
                     extend(index + 1, remaining - (parts - 1), built + signed.map { ($0, token) })
+                    return trials > 0
                 }
+                guard going else { return }
             }
         }
         extend(0, missing, [])
@@ -205,18 +208,36 @@ struct RowValues {
 
     /// Every way to cut `digits` into `parts` numbers without leading zeros.
     static func splits(_ digits: [Character], into parts: Int) -> [[String]] {
-        if parts == 1 {
-            return digits.count > 1 && digits.first == "0" ? [] : [[String(digits)]]
-        }
         var result: [[String]] = []
-        for length in 1...max(1, digits.count - parts + 1) where length < digits.count {
-            let head = Array(digits.prefix(length))
-            if head.count > 1 && head.first == "0" { continue }
-            for rest in splits(Array(digits.dropFirst(length)), into: parts - 1) {
-                result.append([String(head)] + rest)
-            }
+        forEachSplit(digits, into: parts) { pieces in
+            result.append(pieces)
+            return true
         }
         return result
+    }
+
+    /// Calls `body` with each way to cut `digits` into `parts` numbers without leading
+    /// zeros, shortest first piece first, until it returns false; false when it stopped so.
+    @discardableResult
+    static func forEachSplit(_ digits: [Character], into parts: Int, _ body: ([String]) -> Bool) -> Bool {
+        var pieces: [String] = []
+        func cut(from start: Int, into parts: Int) -> Bool {
+            let count = digits.count - start
+            if parts == 1 {
+                if count > 1 && digits[start] == "0" { return true }
+                pieces.append(String(digits[start...]))
+                defer { pieces.removeLast() }
+                return body(pieces)
+            }
+            for length in 1...max(1, count - parts + 1) where length < count {
+                if length > 1 && digits[start] == "0" { continue }
+                pieces.append(String(digits[start..<(start + length)]))
+                defer { pieces.removeLast() }
+                guard cut(from: start + length, into: parts - 1) else { return false }
+            }
+            return true
+        }
+        return cut(from: 0, into: parts)
     }
 
     /// The row read with the rules an OCR read as digits among its values taken for rules,
