@@ -205,7 +205,8 @@ public struct ArtifactRemoval: CleanupPass {
     static func isClutterLine(_ raw: String) -> Bool {
         guard raw.utf8.count <= 400 else { return false }
         let text = raw.trimmingSpaces
-        guard let initial = text.first, text.utf8.count <= 80 || text.count <= 80, !text.containsText("。") else {
+        // The stop's bytes first: counting a long line's characters is the dearer question.
+        guard !text.containsText("。"), let initial = text.first, text.utf8.count <= 80 || text.count <= 80 else {
             return false
         }
         if fieldInitials.contains(initial) {
