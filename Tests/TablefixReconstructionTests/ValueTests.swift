@@ -435,19 +435,19 @@ struct OCRGridCellTests {
 
     @Test("cuts glued digits every way without a leading zero, shortest first piece first")
     func digitSplits() {
-        #expect(RowValues.splits(Array("1203"), into: 2) == [["1", "203"], ["120", "3"]])
-        #expect(RowValues.splits(Array("1005"), into: 2) == [["100", "5"]])
-        #expect(RowValues.splits(Array("05"), into: 1) == [])
+        #expect(RowValues.splits("1203", into: 2) == [["1", "203"], ["120", "3"]])
+        #expect(RowValues.splits("1005", into: 2) == [["100", "5"]])
+        #expect(RowValues.splits("05", into: 1) == [])
     }
 
     @Test("stops cutting glued digits when told, the cuts before in the same order")
     func digitSplitsStop() {
         var seen: [[String]] = []
-        let finished = RowValues.forEachSplit(Array("12345"), into: 3) { pieces in
+        let finished = RowValues.forEachSplit("12345", into: 3) { pieces in
             seen.append(pieces)
             return seen.count < 2
         }
         #expect(!finished)
-        #expect(seen == Array(RowValues.splits(Array("12345"), into: 3).prefix(2)))
+        #expect(seen == Array(RowValues.splits("12345", into: 3).prefix(2)))
     }
 }
