@@ -214,6 +214,8 @@ public struct ArtifactRemoval: CleanupPass {
     static let clutterFieldSet = Set(clutterFields)
     /// Characters a widget line may hold around its words.
     static let widgetDecoration: Set<Character> = Set("<>|【】[]·")
+    /// ``widgetDecoration``'s scalars (each is a character of one scalar).
+    static let widgetDecorationScalars: [Unicode.Scalar] = widgetDecoration.flatMap(\.unicodeScalars)
     /// The longest widget line, in characters other than white space and decoration.
     static let longestWidgetLine = 12
 
@@ -221,7 +223,8 @@ public struct ArtifactRemoval: CleanupPass {
     static func isClutterLine(_ raw: String) -> Bool {
         guard raw.utf8.count <= 400 else { return false }
         let text = raw.trimmingSpaces
-        guard let initial = text.first, text.utf8.count <= 80 || text.count <= 80, !text.containsText("。") else {
+        // The stop's bytes first: counting a long line's characters is the dearer question.
+        guard !text.containsText("。"), let initial = text.first, text.utf8.count <= 80 || text.count <= 80 else {
             return false
         }
         if fieldInitials.contains(initial) {
@@ -231,11 +234,19 @@ public struct ArtifactRemoval: CleanupPass {
             }
         }
         if text.containsText("浏览次数") || text.containsText("阅读次数") || text.containsText("访问次数") { return true }
-        // Counted before it is built: most lines are too long to be a widget line.
+        // Counted before it is built: most lines are too long to be a widget line. By scalars
+        // when those are the characters (a white space or decoration character is one scalar).
         var kept = 0
-        for character in text where !character.isWhitespace && !widgetDecoration.contains(character) {
-            kept += 1
-            if kept > longestWidgetLine { return false }
+        if text.eachScalarIsACharacter {
+            for scalar in text.unicodeScalars where !scalar.isSpace && !widgetDecorationScalars.contains(scalar) {
+                kept += 1
+                if kept > longestWidgetLine { return false }
+            }
+        } else {
+            for character in text where !character.isWhitespace && !widgetDecoration.contains(character) {
+                kept += 1
+                if kept > longestWidgetLine { return false }
+            }
         }
         let stripped = text.filter { !$0.isWhitespace && !widgetDecoration.contains($0) }
         guard stripped.count <= longestWidgetLine, !stripped.isEmpty else { return false }

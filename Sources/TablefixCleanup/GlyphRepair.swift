@@ -34,6 +34,8 @@ public struct GlyphRepair: CleanupPass {
     static let numeralLookalikes: [Character: String] = ["Ξ": "二", "=": "二", "-": "一", "—": "一", "_": "一"]
     /// Lookalikes that never occur in a report's own text, so need no neighbour to confirm.
     static let unambiguousLookalikes: Set<Character> = ["Ξ"]
+    /// ``unambiguousLookalikes``' scalars (each is a character of one scalar).
+    static let unambiguousLookalikeScalars: [Unicode.Scalar] = unambiguousLookalikes.flatMap(\.unicodeScalars)
 
     /// Bigrams of the expected vocabulary.
     let vocabulary: Set<UInt64>
@@ -123,7 +125,10 @@ public struct GlyphRepair: CleanupPass {
         var lines: [Int: Int] = [:]
         document.forEachText(includingCells: true) { text, line in
             let trimmed = text.trimmingSpaces
-            guard let first = trimmed.first else { return }
+            // Most lines open with a scalar neither a marker nor its lookalike can open with.
+            guard let scalar = trimmed.unicodeScalars.first,
+                ListMarker.canOpen(scalar) || unambiguousLookalikeScalars.contains(scalar), let first = trimmed.first
+            else { return }
             if let marker = ListMarker(parsing: trimmed[...]), marker.style == .chineseComma {
                 lines[line] = marker.value
             } else if let numeral = numeralLookalikes[first], trimmed.dropFirst().first.map({ ",，、".contains($0) }) == true,

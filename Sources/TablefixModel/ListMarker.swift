@@ -29,6 +29,16 @@ public struct ListMarker: Sendable, Equatable {
     public init?(parsing text: Substring) {
         // Most lines open with no marker: their first scalar says so without more work.
         guard let scalar = text.unicodeScalars.first, Self.canOpen(scalar) else { return nil }
+        // Digits make a marker only before `、` or a full stop, numerals only before `、`: a
+        // number (a table's cell) or a sentence opening with one (`一是…`) is turned away by
+        // its scalars.
+        if Self.asciiDigits.contains(scalar) {
+            guard let end = text.unicodeScalars.first(where: { !Self.asciiDigits.contains($0) }),
+                Self.arabicEnds.contains(end)
+            else { return nil }
+        } else if ChineseNumeral.isListNumeral(scalar) {
+            guard text.unicodeScalars.first(where: { !ChineseNumeral.isListNumeral($0) }) == "、" else { return nil }
+        }
         let chars = Array(text.prefix(12))
         guard let first = chars.first else { return nil }
         var style: Style
@@ -55,6 +65,7 @@ public struct ListMarker: Sendable, Equatable {
             var index = 0
             while index < chars.count, chars[index].isASCII, chars[index].isNumber { index += 1 }
             guard index <= 2, index < chars.count, let number = Int(String(chars[0..<index])) else { return nil }
+            // One of ``arabicEnds``.
             switch chars[index] {
             case "、": style = .arabicComma
             case ".", "．":
@@ -87,6 +98,10 @@ public struct ListMarker: Sendable, Equatable {
 }
 
 extension ListMarker {
+    static let asciiDigits: ClosedRange<Unicode.Scalar> = "0"..."9"
+    /// What ends the digits of a marker: `、`, or a full stop (ASCII or full-width).
+    static let arabicEnds: [Unicode.Scalar] = ["、", ".", "．"]
+
     /// Whether a marker may open with `scalar`: a bracket, an ASCII digit or a Chinese
     /// numeral of a list number.
     public static func canOpen(_ scalar: Unicode.Scalar) -> Bool {
@@ -157,6 +172,14 @@ extension StringProtocol {
     public func mayOpen(with character: Unicode.Scalar) -> Bool {
         guard let first = unicodeScalars.first(where: { !$0.isSpace }) else { return false }
         return first == character || !first.standsAlone
+    }
+
+    /// Whether every scalar stands alone (or is an ideographic space, which nothing can
+    /// join): each is then a character of its own, so that the text can be read and cut by
+    /// scalars with the answers its characters give.
+    @inlinable
+    public var eachScalarIsACharacter: Bool {
+        unicodeScalars.allSatisfy { $0.standsAlone || $0 == "\u{3000}" }
     }
 
     /// Whether the last character before the trailing white space may be `character`

@@ -35,6 +35,13 @@ struct ListMarkerTests {
         #expect(ListMarker(parsing: "") == nil)
     }
 
+    @Test("takes digits or numerals for a list number only when their comma or full stop follows them, nothing riding on it",
+          arguments: [("12", nil), ("0", nil), ("15 件", nil), ("3．其他", 3), ("12、", 12), ("1\u{301}、", nil), ("1、\u{301}", nil),
+                      ("一是加强", nil), ("二十", nil), ("十二、其他", 12), ("三\u{301}、", nil)] as [(String, Int?)])
+    func digitsBeforeTheirEnd(text: String, value: Int?) {
+        #expect(ListMarker(parsing: text[...])?.value == value)
+    }
+
     @Test("converts Chinese numerals both ways", arguments: [1, 9, 10, 11, 20, 23, 99])
     func numerals(value: Int) throws {
         let text = try #require(ChineseNumeral.listText(for: value))

@@ -113,4 +113,21 @@ struct TextToolkitTests {
             #expect(text.includes(character) == text.contains(character))
         }
     }
+
+    @Test("takes running text for prose by its stops, commas and semicolons outside brackets, a combining mark on one included",
+          arguments: [
+              ("一是加强组织领导，强化责任落实。", true), ("部分公开（区分处理的；只计这一情形）", false), ("本年新收申请数量", false),
+              ("其他（说明：无），共计", true), ("收到申请\u{301}，办结", true), ("收到申请，\u{301}办结", false),
+          ])
+    func prose(text: String, isProse: Bool) {
+        #expect(LineRole.isProse(text) == isProse)
+    }
+
+    @Test("takes only a lone lookalike of a digit or dash for one, never a longer word or one with a mark on it")
+    func loneLookalikes() {
+        for word in ["工", "l", "O", "一", "，", "。", ","] { #expect(NumberGlyphs.isLoneLookalike(word)) }
+        for word in ["工工", "一\u{301}", "lo", "", "二", "O "] { #expect(!NumberGlyphs.isLoneLookalike(word)) }
+        let lookalikes = Array(NumberGlyphs.loneDigits.keys) + NumberGlyphs.dashLookalikes + NumberGlyphs.punctuationZeros
+        for word in lookalikes { #expect(word.unicodeScalars.count == 1) }
+    }
 }

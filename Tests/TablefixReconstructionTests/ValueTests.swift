@@ -448,4 +448,22 @@ struct OCRGridCellTests {
     func shortTextInTextGridStaysText() {
         #expect(row(["开", "0", "四"], ocr: false).last?.kind == .text)
     }
+
+    @Test("cuts glued digits every way without a leading zero, shortest first piece first")
+    func digitSplits() {
+        #expect(RowValues.splits("1203", into: 2) == [["1", "203"], ["120", "3"]])
+        #expect(RowValues.splits("1005", into: 2) == [["100", "5"]])
+        #expect(RowValues.splits("05", into: 1) == [])
+    }
+
+    @Test("stops cutting glued digits when told, the cuts before in the same order")
+    func digitSplitsStop() {
+        var seen: [[String]] = []
+        let finished = RowValues.forEachSplit("12345", into: 3) { pieces in
+            seen.append(pieces)
+            return seen.count < 2
+        }
+        #expect(!finished)
+        #expect(seen == Array(RowValues.splits("12345", into: 3).prefix(2)))
+    }
 }

@@ -34,9 +34,16 @@ public enum LineRole {
     /// comma or semicolon outside brackets (a label's note in brackets may have commas:
     /// `部分公开（区分处理的，只计这一情形）`).
     public static func isProse(_ text: String) -> Bool {
+        // The marks are characters of one scalar: read by scalars when those are the characters.
+        text.eachScalarIsACharacter ? isProse(marks: text.unicodeScalars) : isProse(marks: text)
+    }
+
+    /// ``isProse(_:)`` over the text's characters, or its scalars when each is a character.
+    static func isProse<Marks: Sequence>(marks: Marks) -> Bool
+    where Marks.Element: Equatable & ExpressibleByUnicodeScalarLiteral {
         var depth = 0
-        for character in text {
-            switch character {
+        for mark in marks {
+            switch mark {
             case "。": return true
             case "（", "(": depth += 1
             case "）", ")": depth = max(0, depth - 1)

@@ -33,7 +33,11 @@ public enum NumberGlyphs {
 
     /// Whether `word` is one of the lone lookalikes of a digit or a dash.
     public static func isLoneLookalike(_ word: String) -> Bool {
-        loneDigits[word] != nil || dashLookalikes.contains(word) || punctuationZeros.contains(word)
+        // Each lookalike is one scalar that decomposes to no other: a word of more scalars is
+        // none of them, turned away before it is hashed.
+        var scalars = word.unicodeScalars.makeIterator()
+        guard scalars.next() != nil, scalars.next() == nil else { return false }
+        return loneDigits[word] != nil || dashLookalikes.contains(word) || punctuationZeros.contains(word)
     }
 
     /// What a Chinese OCR prints for the plus sign of a change (`十1` for +1).

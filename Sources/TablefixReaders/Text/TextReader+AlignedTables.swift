@@ -90,7 +90,7 @@ extension TextReader {
         // By scalars when each is a character of its own; white space among those scalars
         // is what `isSpace` names.
         let scalars = text.unicodeScalars
-        guard eachScalarIsACharacter(scalars) else {
+        guard text.eachScalarIsACharacter else {
             return text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         }
         return scalars.split(whereSeparator: { $0.isSpace }).map { String(Substring($0)) }
@@ -100,7 +100,7 @@ extension TextReader {
     static func splitOnSpaceRuns(_ text: String) -> [String] {
         // When each scalar is a character of its own, the pieces are cut at scalars.
         let scalars = text.unicodeScalars
-        guard eachScalarIsACharacter(scalars) else { return splitOnSpaceRunsByCharacter(text) }
+        guard text.eachScalarIsACharacter else { return splitOnSpaceRunsByCharacter(text) }
         var pieces: [String] = []
         var pieceStart = scalars.startIndex
         var run: (start: String.Index, length: Int, wide: Bool)?
@@ -123,12 +123,6 @@ extension TextReader {
         let end = run?.start ?? scalars.endIndex
         if pieceStart < end { pieces.append(String(scalars[pieceStart..<end])) }
         return pieces
-    }
-
-    /// Whether every scalar stands alone (or is an ideographic space, which nothing here
-    /// can join): each is then a character of its own, and text can be cut at scalars.
-    static func eachScalarIsACharacter(_ scalars: String.UnicodeScalarView) -> Bool {
-        scalars.allSatisfy { $0.standsAlone || $0 == "\u{3000}" }
     }
 
     /// ``splitOnSpaceRuns(_:)`` by characters, for text whose scalars combine.

@@ -29,8 +29,10 @@ extension TextReader {
         else {
             return false
         }
+        // By scalars first: a frame character is one scalar that stands alone, so that a text
+        // of such scalars and spaces is one of such characters, and a row fails at its first word.
         let text = line.trimmingSpaces
-        return text.count >= 3 && text.allSatisfy { frameCharacters.contains($0) || $0 == " " }
+        return text.unicodeScalars.allSatisfy { frameScalars.contains($0) || $0 == " " } && text.count >= 3
             && text.contains { "─━═-".contains($0) }
     }
 

@@ -203,8 +203,8 @@ extension TextReader {
         if line.utf8.allSatisfy({ $0 == UInt8(ascii: " ") }) { return .empty }
         if line.unicodeScalars.allSatisfy(\.isSpace) { return .blank }
         let text = line.trimmingSpaces
-        guard !text.includes("\t"), !text.includes("|"), text.utf8.count <= 60 || text.count <= 60,
-            !LineRole.isSentence(text), alignedCells(line) == nil
+        guard !text.includes("\t"), !text.includes("|"), !LineRole.isSentence(text), text.utf8.count <= 60 || text.count <= 60,
+            alignedCells(line) == nil
         else { return nil }
         return isValueCell(text) ? .value : .label
     }

@@ -31,7 +31,7 @@ extension TextReader {
 
     /// Whether `line` may hold tables run together with text: a long line with a rule in it.
     static func holdsFlattenedTables(_ line: Substring) -> Bool {
-        line.utf8.count > 200 && line.count > 200 && line.utf8.contains(UInt8(ascii: "|")) && line.contains("| --- |")
+        line.utf8.count > 200 && line.utf8.contains(UInt8(ascii: "|")) && line.count > 200 && line.contains("| --- |")
     }
 
     /// The tables among the `|`-separated pieces of a line: for each, the first piece of its

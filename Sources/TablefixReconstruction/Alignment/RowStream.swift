@@ -226,7 +226,7 @@ enum RowStream {
         while index < words.count {
             let word = String(words[index])
             defer { index += 1 }
-            guard let open = word.lastIndex(where: NumberReader.noteOpeners.contains),
+            guard NumberReader.mayOpenNote(word), let open = word.lastIndex(where: NumberReader.noteOpeners.contains),
                 !word[open...].contains(where: NumberReader.noteClosers.contains)
             else {
                 joined.append((words[index], word))

@@ -19,6 +19,9 @@ struct Arithmetic: Sendable {
     /// The relations within each template row's cells (a row's own arithmetic), by position
     /// among the row's cells.
     let rowTallies: [Tally]
+    /// Each template row's cells, and the ``totals(forKeys:)`` among them.
+    let rowKeys: [[String]]
+    let rowTotals: [Set<Int>]
 
     init(table: TableTemplate) {
         self.table = table
@@ -28,9 +31,10 @@ struct Arithmetic: Sendable {
         self.bounds = bounds
         keys = table.keys
         tableTally = Tally(instances, bounds: bounds, keys: keys)
-        rowTallies = table.rows.map { row in
-            Tally(instances, bounds: bounds, keys: row.columns.map { "\(row.key).\($0)" })
-        }
+        let rowKeys = table.rows.map { row in row.columns.map { "\(row.key).\($0)" } }
+        self.rowKeys = rowKeys
+        rowTallies = rowKeys.map { Tally(instances, bounds: bounds, keys: $0) }
+        rowTotals = rowKeys.map { Self.totals(of: instances, forKeys: $0) }
     }
 
     /// The relations among the cells `keys`, by position in `keys`.
@@ -61,6 +65,16 @@ struct Arithmetic: Sendable {
     /// the one cell on its side of a relation all of whose cells lie in `keys` (a group's
     /// 总计).
     func totals(forKeys keys: [String]) -> Set<Int> {
+        Self.totals(of: instances, forKeys: keys)
+    }
+
+    /// ``totals(forKeys:)`` for `keys`, some or all cells of template row `row`: those of
+    /// all its cells found once per table.
+    func totals(row: Int, keys: [String]) -> Set<Int> {
+        keys == rowKeys[row] ? rowTotals[row] : totals(forKeys: keys)
+    }
+
+    static func totals(of instances: [(rule: String, instance: Relation.Instance)], forKeys keys: [String]) -> Set<Int> {
         var position: [String: Int] = [:]
         for (index, key) in keys.enumerated() { position[key] = index }
         var totals: Set<Int> = []

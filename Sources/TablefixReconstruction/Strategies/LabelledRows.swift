@@ -47,7 +47,7 @@ struct LabelledRows: ReadingStrategy {
                                  units: printed.map { table.unit(row: row, column: $0) },
                                  check: prepared.arithmetic.check(row: position),
                                  withinBounds: prepared.arithmetic.withinBounds(row: position),
-                                 totals: prepared.arithmetic.totals(forKeys: printedKeys), budget: budget,
+                                 totals: prepared.arithmetic.totals(row: position, keys: printedKeys), budget: budget,
                                  neighbourGaps: neighbourGaps)
                 .unit(for: printed.count == keys.count ? keyed[position]?.tail ?? rows[match.streamRow].tail
                           : rows[match.streamRow].tail)

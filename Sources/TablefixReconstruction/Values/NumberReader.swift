@@ -144,6 +144,14 @@ enum NumberReader {
     /// The brackets a number's note opens and closes with.
     static let noteOpeners: Set<Character> = ["（", "("]
     static let noteClosers: Set<Character> = ["）", ")"]
+    /// ``noteOpeners``' scalars (each is a character of one scalar).
+    static let noteOpenerScalars: [Unicode.Scalar] = noteOpeners.flatMap(\.unicodeScalars)
+
+    /// Whether `word` may hold a note's opening bracket: false when none of its scalars is
+    /// one, so that most words are turned away without reading their characters.
+    static func mayOpenNote(_ word: some StringProtocol) -> Bool {
+        word.unicodeScalars.contains(where: noteOpenerScalars.contains)
+    }
 
     /// `31（其中修订9件）` → (`31`, `其中修订9件`): a number and the note in brackets after it.
     static func splitNote(_ word: String) -> (String, String)? {

@@ -147,9 +147,24 @@ struct RowValues {
         guard missing > 0, printed.allSatisfy({ $0.kind == .placeholder || $0.raw.allSatisfy(\.isASCII) }) else {
             return nil
         }
+        // Each token's sign and digits when it may be split, worked out once: a change
+        // column's sign stays on the first number (`-12561` → `-1`, `2561`).
+        let splittable = printed.map { token -> (sign: String, digits: Substring, count: Int)? in
+            let sign = token.raw.first.map { NumberGlyphs.signs.contains($0) } == true ? String(token.raw.prefix(1)) : ""
+            let unsigned = token.raw.dropFirst(sign.count)
+            // A value printed apart in a line laid out in columns is one value, unless it
+            // is zeros (`00`: two narrow cells an extractor printed without a space).
+            let apart = token.standsApart && unsigned.contains { $0 != "0" }
+            guard token.kind == .number, !unsigned.isEmpty, unsigned.allSatisfy(\.isNumber), !Self.isOneValue(token), !apart else {
+                return nil
+            }
+            return (sign, unsigned, unsigned.count)
+        }
         var candidates: [[(String, Token)]] = []
         var trials = budget.splitTrials
-        func extend(_ index: Int, _ remaining: Int, _ built: [(String, Token)]) {
+        // The pieces of the tokens before `index`, as the search has cut them.
+        var built: [(String, Token)] = []
+        func extend(_ index: Int, _ remaining: Int) {
             guard trials > 0 else { return }
             trials -= 1
             if index == printed.count {
@@ -157,25 +172,25 @@ struct RowValues {
                 return
             }
             let token = printed[index]
-            // A change column's sign stays on the first number: `-12561` → `-1`, `2561`.
-            let sign = token.raw.first.map { NumberGlyphs.signs.contains($0) } == true ? String(token.raw.prefix(1)) : ""
-            let unsigned = token.raw.dropFirst(sign.count)
-            // A value printed apart in a line laid out in columns is one value, unless it
-            // is zeros (`00`: two narrow cells an extractor printed without a space).
-            let apart = token.standsApart && unsigned.contains { $0 != "0" }
-            guard token.kind == .number, !unsigned.isEmpty, unsigned.allSatisfy(\.isNumber), !Self.isOneValue(token), !apart else {
-                extend(index + 1, remaining, built + [(token.raw, token)])
+            guard let (sign, digits, count) = splittable[index] else {
+                built.append((token.raw, token))
+                extend(index + 1, remaining)
+                built.removeLast()
                 return
             }
-            let digits = Array(unsigned)
-            for parts in 1...min(digits.count, remaining + 1) {
-                for pieces in Self.splits(digits, into: parts) {
-                    let signed = [sign + pieces[0]] + pieces.dropFirst()
-                    extend(index + 1, remaining - (parts - 1), built + signed.map { ($0, token) })
+            for parts in 1...min(count, remaining + 1) {
+                // One cut at a time: once the trials are spent, no other cut is worth making.
+                let going = Self.forEachSplit(digits, into: parts) { pieces in
+                    built.append((sign + pieces[0], token))
+                    for piece in pieces.dropFirst() { built.append((piece, token)) }
+                    extend(index + 1, remaining - (parts - 1))
+                    built.removeLast(pieces.count)
+                    return trials > 0
                 }
+                guard going else { return }
             }
         }
-        extend(0, missing, [])
+        extend(0, missing)
         if let withinBounds {
             candidates = candidates.filter { withinBounds($0.map { NumberReader.reading(of: $0.0)?.value }) }
         }
@@ -207,19 +222,39 @@ struct RowValues {
     static func isOneValue(_ token: Token) -> Bool { token.isWhole && token.raw.count <= longestWholeValue }
 
     /// Every way to cut `digits` into `parts` numbers without leading zeros.
-    static func splits(_ digits: [Character], into parts: Int) -> [[String]] {
-        if parts == 1 {
-            return digits.count > 1 && digits.first == "0" ? [] : [[String(digits)]]
-        }
+    static func splits(_ digits: Substring, into parts: Int) -> [[String]] {
         var result: [[String]] = []
-        for length in 1...max(1, digits.count - parts + 1) where length < digits.count {
-            let head = Array(digits.prefix(length))
-            if head.count > 1 && head.first == "0" { continue }
-            for rest in splits(Array(digits.dropFirst(length)), into: parts - 1) {
-                result.append([String(head)] + rest)
-            }
+        forEachSplit(digits, into: parts) { pieces in
+            result.append(pieces)
+            return true
         }
         return result
+    }
+
+    /// Calls `body` with each way to cut `digits` into `parts` numbers without leading
+    /// zeros, shortest first piece first, until it returns false; false when it stopped so.
+    @discardableResult
+    static func forEachSplit(_ digits: Substring, into parts: Int, _ body: ([String]) -> Bool) -> Bool {
+        // Where each character starts, and the end: pieces are cut from the text itself.
+        let bounds = Array(digits.indices) + [digits.endIndex]
+        var pieces: [String] = []
+        func cut(from start: Int, into parts: Int) -> Bool {
+            let count = bounds.count - 1 - start
+            if parts == 1 {
+                if count > 1 && digits[bounds[start]] == "0" { return true }
+                pieces.append(String(digits[bounds[start]...]))
+                defer { pieces.removeLast() }
+                return body(pieces)
+            }
+            for length in 1...max(1, count - parts + 1) where length < count {
+                if length > 1 && digits[bounds[start]] == "0" { continue }
+                pieces.append(String(digits[bounds[start]..<bounds[start + length]]))
+                defer { pieces.removeLast() }
+                guard cut(from: start + length, into: parts - 1) else { return false }
+            }
+            return true
+        }
+        return cut(from: 0, into: parts)
     }
 
     /// The row read with the rules an OCR read as digits among its values taken for rules,

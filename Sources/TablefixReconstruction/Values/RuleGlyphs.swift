@@ -109,7 +109,7 @@ enum RuleGlyphs {
     /// Every way of cutting a run of digits into numbers without leading zeros.
     static func cuts(of digits: [Character]) -> [[Double]] {
         (1...digits.count).flatMap { parts in
-            RowValues.splits(digits, into: parts).map { $0.compactMap(Double.init) }
+            RowValues.splits(String(digits)[...], into: parts).map { $0.compactMap(Double.init) }
         }
     }
 }
