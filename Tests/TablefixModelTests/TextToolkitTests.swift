@@ -114,9 +114,9 @@ struct TextToolkitTests {
         }
     }
 
-    @Test("takes running text for prose by its stops, commas and semicolons outside brackets, a combining mark on one included",
+    @Test("takes running text for prose by its stops, and its commas and semicolons outside brackets, a combining mark on one included",
           arguments: [
-              ("一是加强组织领导，强化责任落实。", true), ("部分公开（区分处理的；只计这一情形）", false), ("本年新收申请数量", false),
+              ("一是加强组织领导，强化责任落实。", true), ("部分公开（区分处理的，只计这一情形）", false), ("部分公开（区分处理的；只计这一情形）", false), ("本年新收申请数量", false),
               ("其他（说明：无），共计", true), ("收到申请\u{301}，办结", true), ("收到申请，\u{301}办结", false),
           ])
     func prose(text: String, isProse: Bool) {

@@ -47,7 +47,7 @@ public enum LineRole {
             case "。": return true
             case "（", "(": depth += 1
             case "）", ")": depth = max(0, depth - 1)
-            case "，", "；" where depth == 0: return true
+            case "，" where depth == 0, "；" where depth == 0: return true
             default: continue
             }
         }
