@@ -177,11 +177,8 @@ enum RowStream {
             }
             // Digits alone are a number (and end no note): the commonest word, read by its bytes.
             if NumberReader.plainDigits(word) != nil {
-                let before = text[..<piece.startIndex].suffix(2), after = text[piece.endIndex...].prefix(2)
-                let column = { (side: Substring) in side.count == 2 && side.allSatisfy(\.isWhitespace) }
-                let apart = (before.last?.isWhitespace ?? true) && (after.first?.isWhitespace ?? true)
-                    && (column(before) || column(after))
-                tokens.append(Token(kind: .number, raw: word, line: line, standsApart: !inGrid && apart))
+                tokens.append(Token(kind: .number, raw: word, line: line,
+                                    standsApart: !inGrid && standsApart(piece, in: text)))
                 continue
             }
             // A note in brackets printed apart from its number (`31 （其中修订9件）`) is the number's.
@@ -213,6 +210,15 @@ enum RowStream {
         }
         if tokens.count == 1 { tokens[0].isWhole = true }
         return inGrid ? tokens : readingLoneLookalikes(tokens)
+    }
+
+    /// Whether `word`, a piece of `text`, has white space (or the line's end) on either side
+    /// and a column's gap, two spaces or more, on one side at least (``Token/standsApart``).
+    static func standsApart(_ word: Substring, in text: String) -> Bool {
+        let before = text[..<word.startIndex].suffix(2), after = text[word.endIndex...].prefix(2)
+        let column = { (side: Substring) in side.count == 2 && side.allSatisfy(\.isWhitespace) }
+        return (before.last?.isWhitespace ?? true) && (after.first?.isWhitespace ?? true)
+            && (column(before) || column(after))
     }
 
     /// The words with a number's note in brackets that an extractor spaced apart

@@ -21,7 +21,7 @@ import TablefixModel
 /// may still overrule. So is a row of two values a wide stretch of spaces apart whose last
 /// column totals the others (``endsPlacement(of:columns:among:check:neighbourGaps:)``): the row's first
 /// column and its total, the narrow columns between them lost; and a row whose last value is
-/// at least the sum of the others (``totalLastPlacement(of:columns:among:check:)``): its
+/// at least the sum of the others (``totalLastPlacement(of:numbers:columns:among:check:)``): its
 /// total, the others in order from the first column.
 struct ShortRowChoices: UnitChoices {
     /// For each printed value, in order, the column it goes to.
@@ -67,7 +67,7 @@ struct ShortRowChoices: UnitChoices {
             ?? Self.endsPlacement(of: values, columns: columns, among: placements, check: check,
                                   neighbourGaps: neighbourGaps)
         let totalLast = spaced == nil
-            ? Self.totalLastPlacement(of: values, columns: columns, among: placements, check: check) : nil
+            ? Self.totalLastPlacement(of: values, numbers: numbers, columns: columns, among: placements, check: check) : nil
         if let chosen = spaced ?? totalLast { placements.insert(placements.remove(at: chosen), at: 0) }
         self.values = values
         self.columns = columns
@@ -191,10 +191,9 @@ struct ShortRowChoices: UnitChoices {
     /// on lines of their own (far apart on the page: two of one line need a wide gap,
     /// ``endsPlacement(of:columns:among:check:neighbourGaps:)``). Nil otherwise: a last value
     /// below the others' sum is no total, and a row of zeros says nothing of which column it
-    /// lacks.
-    static func totalLastPlacement(of values: [Token], columns: Int, among placements: [Placement],
+    /// lacks. `numbers`: the values as read.
+    static func totalLastPlacement(of values: [Token], numbers: [Double?], columns: Int, among placements: [Placement],
                                    check: (([Double?]) -> Bool?)?) -> Int? {
-        let numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
         let apart = values.count == 2 && values[0].line != values[1].line
         guard values.count >= 3 || apart, columns > values.count, let check, let last = numbers.last ?? nil,
             last > 0, last >= numbers.dropLast().compactMap({ $0 }).reduce(0, +),
