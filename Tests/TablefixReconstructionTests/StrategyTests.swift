@@ -494,6 +494,21 @@ struct StrategyTests {
         #expect(unit.readings.map { ConfidencePolicy().confidence(of: $0.evidence) }.allSatisfy { $0 <= 0.5 })
     }
 
+    @Test("a crawler's run of digits for a row printing every cell but its totals is cut one digit a cell, the totals blank")
+    func gluedTotalsLeftBlank() throws {
+        let raws = ["611120002000"]
+        let unit = try Self.reviewRow(raws).unit(for: Self.numbers(raws))
+        #expect(unit.readings.map(\.value) == [6, 1, 1, 1, nil, 2, 0, 0, 0, nil, 2, 0, 0, 0, nil])
+        #expect(unit.readings.map { ConfidencePolicy().confidence(of: $0.evidence) }.allSatisfy { $0 < 0.9 })
+    }
+
+    @Test("a run of digits too short for the cells that are no total is not cut")
+    func gluedRunShortOfTheCells() throws {
+        let raws = ["61112000200"]
+        let unit = try Self.reviewRow(raws).unit(for: Self.numbers(raws))
+        #expect(!unit.readings.contains { if case .split = $0.evidence.placement { true } else { false } })
+    }
+
     @Test("a row short of more than its totals is not read as totals left blank")
     func shortOfMoreThanTotals() throws {
         let raws = ["6", "1", "1", "1", "2", "0", "0", "0", "2", "0", "0"]

@@ -69,7 +69,7 @@ struct RowValues {
         {
             return ReadingUnit(keys: keys, readings: splitReadings(splits[0], among: 1, checked: false))
         }
-        if let unit = totalsLeftBlank(printed) { return unit }
+        if let unit = totalsLeftBlank(printed) ?? gluedTotalsLeftBlank(printed) { return unit }
         // Nothing fits: the values in order, the row said to be short or long. A short
         // row's values may belong to other columns: the table's arithmetic may place them.
         let placement = CellEvidence.Placement.mismatched(values: printed.count, columns: columns)
@@ -97,6 +97,26 @@ struct RowValues {
             return reading(token, column: column, placement: shortRow(.totalsBlank))
         }
         return ReadingUnit(keys: keys, readings: readings)
+    }
+
+    /// A crawler's run of digits for a row that prints every cell but its two or more
+    /// groups' totals (`101000000000` for a review row of fifteen cells, its three 总计
+    /// blank): the run cut into the other cells, when it cuts only one way (a digit
+    /// each), the totals missing; nil for any other row, and for one without a run longer
+    /// than a count (``longestWholeValue``): values apart (`1 2 3 4 10 5 6 7 8 26`) are a
+    /// short row's. Unchecked: the totals that would check it are not printed.
+    func gluedTotalsLeftBlank(_ printed: [Token]) -> ReadingUnit? {
+        guard totals.count >= 2, printed.count < columns - totals.count,
+            printed.contains(where: { $0.kind == .number && $0.raw.count > Self.longestWholeValue })
+        else { return nil }
+        let others = (0..<columns).filter { !totals.contains($0) }
+        let inner = RowValues(keys: others.map { keys[$0] }, decimal: decimal, budget: budget)
+        guard let (splits, _) = inner.gluedSplits(printed, orOnlySplit: true), splits.count == 1 else { return nil }
+        var readings = inner.splitReadings(splits[0], among: 1, checked: false).makeIterator()
+        let none = CellEvidence.Placement.shortRow(.init(values: others.count, columns: columns, outcome: .none))
+        return ReadingUnit(keys: keys, readings: (0..<columns).map { column in
+            totals.contains(column) ? .missing(none) : readings.next() ?? .missing(none)
+        })
     }
 
     /// A row whose reader put blanks by character columns, when that gives one slot per
