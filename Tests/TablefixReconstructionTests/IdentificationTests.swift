@@ -157,6 +157,22 @@ struct IdentificationTests {
             == "杭州市余杭区人民政府仓前街道办事处")
     }
 
+    @Test("the body the preamble names keeps its office: an office may issue the report")
+    func officeBodyFromPreamble() {
+        #expect(BodyStatements.body(in: ["本报告由宜兴市人民政府办公室根据《条例》要求编制。"]) == "宜兴市人民政府办公室")
+    }
+
+    @Test("a report laid out in one table gives its body and year from the table's cells")
+    func metadataFromCells() {
+        let grid = Grid(rows: [[Cell("发布机构：", line: 1), Cell("某县人民政府办公室", line: 1)],
+                               [Cell("本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。", line: 2)]])
+        let document = Document(source: Source(path: "test.html", format: .html, encoding: "utf-8"),
+                                blocks: [Block(.table(grid), lines: 1...2)])
+        let extraction = reconstructor.extract(from: document)
+        #expect(extraction.body == "某县人民政府办公室")
+        #expect(extraction.year == 2023)
+    }
+
     @Test("without a title, the body is the one the contact sentence names, its office left out, as printed")
     func bodyFromContactSentence() {
         #expect(BodyStatements.body(in: ["如对本报告有疑问，请与高密市自然资源和规划局办公室联系（地址：…）。"]) == "高密市自然资源和规划局")

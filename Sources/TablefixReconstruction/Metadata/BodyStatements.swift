@@ -5,11 +5,13 @@ import TablefixModel
 /// Matched on the simplified forms, read from the text as printed (traditional characters
 /// stay).
 enum BodyStatements {
-    /// Where the body stands: the words before it and, where the phrase closes, after it.
-    static let phrases: [(before: String, after: String?)] = [
-        ("发布机构：", nil), ("发布机构:", nil), ("本报告由", "根据"), ("请与", "联系"),
+    /// Where the body stands: the words before it and, where the phrase closes, after it;
+    /// whether an office of the body may stand between them (a contact sentence's).
+    static let phrases: [(before: String, after: String?, office: Bool)] = [
+        ("发布机构：", nil, false), ("发布机构:", nil, false), ("本报告由", "根据", false), ("请与", "联系", true),
     ]
-    /// The office a contact sentence names after the body: not part of it.
+    /// The office a contact sentence names after the body: not part of it (the body that
+    /// issues the report may be an office itself: 宜兴市人民政府办公室).
     static let offices = ["综合办公室", "办公室", "党政办", "综合科", "办"]
     /// Longer is a sentence, not a name.
     static let longestBody = 30
@@ -24,7 +26,7 @@ enum BodyStatements {
         return nil
     }
 
-    static func body(in line: String, _ phrase: (before: String, after: String?)) -> String? {
+    static func body(in line: String, _ phrase: (before: String, after: String?, office: Bool)) -> String? {
         let printed = Array(line.unicodeScalars)
         let simplified = SimplifiedForms.of(line).unicodeScalars.map(\.value)
         guard let start = LabelMatcher.range(of: scalars(phrase.before), in: simplified)?.upperBound else { return nil }
@@ -34,7 +36,7 @@ enum BodyStatements {
             return name(printed[from..<(simplified[from...].firstIndex(where: isSpace) ?? simplified.count)])
         }
         guard var end = LabelMatcher.range(of: scalars(after), in: simplified, from: start)?.lowerBound else { return nil }
-        if let office = offices.map(scalars).first(where: { end - start > $0.count && simplified[..<end].suffix($0.count).elementsEqual($0) }) {
+        if phrase.office, let office = offices.map(scalars).first(where: { end - start > $0.count && simplified[..<end].suffix($0.count).elementsEqual($0) }) {
             end -= office.count
         }
         return name(printed[start..<end])

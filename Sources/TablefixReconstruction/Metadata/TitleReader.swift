@@ -15,10 +15,11 @@ struct TitleReader {
     static let titleLines = 120
 
     func read(_ document: Document) -> (body: String?, year: Int?) {
-        var lines = document.blocks.prefix(Self.openingBlocks).compactMap { block -> String? in
-            guard block.textLines != nil else { return nil }
+        var lines = document.blocks.prefix(Self.openingBlocks).flatMap { block -> [String] in
+            if case .table(let grid) = block.content { return Self.rowLines(of: grid) }
+            guard block.textLines != nil else { return [] }
             let text = block.text.trimmingSpaces
-            return text.isEmpty ? nil : text
+            return text.isEmpty ? [] : [text]
         }
         // A title that a page width broke before its last character or two (`…年度报` / `告`).
         // (Lengths are asked by dropping characters: a long line is not counted to its end.)
@@ -51,6 +52,19 @@ struct TitleReader {
     }
 
     static func namesDisclosure(_ line: String) -> Bool { line.contains("信息公开") }
+
+    /// A table's rows as lines, cells apart by tabs, a merged cell's text once: a page or a
+    /// DOCX that lays the whole report out in a table holds its title, metadata box
+    /// (`发布机构：` | body) and preamble in cells.
+    static func rowLines(of grid: Grid) -> [String] {
+        grid.rows.compactMap { row in
+            let cells = row.indices.compactMap { index -> String? in
+                let text = row[index].text.trimmingSpaces
+                return text.isEmpty || (index > 0 && row[index - 1].text.trimmingSpaces == text) ? nil : text
+            }
+            return cells.isEmpty ? nil : cells.joined(separator: "\t")
+        }
+    }
 
     /// The year the opening lines write most often as `2017年`, when they write it twice
     /// or more and no other year as often.
