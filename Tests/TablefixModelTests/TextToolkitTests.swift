@@ -76,6 +76,13 @@ struct TextToolkitTests {
         #expect(YearText.first(in: "第12023年") == nil)
     }
 
+    @Test("a sentence naming last year's report, or the national format's name, is no title")
+    func sentencesAreNoTitles() {
+        #expect(!LineRole.isTitle("上一年度报告中提出的平台建设滞后问题，已通过建立信息报送台账等方式整改到位"))
+        #expect(!LineRole.isTitle("公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制"))
+        #expect(LineRole.isTitle("名 ， 称: 宁波市江北区人民政府甬江街道办事处 2021 年政府信息公开工作年度报告"))
+    }
+
     @Test("a disclosure report named without 年度 or 工作 is a title when it has a year")
     func titlesWithoutYearlyWord() {
         #expect(LineRole.isTitle("柘城县人民医院2017年政务信息公开报告"))

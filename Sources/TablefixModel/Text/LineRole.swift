@@ -67,14 +67,22 @@ public enum LineRole {
 
     /// A report's title: a line naming a (yearly) report, also with its last character
     /// lost to OCR or a page's edge (`…政府信息公开工作年度报`), or a disclosure report named
-    /// without 年度 or 工作 (`…2017年政务信息公开报告`).
+    /// without 年度 or 工作 (`…2017年政务信息公开报告`). Never a sentence (`上一年度报告中提出的
+    /// 问题，已…整改到位`) or the national format's name (`…工作年度报告格式〉的通知》`).
     public static func isTitle(_ text: String) -> Bool {
         // Every such name has 报: a line without its bytes is turned away unread.
         guard text.containsText("报") else { return false }
         let compact = text.filter { !$0.isWhitespace }
+        // Marks before the name are a field's OCR'd (`名 ， 称: …年度报告`); after it, a sentence's.
+        guard let name = compact.firstIndex(of: "报"), !compact[name...].contains(where: { titleNeverHas.contains($0) }),
+            !compact.contains("报告格式")
+        else { return false }
         return compact.contains("年度报告") || compact.contains("工作报告")
             || (compact.contains("年报") && YearText.first(in: text) != nil)
             || (compact.hasSuffix("年度报") && compact.contains("政府信息公开"))
             || (compact.hasSuffix("信息公开报告") && YearText.first(in: text) != nil)
     }
+
+    /// Marks of a sentence, which no title has after its report's name.
+    static let titleNeverHas: Set<Character> = ["，", "。", "；"]
 }
