@@ -13,7 +13,10 @@ public struct Reconstructor: Sendable {
     public let library: TemplateLibrary
     /// The numbers every confidence comes from.
     public var policy: ConfidencePolicy
+    /// The strategies whose reading is the primary one, in order.
     let strategies: [any ReadingStrategy]
+    /// The reading by order, asked for when the primary reading is doubtful.
+    let byOrder: any ReadingStrategy
     let budget: SearchBudget
     /// The library's templates, with what identification reads them by.
     let templates: [PreparedTemplate]
@@ -23,7 +26,8 @@ public struct Reconstructor: Sendable {
     public init(library: TemplateLibrary, policy: ConfidencePolicy = .standard) {
         self.library = library
         self.policy = policy
-        strategies = ReadingStrategies.standard
+        strategies = ReadingStrategies.primary
+        byOrder = ReadingStrategies.byOrder
         budget = .standard
         alphabet = PreparedTemplate.alphabet(of: library.templates)
         templates = library.templates.map { [alphabet] in PreparedTemplate($0, alphabet: alphabet) }
@@ -108,7 +112,9 @@ public struct Reconstructor: Sendable {
             try checkpoint()
             let region = Self.region(of: table, rows: Array(location.rows[place.rows]), strict: place.strict)
             let candidates = strategies.flatMap { $0.candidates(for: prepared, in: region, budget: budget) }
-            guard let verdict = arbiter.decide(candidates) else { continue }
+            guard let verdict = arbiter.decide(candidates, byOrder: {
+                byOrder.candidates(for: prepared, in: region, budget: budget)
+            }) else { continue }
             let confidence = verdict.cells.map(\.confidence).min() ?? 0
             return (ExtractedTable(id: table.id, status: .present, confidence: confidence, cells: verdict.cells,
                                    checks: verdict.checks),
