@@ -59,14 +59,15 @@ public struct Reconstructor: Sendable {
         let (body, year) = TitleReader().read(document)
         let rows = RowStream.rows(of: document.blocks, in: document.blocks.indices)
         let texts = BlockTexts(document.blocks)
-        guard let (template, templateConfidence, content) = TemplateChooser(templates: templates, alphabet: alphabet,
-                                                                            policy: policy)
-            .choose(for: document, texts: texts, rows: rows, year: year)
+        let chooser = TemplateChooser(templates: templates, alphabet: alphabet, policy: policy)
+        guard let (template, templateConfidence, content, headings) =
+            chooser.choose(for: document, texts: texts, rows: rows, year: year)
         else {
             return Extraction(template: nil, templateConfidence: 0, body: body, year: year, confidence: 0,
                               tables: genericTables(document, used: []))
         }
-        let location = TableLocation(template: template, blocks: document.blocks, texts: texts, content: content)
+        let location = TableLocation(template: template, blocks: document.blocks, texts: texts, content: content,
+                                     headings: headings)
         let statements = library.phrases.map { phrases in
             StatementReader(phrases: phrases, template: template.id, year: year).statements(in: document)
         } ?? []
