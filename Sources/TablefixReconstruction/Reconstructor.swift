@@ -5,8 +5,9 @@ public import TablefixModel
 ///
 /// identify → strategies → arbiter → prose: the title gives body and year; identification
 /// tells which template the document follows and where each of its tables may be read;
-/// every reading strategy proposes its readings of each table's region; the arbiter weighs
-/// them under the table's arithmetic and turns the outcome into cells; the figures the
+/// the reading strategies propose their readings of each table's region (the reading by
+/// order only when the primary one is doubtful); the arbiter weighs them under the
+/// table's arithmetic and turns the outcome into cells; the figures the
 /// prose states are checked against them (``NarrativeLinker``). Tables that are not
 /// canonical come out as generic grids.
 public struct Reconstructor: Sendable {
