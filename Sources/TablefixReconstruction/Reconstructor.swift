@@ -5,15 +5,19 @@ public import TablefixModel
 ///
 /// identify → strategies → arbiter → prose: the title gives body and year; identification
 /// tells which template the document follows and where each of its tables may be read;
-/// every reading strategy proposes its readings of each table's region; the arbiter weighs
-/// them under the table's arithmetic and turns the outcome into cells; the figures the
+/// the reading strategies propose their readings of each table's region (the reading by
+/// order only when the primary one is doubtful); the arbiter weighs them under the
+/// table's arithmetic and turns the outcome into cells; the figures the
 /// prose states are checked against them (``NarrativeLinker``). Tables that are not
 /// canonical come out as generic grids.
 public struct Reconstructor: Sendable {
     public let library: TemplateLibrary
     /// The numbers every confidence comes from.
     public var policy: ConfidencePolicy
+    /// The strategies whose reading is the primary one, in order.
     let strategies: [any ReadingStrategy]
+    /// The reading by order, asked for when the primary reading is doubtful.
+    let byOrder: any ReadingStrategy
     let budget: SearchBudget
     /// The library's templates, with what identification reads them by.
     let templates: [PreparedTemplate]
@@ -23,7 +27,8 @@ public struct Reconstructor: Sendable {
     public init(library: TemplateLibrary, policy: ConfidencePolicy = .standard) {
         self.library = library
         self.policy = policy
-        strategies = ReadingStrategies.standard
+        strategies = ReadingStrategies.primary
+        byOrder = ReadingStrategies.byOrder
         budget = .standard
         alphabet = PreparedTemplate.alphabet(of: library.templates)
         templates = library.templates.map { [alphabet] in PreparedTemplate($0, alphabet: alphabet) }
@@ -55,14 +60,15 @@ public struct Reconstructor: Sendable {
         let (body, year) = TitleReader().read(document)
         let rows = RowStream.rows(of: document.blocks, in: document.blocks.indices)
         let texts = BlockTexts(document.blocks)
-        guard let (template, templateConfidence, content) = TemplateChooser(templates: templates, alphabet: alphabet,
-                                                                            policy: policy)
-            .choose(for: document, texts: texts, rows: rows, year: year)
+        let chooser = TemplateChooser(templates: templates, alphabet: alphabet, policy: policy)
+        guard let (template, templateConfidence, content, headings) =
+            chooser.choose(for: document, texts: texts, rows: rows, year: year)
         else {
             return Extraction(template: nil, templateConfidence: 0, body: body, year: year, confidence: 0,
                               tables: genericTables(document, used: []))
         }
-        let location = TableLocation(template: template, blocks: document.blocks, texts: texts, content: content)
+        let location = TableLocation(template: template, blocks: document.blocks, texts: texts, content: content,
+                                     headings: headings)
         let statements = library.phrases.map { phrases in
             StatementReader(phrases: phrases, template: template.id, year: year).statements(in: document)
         } ?? []
@@ -108,7 +114,9 @@ public struct Reconstructor: Sendable {
             try checkpoint()
             let region = Self.region(of: table, rows: Array(location.rows[place.rows]), strict: place.strict)
             let candidates = strategies.flatMap { $0.candidates(for: prepared, in: region, budget: budget) }
-            guard let verdict = arbiter.decide(candidates) else { continue }
+            guard let verdict = arbiter.decide(candidates, byOrder: {
+                byOrder.candidates(for: prepared, in: region, budget: budget)
+            }) else { continue }
             let confidence = verdict.cells.map(\.confidence).min() ?? 0
             return (ExtractedTable(id: table.id, status: .present, confidence: confidence, cells: verdict.cells,
                                    checks: verdict.checks),

@@ -160,7 +160,8 @@ extension TextReader {
 }
 
 /// ``TextReader/alignedCells(_:)`` of each line, worked out when first asked: a scan for a
-/// table that finds none leaves the next line to be scanned from, over the same lines.
+/// table that finds none leaves the next line to be scanned from, over the same lines, and
+/// the cell-per-line tables ask of the same lines first.
 struct AlignedLines {
     let lines: [Substring]
     private var known: [[String]??]

@@ -34,11 +34,13 @@ extension TextReader {
     /// Only tables with an empty cell among their values are returned: without one, the
     /// lines say the same as a grid would.
     ///
+    /// The aligned cells it asks of a line are those `aligned` keeps for the aligned tables.
+    ///
     /// - Complexity: O(n·r) for n lines and tables of r rows at most.
-    func cellLineTables(_ lines: [Substring]) -> [Int: (Grid, end: Int)] {
+    func cellLineTables(_ lines: [Substring], aligned: inout AlignedLines) -> [Int: (Grid, end: Int)] {
         var found: [Int: (Grid, end: Int)] = [:]
         // What each line is, worked out once: the rows and tables below ask again and again.
-        let kinds = lines.map(Self.cellLine)
+        let kinds = lines.indices.map { index in Self.cellLine(lines[index]) { aligned.cells(at: index) } }
         var regions: [Range<Int>] = []
         var index = 0
         while index < lines.count {
@@ -198,13 +200,14 @@ extension TextReader {
     }
 
     /// What a line of a cell-per-line table is, or nil for a line no such table holds
-    /// (running text, a row of several cells).
-    static func cellLine(_ line: Substring) -> CellLine? {
+    /// (running text, a row of several cells). `alignedCells` gives the line's
+    /// ``alignedCells(_:)``; it is asked last, of a short line that is no sentence.
+    static func cellLine(_ line: Substring, alignedCells: () -> [String]?) -> CellLine? {
         if line.utf8.allSatisfy({ $0 == UInt8(ascii: " ") }) { return .empty }
         if line.unicodeScalars.allSatisfy(\.isSpace) { return .blank }
         let text = line.trimmingSpaces
         guard !text.includes("\t"), !text.includes("|"), !LineRole.isSentence(text), text.utf8.count <= 60 || text.count <= 60,
-            alignedCells(line) == nil
+            alignedCells() == nil
         else { return nil }
         return isValueCell(text) ? .value : .label
     }

@@ -27,8 +27,8 @@ package struct TextReader: Sendable {
     /// - Complexity: O(n) in the length of the text.
     package func blocks(from text: String) -> [Block] {
         let lines = Self.splitLines(text)
-        let cellLineTables = cellLineTables(lines)
         var aligned = AlignedLines(lines)
+        let cellLineTables = cellLineTables(lines, aligned: &aligned)
         var blocks: [Block] = []
         var index = 0
         while index < lines.count {

@@ -29,7 +29,7 @@ struct RowAligner {
     /// their own: the best order-preserving one, then each template row left over matched
     /// to the best row left over, wherever it stands.
     func alignAnyOrder(_ rows: [StreamRow], to templates: [RowTemplate]) -> [Match] {
-        let found = candidates(rows, to: templates) { _ in true }
+        let found = candidates(rows, to: templates)
         // A row takes part in the ordered pass only as one of the template rows its own
         // label (and those above it) matches best: one printed out of order must not take a
         // lesser neighbour's place.
@@ -56,13 +56,14 @@ struct RowAligner {
         return matches.sorted { $0.templateRow < $1.templateRow }
     }
 
-    /// The match of every row in `including` for every template row, by row then template
-    /// row (nil where none); worked out once for all the passes over them.
-    func candidates(_ rows: [StreamRow], to templates: [RowTemplate], including: (Int) -> Bool) -> [[Match?]] {
+    /// The match of every row that holds cells (the only rows a match holds its values in)
+    /// for every template row, by row then template row (nil where none; none at all for
+    /// other rows); worked out once for all the passes over them.
+    func candidates(_ rows: [StreamRow], to templates: [RowTemplate]) -> [[Match?]] {
         let letters = rows.map { LabelMatcher.letters($0.label) }
         let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
         return rows.indices.map { index in
-            guard including(index) else { return [] }
+            guard rows[index].holdsCells else { return [] }
             return templates.indices.map { candidate(rows, letters, index, aliases: aliases[$0], at: $0) }
         }
     }
@@ -71,11 +72,11 @@ struct RowAligner {
     ///
     /// - Complexity: O(r·t·a) for r rows, t template rows and a aliases per row.
     func align(_ rows: [StreamRow], to templates: [RowTemplate]) -> [Match] {
-        align(rows, templates: templates.count, candidates: candidates(rows, to: templates) { rows[$0].holdsCells })
+        align(rows, templates: templates.count, candidates: candidates(rows, to: templates))
     }
 
     /// The best order-preserving assignment of `rows` to `t` template rows among the
-    /// ``candidates(_:to:including:)`` that `admits`.
+    /// ``candidates(_:to:)`` that `admits`.
     func align(_ rows: [StreamRow], templates t: Int, candidates: [[Match?]],
                admitting admits: (Match) -> Bool = { _ in true }) -> [Match]
     {

@@ -44,8 +44,11 @@ struct Arbiter {
     /// the labels' reading.
     static let orderFailingOneIn = 5
 
-    /// The table as the candidates read it, or nil when none reads it.
-    func decide(_ candidates: [ReadingCandidate]) -> Verdict? {
+    /// The table as the candidates read it, or nil when none reads it. The readings by
+    /// order are those among `candidates` and those `byOrder` gives: it is called only
+    /// when the primary reading is doubtful, the one case they are weighed in, so that a
+    /// table its labels read well is never dealt by order.
+    func decide(_ candidates: [ReadingCandidate], byOrder: () -> [ReadingCandidate] = { [] }) -> Verdict? {
         let primaryCandidate = best(candidates.filter { $0.strategy != .order })
         let primary = primaryCandidate.map(resolve)
         let labelled = primary.map { weigh($0.readings, keys: $0.keys) }
@@ -54,7 +57,7 @@ struct Arbiter {
         }
         let failsInText = primaryCandidate?.fromGrid == false && labelled?.checks.contains { $0.ok == false } == true
         let weak = failsInText || labelled?.cells.contains { $0.rule == .missing || $0.confidence < policy.doubtful } ?? true
-        if weak, let order = best(candidates.filter { $0.strategy == .order }).map(resolve),
+        if weak, let order = best(candidates.filter { $0.strategy == .order } + byOrder()).map(resolve),
             let chosen = preferringOrder(order, over: primary, labelled)
         {
             verdict = Verdict(cells: chosen.cells, checks: chosen.checks, rows: (verdict?.rows ?? []) + order.rows)

@@ -30,13 +30,16 @@ struct TableLocation {
         headingRegions = headings
     }
 
-    init(template: PreparedTemplate, blocks: [Block], texts: BlockTexts, content: ContentEvidence) {
+    /// Where the headings (the block range under each table's section heading,
+    /// ``SectionLocator/regions(in:)``) and the tables' own rows put the tables.
+    init(template: PreparedTemplate, blocks: [Block], texts: BlockTexts, content: ContentEvidence,
+         headings: [String: Range<Int>])
+    {
         self.template = template
         self.blocks = blocks
         self.texts = texts
         rows = content.rows
         let locator = SectionLocator(template: template, texts: texts)
-        let headings = locator.regions(in: blocks)
         headingRegions = headings
         let rows = content.rows
         /// The first row at or after block `block`.

@@ -16,6 +16,8 @@ struct TemplateChooser {
     struct Standing {
         var template: PreparedTemplate
         var content: ContentEvidence
+        /// The block range under each of its tables' section headings.
+        var headings: [String: Range<Int>]
         var score: Double
     }
 
@@ -25,13 +27,14 @@ struct TemplateChooser {
     /// The best template and how sure that is, with where its tables are; nil when no
     /// template's tables are in the document (a narrative-only report).
     func choose(for document: Document, texts: BlockTexts, rows: [StreamRow], year: Int?)
-        -> (template: PreparedTemplate, confidence: Double, content: ContentEvidence)?
+        -> (template: PreparedTemplate, confidence: Double, content: ContentEvidence, headings: [String: Range<Int>])?
     {
         let text = Self.compact(texts.texts.joined(separator: "\n"))
         let letters = ContentEvidence.labelLetters(of: rows, alphabet: alphabet)
         let standings = templates.compactMap { template -> Standing? in
             let content = ContentEvidence(template: template, rows: rows, letters: letters)
-            let pictured = Self.picturedTables(of: template, in: document.blocks, texts: texts)
+            let headings = SectionLocator(template: template, texts: texts).regions(in: document.blocks)
+            let pictured = Self.picturedTables(of: template, under: headings, in: document.blocks, texts: texts)
             guard content.isEnough || pictured > 0 else { return nil }
             var score = Double(content.score + pictured * ContentEvidence.minimumHits)
             score += template.evidence.reduce(0.0) { sum, evidence in
@@ -40,18 +43,20 @@ struct TemplateChooser {
             if let year, let range = template.template.years, (range.from...range.to).contains(year) {
                 score += Self.yearWeight
             }
-            return Standing(template: template, content: content, score: score)
+            return Standing(template: template, content: content, headings: headings, score: score)
         }.sorted { $0.score > $1.score }
         guard let best = standings.first else { return nil }
         let confidence = policy.templateConfidence(score: best.score, runnerUp: standings.dropFirst().first?.score)
-        return (best.template, confidence, best.content)
+        return (best.template, confidence, best.content, best.headings)
     }
 
     /// How many of the template's tables have their section heading in the document with
     /// only a picture under it, no sentence (or nothing: an extractor dropped the
-    /// picture): tables that were images still show the template.
-    static func picturedTables(of template: PreparedTemplate, in blocks: [Block], texts: BlockTexts) -> Int {
-        let headings = SectionLocator(template: template, texts: texts).regions(in: blocks)
+    /// picture): tables that were images still show the template. `headings` are the
+    /// block ranges under its tables' headings (``SectionLocator/regions(in:)``).
+    static func picturedTables(of template: PreparedTemplate, under headings: [String: Range<Int>], in blocks: [Block],
+                               texts: BlockTexts) -> Int
+    {
         let location = TableLocation(template: template, blocks: blocks, texts: texts, headings: headings)
         return template.tables.filter { table in
             guard let region = headings[table.id], location.unreadStatus(of: table) == .image else { return false }

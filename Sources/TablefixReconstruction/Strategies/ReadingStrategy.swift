@@ -2,15 +2,19 @@ import TablefixModel
 
 /// A way of reading a table's region: it proposes candidate readings with their
 /// evidence; the ``Arbiter`` weighs them. Adding a strategy is one file and one line in
-/// ``ReadingStrategies/standard``.
+/// ``ReadingStrategies``.
 protocol ReadingStrategy: Sendable {
     /// The candidate readings of `table` in `region`, none when this way cannot read it.
     func candidates(for table: PreparedTable, in region: TableRegion, budget: SearchBudget) -> [ReadingCandidate]
 }
 
-/// The strategies reconstruction runs, in order.
+/// The strategies reconstruction runs.
 enum ReadingStrategies {
-    static let standard: [any ReadingStrategy] = [LabelledRows(), SingleRowUnderHeaders(), ReadingOrder()]
+    /// The strategies whose reading is the primary one, in order.
+    static let primary: [any ReadingStrategy] = [LabelledRows(), SingleRowUnderHeaders()]
+    /// The reading by order: run only when the arbiter finds the primary reading doubtful
+    /// (``Arbiter/decide(_:byOrder:)``), for it is weighed only then.
+    static let byOrder: any ReadingStrategy = ReadingOrder()
 }
 
 /// The rows of a table's region, as the strategies read them.
