@@ -157,6 +157,13 @@ struct IdentificationTests {
             == "杭州市余杭区人民政府仓前街道办事处")
     }
 
+    @Test("a title broken before its last words gives the body before its year")
+    func titleBrokenBeforeLastWords() {
+        let extraction = extract("国网河南省电力公司柘城县供电公司 2017 年政府信息公开工作\n\n年度报告\n\n一、概述\n")
+        #expect(extraction.body == "国网河南省电力公司柘城县供电公司")
+        #expect(extraction.year == 2017)
+    }
+
     @Test("the body the preamble names keeps its office: an office may issue the report")
     func officeBodyFromPreamble() {
         #expect(BodyStatements.body(in: ["本报告由宜兴市人民政府办公室根据《条例》要求编制。"]) == "宜兴市人民政府办公室")

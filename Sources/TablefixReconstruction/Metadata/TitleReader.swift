@@ -13,6 +13,8 @@ struct TitleReader {
     /// How far into a document its title may stand: a web page's navigation comes first.
     static let openingBlocks = 150
     static let titleLines = 120
+    /// The most characters of a title a page width puts on a line of their own (`工作年度报告`).
+    static let brokenTitleTail = 6
 
     func read(_ document: Document) -> (body: String?, year: Int?) {
         var lines = document.blocks.prefix(Self.openingBlocks).flatMap { block -> [String] in
@@ -21,9 +23,11 @@ struct TitleReader {
             let text = block.text.trimmingSpaces
             return text.isEmpty ? [] : [text]
         }
-        // A title that a page width broke before its last character or two (`…年度报` / `告`).
+        // A title that a page width broke before its last words (`…年度报` / `告`,
+        // `…2017 年政府信息公开工作` / `年度报告`).
         // (Lengths are asked by dropping characters: a long line is not counted to its end.)
-        for index in lines.indices.dropLast() where lines[index + 1].dropFirst(2).isEmpty && !lines[index].contains("。")
+        for index in lines.indices.dropLast() where lines[index + 1].dropFirst(Self.brokenTitleTail).isEmpty
+            && !lines[index].contains("。")
             && !isTitle(lines[index]) && isTitle(lines[index] + lines[index + 1])
         {
             lines[index] += lines[index + 1]
