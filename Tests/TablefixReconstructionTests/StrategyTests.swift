@@ -509,6 +509,23 @@ struct StrategyTests {
         #expect(!unit.readings.contains { if case .split = $0.evidence.placement { true } else { false } })
     }
 
+    @Test("a number printed in pieces one space apart, in a row whose values stand wider apart, is joined")
+    func joinedPieces() {
+        let tokens = [Token(kind: .number, raw: "2543", line: 1, offset: 10), Token(kind: .number, raw: "78", line: 1, offset: 20),
+                      Token(kind: .number, raw: "967", line: 1, offset: 23)]
+        let unit = RowValues(keys: ["a.year", "a.cumulative"], decimal: false).unit(for: tokens)
+        #expect(unit.readings.map(\.value) == [2543, 78967])
+        #expect(unit.readings[1].evidence.placement == .joined(checked: false))
+    }
+
+    @Test("values all a single space apart are not joined")
+    func evenlySpacedValuesStayApart() {
+        let tokens = [Token(kind: .number, raw: "2543", line: 1, offset: 10), Token(kind: .number, raw: "78", line: 1, offset: 15),
+                      Token(kind: .number, raw: "967", line: 1, offset: 18)]
+        let unit = RowValues(keys: ["a.year", "a.cumulative"], decimal: false).unit(for: tokens)
+        #expect(!unit.readings.contains { $0.evidence.placement == .joined(checked: false) })
+    }
+
     @Test("a row short of more than its totals is not read as totals left blank")
     func shortOfMoreThanTotals() throws {
         let raws = ["6", "1", "1", "1", "2", "0", "0", "0", "2", "0", "0"]

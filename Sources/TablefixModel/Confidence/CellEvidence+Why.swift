@@ -49,6 +49,9 @@ extension CellEvidence {
         case .mismatched(let values, let columns):
             return "row has \(values) values for \(columns) columns" + (values > columns ? "; kept the first" : "")
         case .window(let values, let columns): return "row has \(values) values for \(columns) columns; these fit its arithmetic"
+        case .joined(let checked):
+            return "pieces of one number a single space apart, in a row whose values stand wider apart: joined"
+                + (checked ? "; the row's arithmetic holds so" : "")
         case .split(let split):
             if split.chosenByProse {
                 return "digits run together; \(split.fits) splits fit the row, a figure the prose states chose this one"

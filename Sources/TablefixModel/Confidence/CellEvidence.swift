@@ -77,6 +77,10 @@ public struct CellEvidence: Sendable, Equatable {
         case window(values: Int, columns: Int)
         /// Digits run together, split.
         case split(Split)
+        /// A number a converter printed in pieces one space apart (`78 967`: two spans of
+        /// the markup), joined so that the row has one value per column; `checked`: the
+        /// row's arithmetic holds with the joined values.
+        case joined(checked: Bool)
         /// A short row's values placed where the table's arithmetic holds best.
         case shortRow(ShortRow)
         /// Read by the order of the region's values.
@@ -240,6 +244,7 @@ extension CellEvidence {
         case .mismatched(let values, let columns) where values < columns: return .shortRow
         case .window: return .window
         case .split: return .splitDigits
+        case .joined: return .joinedPieces
         case .shortRow: return .shortRow
         case .order: return .sequence
         case .notFound: return .missing
@@ -269,7 +274,7 @@ extension CellEvidence {
     public var showsDamage: Bool {
         if case .mismatched = placement { return true }
         switch rule {
-        case .ocrDigits, .unreadable, .window, .splitDigits, .missing, .shortRow: return true
+        case .ocrDigits, .unreadable, .window, .splitDigits, .joinedPieces, .missing, .shortRow: return true
         case .labelRow, .position, .blank, .placeholder, .sequence, .notPrinted, .narrative: return false
         }
     }

@@ -50,6 +50,10 @@ public struct ConfidencePolicy: Sendable {
     public var byColumnsUnchecked = 0.6
     public var mismatched = 0.3
     public var window = 0.8
+    /// A number printed in pieces one space apart, joined: when the row's arithmetic holds
+    /// with the joined values, and when it has none.
+    public var joinedChecked = 0.7
+    public var joinedUnchecked = 0.5
     public var shortRowPlaced = 0.5
     public var order = 0.85
     public var orderReordered = 0.75
@@ -213,6 +217,7 @@ public struct ConfidencePolicy: Sendable {
         case .byColumns(let checked): return min(start, checked ? byColumnsChecked : byColumnsUnchecked)
         case .mismatched: return evidence.source == .absent ? absent : min(start, mismatched)
         case .window: return min(start, window)
+        case .joined(let checked): return min(start, checked ? joinedChecked : joinedUnchecked)
         case .split(let split):
             var value = split.fits == 1 ? (split.checked ? splitChecked : splitGuess) : splitShared / Double(split.fits)
             if !split.wasSplit { value = min(splitWholeCeiling, value + splitWholeBonus) }

@@ -17,6 +17,8 @@ public enum ReadingRule: String, Sendable, CaseIterable, Equatable {
     case missing
     /// Numbers run together and split.
     case splitDigits = "split-digits"
+    /// A number printed in pieces one space apart, joined.
+    case joinedPieces = "joined-pieces"
     /// The row printed more values than columns; one run of them was kept.
     case window
     /// A row with fewer values than columns that nothing else explained.

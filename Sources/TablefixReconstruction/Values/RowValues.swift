@@ -58,6 +58,9 @@ struct RowValues {
         if printed.count > columns, let window = consistentWindow(printed) {
             return ReadingUnit(keys: keys, readings: window)
         }
+        if printed.count > columns, let joined = joinedPieces(printed) {
+            return ReadingUnit(keys: keys, readings: joined)
+        }
         if !rulesFirst, let unit = ruleGlyphUnit(printed) { return unit }
         // A crawler's run of digits that splits only one way (`402200100120103` for fifteen
         // cells) is read so although the row's arithmetic fails: a printed inconsistency,
@@ -295,6 +298,32 @@ struct RowValues {
             let evidence = CellEvidence(source: .repairedDigits, placement: .split(.init(
                 fits: count, checked: true, wasSplit: true)))
             return CellReading(value: value, raw: token.raw, line: token.line, evidence: evidence)
+        }
+    }
+
+    /// A row with more values than columns because a converter spaced the pieces of a
+    /// number (`2543      78 967`: inscriptis puts a space between two spans of the
+    /// markup): the digit runs one space apart joined, when the row's other values stand
+    /// two spaces apart or more, there are as many such gaps as surplus values, and the
+    /// row's arithmetic and bounds do not refuse the joined values. Nil otherwise.
+    func joinedPieces(_ printed: [Token]) -> [CellReading]? {
+        let gaps = zip(printed, printed.dropFirst()).map { ShortRowChoices.gap(between: $0, and: $1) }
+        let isDigits = { (token: Token) in token.kind == .number && token.raw.allSatisfy { $0.isASCII && $0.isNumber } }
+        let narrow = Set(gaps.indices.filter { gaps[$0] == 1 && isDigits(printed[$0]) && isDigits(printed[$0 + 1]) })
+        guard narrow.count == printed.count - columns,
+            gaps.indices.allSatisfy({ narrow.contains($0) || (gaps[$0] ?? 0) >= 2 })
+        else { return nil }
+        var groups: [[Token]] = [[printed[0]]]
+        for index in printed.indices.dropFirst() {
+            if narrow.contains(index - 1) { groups[groups.count - 1].append(printed[index]) } else { groups.append([printed[index]]) }
+        }
+        let values = groups.map { group in NumberReader.reading(of: group.map(\.raw).joined())?.value }
+        let holds = check?(values)
+        guard holds != false, withinBounds?(values) != false else { return nil }
+        return groups.enumerated().map { column, group in
+            guard group.count > 1 else { return reading(group[0], column: column) }
+            return CellReading(value: values[column], raw: group.map(\.raw).joined(separator: " "), line: group[0].line,
+                               evidence: CellEvidence(source: .printed, placement: .joined(checked: holds == true)))
         }
     }
 
