@@ -120,6 +120,15 @@ struct ValueTests {
         #expect(apart.filter(\.isValue).map(\.raw) == ["31（其中修订9件）"])
     }
 
+    @Test("a unit that pdftotext spaced apart from its number is one value with the number")
+    func joinsSpacedUnit() {
+        let tokens = RowStream.cellTokens("政府集中采购       10                     12345678.90 元", line: 1, inGrid: false)
+        #expect(tokens.filter(\.isValue).map(\.raw) == ["10", "12345678.90元"])
+        #expect(tokens.count == 3)
+        let listed = RowStream.cellTokens("（一）、政府信息公开工作专门机构数 1 个", line: 1, inGrid: false)
+        #expect(listed.filter(\.isValue).map(\.raw) == ["1"])
+    }
+
     @Test("a bracket that no note closes keeps its words apart")
     func unclosedBracketKeepsWords() {
         let tokens = RowStream.cellTokens("31（其中修订 9 件", line: 1, inGrid: false)

@@ -188,6 +188,16 @@ enum RowStream {
                 tokens[tokens.count - 1].raw += word
                 continue
             }
+            // A unit printed apart from its number is the number's, in a cell or where the number
+            // stands apart in a line laid out in columns (`采购   10          12345678.90 元`, pdftotext's
+            // layout); a list's `机构数 1 个` stays prose.
+            if let last = tokens.last, last.kind == .number, inGrid || last.standsApart,
+                NumberReader.units.contains(String(word)),
+                NumberReader.splitUnit(last.raw + word) != nil
+            {
+                tokens[tokens.count - 1].raw += word
+                continue
+            }
             // A word with no digit nor any glyph an OCR prints for one is text or a mark for none.
             if !word.unicodeScalars.contains(where: NumberGlyphs.mayStandForDigit) {
                 tokens.append(Token(kind: NumberReader.isPlaceholder(word) ? .placeholder : .text, raw: word, line: line))
@@ -198,7 +208,7 @@ enum RowStream {
             } else if NumberReader.isPlaceholder(word) {
                 tokens.append(Token(kind: .placeholder, raw: word, line: line))
             } else if NumberReader.isNumber(word) {
-                tokens.append(Token(kind: .number, raw: word, line: line))
+                tokens.append(Token(kind: .number, raw: word, line: line, standsApart: !inGrid && standsApart(piece, in: text)))
             } else if let damaged = damagedNumber(word) {
                 tokens.append(Token(kind: .number, raw: damaged, line: line))
             } else if let split = splitTrailingDigits(word) {
