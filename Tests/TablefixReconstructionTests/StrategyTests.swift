@@ -518,6 +518,13 @@ struct StrategyTests {
         #expect(unit.readings[1].evidence.placement == .joined(checked: false))
     }
 
+    @Test("a row without a wide gap between its values joins none")
+    func noColumnsNoJoin() {
+        let tokens = [Token(kind: .number, raw: "78", line: 1, offset: 20), Token(kind: .number, raw: "967", line: 1, offset: 23)]
+        let unit = RowValues(keys: ["a.count"], decimal: false).unit(for: tokens)
+        #expect(!unit.readings.contains { $0.evidence.placement == .joined(checked: false) })
+    }
+
     @Test("values all a single space apart are not joined")
     func evenlySpacedValuesStayApart() {
         let tokens = [Token(kind: .number, raw: "2543", line: 1, offset: 10), Token(kind: .number, raw: "78", line: 1, offset: 15),

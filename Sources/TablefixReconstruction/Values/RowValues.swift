@@ -303,14 +303,15 @@ struct RowValues {
 
     /// A row with more values than columns because a converter spaced the pieces of a
     /// number (`2543      78 967`: inscriptis puts a space between two spans of the
-    /// markup): the digit runs one space apart joined, when the row's other values stand
-    /// two spaces apart or more, there are as many such gaps as surplus values, and the
+    /// markup): the digit runs one space apart joined, when the row's other values (one
+    /// pair at least) stand two spaces apart or more, there are as many such gaps as
+    /// surplus values, and the
     /// row's arithmetic and bounds do not refuse the joined values. Nil otherwise.
     func joinedPieces(_ printed: [Token]) -> [CellReading]? {
         let gaps = zip(printed, printed.dropFirst()).map { ShortRowChoices.gap(between: $0, and: $1) }
         let isDigits = { (token: Token) in token.kind == .number && token.raw.allSatisfy { $0.isASCII && $0.isNumber } }
         let narrow = Set(gaps.indices.filter { gaps[$0] == 1 && isDigits(printed[$0]) && isDigits(printed[$0 + 1]) })
-        guard narrow.count == printed.count - columns,
+        guard narrow.count == printed.count - columns, narrow.count < gaps.count,
             gaps.indices.allSatisfy({ narrow.contains($0) || (gaps[$0] ?? 0) >= 2 })
         else { return nil }
         var groups: [[Token]] = [[printed[0]]]
