@@ -39,7 +39,8 @@ struct DatabaseSink: BatchSink {
     let options: BatchOptions
 
     func decide(path: String, hash: String) throws(StoreError) -> BatchDecision {
-        if let known = try store.known(hash: hash) {
+        let history = try store.history(hash: hash, excluding: run)
+        if let known = history.known {
             if known.status == "failed" {
                 let retry = known.run != run && (options.force || options.retryFailed)
                 if !retry { return .finished(.failed, failure: known.error ?? "\(path): failed") }
@@ -50,7 +51,7 @@ struct DatabaseSink: BatchSink {
         }
         var interruptions = 0
         if !options.force {
-            interruptions = try store.interruptions(hash: hash, excluding: run)
+            interruptions = history.interruptions
             if interruptions >= options.maxInterruptions { return .interrupted(interruptions) }
         }
         return .process(attempt: try store.startAttempt(path: path, hash: hash, run: run), alone: interruptions > 0)

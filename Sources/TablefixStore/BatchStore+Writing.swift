@@ -84,24 +84,14 @@ extension BatchStore {
         }
     }
 
-    /// How many runs other than `run` started processing this content and never finished.
-    package func interruptions(hash: String, excluding run: Int64) throws(StoreError) -> Int {
-        try perform {
-            try pool.read { db in
-                try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT count(*) FROM attempts WHERE hash = ? AND status = 'started' AND run <> ?"),
-                    arguments: [hash, run]) ?? 0
-            }
-        }
-    }
-
     /// Records that `path` holds the same bytes as the document with `hash`, already in
     /// the database, and counts it in the run.
     package func link(path: String, to hash: String, as kind: LinkKind, run: Int64) throws(StoreError) {
         try perform {
             try pool.write { db in
                 try releaseStalePath(path, keeping: hash, db: db)
-                let primary = try String.fetchOne(db, sql: "SELECT path FROM documents WHERE hash = ?", arguments: [hash])
+                let primary = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT path FROM documents WHERE hash = ?"), arguments: [hash])
                 if primary != path {
                     // A link made by an earlier run stays as it was.
                     try db.execute(

@@ -183,13 +183,28 @@ extension BatchStore {
         package var error: String?
     }
 
-    /// The document with this content hash, if one was written.
-    package func known(hash: String) throws(StoreError) -> Known? {
+    /// What the database holds of one content hash, read in one transaction: the
+    /// batch loop asks it of every file it hashes.
+    package struct History: Sendable, Equatable {
+        /// The document with this content, if one was written.
+        package var known: Known?
+        /// How many runs other than the asking one started processing this content and
+        /// never finished.
+        package var interruptions: Int
+    }
+
+    /// The document with content `hash`, and the attempts at it that runs other than `run`
+    /// left unfinished.
+    package func history(hash: String, excluding run: Int64) throws(StoreError) -> History {
         try perform {
             try pool.read { db in
-                try Row.fetchOne(
-                    db, sql: "SELECT path, status, run, error FROM documents WHERE hash = ?", arguments: [hash]
+                let known = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT path, status, run, error FROM documents WHERE hash = ?"), arguments: [hash]
                 ).map { row in Known(path: row["path"], status: row["status"], run: row["run"], error: row["error"]) }
+                let interruptions = try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM attempts WHERE hash = ? AND status = 'started' AND run <> ?"),
+                    arguments: [hash, run]) ?? 0
+                return History(known: known, interruptions: interruptions)
             }
         }
     }
