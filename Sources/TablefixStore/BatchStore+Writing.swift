@@ -75,13 +75,16 @@ extension BatchStore {
     /// the attempt's id. An attempt still `started` after its run ended was interrupted.
     package func startAttempt(path: String, hash: String?, run: Int64) throws(StoreError) -> Int64 {
         try perform {
-            try pool.write { db in
-                try db.cachedStatement(
-                    sql: "INSERT INTO attempts (run, hash, path, status, ms, at) VALUES (?, ?, ?, 'started', 0, ?)"
-                ).execute(arguments: [run, hash, path, Self.now()])
-                return db.lastInsertedRowID
-            }
+            try pool.write { db in try insertAttempt(path: path, hash: hash, run: run, db: db) }
         }
+    }
+
+    /// Inserts a `started` attempt and returns its id.
+    func insertAttempt(path: String, hash: String?, run: Int64, db: Database) throws -> Int64 {
+        try db.cachedStatement(
+            sql: "INSERT INTO attempts (run, hash, path, status, ms, at) VALUES (?, ?, ?, 'started', 0, ?)"
+        ).execute(arguments: [run, hash, path, Self.now()])
+        return db.lastInsertedRowID
     }
 
     /// Records that `path` holds the same bytes as the document with `hash`, already in
