@@ -39,7 +39,19 @@ struct DatabaseSink: BatchSink {
     let options: BatchOptions
 
     func decide(path: String, hash: String) throws(StoreError) -> BatchDecision {
-        if let known = try store.known(hash: hash) {
+        let claim = try store.claim(path: path, hash: hash, run: run) { history in
+            let decision = decision(for: history, path: path)
+            if case .process = decision { return (decision, true) }
+            return (decision, false)
+        }
+        guard case .process(_, let alone) = claim.verdict, let attempt = claim.attempt else { return claim.verdict }
+        return .process(attempt: attempt, alone: alone)
+    }
+
+    /// What to do with a file whose content has this history; `.process` without its
+    /// attempt, which the store records in the same transaction.
+    private func decision(for history: BatchStore.History, path: String) -> BatchDecision {
+        if let known = history.known {
             if known.status == "failed" {
                 let retry = known.run != run && (options.force || options.retryFailed)
                 if !retry { return .finished(.failed, failure: known.error ?? "\(path): failed") }
@@ -50,10 +62,10 @@ struct DatabaseSink: BatchSink {
         }
         var interruptions = 0
         if !options.force {
-            interruptions = try store.interruptions(hash: hash, excluding: run)
+            interruptions = history.interruptions
             if interruptions >= options.maxInterruptions { return .interrupted(interruptions) }
         }
-        return .process(attempt: try store.startAttempt(path: path, hash: hash, run: run), alone: interruptions > 0)
+        return .process(attempt: nil, alone: interruptions > 0)
     }
 
     func write(_ record: DocumentRecord, duplicates: [String], attempt: Int64?) throws(StoreError) {

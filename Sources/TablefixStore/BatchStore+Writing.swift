@@ -75,24 +75,16 @@ extension BatchStore {
     /// the attempt's id. An attempt still `started` after its run ended was interrupted.
     package func startAttempt(path: String, hash: String?, run: Int64) throws(StoreError) -> Int64 {
         try perform {
-            try pool.write { db in
-                try db.cachedStatement(
-                    sql: "INSERT INTO attempts (run, hash, path, status, ms, at) VALUES (?, ?, ?, 'started', 0, ?)"
-                ).execute(arguments: [run, hash, path, Self.now()])
-                return db.lastInsertedRowID
-            }
+            try pool.write { db in try insertAttempt(path: path, hash: hash, run: run, db: db) }
         }
     }
 
-    /// How many runs other than `run` started processing this content and never finished.
-    package func interruptions(hash: String, excluding run: Int64) throws(StoreError) -> Int {
-        try perform {
-            try pool.read { db in
-                try Int.fetchOne(
-                    db.cachedStatement(sql: "SELECT count(*) FROM attempts WHERE hash = ? AND status = 'started' AND run <> ?"),
-                    arguments: [hash, run]) ?? 0
-            }
-        }
+    /// Inserts a `started` attempt and returns its id.
+    func insertAttempt(path: String, hash: String?, run: Int64, db: Database) throws -> Int64 {
+        try db.cachedStatement(
+            sql: "INSERT INTO attempts (run, hash, path, status, ms, at) VALUES (?, ?, ?, 'started', 0, ?)"
+        ).execute(arguments: [run, hash, path, Self.now()])
+        return db.lastInsertedRowID
     }
 
     /// Records that `path` holds the same bytes as the document with `hash`, already in
@@ -101,7 +93,8 @@ extension BatchStore {
         try perform {
             try pool.write { db in
                 try releaseStalePath(path, keeping: hash, db: db)
-                let primary = try String.fetchOne(db, sql: "SELECT path FROM documents WHERE hash = ?", arguments: [hash])
+                let primary = try String.fetchOne(
+                    db.cachedStatement(sql: "SELECT path FROM documents WHERE hash = ?"), arguments: [hash])
                 if primary != path {
                     // A link made by an earlier run stays as it was.
                     try db.execute(

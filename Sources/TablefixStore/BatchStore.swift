@@ -183,13 +183,39 @@ extension BatchStore {
         package var error: String?
     }
 
-    /// The document with this content hash, if one was written.
-    package func known(hash: String) throws(StoreError) -> Known? {
+    /// What the database holds of one content hash: the batch loop asks it of every file
+    /// it hashes (``claim(path:hash:run:_:)``).
+    package struct History: Sendable, Equatable {
+        /// The document with this content, if one was written.
+        package var known: Known?
+        /// How many runs other than the asking one started processing this content and
+        /// never finished.
+        package var interruptions: Int
+    }
+
+    /// Reads what the database holds of content `hash` and, when `decide` says that the
+    /// run processes it, records the attempt (as ``startAttempt(path:hash:run:)`` does),
+    /// all in one transaction, committed before this returns.
+    ///
+    /// - Parameters:
+    ///   - path: The file that holds the content.
+    ///   - run: The run asking; its own attempts are no interruptions.
+    ///   - decide: Given the history, what to do with the file, and whether that is to
+    ///     process it.
+    /// - Returns: What `decide` returned, and the attempt's id when one was recorded.
+    package func claim<Verdict>(
+        path: String, hash: String, run: Int64, _ decide: (History) -> (verdict: Verdict, process: Bool)
+    ) throws(StoreError) -> (verdict: Verdict, attempt: Int64?) {
         try perform {
-            try pool.read { db in
-                try Row.fetchOne(
-                    db, sql: "SELECT path, status, run, error FROM documents WHERE hash = ?", arguments: [hash]
+            try pool.write { db in
+                let known = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT path, status, run, error FROM documents WHERE hash = ?"), arguments: [hash]
                 ).map { row in Known(path: row["path"], status: row["status"], run: row["run"], error: row["error"]) }
+                let interruptions = try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM attempts WHERE hash = ? AND status = 'started' AND run <> ?"),
+                    arguments: [hash, run]) ?? 0
+                let (verdict, process) = decide(History(known: known, interruptions: interruptions))
+                return (verdict, process ? try insertAttempt(path: path, hash: hash, run: run, db: db) : nil)
             }
         }
     }
