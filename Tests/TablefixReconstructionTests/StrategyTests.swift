@@ -204,8 +204,7 @@ struct StrategyTests {
         let table = try Self.table("gov-disclosure-2021", "review")
         let lines = ["行政复议", "结果", "维持", "1", "2", "3", "4", "10", "未经复议直接起诉", "总计", "5", "6", "7", "8", "26",
                      "复议后起诉", "结果", "纠正", "0", "0", "0", "1", "1"]
-        let candidate = try #require(
-            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let candidate = try #require(Self.underHeaders(table, lines).first)
         #expect(candidate.units.flatMap(\.readings).map(\.value) == [1, 2, 3, 4, 10, 5, 6, 7, 8, 26, 0, 0, 0, 1, 1])
     }
 
@@ -214,8 +213,7 @@ struct StrategyTests {
         let table = try Self.table("gov-disclosure-2021", "review")
         let lines = ["行政复议", "结果", "维持", "1", "0", "1", "0", "未经复议直接起诉", "总计", "结果", "维持", "2", "0", "0", "0",
                      "复议后起诉", "总计", "结果", "维持", "0", "0", "0", "0"]
-        let candidate = try #require(
-            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let candidate = try #require(Self.underHeaders(table, lines).first)
         #expect(candidate.units.count == 3)
         #expect(candidate.units.flatMap(\.readings).map(\.value)
             == [1, 0, 1, 0, nil, 2, 0, 0, 0, nil, 0, 0, 0, 0, nil])
@@ -226,8 +224,7 @@ struct StrategyTests {
         let table = try Self.table("gov-disclosure-2021", "review")
         let lines = ["行政复议", "结果", "维持", "6", "1", "1", "2", "0", "0", "0", "1", "未经复议直接起诉", "复议后起诉", "结果",
                      "2", "0", "0", "0"]
-        let candidate = try #require(
-            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let candidate = try #require(Self.underHeaders(table, lines).first)
         #expect(candidate.units.count == 1)
     }
 
@@ -235,8 +232,7 @@ struct StrategyTests {
     func singleRowSparseUnderPrintedHeaders() throws {
         let table = try Self.table("gov-disclosure-2021", "review")
         let lines = ["行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "结果维 结果纠 其他结 尚未审", "总计", "1", "1"]
-        let candidate = try #require(
-            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let candidate = try #require(Self.underHeaders(table, lines).first)
         #expect(candidate.units.flatMap(\.readings).count(where: { $0.value != nil }) == 2)
     }
 
@@ -244,19 +240,17 @@ struct StrategyTests {
     func singleRowSparseUnderHeadersSideBySide() throws {
         let table = try Self.table("gov-disclosure-2021", "review")
         let lines = ["行政复议            行政诉讼", "未经复议直接起诉        复议后起诉", "结果维 结果纠 其他结 尚未审", "1           1"]
-        let candidate = try #require(
-            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let candidate = try #require(Self.underHeaders(table, lines).first)
         #expect(candidate.units.flatMap(\.readings).count(where: { $0.value != nil }) == 2)
         let oneHeaderMissing = ["行政复议            行政诉讼", "未经复议直接起诉        复议后", "1           1"]
-        #expect(SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(oneHeaderMissing),
-                                                   budget: .standard).isEmpty)
+        #expect(Self.underHeaders(table, oneHeaderMissing).isEmpty)
     }
 
     @Test("reading under headers: a few values without the groups' headers are no table")
     func singleRowFewValuesWithoutHeadersRefused() throws {
         let table = try Self.table("gov-disclosure-2021", "review")
         let lines = ["行政复议", "结果维持", "1", "1"]
-        #expect(SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).isEmpty)
+        #expect(Self.underHeaders(table, lines).isEmpty)
     }
 
     @Test("reading by labels: a row's cells printed each after its column's header line are keyed to the headers")
@@ -291,8 +285,7 @@ struct StrategyTests {
     func singleRowEndsAtOtherWords() throws {
         let table = try Self.table("gov-disclosure-2021", "review")
         let lines = ["结果维持", "1 2 3 4 10 5 6 7 8 26", "五、存在的主要问题及改进情况", "0 0 0 1 1"]
-        let candidate = try #require(
-            SingleRowUnderHeaders().candidates(for: Self.prepared(table), in: Self.region(lines), budget: .standard).first)
+        let candidate = try #require(Self.underHeaders(table, lines).first)
         #expect(candidate.units.flatMap(\.readings).count(where: { $0.value != nil }) == 10)
     }
 
@@ -470,6 +463,11 @@ struct StrategyTests {
 
     static let reviewKeys = ["reconsideration", "lawsuit_direct", "lawsuit_after"].flatMap { row in
         ["upheld", "corrected", "other", "pending", "total"].map { "\(row).\($0)" }
+    }
+
+    /// What the reading under headers proposes for `table` in a region of `lines`.
+    static func underHeaders(_ table: TableTemplate, _ lines: [String]) -> [ReadingCandidate] {
+        SingleRowUnderHeaders().candidates(for: prepared(table), in: region(lines), budget: .standard)
     }
 
     static func reviewRow(_ raws: [String]) throws -> RowValues {

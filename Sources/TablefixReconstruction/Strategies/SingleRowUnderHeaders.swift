@@ -58,12 +58,11 @@ struct SingleRowUnderHeaders: ReadingStrategy {
         }
         // A crawler's run of digits (`411280000010113` for a row of fifteen) may hold them all,
         // or all but the groups' totals, left blank (`101000000000`).
-        let filled = keys.count - prepared.arithmetic.totals(forKeys: keys).count
         func capacity(_ tokens: [Token]) -> Int {
             tokens.filter(\.isValue).reduce(0) { $0 + ($1.raw.allSatisfy { $0.isASCII && $0.isNumber } ? $1.raw.count : 1) }
         }
         guard let best,
-            valueCount(best.tokens) >= max(1, keys.count / 2) || capacity(best.tokens) >= filled
+            valueCount(best.tokens) >= max(1, keys.count / 2) || capacity(best.tokens) >= keys.count - prepared.arithmetic.totals(forKeys: keys).count
                 || Self.printsGroupHeaders(rows, of: prepared)
         else { return [] }
         func unit(_ range: Range<Int>, _ tokens: [Token]) -> ReadingUnit {

@@ -94,12 +94,8 @@ struct RowValues {
         let shortRow = { (outcome: CellEvidence.ShortRow.Outcome) in
             CellEvidence.Placement.shortRow(.init(values: printed.count, columns: columns, outcome: outcome))
         }
-        var values = printed.makeIterator()
-        let readings = (0..<columns).map { column -> CellReading in
-            guard !totals.contains(column), let token = values.next() else { return .missing(shortRow(.none)) }
-            return reading(token, column: column, placement: shortRow(.totalsBlank))
-        }
-        return ReadingUnit(keys: keys, readings: readings)
+        let placed = zip(columnsBesideTotals, printed).map { reading($1, column: $0, placement: shortRow(.totalsBlank)) }
+        return ReadingUnit(keys: keys, readings: besideBlankTotals(placed, none: shortRow(.none)))
     }
 
     /// A crawler's run of digits for a row that prints every cell but its two or more
@@ -112,14 +108,22 @@ struct RowValues {
         guard totals.count >= 2, printed.count < columns - totals.count,
             printed.contains(where: { $0.kind == .number && $0.raw.count > Self.longestWholeValue })
         else { return nil }
-        let others = (0..<columns).filter { !totals.contains($0) }
+        let others = columnsBesideTotals
         let inner = RowValues(keys: others.map { keys[$0] }, decimal: decimal, budget: budget)
         guard let (splits, _) = inner.gluedSplits(printed, orOnlySplit: true), splits.count == 1 else { return nil }
-        var readings = inner.splitReadings(splits[0], among: 1, checked: false).makeIterator()
         let none = CellEvidence.Placement.shortRow(.init(values: others.count, columns: columns, outcome: .none))
-        return ReadingUnit(keys: keys, readings: (0..<columns).map { column in
-            totals.contains(column) ? .missing(none) : readings.next() ?? .missing(none)
-        })
+        return ReadingUnit(keys: keys,
+                           readings: besideBlankTotals(inner.splitReadings(splits[0], among: 1, checked: false), none: none))
+    }
+
+    /// The row's columns that are no group's total.
+    var columnsBesideTotals: [Int] { (0..<columns).filter { !totals.contains($0) } }
+
+    /// `readings`, one for each of ``columnsBesideTotals`` in order, as the row's cells, the
+    /// totals missing (placed `none`).
+    func besideBlankTotals(_ readings: [CellReading], none: CellEvidence.Placement) -> [CellReading] {
+        var readings = readings.makeIterator()
+        return (0..<columns).map { totals.contains($0) ? .missing(none) : readings.next() ?? .missing(none) }
     }
 
     /// A row whose reader put blanks by character columns, when that gives one slot per
@@ -309,7 +313,7 @@ struct RowValues {
     /// row's arithmetic and bounds do not refuse the joined values. Nil otherwise.
     func joinedPieces(_ printed: [Token]) -> [CellReading]? {
         let gaps = zip(printed, printed.dropFirst()).map { ShortRowChoices.gap(between: $0, and: $1) }
-        let isDigits = { (token: Token) in token.kind == .number && token.raw.allSatisfy { $0.isASCII && $0.isNumber } }
+        let isDigits = { (token: Token) in token.kind == .number && NumberReader.plainDigits(token.raw) != nil }
         let narrow = Set(gaps.indices.filter { gaps[$0] == 1 && isDigits(printed[$0]) && isDigits(printed[$0 + 1]) })
         guard narrow.count == printed.count - columns, narrow.count < gaps.count,
             gaps.indices.allSatisfy({ narrow.contains($0) || (gaps[$0] ?? 0) >= 2 })
