@@ -48,6 +48,16 @@ struct TextReaderTests {
         #expect(grid.rows[1][2].isBlankByPosition)
     }
 
+    @Test("puts a blank by display columns where the renderer padded Chinese labels of other lengths by width")
+    func blanksByDisplayColumns() throws {
+        // pandoc's plain table: 行政许可 takes 8 columns, 其他对外管理服务事项 20; the values line up by width.
+        let text = "说明文字。\n  行政许可               127              3                11520\n"
+            + "  其他对外管理服务事项   90                                1736\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[1] == ["其他对外管理服务事项", "90", "", "1736"])
+        #expect(grid.rows[1][2].isBlankByPosition)
+    }
+
     @Test("keeps a short row as read when one of its values lines up with no column of the fuller rows")
     func blanksNeedAlignedValues() throws {
         let text = "说明文字。\n      行政许可        127      3        11520\n      其他对外管理      90             1736\n"

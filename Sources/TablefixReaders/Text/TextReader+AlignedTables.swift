@@ -8,6 +8,8 @@ extension TextReader {
     func alignedTable(_ lines: [Substring], from start: Int, aligned: inout AlignedLines) -> (Grid, end: Int)? {
         guard let first = aligned.cells(at: start) else { return nil }
         var rows: [[Cell]] = [Self.placedCells(first, of: lines[start], line: start + 1)]
+        // The line each row was cut from (nil for a label line between rows).
+        var sources: [Substring?] = [lines[start]]
         var end = start
         var pending: [(Int, Substring)] = []
         var index = start + 1
@@ -16,9 +18,13 @@ extension TextReader {
             let line = lines[index]
             let text = line.trimmingSpaces
             if let cells = aligned.cells(at: index) {
-                for (number, fragment) in pending { rows.append([Cell(String(fragment), line: number + 1)]) }
+                for (number, fragment) in pending {
+                    rows.append([Cell(String(fragment), line: number + 1)])
+                    sources.append(nil)
+                }
                 pending = []
                 rows.append(Self.placedCells(cells, of: line, line: index + 1))
+                sources.append(line)
                 tableRows += 1
                 end = index
             } else if text.isEmpty {
@@ -33,7 +39,7 @@ extension TextReader {
             index += 1
         }
         guard tableRows >= 2 else { return nil }
-        return (Grid(rows: Self.blanksByColumns(rows)), end)
+        return (Grid(rows: Self.blanksByColumns(rows, cutFrom: sources)), end)
     }
 
     /// The cells of `text`, cut from input line `line` (`source`), each with where it starts
