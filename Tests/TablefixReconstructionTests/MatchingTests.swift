@@ -30,6 +30,17 @@ struct MatchingTests {
         #expect(law > other)
     }
 
+    @Test("sets aside a piece of a group label a layout cut onto a row's line, its start or its end")
+    func groupLabelPiece() {
+        #expect(matcher.score(printed: "三、本年度 （一）予以公开", alias: "予以公开") > 0.95)
+        #expect(matcher.score(printed: "办理结果 （二）部分公开", alias: "部分公开") > 0.95)
+    }
+
+    @Test("keeps two letters of a group label in the row's label: too few to be a piece of it")
+    func groupLabelPieceTooShort() {
+        #expect(matcher.score(printed: "本年 新收", alias: "新收") < 0.9)
+    }
+
     @Test("aligns rows in order, skipping header rows and missing rows")
     func alignsInOrder() {
         func row(_ label: String, _ values: [String]) -> StreamRow {

@@ -50,15 +50,41 @@ struct LabelMatcher {
         return score
     }
 
-    /// The label without group labels, unless the alias itself contains them.
+    /// The label without group labels, unless the alias itself contains them, and without
+    /// a piece of one it starts with (``leadingGroupPiece(of:keeping:)``).
     func stripNoise(_ label: [UInt32], keeping alias: [UInt32]) -> [UInt32] {
         var result = label
         // The short label is searched first: most hold no group label at all.
         for word in noise where Self.range(of: word, in: result) != nil && Self.range(of: word, in: alias) == nil {
             while let range = Self.range(of: word, in: result) { result.removeSubrange(range) }
         }
+        if let piece = leadingGroupPiece(of: result, keeping: alias) { result.removeFirst(piece) }
         return result
     }
+
+    /// How many letters at the start of `label` are the beginning or the end of a group
+    /// label, at least ``shortestGroupPiece`` of them and not in `alias`: a merged group
+    /// cell whose text a layout extractor cut over the lines of the rows beside it
+    /// (`三、本年度 （一）予以公开`, the next line `办理结果 （二）部分公开`). Nil when none.
+    func leadingGroupPiece(of label: [UInt32], keeping alias: [UInt32]) -> Int? {
+        var longest = 0
+        for word in noise where word.count > Self.shortestGroupPiece {
+            let most = min(word.count - 1, label.count)
+            guard most >= Self.shortestGroupPiece, most > longest else { continue }
+            for length in stride(from: most, through: max(longest + 1, Self.shortestGroupPiece), by: -1) {
+                let start = label[..<length]
+                if start.elementsEqual(word[..<length]) || start.elementsEqual(word[(word.count - length)...]) {
+                    longest = length
+                    break
+                }
+            }
+        }
+        guard longest > 0, Self.range(of: Array(label[..<longest]), in: alias) == nil else { return nil }
+        return longest
+    }
+
+    /// The fewest letters of a group label that count as a piece of it.
+    static let shortestGroupPiece = 3
 
     static func range(of word: [UInt32], in text: [UInt32], from first: Int = 0) -> Range<Int>? {
         guard !word.isEmpty, first >= 0, word.count <= text.count - first else { return nil }
