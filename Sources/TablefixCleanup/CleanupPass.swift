@@ -21,9 +21,11 @@ public struct CleanupPipeline: Sendable {
     /// contain (the templates' labels): glyph repair trusts a correction it supports.
     public static func standard(vocabulary: [String] = []) -> CleanupPipeline {
         CleanupPipeline(passes: [
+            // Pinyin first: a crawler's run-on line is cut at list numbers (`（二）`), which
+            // a page in pinyin mode prints annotated (`（二(èr)）`).
+            PinyinRemoval(),
             RunOnLineSplit(vocabulary: vocabulary),
             ArtifactRemoval(),
-            PinyinRemoval(),
             WhitespaceHygiene(),
             CompatibilityIdeographs(),
             GlyphRepair(vocabulary: vocabulary),

@@ -297,6 +297,17 @@ struct PinyinRemovalTests {
         #expect(document.edits.allSatisfy { $0.kind == .artifact && $0.after.isEmpty })
     }
 
+    @Test("runs before the run-on line split, so that a crawler's line is cut at list numbers printed with pinyin")
+    func runsBeforeRunOnSplit() {
+        let filler = String(repeating: "本机关认真落实条例要求，做好政府信息公开工作。", count: 14)
+        let text = "一(yī)、总(zǒng)体(tǐ)情(qíng)况(kuàng)" + filler
+            + "三(sān)、本(běn)年(nián)度(dù)办(bàn)理(lǐ)结(jié)果(guǒ)（一(yī)）予(yǔ)以(yǐ)公(gōng)开(kāi)6000006 "
+            + "（二(èr)）部(bù)分(fēn)公(gōng)开(kāi)0000000\n"
+        let passes = CleanupPipeline.standard().passes.filter { $0 is PinyinRemoval || $0 is RunOnLineSplit }
+        let document = CleanupPipeline(passes: passes).apply(to: TestDocuments.document(text))
+        #expect(document.blocks.map(\.text).suffix(2) == ["（一）予以公开6000006", "（二）部分公开0000000"])
+    }
+
     @Test("leaves brackets that hold no pinyin, digits or tone numbers alone")
     func leavesOtherBrackets() {
         let text = "其中修订(9件)，申请(gui1)，Word(docx)，行政许可(2021)\n"
