@@ -8,8 +8,8 @@ public import TablefixModel
 ///
 /// Never joins across a heading, a list item, a table or a blank line, never joins two
 /// lines when that would glue two numbers together, and never removes a space next to a
-/// digit, a Latin letter, or a word an OCR printed for a digit among a line's numbers
-/// (`文件 工 1 8`). Table cells are never touched.
+/// digit, a Latin letter, or a word that stands for a cell among a line's numbers (an
+/// OCR's `工` for 1 in `文件 工 1 8`, a publisher's `无` for none). Table cells are never touched.
 public struct LineWrapRepair: CleanupPass {
     public init() {}
 
@@ -36,7 +36,7 @@ public struct LineWrapRepair: CleanupPass {
         // Only a space can go: a line without one is left as it is.
         guard text.utf8.contains(UInt8(ascii: " ")) else { return (text, []) }
         let chars = Array(text)
-        let digits = ocrDigitPositions(in: chars)
+        let digits = cellWordPositions(in: chars)
         var result = ""
         var changes: [(String, String)] = []
         var index = 0
@@ -58,10 +58,11 @@ public struct LineWrapRepair: CleanupPass {
         return (result, changes)
     }
 
-    /// The positions of the lone words in the run of numbers that ends a line that an OCR
-    /// printed for digits (`工`, `】` in `行政规范性文件 工 1 8`): their spaces separate
+    /// The positions of the lone words in the run of numbers that ends a line that stand
+    /// for cells: words an OCR printed for digits (`工`, `】` in `行政规范性文件 工 1 8`)
+    /// and a publisher's word for none (`无` in `1   无   3`). Their spaces separate
     /// cells, they are not a line break's.
-    static func ocrDigitPositions(in chars: [Character]) -> Set<Int> {
+    static func cellWordPositions(in chars: [Character]) -> Set<Int> {
         guard chars.contains(where: { $0.isCJK || $0.isCJKPunctuation }) else { return [] }
         var positions = Set<Int>()
         var sawNumber = false
@@ -74,7 +75,7 @@ public struct LineWrapRepair: CleanupPass {
             let word = chars[start..<end]
             if word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "|" }) {
                 sawNumber = sawNumber || word.contains { $0 != "|" }
-            } else if word.count == 1, NumberGlyphs.loneDigits[String(word)] != nil {
+            } else if word.count == 1, NumberGlyphs.loneDigits[String(word)] != nil || NumberGlyphs.noneWords.contains(String(word)) {
                 positions.insert(start)
             } else {
                 break

@@ -258,6 +258,15 @@ struct LineWrapRepairTests {
         }
     }
 
+    @Test("keeps the spaces between a publisher's words for none among a line's numbers")
+    func noneWordSpaces() {
+        for line in ["1     1     1     无     3   2         无      无     1", "行政规范性文件   空   空   3"] {
+            let document = run(LineWrapRepair(), on: line + "\n")
+            #expect(document.text == line)
+            #expect(document.edits.isEmpty)
+        }
+    }
+
     @Test("still joins a lone 工 of running text that no number follows")
     func loneCharacterOfText() {
         let document = run(LineWrapRepair(), on: "开展农产品深加 工 的调查\n")
