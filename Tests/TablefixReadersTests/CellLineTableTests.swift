@@ -21,6 +21,16 @@ struct CellLineTableTests {
             """)
     }
 
+    @Test("reads a publisher's 无 for none as a value cell, not as the label of a row")
+    func noneWordIsAValue() {
+        let text = ["一、本年新收政府信息公开申请数量", "4", "", "无", "1", "5", "二、上年结转政府信息公开申请数量", "无", "无", "", "1", "1"]
+        #expect(dump(text) == """
+            table 1-12: 0 spans []
+              一、本年新收政府信息公开申请数量 | 4 |  | 无 | 1 | 5
+              二、上年结转政府信息公开申请数量 | 无 | 无 |  | 1 | 1
+            """)
+    }
+
     @Test("takes a row a publisher left blank (its label and as many empty lines as the row's width) for a row")
     func blankRowBeforeTheFirstNumbers() {
         let text = ["对外公开总数量", "规章", "", "", "", "规范性文件", "13", "13", "80", "第二十条第（五）项"]
