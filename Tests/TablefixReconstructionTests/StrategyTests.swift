@@ -228,6 +228,27 @@ struct StrategyTests {
         #expect(candidate.units.count == 1)
     }
 
+    /// A pipe table of fifteen columns (html2text's), each line's cells in order.
+    static func pipeRows(_ rows: [[String]]) -> [String] {
+        rows.map { row in "| " + (row + Array(repeating: "", count: 15 - row.count)).joined(separator: " | ") + " |" }
+    }
+
+    @Test("reading under headers: a grid row of blank cells right under the columns' headers is the row, every cell blank")
+    func singleRowAllBlankUnderColumnHeaders() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let group = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        let lines = Self.pipeRows([["行政复议", "行政诉讼"], group + group, []])
+        let candidate = try #require(Self.underHeaders(table, lines).first)
+        #expect(candidate.units.flatMap(\.readings).map(\.value) == Array(repeating: nil, count: 15))
+    }
+
+    @Test("reading under headers: a grid row of blank cells under no columns' headers is no row")
+    func singleRowAllBlankNeedsColumnHeaders() throws {
+        let table = try Self.table("gov-disclosure-2021", "review")
+        let lines = Self.pipeRows([["说明", "备注"], ["附件", "目录"], []])
+        #expect(Self.underHeaders(table, lines).isEmpty)
+    }
+
     @Test("reading under headers: a table whose every group header is printed is read from a few values")
     func singleRowSparseUnderPrintedHeaders() throws {
         let table = try Self.table("gov-disclosure-2021", "review")

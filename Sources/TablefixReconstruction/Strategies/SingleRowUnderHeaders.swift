@@ -56,6 +56,14 @@ struct SingleRowUnderHeaders: ReadingStrategy {
             }
             index = next
         }
+        // A publisher that leaves every cell blank for zero prints a grid row of blank cells
+        // only: the row, when it has one cell per column right under a row of the columns'
+        // headers.
+        if best == nil, let blank = rows.indices.dropFirst().first(where: { index in
+            Self.isBlankRow(rows[index], cells: keys.count) && Self.headsColumns(rows[index - 1], of: table)
+        }) {
+            best = (rows[blank].tokens, [blank], [rows[blank].tokens])
+        }
         // A crawler's run of digits (`411280000010113` for a row of fifteen) may hold them all,
         // or all but the groups' totals, left blank (`101000000000`).
         func capacity(_ tokens: [Token]) -> Int {
@@ -132,6 +140,20 @@ struct SingleRowUnderHeaders: ReadingStrategy {
         guard row.printedValueCount == 0 else { return false }
         let letters = LabelMatcher.letters(row.label)
         return letters.count <= 2 || prepared.longLabels.contains(letters)
+    }
+
+    /// Whether `row` is a grid row of header words without values, a third of them at
+    /// least the table's column labels (`结果维持 结果纠正 … 总计`).
+    static func headsColumns(_ row: StreamRow, of table: TableTemplate) -> Bool {
+        guard !row.isLine, row.printedValueCount == 0 else { return false }
+        let labels = Set(table.columns.flatMap(\.labels).map(LabelMatcher.letters))
+        let headers = row.tokens.filter { $0.kind == .text && labels.contains(LabelMatcher.letters($0.raw)) }
+        return headers.count * 3 >= table.columns.count
+    }
+
+    /// A grid row of `cells` blank cells and nothing else.
+    static func isBlankRow(_ row: StreamRow, cells: Int) -> Bool {
+        !row.isLine && row.tokens.count == cells && row.tokens.allSatisfy { $0.kind == .blank }
     }
 
     /// A row of values with no label to speak of.
