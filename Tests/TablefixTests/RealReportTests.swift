@@ -4,14 +4,14 @@ import Testing
 import Tablefix
 import TablefixTestSupport
 
-/// The real reports (Samples/real: published originals and what real programs made of them)
-/// and the publishers' habits (Samples/habits: real reports' tables as their publishers
-/// print them) against their gold, kind of rendering by kind: the promise that a cell at
+/// The real reports (Samples/real: published originals and what real programs made of them),
+/// the publishers' habits (Samples/habits: real reports' tables as their publishers print
+/// them) and the reports printed without a zero (Samples/zero-marks) against their gold, kind of rendering by kind: the promise that a cell at
 /// 0.9 or more is right, and the figures each kind reached, recorded in
 /// Figures/real-reports.json (TABLEFIX_RECORD=1 writes them again) so that none falls.
 @Suite("Real reports against gold")
 struct RealReportTests {
-    static let folders = ["real", "habits"]
+    static let folders = ["real", "habits", "zero-marks"]
     static let figuresFile = Fixtures.root.appendingPathComponent("Tests/TablefixTests/Figures/real-reports.json")
 
     /// What a kind of rendering gives over every report that has it.
