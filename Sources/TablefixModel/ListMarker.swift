@@ -140,6 +140,17 @@ extension Unicode.Scalar {
         }
     }
 
+    /// Whether the scalar is a mark of general or CJK punctuation, full-width ASCII or a box
+    /// drawing that no other scalars are canonically equivalent to (`〈` and `〉` are:
+    /// U+2329 and U+232A): a character holds it only when it holds the very scalar.
+    @inlinable
+    public var isAloneInItsForm: Bool {
+        switch value {
+        case 0x2010...0x2027, 0x2500...0x257F, 0x3001...0x3007, 0x300A...0x3029, 0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+
     /// Whether the scalar is a character of its own whatever stands beside it: printable
     /// ASCII and Latin-1, box drawings, CJK ideographs, CJK and full-width punctuation — never a
     /// combining mark, a joiner, a prepended mark or half of `\r\n`.
@@ -191,23 +202,35 @@ extension StringProtocol {
     }
 
     /// Whether the text holds `character`, as `contains(_:)` answers it; for an ASCII
-    /// character the bytes answer first, and most lines do not hold it.
+    /// character the bytes answer first, and most lines do not hold it. A mark of CJK or
+    /// general punctuation (`。`, `—`: ``isAloneInItsForm``) is looked for by scalars.
     @inlinable
     public func includes(_ character: Character) -> Bool {
-        guard let byte = character.asciiValue, character != "\r\n" else { return contains(character) }
-        guard utf8.contains(byte) else { return false }
-        // A control character other than a line end is a character of its own wherever it stands.
-        if byte < 0x20 || byte == 0x7F, byte != 0x0A, byte != 0x0D { return true }
-        // Found as a character when the scalars on both sides stand alone; else asked of the characters.
-        let target = Unicode.Scalar(byte)
+        let target: Unicode.Scalar
+        if let byte = character.asciiValue, character != "\r\n" {
+            guard utf8.contains(byte) else { return false }
+            // A control character other than a line end is a character of its own wherever it stands.
+            if byte < 0x20 || byte == 0x7F, byte != 0x0A, byte != 0x0D { return true }
+            target = Unicode.Scalar(byte)
+        } else if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+            scalar.isAloneInItsForm
+        {
+            target = scalar
+        } else {
+            return contains(character)
+        }
+        // Found as a character when the scalars on both sides stand alone; else asked of the
+        // characters, when the scalar is there at all (no other scalars are the same character).
         var previousStandsAlone = true
         var pending = false
+        var seen = false
         for scalar in unicodeScalars {
             if pending, scalar.standsAlone { return true }
             pending = scalar == target && previousStandsAlone
+            seen = seen || scalar == target
             previousStandsAlone = scalar.standsAlone
         }
-        return pending || contains(character)
+        return pending || (seen && contains(character))
     }
 }
 
