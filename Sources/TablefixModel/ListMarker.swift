@@ -193,6 +193,18 @@ extension StringProtocol {
         unicodeScalars.allSatisfy { $0.standsAlone || $0 == "\u{3000}" }
     }
 
+    /// How many characters the text has (`count`), counted by scalars when each is a
+    /// character (``eachScalarIsACharacter``): most lines, without walking characters.
+    @inlinable
+    public var characterCount: Int {
+        var scalars = 0
+        for scalar in unicodeScalars {
+            guard scalar.standsAlone || scalar == "\u{3000}" else { return count }
+            scalars += 1
+        }
+        return scalars
+    }
+
     /// Whether the last character before the trailing white space may be `character`
     /// (``mayOpen(with:)`` from the end).
     @inlinable

@@ -129,6 +129,12 @@ struct TextToolkitTests {
         }
     }
 
+    @Test("counts characters as count does, a combining mark, a line end or an ideographic space among them",
+          arguments: ["本年新收申请数量 12", "a\u{301}b", "\r\n", "", "\u{3000}规章", "\u{3000}\u{301}", "🇨🇳", "표"])
+    func characterCount(text: String) {
+        #expect(text.characterCount == text.count)
+    }
+
     @Test("takes running text for prose by its stops, and its commas and semicolons outside brackets, a combining mark on one included",
           arguments: [
               ("一是加强组织领导，强化责任落实。", true), ("部分公开（区分处理的，只计这一情形）", false), ("部分公开（区分处理的；只计这一情形）", false), ("本年新收申请数量", false),
