@@ -256,22 +256,33 @@ extension String {
     public func containsText(_ needle: String) -> Bool {
         var haystack = self
         var pattern = needle
-        return haystack.withUTF8 { text in
-            pattern.withUTF8 { word in
-                guard !word.isEmpty else { return true }
-                guard word.count <= text.count, let first = word.first else { return false }
-                var index = 0
-                let last = text.count - word.count
-                while index <= last {
-                    if text[index] == first {
-                        var offset = 1
-                        while offset < word.count, text[index + offset] == word[offset] { offset += 1 }
-                        if offset == word.count { return true }
-                    }
-                    index += 1
-                }
-                return false
+        return haystack.withUTF8 { text in pattern.withUTF8 { word in Self.occurs(word, in: text) } }
+    }
+
+    /// Whether the bytes of `word` occur in `text`.
+    static func occurs(_ word: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty else { return true }
+        guard word.count <= text.count, let first = word.first else { return false }
+        var index = 0
+        let last = text.count - word.count
+        while index <= last {
+            if text[index] == first {
+                var offset = 1
+                while offset < word.count, text[index + offset] == word[offset] { offset += 1 }
+                if offset == word.count { return true }
             }
+            index += 1
         }
+        return false
+    }
+}
+
+extension Substring {
+    /// Whether `needle` occurs in the substring, comparing UTF-8 bytes
+    /// (``Swift/String/containsText(_:)``).
+    public func containsText(_ needle: String) -> Bool {
+        var haystack = self
+        var pattern = needle
+        return haystack.withUTF8 { text in pattern.withUTF8 { word in String.occurs(word, in: text) } }
     }
 }
