@@ -52,12 +52,17 @@ struct RowInsert {
     /// Inserts one row of `values`, one for each of the statement's parameters in order.
     func insert<each Value: RowValue>(_ values: repeat each Value) throws {
         let handle = statement.sqliteStatement
+        var count: CInt = 0
+        for _ in repeat each values { count += 1 }
+        guard count == sqlite3_bind_parameter_count(handle) else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(count) values for \(sqlite3_bind_parameter_count(handle)) parameters",
+                                sql: statement.sql)
+        }
         var index: CInt = 0
         for value in repeat each values {
             index += 1
             value.bind(to: handle, at: index)
         }
-        precondition(index == sqlite3_bind_parameter_count(handle), "\(index) values for: \(statement.sql)")
         let code = sqlite3_step(handle)
         let failure = code == SQLITE_DONE ? nil : String(cString: sqlite3_errmsg(sqlite3_db_handle(handle)))
         sqlite3_reset(handle)

@@ -23,6 +23,17 @@ struct RowInsertTests {
         #expect(rows.first == rows.last)
     }
 
+    @Test("a row of too few values is refused, nothing inserted")
+    func tooFewValues() throws {
+        let queue = try DatabaseQueue()
+        let count = try queue.write { db in
+            try db.execute(sql: Self.table)
+            #expect(throws: DatabaseError.self) { try RowInsert(db, sql: Self.insert).insert(1, 2, 3.0) }
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM t") ?? 0
+        }
+        #expect(count == 0)
+    }
+
     @Test("a row SQLite refuses throws its error, and the next row goes in")
     func failureLeavesItReady() throws {
         let queue = try DatabaseQueue()

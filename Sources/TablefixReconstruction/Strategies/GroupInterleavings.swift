@@ -83,12 +83,12 @@ struct GroupInterleavings {
             values = numbers.map { $0 ?? 0 }
             growing = dealt.allSatisfy { numbers[$0].map { $0 >= 0 } ?? false }
             members = groups.members.flatMap { $0 }
-            memberStarts = groups.members.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+            memberStarts = groups.members.reduce(into: [0]) { starts, members in starts.append(starts[starts.count - 1] + members.count) }
             let relations = groups.tally.relations
             sides = relations.flatMap { $0.left + $0.right }
             sideStarts = relations.reduce(into: [0]) { starts, relation in
-                starts.append(starts.last! + relation.left.count)
-                starts.append(starts.last! + relation.right.count)
+                starts.append(starts[starts.count - 1] + relation.left.count)
+                starts.append(starts[starts.count - 1] + relation.right.count)
             }
             wholeNumbers = dealt.allSatisfy { index in
                 numbers[index].map { $0 == $0.rounded() && abs($0) <= Self.largestWholeNumber } ?? false
