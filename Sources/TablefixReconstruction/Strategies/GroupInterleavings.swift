@@ -42,9 +42,7 @@ struct GroupInterleavings {
 
     /// The depth-first search of ``orders(of:numbers:)``, its state in flat arrays so that a
     /// step allocates nothing: a group's members, and its relation's sides, are ranges of
-    /// one array of positions each. Whole numbers (counts, the usual values) are summed as
-    /// they are placed, each side's sum kept: exact in any order, so the same sums as adding
-    /// a side's values in its order, which other values are.
+    /// one array of positions each.
     private struct Search {
         let dealt: [Int]
         /// The number of each value index (every dealt one is a number).
@@ -60,13 +58,6 @@ struct GroupInterleavings {
         /// right side `sides[sideStarts[2g + 1]..<sideStarts[2g + 2]]`.
         let sides: [Int]
         let sideStarts: [Int]
-        /// Whether every value is a whole number small enough that every sum of them is exact.
-        let wholeNumbers: Bool
-        /// The side each column is on (`2g` left, `2g + 1` right, for group `g`).
-        let sideOfColumn: [Int]
-        /// With whole numbers: the sum of the values placed on each side, and how many are.
-        var sideSums: [Double]
-        var sidePlaced: [Int]
         let optionsLimit: Int
         var steps: Int
         /// How many of each group's members are placed.
@@ -90,16 +81,6 @@ struct GroupInterleavings {
                 starts.append(starts[starts.count - 1] + relation.left.count)
                 starts.append(starts[starts.count - 1] + relation.right.count)
             }
-            wholeNumbers = dealt.allSatisfy { index in
-                numbers[index].map { $0 == $0.rounded() && abs($0) <= Self.largestWholeNumber } ?? false
-            }
-            var sideOfColumn = [Int](repeating: 0, count: dealt.count)
-            for side in 0..<(sideStarts.count - 1) {
-                for index in sideStarts[side]..<sideStarts[side + 1] { sideOfColumn[sides[index]] = side }
-            }
-            self.sideOfColumn = sideOfColumn
-            sideSums = [Double](repeating: 0, count: sideStarts.count - 1)
-            sidePlaced = [Int](repeating: 0, count: sideStarts.count - 1)
             optionsLimit = budget.optionsPerUnit
             steps = budget.interleavingSteps
             fill = [Int](repeating: 0, count: groups.members.count)
@@ -109,7 +90,6 @@ struct GroupInterleavings {
         /// The sum of the values placed so far on one side (as ``Tally/sum(_:_:)`` adds
         /// them: in the side's order), and whether all its columns are placed.
         func placed(side: Int) -> (sum: Double, complete: Bool) {
-            if wholeNumbers { return (sideSums[side], sidePlaced[side] == sideStarts[side + 1] - sideStarts[side]) }
             var total = 0.0
             var complete = true
             for index in sideStarts[side]..<sideStarts[side + 1] {
@@ -132,9 +112,6 @@ struct GroupInterleavings {
             return !(left.complete && right.sum > left.sum + margin) && !(right.complete && left.sum > right.sum + margin)
         }
 
-        /// Whole numbers up to 2⁴⁰: sums of a few thousand of them stay below 2⁵³, exact.
-        static let largestWholeNumber = 1_099_511_627_776.0
-
         mutating func place(_ position: Int) {
             guard steps > 0, results.count < optionsLimit else { return }
             steps -= 1
@@ -148,15 +125,7 @@ struct GroupInterleavings {
                 let column = members[memberStarts[group] + fill[group]]
                 columns[column] = dealt[position]
                 fill[group] += 1
-                if wholeNumbers {
-                    sideSums[sideOfColumn[column]] += values[dealt[position]]
-                    sidePlaced[sideOfColumn[column]] += 1
-                }
                 if fill[group] < size ? mayHold(group) : holds(group) { place(position + 1) }
-                if wholeNumbers {
-                    sideSums[sideOfColumn[column]] -= values[dealt[position]]
-                    sidePlaced[sideOfColumn[column]] -= 1
-                }
                 fill[group] -= 1
                 columns[column] = -1
             }
