@@ -47,7 +47,7 @@ let package = Package(
             name: "TablefixStore",
             dependencies: [
                 "TablefixModel", "TablefixOutput", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: strict),
         .target(

@@ -99,7 +99,7 @@ public struct LineWrapRepair: CleanupPass {
         var lengths: [Int] = []
         for block in document.blocks {
             guard case .paragraph(let lines) = block.content else { continue }
-            lengths += lines.map(\.text.count).filter { $0 >= 15 }
+            lengths += lines.map(\.text.characterCount).filter { $0 >= 15 }
         }
         guard lengths.count >= 5 else { return nil }
         let sorted = lengths.sorted()
@@ -136,7 +136,9 @@ public struct LineWrapRepair: CleanupPass {
         func character(_ block: Block) -> TextLine? {
             guard case .paragraph(let lines) = block.content, lines.count == 1 else { return nil }
             let text = lines[0].text.trimmingSpaces
-            guard text.count == 1, let char = text.first, Self.isJoinable(char) else { return nil }
+            // One character: the first one ends the text (a long line is not walked to its end).
+            guard let char = text.first, text.index(after: text.startIndex) == text.endIndex, Self.isJoinable(char)
+            else { return nil }
             return lines[0]
         }
         var blocks: [Block] = []

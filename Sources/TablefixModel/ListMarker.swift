@@ -140,6 +140,17 @@ extension Unicode.Scalar {
         }
     }
 
+    /// Whether the scalar is a mark of general or CJK punctuation, full-width ASCII or a box
+    /// drawing that no other scalars are canonically equivalent to (`〈` and `〉` are:
+    /// U+2329 and U+232A): a character holds it only when it holds the very scalar.
+    @inlinable
+    public var isAloneInItsForm: Bool {
+        switch value {
+        case 0x2010...0x2027, 0x2500...0x257F, 0x3001...0x3007, 0x300A...0x3029, 0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+
     /// Whether the scalar is a character of its own whatever stands beside it: printable
     /// ASCII and Latin-1, box drawings, CJK ideographs, CJK and full-width punctuation — never a
     /// combining mark, a joiner, a prepended mark or half of `\r\n`.
@@ -182,6 +193,18 @@ extension StringProtocol {
         unicodeScalars.allSatisfy { $0.standsAlone || $0 == "\u{3000}" }
     }
 
+    /// How many characters the text has (`count`), counted by scalars when each is a
+    /// character (``eachScalarIsACharacter``): most lines, without walking characters.
+    @inlinable
+    public var characterCount: Int {
+        var scalars = 0
+        for scalar in unicodeScalars {
+            guard scalar.standsAlone || scalar == "\u{3000}" else { return count }
+            scalars += 1
+        }
+        return scalars
+    }
+
     /// Whether the last character before the trailing white space may be `character`
     /// (``mayOpen(with:)`` from the end).
     @inlinable
@@ -191,23 +214,35 @@ extension StringProtocol {
     }
 
     /// Whether the text holds `character`, as `contains(_:)` answers it; for an ASCII
-    /// character the bytes answer first, and most lines do not hold it.
+    /// character the bytes answer first, and most lines do not hold it. A mark of CJK or
+    /// general punctuation (`。`, `—`: ``isAloneInItsForm``) is looked for by scalars.
     @inlinable
     public func includes(_ character: Character) -> Bool {
-        guard let byte = character.asciiValue, character != "\r\n" else { return contains(character) }
-        guard utf8.contains(byte) else { return false }
-        // A control character other than a line end is a character of its own wherever it stands.
-        if byte < 0x20 || byte == 0x7F, byte != 0x0A, byte != 0x0D { return true }
-        // Found as a character when the scalars on both sides stand alone; else asked of the characters.
-        let target = Unicode.Scalar(byte)
+        let target: Unicode.Scalar
+        if let byte = character.asciiValue, character != "\r\n" {
+            guard utf8.contains(byte) else { return false }
+            // A control character other than a line end is a character of its own wherever it stands.
+            if byte < 0x20 || byte == 0x7F, byte != 0x0A, byte != 0x0D { return true }
+            target = Unicode.Scalar(byte)
+        } else if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+            scalar.isAloneInItsForm
+        {
+            target = scalar
+        } else {
+            return contains(character)
+        }
+        // Found as a character when the scalars on both sides stand alone; else asked of the
+        // characters, when the scalar is there at all (no other scalars are the same character).
         var previousStandsAlone = true
         var pending = false
+        var seen = false
         for scalar in unicodeScalars {
             if pending, scalar.standsAlone { return true }
             pending = scalar == target && previousStandsAlone
+            seen = seen || scalar == target
             previousStandsAlone = scalar.standsAlone
         }
-        return pending || contains(character)
+        return pending || (seen && contains(character))
     }
 }
 
@@ -221,22 +256,33 @@ extension String {
     public func containsText(_ needle: String) -> Bool {
         var haystack = self
         var pattern = needle
-        return haystack.withUTF8 { text in
-            pattern.withUTF8 { word in
-                guard !word.isEmpty else { return true }
-                guard word.count <= text.count, let first = word.first else { return false }
-                var index = 0
-                let last = text.count - word.count
-                while index <= last {
-                    if text[index] == first {
-                        var offset = 1
-                        while offset < word.count, text[index + offset] == word[offset] { offset += 1 }
-                        if offset == word.count { return true }
-                    }
-                    index += 1
-                }
-                return false
+        return haystack.withUTF8 { text in pattern.withUTF8 { word in Self.occurs(word, in: text) } }
+    }
+
+    /// Whether the bytes of `word` occur in `text`.
+    static func occurs(_ word: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty else { return true }
+        guard word.count <= text.count, let first = word.first else { return false }
+        var index = 0
+        let last = text.count - word.count
+        while index <= last {
+            if text[index] == first {
+                var offset = 1
+                while offset < word.count, text[index + offset] == word[offset] { offset += 1 }
+                if offset == word.count { return true }
             }
+            index += 1
         }
+        return false
+    }
+}
+
+extension Substring {
+    /// Whether `needle` occurs in the substring, comparing UTF-8 bytes
+    /// (``Swift/String/containsText(_:)``).
+    public func containsText(_ needle: String) -> Bool {
+        var haystack = self
+        var pattern = needle
+        return haystack.withUTF8 { text in pattern.withUTF8 { word in String.occurs(word, in: text) } }
     }
 }

@@ -153,12 +153,14 @@ extension BatchStore {
         let json = RepairJSON()
         let tableStatement = try db.cachedStatement(
             sql: "INSERT INTO tables (document, position, table_id, status, confidence, grid) VALUES (?, ?, ?, ?, ?, ?)")
-        let cellStatement = try db.cachedStatement(
+        let cellInsert = try RowInsert(
+            db,
             sql: """
                 INSERT INTO cell_rows (document, table_id, key, position, value, raw, confidence, inferred, why, rule, line)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        let checkStatement = try db.cachedStatement(
+        let checkInsert = try RowInsert(
+            db,
             sql: """
                 INSERT INTO check_rows (document, table_id, position, rule, "column", ok, cell_positions, "left", "right",
                     kind, sentence, line)
@@ -180,29 +182,26 @@ extension BatchStore {
             }
             for row in rows.sorted(by: { $0.key < $1.key }) {
                 let cell = row.cell
-                try cellStatement.execute(arguments: [
+                try cellInsert.insert(
                     id, tableID, row.key, row.position, cell.value, cell.raw, Self.thousandths(cell.confidence),
                     cell.inferred, try cell.why.map { try strings.id($0, db: db) },
-                    try strings.id(cell.rule.rawValue, db: db), cell.line,
-                ])
+                    try strings.id(cell.rule.rawValue, db: db), cell.line)
             }
             for (index, check) in table.checks.enumerated() {
                 let failed = check.ok == false
                 let cells = check.cells.compactMap { positions[$0].map(String.init) }.joined(separator: " ")
-                try checkStatement.execute(arguments: [
+                try checkInsert.insert(
                     id, tableID, index, try strings.id(check.rule, db: db),
                     try check.column.map { try strings.id($0, db: db) }, check.ok, cells,
                     failed ? check.left : nil, failed ? check.right : nil,
-                    check.kind == .arithmetic ? nil : check.kind.rawValue, check.sentence, check.line,
-                ])
+                    check.kind == .arithmetic ? nil : check.kind.rawValue, check.sentence, check.line)
             }
         }
-        let editStatement = try db.cachedStatement(
-            sql: "INSERT INTO edits (document, position, kind, before, after, line, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        let editInsert = try RowInsert(
+            db, sql: "INSERT INTO edits (document, position, kind, before, after, line, confidence) VALUES (?, ?, ?, ?, ?, ?, ?)")
         for (index, edit) in document.edits.enumerated() {
-            try editStatement.execute(arguments: [
-                id, index, edit.kind.rawValue, edit.before, edit.after, edit.line, RepairJSON.rounded(edit.confidence),
-            ])
+            try editInsert.insert(
+                id, index, edit.kind.rawValue, edit.before, edit.after, edit.line, RepairJSON.rounded(edit.confidence))
         }
     }
 

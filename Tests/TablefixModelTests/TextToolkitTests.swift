@@ -121,6 +121,20 @@ struct TextToolkitTests {
         }
     }
 
+    @Test("finds a CJK or general punctuation mark as contains(_:) does, a combining mark or a prepended mark beside it included",
+          arguments: ["办结。", "。\u{301}", "\u{600}。", "a。\u{200D}b。", "—1—2", "1—\u{301}", "", "。", "无", "\u{2329}〈"])
+    func includesMarksAsContains(text: String) {
+        for character: Character in ["。", "—", "〈", "，"] {
+            #expect(text.includes(character) == text.contains(character))
+        }
+    }
+
+    @Test("counts characters as count does, a combining mark, a line end or an ideographic space among them",
+          arguments: ["本年新收申请数量 12", "a\u{301}b", "\r\n", "", "\u{3000}规章", "\u{3000}\u{301}", "🇨🇳", "표"])
+    func characterCount(text: String) {
+        #expect(text.characterCount == text.count)
+    }
+
     @Test("takes running text for prose by its stops, and its commas and semicolons outside brackets, a combining mark on one included",
           arguments: [
               ("一是加强组织领导，强化责任落实。", true), ("部分公开（区分处理的，只计这一情形）", false), ("部分公开（区分处理的；只计这一情形）", false), ("本年新收申请数量", false),

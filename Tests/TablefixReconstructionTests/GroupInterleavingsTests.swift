@@ -60,14 +60,25 @@ struct GroupInterleavingsTests {
 
     @Test("finds what dealing every way finds, in the same order, on random rows of counts")
     func agreesWithBruteForce() {
-        var generator = SeededGenerator(seed: 7)
+        Self.agreeWithBruteForce(seed: 7, scale: 1)
+    }
+
+    @Test("finds what dealing every way finds, in the same order, on random rows of amounts with decimals")
+    func agreesWithBruteForceOnDecimals() {
+        Self.agreeWithBruteForce(seed: 11, scale: 0.1)
+    }
+
+    /// Random rows of groups that each hold (parts of `scale` times a count, and their sum),
+    /// searched and dealt every way.
+    static func agreeWithBruteForce(seed: UInt64, scale: Double) {
+        var generator = SeededGenerator(seed: seed)
         for _ in 0..<100 {
             let sizes = (0..<Int(generator.next() % 2 + 2)).map { _ in Int(generator.next() % 2 + 2) }
             let groups = Self.groups(sizes)
             // Each group made to hold, its values printed group after group: the search deals them anew.
             var values: [Double] = []
             for size in sizes {
-                let parts = (1..<size).map { _ in Double(generator.next() % 4) }
+                let parts = (1..<size).map { _ in Double(generator.next() % 4) * scale }
                 values += [parts.reduce(0, +)] + parts
             }
             let dealt = Array(values.indices)

@@ -28,7 +28,7 @@ public enum LineRole {
     }
 
     /// A sentence: running text with a full stop.
-    public static func isSentence(_ text: String) -> Bool { text.containsText("。") && text.contains("。") }
+    public static func isSentence(_ text: String) -> Bool { text.containsText("。") && text.includes("。") }
 
     /// Running text, perhaps a piece of a sentence a layout wrapped: a full stop, or a
     /// comma or semicolon outside brackets (a label's note in brackets may have commas:

@@ -158,7 +158,8 @@ extension TextReader {
 
     /// Digits with separators or a decimal point, or a dash or slash standing for none.
     static func isNumberToken(_ token: String) -> Bool {
-        guard !token.isEmpty, token.count <= 16 else { return false }
+        // At most 16 characters: a long token is not walked to its end.
+        guard !token.isEmpty, token.dropFirst(16).isEmpty else { return false }
         if NumberGlyphs.noneMarks.contains(token) { return true }
         guard token.first?.isNumber == true else { return false }
         return token.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "，" || $0 == "．" }

@@ -31,7 +31,9 @@ extension TextReader {
 
     /// Whether `line` may hold tables run together with text: a long line with a rule in it.
     static func holdsFlattenedTables(_ line: Substring) -> Bool {
-        line.utf8.count > 200 && line.utf8.contains(UInt8(ascii: "|")) && line.count > 200 && line.contains("| --- |")
+        // By bytes first (the rule's characters are ASCII, each only ever its own scalar): most
+        // long lines hold no rule, and are not walked character by character.
+        line.utf8.count > 200 && line.containsText("| --- |") && !line.dropFirst(200).isEmpty && line.contains("| --- |")
     }
 
     /// The tables among the `|`-separated pieces of a line: for each, the first piece of its

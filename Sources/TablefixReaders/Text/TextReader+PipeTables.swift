@@ -53,7 +53,11 @@ extension TextReader {
     /// How many cells follow a row's last label when they are all values or empty and at
     /// least one is a value; nil for a header row or a row without a label.
     static func valueTailCount(_ row: [Cell]) -> Int? {
-        let texts = row.map { $0.text.trimmingSpaces.replacing("**", with: "") }
+        let texts = row.map { cell in
+            let text = cell.text.trimmingSpaces
+            // Most cells hold no `**`: their bytes say so.
+            return text.containsText("**") ? text.replacing("**", with: "") : text
+        }
         guard let label = texts.lastIndex(where: { !$0.isEmpty && !isValueCell($0) }) else { return nil }
         let tail = texts[(label + 1)...]
         guard tail.contains(where: isValueCell) || tail.allSatisfy(\.isEmpty), !tail.isEmpty else { return nil }

@@ -62,9 +62,12 @@ struct RowAligner {
     func candidates(_ rows: [StreamRow], to templates: [RowTemplate]) -> [[Match?]] {
         let letters = rows.map { LabelMatcher.letters($0.label) }
         let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
+        let labelOnly = rows.map { (!$0.hasNumbers || $0.numberIsListMarker) && $0.hasText && !$0.isCaption }
         return rows.indices.map { index in
             guard rows[index].holdsCells else { return [] }
-            return templates.indices.map { candidate(rows, letters, index, aliases: aliases[$0], at: $0) }
+            // The labels a row may be read with are the same for every template row: read once.
+            let labels = Self.labels(around: index, letters: letters, labelOnly: labelOnly)
+            return templates.indices.map { candidate(labels, row: index, aliases: aliases[$0], at: $0) }
         }
     }
 
@@ -127,31 +130,38 @@ struct RowAligner {
         return matches.reversed()
     }
 
-    /// The match of value row `index` for `template`: the label read from the row itself,
-    /// or also from up to two label-only rows above it, or from one label-only row below
-    /// it (layouts that print a wrapped label's numbers on its first or middle line).
-    /// A longer run must score clearly better to be preferred.
-    func candidate(_ rows: [StreamRow], _ letters: [[UInt32]], _ index: Int, aliases: [[UInt32]], at position: Int)
-        -> Match?
-    {
-        func isLabelOnly(_ row: Int) -> Bool {
-            row >= 0 && row < rows.count && (!rows[row].hasNumbers || rows[row].numberIsListMarker) && rows[row].hasText
-                && !rows[row].isCaption
-        }
-        var best: (score: Double, rows: Range<Int>)?
+    /// The labels value row `index` may be read with, in the order they are tried: the
+    /// row's own, or also up to two label-only rows above it (`labelOnly`: no value but a
+    /// list number, some text, no caption), or also one label-only row below it (layouts
+    /// that print a wrapped label's numbers on its first or middle line). Each with its rows.
+    static func labels(around index: Int, letters: [[UInt32]], labelOnly: [Bool]) -> [(rows: Range<Int>, letters: [UInt32])] {
+        func isLabelOnly(_ row: Int) -> Bool { row >= 0 && row < labelOnly.count && labelOnly[row] }
+        var labels: [(rows: Range<Int>, letters: [UInt32])] = []
         for after in 0...1 where after == 0 || isLabelOnly(index + 1) {
             var start = index
             while true {
                 let range = start..<(index + 1 + after)
-                let label = range.count == 1 ? letters[range.lowerBound] : range.flatMap { letters[$0] }
-                var score = 0.0
-                for alias in aliases { score = max(score, matcher.score(label, alias)) }
-                if score > (best?.score ?? 0) + 0.05 { best = (score, range) }
+                labels.append((range, range.count == 1 ? letters[range.lowerBound] : range.flatMap { letters[$0] }))
                 guard index - start < 2, isLabelOnly(start - 1) else { break }
                 start -= 1
             }
         }
+        return labels
+    }
+
+    /// The match of value row `row` for the template row at `position`, read with the
+    /// best of its `labels` (``labels(around:letters:labelOnly:)``) for any of the
+    /// template row's aliases. A longer run must score clearly better to be preferred.
+    func candidate(_ labels: [(rows: Range<Int>, letters: [UInt32])], row: Int, aliases: [[UInt32]], at position: Int)
+        -> Match?
+    {
+        var best: (score: Double, rows: Range<Int>)?
+        for label in labels {
+            var score = 0.0
+            for alias in aliases { score = max(score, matcher.score(label.letters, alias)) }
+            if score > (best?.score ?? 0) + 0.05 { best = (score, label.rows) }
+        }
         guard let best, best.score >= Self.threshold else { return nil }
-        return Match(templateRow: position, streamRow: index, score: best.score, labelRows: best.rows)
+        return Match(templateRow: position, streamRow: row, score: best.score, labelRows: best.rows)
     }
 }

@@ -340,7 +340,7 @@ enum RowStream {
     /// `20002—————10001`: a crawler's run of cells, digits and dashes together. Each dash is
     /// a cell that printed none; the digit runs are split later, as glued digits are.
     static func crawledDashes(_ word: String) -> [String]? {
-        guard word.contains("—"), word.contains(where: \.isNumber),
+        guard word.includes("—"), word.contains(where: \.isNumber),
             word.allSatisfy({ $0 == "—" || ($0.isASCII && $0.isNumber) })
         else { return nil }
         var pieces: [String] = []

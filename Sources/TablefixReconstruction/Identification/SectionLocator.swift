@@ -61,9 +61,11 @@ struct SectionLocator {
         for index in blocks.indices {
             if case .removed = blocks[index].content { continue }
             guard texts.isShort[index], let letters = texts.letters[index] else { continue }
-            for table in template.tables where Self.isHeading(letters: letters, of: table) {
-                if !starts.contains(where: { $0.table == table.id }) { starts.append((table.id, index)) }
-                break
+            // The first table it heads (asked of each table in place, none copied).
+            if let table = template.tables.first(where: { Self.isHeading(letters: letters, of: $0) }),
+                !starts.contains(where: { $0.table == table.id })
+            {
+                starts.append((table.id, index))
             }
         }
         var regions: [String: Range<Int>] = [:]

@@ -67,10 +67,12 @@ struct TemplateChooser {
     /// Text without white space and in simplified characters, so that a term split by a
     /// stray space or served in traditional characters still matches.
     static func compact(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalar by scalar to a string costs more than the scalars.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars where !scalar.isSpace {
-            result.append(Unicode.Scalar(SimplifiedForms.of(scalar.value)) ?? scalar)
+            result += (Unicode.Scalar(SimplifiedForms.of(scalar.value)) ?? scalar).utf8
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 }

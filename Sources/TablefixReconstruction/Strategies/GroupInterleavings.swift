@@ -35,63 +35,100 @@ struct GroupInterleavings {
         // Every column is in its group's relation: a value that is not a number fails the
         // group it goes to, wherever it goes, and no order holds.
         guard dealt.allSatisfy({ numbers[$0] != nil }) else { return [] }
-        // Counts never fall as values are added: a side already past the other side, complete,
-        // by more than the tolerance cannot come back.
-        let growing = dealt.allSatisfy { numbers[$0].map { $0 >= 0 } ?? false }
-        var fill = [Int](repeating: 0, count: groups.members.count)
-        var columns = [Int](repeating: -1, count: width)
+        var search = Search(groups: groups, dealt: dealt, numbers: numbers, budget: budget)
+        search.place(0)
+        return search.results.filter { $0 != dealt }
+    }
+
+    /// The depth-first search of ``orders(of:numbers:)``, its state in flat arrays so that a
+    /// step allocates nothing: a group's members, and its relation's sides, are ranges of
+    /// one array of positions each.
+    private struct Search {
+        let dealt: [Int]
+        /// The number of each value index (every dealt one is a number).
+        let values: [Double]
+        /// Whether every value is a count (none below zero): a side then never falls as
+        /// values are added, and one already past the other side, complete, by more than the
+        /// tolerance cannot come back.
+        let growing: Bool
+        /// Group `g`'s members are `members[memberStarts[g]..<memberStarts[g + 1]]`.
+        let members: [Int]
+        let memberStarts: [Int]
+        /// Group `g`'s relation: left side `sides[sideStarts[2g]..<sideStarts[2g + 1]]`,
+        /// right side `sides[sideStarts[2g + 1]..<sideStarts[2g + 2]]`.
+        let sides: [Int]
+        let sideStarts: [Int]
+        let optionsLimit: Int
+        var steps: Int
+        /// How many of each group's members are placed.
+        var fill: [Int]
+        /// The value index placed in each column, -1 while none is.
+        var columns: [Int]
         var results: [[Int]] = []
         var seen = Set<[Double?]>()
-        var steps = budget.interleavingSteps
-        // The sum of the values placed in `positions` (as ``Tally/sum(_:_:)`` adds them), read
-        // where they are placed: nil when one is not placed yet or not a number.
-        func sum(_ positions: [Int]) -> Double? {
-            var total = 0.0
-            for position in positions {
-                guard columns[position] >= 0, let value = numbers[columns[position]] else { return nil }
-                total += value
+        let numbers: [Double?]
+
+        init(groups: Groups, dealt: [Int], numbers: [Double?], budget: SearchBudget) {
+            self.dealt = dealt
+            self.numbers = numbers
+            values = numbers.map { $0 ?? 0 }
+            growing = dealt.allSatisfy { numbers[$0].map { $0 >= 0 } ?? false }
+            members = groups.members.flatMap { $0 }
+            memberStarts = groups.members.reduce(into: [0]) { starts, members in starts.append(starts[starts.count - 1] + members.count) }
+            let relations = groups.tally.relations
+            sides = relations.flatMap { $0.left + $0.right }
+            sideStarts = relations.reduce(into: [0]) { starts, relation in
+                starts.append(starts[starts.count - 1] + relation.left.count)
+                starts.append(starts[starts.count - 1] + relation.right.count)
             }
-            return total
+            optionsLimit = budget.optionsPerUnit
+            steps = budget.interleavingSteps
+            fill = [Int](repeating: 0, count: groups.members.count)
+            columns = [Int](repeating: -1, count: dealt.count)
         }
-        func holds(_ group: Int) -> Bool {
-            let relation = groups.tally.relations[group]
-            guard let left = sum(relation.left), let right = sum(relation.right) else { return false }
-            return abs(left - right) <= Arithmetic.tolerance
-        }
-        // The sum of the values placed so far in `positions`, and whether all are placed.
-        func placed(_ positions: [Int]) -> (sum: Double, complete: Bool) {
+
+        /// The sum of the values placed so far on one side (as ``Tally/sum(_:_:)`` adds
+        /// them: in the side's order), and whether all its columns are placed.
+        func placed(side: Int) -> (sum: Double, complete: Bool) {
             var total = 0.0
             var complete = true
-            for position in positions {
-                if columns[position] >= 0, let value = numbers[columns[position]] { total += value } else { complete = false }
+            for index in sideStarts[side]..<sideStarts[side + 1] {
+                let column = columns[sides[index]]
+                if column >= 0 { total += values[column] } else { complete = false }
             }
             return (total, complete)
         }
-        // Whether a group not yet complete may still hold, its values all counts.
+
+        /// Whether a complete group's relation holds.
+        func holds(_ group: Int) -> Bool {
+            abs(placed(side: 2 * group).sum - placed(side: 2 * group + 1).sum) <= Arithmetic.tolerance
+        }
+
+        /// Whether a group not yet complete may still hold, its values all counts.
         func mayHold(_ group: Int) -> Bool {
             guard growing else { return true }
-            let relation = groups.tally.relations[group]
-            let left = placed(relation.left), right = placed(relation.right)
+            let left = placed(side: 2 * group), right = placed(side: 2 * group + 1)
             let margin = 2 * Arithmetic.tolerance
             return !(left.complete && right.sum > left.sum + margin) && !(right.complete && left.sum > right.sum + margin)
         }
-        func place(_ position: Int) {
-            guard steps > 0, results.count < budget.optionsPerUnit else { return }
+
+        mutating func place(_ position: Int) {
+            guard steps > 0, results.count < optionsLimit else { return }
             steps -= 1
             if position == dealt.count {
-                let values = columns.map { numbers[$0] }
-                if seen.insert(values).inserted { results.append(columns) }
+                if seen.insert(columns.map { numbers[$0] }).inserted { results.append(columns) }
                 return
             }
-            for (group, members) in groups.members.enumerated() where fill[group] < members.count {
-                columns[members[fill[group]]] = dealt[position]
+            for group in fill.indices {
+                let size = memberStarts[group + 1] - memberStarts[group]
+                guard fill[group] < size else { continue }
+                let column = members[memberStarts[group] + fill[group]]
+                columns[column] = dealt[position]
                 fill[group] += 1
-                if fill[group] < members.count ? mayHold(group) : holds(group) { place(position + 1) }
+                if fill[group] < size ? mayHold(group) : holds(group) { place(position + 1) }
                 fill[group] -= 1
-                columns[members[fill[group]]] = -1
+                columns[column] = -1
             }
         }
-        place(0)
-        return results.filter { $0 != dealt }
     }
 }

@@ -46,7 +46,8 @@ enum NumberReader {
             reading.note = note
             return reading
         }
-        guard !word.isEmpty, word.count <= longestNumber else { return nil }
+        // At most ``longestNumber`` characters: a long word is not walked to its end.
+        guard !word.isEmpty, word.dropFirst(longestNumber).isEmpty else { return nil }
         if let (number, unit) = splitUnit(word) {
             guard var reading = reading(of: number) else { return nil }
             reading.unit = unit
