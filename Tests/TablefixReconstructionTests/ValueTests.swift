@@ -433,6 +433,19 @@ struct OCRGridCellTests {
         #expect(NumberReader.strayMarkReading(of: word) == nil)
     }
 
+    @Test("reads Latin letters after the values of a grid row read from text as an unreadable cell, not the label")
+    func latinDebrisInTextGridIsACell() {
+        // An OCR'd page's columns: the last cell `0 1L`, a total and the rule after it.
+        let tokens = row(["二、上年结转政府信息公开申请数量", "0", "1", "0 1L"], ocr: false)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number, .number])
+        #expect(CellReading.from(tokens[4], decimal: false).value == nil)
+    }
+
+    @Test("keeps Latin letters that no value precedes in a grid row read from text as text")
+    func latinWordBeforeValuesInTextGridStaysText() {
+        #expect(row(["行政许可 ABC", "12", "3"], ocr: false).map(\.kind) == [.text, .text, .number, .number])
+    }
+
     @Test("a cell of a count with a speck among an OCR'd row's values is a value, read as a repair")
     func strayMarkCellIsAValue() {
         let tokens = row(["3.属于", "3", "0-", "1"], ocr: true)

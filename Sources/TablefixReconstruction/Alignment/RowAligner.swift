@@ -64,8 +64,27 @@ struct RowAligner {
         let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
         return rows.indices.map { index in
             guard rows[index].holdsCells else { return [] }
-            return templates.indices.map { candidate(rows, letters, index, aliases: aliases[$0], at: $0) }
+            // The row's own label against each template row, where a label row below may join it.
+            let own = index + 1 < rows.count && rows[index + 1].hasText
+                ? templates.indices.map { ownScore(letters[index], aliases: aliases[$0]) } : []
+            let best = own.max() ?? 0
+            return templates.indices.map { position in
+                let ownIsAnother = best >= Self.ownLabelScore && own[position] < best - LabelMatcher.nearTie
+                return candidate(rows, letters, index, aliases: aliases[position], at: position,
+                                 ownLabelIsAnother: ownIsAnother)
+            }
         }
+    }
+
+    /// What a row's own label must score for one template row to be that row's label
+    /// rather than the start of a label wrapped onto the line below (``candidate``).
+    static let ownLabelScore = 0.7
+    /// What a label-only row must score alone to be a whole label, not a wrapped label's end.
+    static let wholeLabelScore = 0.9
+
+    /// How well the letters of a row's own label match the best of `aliases`.
+    func ownScore(_ label: [UInt32], aliases: [[UInt32]]) -> Double {
+        aliases.map { matcher.score(label, $0) }.max() ?? 0
     }
 
     /// The best order-preserving assignment of `rows` to `templates`.
@@ -129,17 +148,23 @@ struct RowAligner {
 
     /// The match of value row `index` for `template`: the label read from the row itself,
     /// or also from up to two label-only rows above it, or from one label-only row below
-    /// it (layouts that print a wrapped label's numbers on its first or middle line).
-    /// A longer run must score clearly better to be preferred.
-    func candidate(_ rows: [StreamRow], _ letters: [[UInt32]], _ index: Int, aliases: [[UInt32]], at position: Int)
-        -> Match?
+    /// it (layouts that print a wrapped label's numbers on its first or middle line). A
+    /// longer run must score clearly better to be preferred. When the row's own label is
+    /// another template row's (`ownLabelIsAnother`), a row below that is this template
+    /// row's whole label is not its label's end: it is the next row's label, the values an
+    /// OCR lost (`一、本年新炒疏府信息公开申请数量 117 …` above `上年结转政府信息公开申请数量`).
+    func candidate(_ rows: [StreamRow], _ letters: [[UInt32]], _ index: Int, aliases: [[UInt32]], at position: Int,
+                   ownLabelIsAnother: Bool = false) -> Match?
     {
         func isLabelOnly(_ row: Int) -> Bool {
             row >= 0 && row < rows.count && (!rows[row].hasNumbers || rows[row].numberIsListMarker) && rows[row].hasText
                 && !rows[row].isCaption
         }
         var best: (score: Double, rows: Range<Int>)?
-        for after in 0...1 where after == 0 || isLabelOnly(index + 1) {
+        func isWholeLabel(_ row: Int) -> Bool {
+            aliases.contains { matcher.score(letters[row], $0) >= Self.wholeLabelScore }
+        }
+        for after in 0...1 where after == 0 || (isLabelOnly(index + 1) && !(ownLabelIsAnother && isWholeLabel(index + 1))) {
             var start = index
             while true {
                 let range = start..<(index + 1 + after)

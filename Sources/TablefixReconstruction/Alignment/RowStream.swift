@@ -280,7 +280,8 @@ enum RowStream {
     /// ``NumberReader/strayMarkReading(of:)``) is a number too, and so is a short cell of
     /// anything after a cell of a value (`卫汪` where a blurred `13` was: a number reading
     /// cannot read, not a label). Text keeps them as text: there `3.` after a row's values
-    /// is the list number of the next row's label. In a line, words of Latin letters after
+    /// is the list number of the next row's label. In a line, and in a grid's row read from
+    /// text (an OCR'd page's columns, `0 1L` in the last cell), words of Latin letters after
     /// the row's values (``isLatinDebris(_:)``) are cells an OCR garbled.
     static func readingLoneLookalikes(_ tokens: [Token], wholeCellsOnly: Bool = false) -> [Token] {
         func isLookalike(_ index: Int) -> Bool {
@@ -296,8 +297,8 @@ enum RowStream {
         for index in tokens.indices.dropFirst() where tokens[index].kind == .text {
             let before = tokens[index - 1]
             let afterValue = before.isValue || garbled[index - 1] || (before.kind == .text && isLookalike(index - 1))
-            if wholeCellsOnly {
-                garbled[index] = tokens[index].isWhole && tokens[index].isOCR && afterValue
+            if wholeCellsOnly, tokens[index].isOCR {
+                garbled[index] = tokens[index].isWhole && afterValue
                     && tokens[index].raw.count <= longestGarbledValue && !NumberReader.units.contains(tokens[index].raw)
             } else {
                 garbled[index] = afterValue && isLatinDebris(tokens[index].raw)
