@@ -326,6 +326,19 @@ struct ValueTests {
         #expect(CellReading.from(tokens[tokens.count - 1], decimal: false).value == nil)
     }
 
+    @Test("reads a CJK character an OCR printed for a row's last cell as an unreadable cell, not the row's label")
+    func garbledLastCellIsACell() {
+        let tokens = RowStream.cellTokens("3.补正后申请内容仍不 5  0   0  0   0    0 上", line: 1, inGrid: false)
+        #expect(tokens.suffix(7).map(\.kind) == Array(repeating: .number, count: 7))
+        #expect(CellReading.from(tokens[tokens.count - 1], decimal: false).value == nil)
+    }
+
+    @Test("keeps a CJK word after a few numbers, or after a unit, as text")
+    func cjkWordAfterFewValuesStaysText() {
+        #expect(RowStream.cellTokens("共收到 3 4 5 上", line: 1, inGrid: false).last?.kind == .text)
+        #expect(RowStream.cellTokens("1 2 3 4 5 件", line: 1, inGrid: false).last?.kind == .text)
+    }
+
     @Test("keeps Latin letters that no value precedes as text")
     func latinWordBeforeValuesStaysText() {
         let tokens = RowStream.cellTokens("行政许可 ABC 12 3", line: 1, inGrid: false)

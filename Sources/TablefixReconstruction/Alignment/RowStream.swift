@@ -301,7 +301,8 @@ enum RowStream {
                 garbled[index] = tokens[index].isWhole && afterValue
                     && tokens[index].raw.count <= longestGarbledValue && !NumberReader.units.contains(tokens[index].raw)
             } else {
-                garbled[index] = afterValue && isLatinDebris(tokens[index].raw)
+                garbled[index] = afterValue
+                    && (isLatinDebris(tokens[index].raw) || isGarbledLastCell(tokens, at: index))
             }
         }
         var start = tokens.count
@@ -321,6 +322,23 @@ enum RowStream {
         }
         return tokens
     }
+
+    /// Whether the word at `index`, the last of its row, is a cell an OCR read as one or two
+    /// CJK characters (`3.补正后申请内容仍不 5  0  0  0  0  0 上`, the total a blurred `5`):
+    /// a row of values (``minimumValuesBeforeGarbledCell`` at least) runs up to it, and it is
+    /// no unit. Fewer values before such a word are a sentence's (`共 3 个 上`).
+    static func isGarbledLastCell(_ tokens: [Token], at index: Int) -> Bool {
+        let raw = tokens[index].raw
+        guard index == tokens.count - 1, (1...2).contains(raw.count),
+            raw.allSatisfy(\.isCJK), !NumberReader.units.contains(raw)
+        else { return false }
+        let values = tokens[..<index].reversed().prefix { $0.kind == .number }.count
+        return values >= minimumValuesBeforeGarbledCell
+    }
+
+    /// The fewest values before a word of CJK characters that end a line for it to be a
+    /// garbled cell: most of a row of the table of requests.
+    static let minimumValuesBeforeGarbledCell = 5
 
     /// Whether a word of a line is what a Chinese OCR prints for cells it could not read
     /// (`ofa`, `1h0o0`, `s:`): Latin letters, perhaps with digits and marks, and nothing
