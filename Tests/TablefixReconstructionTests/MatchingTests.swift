@@ -55,6 +55,35 @@ struct MatchingTests {
         #expect(matches.map(\.templateRow) == [1, 2])
         #expect(matches.map(\.streamRow) == [1, 2])
     }
+
+    /// The first two rows of the requests table, and a row of `label` and `values`.
+    func requestRows() -> [RowTemplate] {
+        [("new", "本年新收政府信息公开申请数量"), ("carried_in", "上年结转政府信息公开申请数量")].map { key, label in
+            RowTemplate(key: key, labels: [label], group: nil, columns: ["natural", "total"], decimal: nil)
+        }
+    }
+
+    func row(_ label: String, _ values: [String] = []) -> StreamRow {
+        StreamRow(tokens: [Token(kind: .text, raw: label, line: 1)] + values.map { Token(kind: .number, raw: $0, line: 1) },
+                  block: 0)
+    }
+
+    @Test("keeps a row whose own label is another row's from taking the next row's label below it")
+    func ownLabelKeepsItsRow() {
+        // An OCR garbled 新收政 and lost the next row's values: its label stands alone below.
+        let rows = [row("一、本年新炒疏府信息公开申请数量", ["117", "131"]), row("上年结转政府信息公开申请数量")]
+        let matches = RowAligner(matcher: matcher).align(rows, to: requestRows())
+        #expect(matches.map(\.templateRow) == [0])
+        #expect(matches.map(\.labelRows) == [0..<1])
+    }
+
+    @Test("still reads a wrapped label's second line below the line that printed its values")
+    func wrappedLabelTakesTheLineBelow() {
+        let rows = [row("二、上年结转政府信息", ["1", "1"]), row("公开申请数量")]
+        let matches = RowAligner(matcher: matcher).align(rows, to: requestRows())
+        #expect(matches.map(\.templateRow) == [1])
+        #expect(matches.map(\.labelRows) == [0..<2])
+    }
 }
 
 @Suite("Longest common subsequence")

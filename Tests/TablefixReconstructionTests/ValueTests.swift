@@ -326,6 +326,19 @@ struct ValueTests {
         #expect(CellReading.from(tokens[tokens.count - 1], decimal: false).value == nil)
     }
 
+    @Test("reads a CJK character an OCR printed for a row's last cell as an unreadable cell, not the row's label")
+    func garbledLastCellIsACell() {
+        let tokens = RowStream.cellTokens("3.补正后申请内容仍不 5  0   0  0   0    0 上", line: 1, inGrid: false)
+        #expect(tokens.suffix(7).map(\.kind) == Array(repeating: .number, count: 7))
+        #expect(CellReading.from(tokens[tokens.count - 1], decimal: false).value == nil)
+    }
+
+    @Test("keeps a CJK word after a few numbers, or after a unit, as text")
+    func cjkWordAfterFewValuesStaysText() {
+        #expect(RowStream.cellTokens("共收到 3 4 5 上", line: 1, inGrid: false).last?.kind == .text)
+        #expect(RowStream.cellTokens("1 2 3 4 5 件", line: 1, inGrid: false).last?.kind == .text)
+    }
+
     @Test("keeps Latin letters that no value precedes as text")
     func latinWordBeforeValuesStaysText() {
         let tokens = RowStream.cellTokens("行政许可 ABC 12 3", line: 1, inGrid: false)
@@ -431,6 +444,19 @@ struct OCRGridCellTests {
     @Test("reads no speck in a number that is whole, signed or a decimal", arguments: ["12", "-3", "1.5", "0.-", "."])
     func noStrayMark(word: String) {
         #expect(NumberReader.strayMarkReading(of: word) == nil)
+    }
+
+    @Test("reads Latin letters after the values of a grid row read from text as an unreadable cell, not the label")
+    func latinDebrisInTextGridIsACell() {
+        // An OCR'd page's columns: the last cell `0 1L`, a total and the rule after it.
+        let tokens = row(["二、上年结转政府信息公开申请数量", "0", "1", "0 1L"], ocr: false)
+        #expect(tokens.map(\.kind) == [.text, .number, .number, .number, .number])
+        #expect(CellReading.from(tokens[4], decimal: false).value == nil)
+    }
+
+    @Test("keeps Latin letters that no value precedes in a grid row read from text as text")
+    func latinWordBeforeValuesInTextGridStaysText() {
+        #expect(row(["行政许可 ABC", "12", "3"], ocr: false).map(\.kind) == [.text, .text, .number, .number])
     }
 
     @Test("a cell of a count with a speck among an OCR'd row's values is a value, read as a repair")

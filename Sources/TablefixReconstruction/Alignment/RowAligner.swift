@@ -67,8 +67,27 @@ struct RowAligner {
             guard rows[index].holdsCells else { return [] }
             // The labels a row may be read with are the same for every template row: read once.
             let labels = Self.labels(around: index, letters: letters, labelOnly: labelOnly)
-            return templates.indices.map { candidate(labels, row: index, aliases: aliases[$0], at: $0) }
+            // The row's own label against each template row, where a label row below may join it.
+            let own = labels.contains { $0.rows.upperBound > index + 1 }
+                ? templates.indices.map { ownScore(letters[index], aliases: aliases[$0]) } : []
+            let best = own.max() ?? 0
+            return templates.indices.map { position in
+                let ownIsAnother = best >= Self.ownLabelScore && own[position] < best - LabelMatcher.nearTie
+                return candidate(labels, row: index, aliases: aliases[position], at: position,
+                                 below: ownIsAnother ? letters[index + 1] : nil)
+            }
         }
+    }
+
+    /// What a row's own label must score for one template row to be that row's label
+    /// rather than the start of a label wrapped onto the line below (``candidate``).
+    static let ownLabelScore = 0.7
+    /// What a label-only row must score alone to be a whole label, not a wrapped label's end.
+    static let wholeLabelScore = 0.9
+
+    /// How well the letters of a row's own label match the best of `aliases`.
+    func ownScore(_ label: [UInt32], aliases: [[UInt32]]) -> Double {
+        aliases.map { matcher.score(label, $0) }.max() ?? 0
     }
 
     /// The best order-preserving assignment of `rows` to `templates`.
@@ -152,11 +171,16 @@ struct RowAligner {
     /// The match of value row `row` for the template row at `position`, read with the
     /// best of its `labels` (``labels(around:letters:labelOnly:)``) for any of the
     /// template row's aliases. A longer run must score clearly better to be preferred.
-    func candidate(_ labels: [(rows: Range<Int>, letters: [UInt32])], row: Int, aliases: [[UInt32]], at position: Int)
-        -> Match?
+    /// `below`: the letters of the label-only row below when the row's own label is another
+    /// template row's; when they are this template row's whole label, they are not the
+    /// row's label's end but the next row's label, the values an OCR lost
+    /// (`一、本年新炒疏府信息公开申请数量 117 …` above `上年结转政府信息公开申请数量`).
+    func candidate(_ labels: [(rows: Range<Int>, letters: [UInt32])], row: Int, aliases: [[UInt32]], at position: Int,
+                   below: [UInt32]? = nil) -> Match?
     {
+        let belowIsWholeLabel = below.map { below in aliases.contains { matcher.score(below, $0) >= Self.wholeLabelScore } } ?? false
         var best: (score: Double, rows: Range<Int>)?
-        for label in labels {
+        for label in labels where !(belowIsWholeLabel && label.rows.upperBound > row + 1) {
             var score = 0.0
             for alias in aliases { score = max(score, matcher.score(label.letters, alias)) }
             if score > (best?.score ?? 0) + 0.05 { best = (score, label.rows) }

@@ -280,7 +280,8 @@ enum RowStream {
     /// ``NumberReader/strayMarkReading(of:)``) is a number too, and so is a short cell of
     /// anything after a cell of a value (`卫汪` where a blurred `13` was: a number reading
     /// cannot read, not a label). Text keeps them as text: there `3.` after a row's values
-    /// is the list number of the next row's label. In a line, words of Latin letters after
+    /// is the list number of the next row's label. In a line, and in a grid's row read from
+    /// text (an OCR'd page's columns, `0 1L` in the last cell), words of Latin letters after
     /// the row's values (``isLatinDebris(_:)``) are cells an OCR garbled.
     static func readingLoneLookalikes(_ tokens: [Token], wholeCellsOnly: Bool = false) -> [Token] {
         func isLookalike(_ index: Int) -> Bool {
@@ -296,11 +297,13 @@ enum RowStream {
         for index in tokens.indices.dropFirst() where tokens[index].kind == .text {
             let before = tokens[index - 1]
             let afterValue = before.isValue || garbled[index - 1] || (before.kind == .text && isLookalike(index - 1))
-            if wholeCellsOnly {
-                garbled[index] = tokens[index].isWhole && tokens[index].isOCR && afterValue
+            if wholeCellsOnly, tokens[index].isOCR {
+                garbled[index] = tokens[index].isWhole && afterValue
                     && tokens[index].raw.count <= longestGarbledValue && !NumberReader.units.contains(tokens[index].raw)
-            } else {
-                garbled[index] = afterValue && isLatinDebris(tokens[index].raw)
+            } else if !wholeCellsOnly || tokens[index].offset != nil {
+                // A line, or a grid's row read from text; a page's markup prints what it holds.
+                garbled[index] = afterValue
+                    && (isLatinDebris(tokens[index].raw) || isGarbledLastCell(tokens, at: index))
             }
         }
         var start = tokens.count
@@ -320,6 +323,23 @@ enum RowStream {
         }
         return tokens
     }
+
+    /// Whether the word at `index`, the last of its row, is a cell an OCR read as one or two
+    /// CJK characters (`3.补正后申请内容仍不 5  0  0  0  0  0 上`, the total a blurred `5`):
+    /// a row of values (``minimumValuesBeforeGarbledCell`` at least) runs up to it, and it is
+    /// no unit. Fewer values before such a word are a sentence's (`共 3 个 上`).
+    static func isGarbledLastCell(_ tokens: [Token], at index: Int) -> Bool {
+        let raw = tokens[index].raw
+        guard index == tokens.count - 1, (1...2).contains(raw.count),
+            raw.allSatisfy(\.isCJK), !NumberReader.units.contains(raw)
+        else { return false }
+        let values = tokens[..<index].reversed().prefix { $0.kind == .number }.count
+        return values >= minimumValuesBeforeGarbledCell
+    }
+
+    /// The fewest values before a word of CJK characters that end a line for it to be a
+    /// garbled cell: most of a row of the table of requests.
+    static let minimumValuesBeforeGarbledCell = 5
 
     /// Whether a word of a line is what a Chinese OCR prints for cells it could not read
     /// (`ofa`, `1h0o0`, `s:`): Latin letters, perhaps with digits and marks, and nothing
