@@ -58,6 +58,46 @@ struct TextReaderTests {
         #expect(grid.rows[1][2].isBlankByPosition)
     }
 
+    @Test("puts blanks by the columns the rows share where no row prints every column (blank for zero)")
+    func blanksByColumnsRowsShare() throws {
+        let text = "说明文字。\n      一、本年新收            215   7    1        19  246\n"
+            + "      二、上年结转                  1                 1\n      （七）总计             215   8         2   18  248\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[0] == ["一、本年新收", "215", "7", "1", "", "19", "246"])
+        #expect(texts(grid)[1] == ["二、上年结转", "", "1", "", "", "", "1"])
+        #expect(grid.rows[1][1].isBlankByPosition)
+    }
+
+    @Test("puts no blank by the columns the rows share when a cell of one reaches over another's column")
+    func blanksByColumnsRowsShareNeedAGrid() throws {
+        let text = "说明文字。\n      一、本年新收            215        1        19  246\n"
+            + "      二、上年结转                  1                 1\n"
+            + "      （七）总计（其中包括结转下年度的申请）               2   18  248\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[1] == ["二、上年结转", "1", "1"])
+    }
+
+    @Test("places blanks by display columns in a table whose rows line up by width, not by the characters' count")
+    func blanksByColumnsRowsShareByWidth() throws {
+        // pandoc's plain table: by characters, 90 and 1736 stand where no other row has a cell.
+        let text = "说明文字。\n  行政许可               127              3                11520\n"
+            + "  其他对外管理服务事项   90                                1736\n"
+            + "  行政处罚               3414                              4245\n"
+            + "  行政强制               130              -3               291\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[1] == ["其他对外管理服务事项", "90", "", "1736"])
+        #expect(texts(grid)[2] == ["行政处罚", "3414", "", "4245"])
+    }
+
+    @Test("keeps a table laid out in columns whole across a row of labels only (every value blank)")
+    func rowOfLabelsStaysInTheTable() throws {
+        let text = "说明文字。\n      （二）部分公开（区分处理的，只计这一情形，不计其他情形）  6      1      7\n"
+            + "      （三）不予公开                       1.属于国家秘密\n"
+            + "      2.其他法律行政法规禁止公开                2      2\n"
+        let grid = try #require(grids(text).first)
+        #expect(grid.rows.count == 3)
+    }
+
     @Test("keeps a short row as read when one of its values lines up with no column of the fuller rows")
     func blanksNeedAlignedValues() throws {
         let text = "说明文字。\n      行政许可        127      3        11520\n      其他对外管理      90             1736\n"

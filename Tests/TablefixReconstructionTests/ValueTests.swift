@@ -423,9 +423,10 @@ struct UnitTests {
 @Suite("OCR'd grid cells")
 struct OCRGridCellTests {
     /// The tokens of a grid row of `cells`, read by OCR or from text.
-    func row(_ cells: [String], ocr: Bool) -> [Token] {
+    /// A grid row's tokens; `fromText`: the grid was read from text, each cell knowing its place.
+    func row(_ cells: [String], ocr: Bool, fromText: Bool = false) -> [Token] {
         let tokens = cells.flatMap { cell in
-            RowStream.cellTokens(cell, line: 1, inGrid: true).map { token in
+            RowStream.cellTokens(cell, line: 1, inGrid: true, at: fromText ? 0 : nil).map { token in
                 var token = token
                 token.isOCR = ocr
                 return token
@@ -449,9 +450,15 @@ struct OCRGridCellTests {
     @Test("reads Latin letters after the values of a grid row read from text as an unreadable cell, not the label")
     func latinDebrisInTextGridIsACell() {
         // An OCR'd page's columns: the last cell `0 1L`, a total and the rule after it.
-        let tokens = row(["二、上年结转政府信息公开申请数量", "0", "1", "0 1L"], ocr: false)
+        let tokens = row(["二、上年结转政府信息公开申请数量", "0", "1", "0 1L"], ocr: false, fromText: true)
         #expect(tokens.map(\.kind) == [.text, .number, .number, .number, .number])
         #expect(CellReading.from(tokens[4], decimal: false).value == nil)
+    }
+
+    @Test("keeps Latin letters after the values of a grid row of a page's markup as text (what the page prints)")
+    func latinWordsInMarkupGridStayText() {
+        let tokens = row(["二、上年结转政府信息公开申请数量", "0", "1", "0 1L"], ocr: false)
+        #expect(tokens.last?.kind == .text)
     }
 
     @Test("keeps Latin letters that no value precedes in a grid row read from text as text")

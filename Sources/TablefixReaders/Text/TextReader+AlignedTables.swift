@@ -29,8 +29,8 @@ extension TextReader {
                 end = index
             } else if text.isEmpty {
                 if index - end > 2 { break }
-            } else if text.count <= 30, !LineRole.opensSection(text), TextReader.imageName(text) == nil, pending.count < 3,
-                !text.contains("。")
+            } else if Self.isRowOfLabels(text) || text.count <= 30 && !LineRole.opensSection(text),
+                TextReader.imageName(text) == nil, pending.count < 3, !text.contains("。")
             {
                 pending.append((index, line))
             } else {
@@ -40,6 +40,13 @@ extension TextReader {
         }
         guard tableRows >= 2 else { return nil }
         return (Grid(rows: Self.blanksByColumns(rows, cutFrom: sources)), end)
+    }
+
+    /// Whether `text` is a table row of labels only, laid out in columns (`（三）不予公开` and
+    /// `1.属于国家秘密` apart, every value blank): two pieces or more, each of a label's length.
+    static func isRowOfLabels(_ text: String) -> Bool {
+        let pieces = splitOnSpaceRuns(text)
+        return pieces.count >= 2 && pieces.allSatisfy { $0.count <= 30 }
     }
 
     /// The cells of `text`, cut from input line `line` (`source`), each with where it starts

@@ -2,7 +2,8 @@ import TablefixModel
 
 extension TextReader {
     /// Puts blanks in a short row laid out by character columns (inscriptis, lynx, pandoc's
-    /// plain tables) where the source printed nothing for a zero: the nearest fuller row
+    /// plain tables) where the source printed nothing for a zero: the columns the rows around
+    /// it share (``blanksByLattice(of:in:spans:)``), or else the nearest fuller row
     /// that starts at the same place and prints a cell starting or ending where each of
     /// the short row's cells does gives the row its columns; the slots it has no cell for,
     /// each a number in the fuller row that no cell of the short row reaches into, become
@@ -17,13 +18,105 @@ extension TextReader {
         // Worked out only once a short row needs them.
         var byWidth: [[CellSpan]?] = []
         return rows.indices.map { index in
-            if let row = blanksByColumns(of: index, in: rows, spans: byScalars) { return row }
+            if let row = blanksByLattice(of: index, in: rows, spans: byScalars)
+                ?? blanksByColumns(of: index, in: rows, spans: byScalars)
+            {
+                return row
+            }
             guard let short = byScalars[index], short.count >= 2 else { return rows[index] }
             if byWidth.isEmpty {
                 byWidth = rows.indices.map { row in sources[row].flatMap { displaySpans(of: rows[row], in: $0) } }
             }
-            return blanksByColumns(of: index, in: rows, spans: byWidth) ?? rows[index]
+            return blanksByLattice(of: index, in: rows, spans: byWidth)
+                ?? blanksByColumns(of: index, in: rows, spans: byWidth)
+                ?? rows[index]
         }
+    }
+
+    /// Row `index` of `rows` with its blanks placed by the columns the rows around it share,
+    /// when no single fuller row gives them (a table printing blank for zero may have no full
+    /// row): the rows that start where it does, from it up and down as long as no cell of
+    /// one reaches over a place where a cell of another starts (or, for a renderer aligning
+    /// cells by their end, ends) — a laid-out grid, not a page's loose columns, nor the
+    /// table before it — three rows at least; each such place is a column. A column the row
+    /// has no cell in, between its first cell and its last, where some of those rows prints a
+    /// number, is a blank. Nil when the row is off the grid, or lacks no column.
+    static func blanksByLattice(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?]) -> [Cell]? {
+        guard let short = spans[index], short.count >= 2 else { return nil }
+        for edge in [\CellSpan.start, \CellSpan.end] {
+            let group = laidOutRows(around: index, spans: spans, edge: edge)
+            guard group.count >= 3 else { continue }
+            if let row = blanksByLattice(of: index, in: rows, spans: spans, group: group, edge: edge) { return row }
+        }
+        return nil
+    }
+
+    /// How far from a row ``laidOutRows(around:spans:edge:)`` looks: farther than a table's rows.
+    static let latticeReach = 60
+
+    /// The rows around `index` that start where it does and share its grid: taken outward
+    /// while no cell of one reaches over another's column (the places where cells after the
+    /// first start or end, by `edge`), up to ``latticeReach`` rows each way.
+    static func laidOutRows(around index: Int, spans: [[CellSpan]?], edge: KeyPath<CellSpan, Int>) -> [Int] {
+        guard let short = spans[index] else { return [] }
+        var group = [index]
+        var cells = short
+        var columns = Set(short.dropFirst().map { $0[keyPath: edge] })
+        func fits(_ row: [CellSpan]) -> Bool {
+            let added = row.dropFirst().map { $0[keyPath: edge] }
+            return !row.contains { span in columns.contains { $0 > span.start && $0 < span.end } }
+                && !cells.contains { span in added.contains { $0 > span.start && $0 < span.end } }
+        }
+        for step in [-1, 1] {
+            var other = index + step
+            while other >= 0, other < spans.count, abs(other - index) <= latticeReach {
+                defer { other += step }
+                guard let row = spans[other], row[0].start == short[0].start else { continue }
+                guard fits(row) else { break }
+                group.append(other)
+                cells += row
+                columns.formUnion(row.dropFirst().map { $0[keyPath: edge] })
+            }
+        }
+        return group
+    }
+
+    /// ``blanksByLattice(of:in:spans:)`` with the columns where `group`'s cells start, or end:
+    /// those of the rows on the grid, most of whose cells stand where another row's do too (a
+    /// row whose cells line up with no other's was laid out by another measure).
+    static func blanksByLattice(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], group: [Int],
+                                edge: KeyPath<CellSpan, Int>) -> [Cell]? {
+        var rowsAt: [Int: Int] = [:]
+        for row in group {
+            for span in (spans[row] ?? []).dropFirst() { rowsAt[span[keyPath: edge], default: 0] += 1 }
+        }
+        func isOnTheGrid(_ row: Int) -> Bool {
+            let shared = (spans[row] ?? []).dropFirst().filter { rowsAt[$0[keyPath: edge], default: 0] >= 2 }.count
+            return 2 * shared > (spans[row]?.count ?? 1) - 1
+        }
+        guard isOnTheGrid(index) else { return nil }
+        var columns = Set<Int>()
+        var numbers = Set<Int>()
+        for row in group where isOnTheGrid(row) {
+            for (place, span) in (spans[row] ?? []).enumerated().dropFirst() {
+                columns.insert(span[keyPath: edge])
+                if row != index, isSignedNumberToken(rows[row][place].text) { numbers.insert(span[keyPath: edge]) }
+            }
+        }
+        let lattice = columns.sorted()
+        guard let short = spans[index] else { return nil }
+        var row = [rows[index][0]]
+        var previous = short[0].end
+        for (place, span) in short.enumerated().dropFirst() {
+            let position = span[keyPath: edge]
+            guard columns.contains(position) else { return nil }
+            let skipped = lattice.filter { $0 > previous && $0 < position }
+            guard skipped.allSatisfy(numbers.contains) else { return nil }
+            row += skipped.map { _ in Cell("", line: rows[index][0].line, isBlankByPosition: true) }
+            row.append(rows[index][place])
+            previous = position
+        }
+        return row.count > short.count ? row : nil
     }
 
     /// Row `index` of `rows` with its blanks placed by the cells' `spans`, or nil when no
