@@ -55,8 +55,9 @@ extension TextReader {
     static let latticeReach = 60
 
     /// The rows around `index` that start where it does and share its grid: taken outward
-    /// while no cell of one reaches over another's column (the places where cells after the
-    /// first start or end, by `edge`), up to ``latticeReach`` rows each way.
+    /// while every cell of one stands clear of the others' columns (the places where cells
+    /// after the first start or end, by `edge`: ``isClear(_:of:edge:)``), up to
+    /// ``latticeReach`` rows each way.
     static func laidOutRows(around index: Int, spans: [[CellSpan]?], edge: KeyPath<CellSpan, Int>) -> [Int] {
         guard let short = spans[index] else { return [] }
         var group = [index]
@@ -64,8 +65,8 @@ extension TextReader {
         var columns = Set(short.dropFirst().map { $0[keyPath: edge] })
         func fits(_ row: [CellSpan]) -> Bool {
             let added = row.dropFirst().map { $0[keyPath: edge] }
-            return !row.contains { span in columns.contains { $0 > span.start && $0 < span.end } }
-                && !cells.contains { span in added.contains { $0 > span.start && $0 < span.end } }
+            return row.allSatisfy { span in columns.allSatisfy { isClear($0, of: span, edge: edge) } }
+                && cells.allSatisfy { span in added.allSatisfy { isClear($0, of: span, edge: edge) } }
         }
         for step in [-1, 1] {
             var other = index + step
@@ -79,6 +80,14 @@ extension TextReader {
             }
         }
         return group
+    }
+
+    /// Whether `column` stands clear of a cell at `span` in a grid laid out by characters:
+    /// outside it and a column gap (two spaces) away, unless it is where the cell itself
+    /// starts or ends (`edge`). Rows laid out by another measure (a Chinese character two
+    /// columns wide) put their columns a place or two apart, inside one another's gaps.
+    static func isClear(_ column: Int, of span: CellSpan, edge: KeyPath<CellSpan, Int>) -> Bool {
+        column == span[keyPath: edge] || column <= span.start - 2 || column >= span.end + 2
     }
 
     /// ``blanksByLattice(of:in:spans:)`` with the columns where `group`'s cells start, or end:
