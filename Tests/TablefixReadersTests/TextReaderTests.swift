@@ -236,6 +236,32 @@ struct PipeTableTests {
         BlockDump.dump(TextReader().blocks(from: text))
     }
 
+    @Test("joins a row html2text wrapped after a bar (its rows end with two spaces) to the line after it")
+    func barePipeRowWrappedAfterABar() {
+        let text = "申请人情况| 自然人| 法人| 总计  \n---|---|---|---  \n一、本年新收政府信息公开申请数量|\n12| 2| 14  \n"
+            + "二、上年结转政府信息公开申请数量| —| —| —  \n\n正文。\n"
+        #expect(dump(text) == """
+            table 1-5: 0 spans []
+              申请人情况 | 自然人 | 法人 | 总计
+              一、本年新收政府信息公开申请数量 | 12 | 2 | 14
+              二、上年结转政府信息公开申请数量 | — | — | —
+            paragraph 7: 正文。
+            """)
+    }
+
+    @Test("joins a table's last row html2text wrapped after a bar to its last value on a line without a bar")
+    func barePipeLastRowWrappedAfterABar() {
+        let text = "申请人情况| 自然人| 法人| 总计  \n---|---|---|---  \n一、本年新收政府信息公开申请数量| 1| 2| 3  \n"
+            + "四、结转下年度继续办理| 0| 0|\n0  \n\n正文。\n"
+        #expect(dump(text).contains("四、结转下年度继续办理 | 0 | 0 | 0\n"))
+    }
+
+    @Test("keeps a bare pipe row ending in a bar a row of its own where no row ends with two spaces")
+    func barePipeRowEndingInABarWithoutLineBreaks() {
+        let text = "申请人情况| 自然人| 总计\n---|---|---\n一、本年新收政府信息公开申请数量| 12|\n二、上年结转政府信息公开申请数量| 1| 1\n\n正文。\n"
+        #expect(dump(text).contains("一、本年新收政府信息公开申请数量 | 12 | \n"))
+    }
+
     @Test("reads html2text's pipe rows without outer bars, keeping an empty cell in its column")
     func barePipeRows() {
         let text = "信息内容| 本年制发件数| 本年废止件数\n---|---|---\n规章| 3|  \n行政规范性文件| 5| 2\n\n正文。\n"

@@ -54,6 +54,10 @@ extension TextReader {
         // A grid table (`+----+----+`, reStructuredText and pandoc) wraps a row's cells over
         // the lines between two rules, as box drawings do; a markdown table does not.
         var gridRules = false
+        // html2text ends each row with two spaces (a markdown line break) and wraps a long
+        // row after a bar: the rows whose line ends with a bare `|`, where others end so.
+        var wrapped: Set<Int> = []
+        var breaksMarked = false
         func flush() {
             if !pending.isEmpty { rows.append(pending) }
             pending = []
@@ -70,8 +74,12 @@ extension TextReader {
                     // markitdown writes an empty header row for a table without one.
                     if rows.count == 1, rows[0].allSatisfy({ $0.text.isEmpty }) { rows.removeAll() }
                 }
-            } else if bare, line.contains("|") || index == start || Self.isOneCellRow(lines, at: index) {
+            } else if bare, line.contains("|") || index == start || Self.isOneCellRow(lines, at: index)
+                || breaksMarked && wrapped.contains(rows.count - 1) && !line.trimmingSpaces.isEmpty
+            {
                 rows.append(Self.barePipeCells(line).map { Cell($0, line: index + 1) })
+                if line.last == "|" { wrapped.insert(rows.count - 1) }
+                if line.hasSuffix("  ") { breaksMarked = true }
             } else if let separator = Self.cellSeparator(line) {
                 var pieces = line.trimmingSpaces.split(separator: separator, omittingEmptySubsequences: false)
                     .map { String($0).trimmingSpaces }
@@ -98,8 +106,27 @@ extension TextReader {
             index += 1
         }
         flush()
+        if bare, breaksMarked { rows = Self.joiningWrappedRows(rows, wrapped: wrapped) }
         if markdown { rows = Self.restoringCoveredCells(rows, columns: ruleColumns) }
         guard rows.count >= 2 else { return nil }
         return (Grid(rows: rows), end)
+    }
+
+    /// `rows` with each row in `wrapped` (a row a converter wrapped after a bar) joined to the
+    /// row after it: `一、本年新收…|` and `12| 2| —| 1| 1| —| 16` are one row.
+    static func joiningWrappedRows(_ rows: [[Cell]], wrapped: Set<Int>) -> [[Cell]] {
+        var joined: [[Cell]] = []
+        var open: [Cell]?
+        for (index, row) in rows.enumerated() {
+            let whole = open.map { $0.dropLast() + row } ?? row
+            if wrapped.contains(index), index + 1 < rows.count {
+                open = whole
+            } else {
+                // A last row wrapped with nothing after it: its bar ends no cell.
+                joined.append(wrapped.contains(index) ? Array(whole.dropLast()) : whole)
+                open = nil
+            }
+        }
+        return joined
     }
 }
