@@ -141,6 +141,18 @@ struct CellLineTableTests {
             """))
     }
 
+    @Test("reads a run of empty cells under a header, as many as its labels or more, as one row left blank")
+    func blankRunUnderHeaderIsOneRow() {
+        let lines = ["本年度共收到申请4件，均已按期答复。", "规章", "0", "", "0", "规范性文件", "1", "1", "2",
+                     "四、政府信息公开行政复议、行政诉讼情况", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+            + Array(repeating: "", count: 10) + ["五、存在的主要问题及改进情况", "下一步，我们将继续做好政府信息公开工作。"]
+        #expect(dump(lines).contains("""
+            table 11-25: 0 spans []
+              结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | · | · | · | · | ·
+               |  |  |  |  |  |  |  |  | 
+            """))
+    }
+
     @Test("leaves the cells under a header as lines where empty lines separate paragraphs (an extractor's separators)")
     func separatedParagraphsLeaveCellsUnderHeaderAsLines() {
         #expect(!dump(reviewUnderHeader(separated: true)).contains("table 12-"))

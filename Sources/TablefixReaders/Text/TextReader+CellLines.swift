@@ -74,8 +74,9 @@ extension TextReader {
     /// that writes every cell, empty or not, on a line: the header's last `w` labels and
     /// the lines after them in rows of `w`, where `w` is the widest width, at least half
     /// of the header's labels and at most all of them, that divides the run of cells.
-    /// Nil unless the run holds a number and an empty cell (without one, the lines say the
-    /// same as a grid would).
+    /// A run of empty cells only, at least as many as the header's labels, is one row left
+    /// blank. Nil unless the run holds an empty cell (without one, the lines say the same as
+    /// a grid would).
     func cellsUnderHeader(_ region: Range<Int>, of lines: [Substring], kinds: [CellLine?])
         -> (Grid, start: Int, end: Int)?
     {
@@ -85,14 +86,23 @@ extension TextReader {
         while headerStart > region.lowerBound, kinds[headerStart - 1] == .label { headerStart -= 1 }
         let headerLabels = lastLabel - headerStart + 1
         guard headerLabels >= Self.minimumHeaderCells, run.count >= Self.minimumHeaderCells,
-            run.contains(where: { kinds[$0] == .value }), run.contains(where: { kinds[$0] != .value }),
-            let width = stride(from: headerLabels, through: max(Self.minimumHeaderCells, (headerLabels + 1) / 2), by: -1)
-                .first(where: { run.count % $0 == 0 })
+            run.contains(where: { kinds[$0] != .value })
         else { return nil }
-        let header = (lastLabel - width + 1)...lastLabel
-        let rows = [Array(header)] + stride(from: run.lowerBound, to: run.upperBound, by: width).map { Array($0..<($0 + width)) }
+        let rows: [[Int]]
+        if !run.contains(where: { kinds[$0] == .value }) {
+            // Every cell empty: one row a publisher left blank, as wide as the run, under
+            // the header's labels (fewer, where the header's cells span columns).
+            guard run.count >= headerLabels else { return nil }
+            rows = [Array(headerStart...lastLabel), Array(run)]
+        } else {
+            guard let width = stride(from: headerLabels, through: max(Self.minimumHeaderCells, (headerLabels + 1) / 2), by: -1)
+                .first(where: { run.count % $0 == 0 })
+            else { return nil }
+            rows = [Array((lastLabel - width + 1)...lastLabel)]
+                + stride(from: run.lowerBound, to: run.upperBound, by: width).map { Array($0..<($0 + width)) }
+        }
         let grid = Grid(rows: rows.map { row in row.map { Cell(String(lines[$0]), line: $0 + 1) } })
-        return (grid, header.lowerBound, run.upperBound - 1)
+        return (grid, rows[0][0], run.upperBound - 1)
     }
 
     /// Whether the text writes its paragraphs on consecutive lines, as an office program's
