@@ -29,7 +29,7 @@ extension TextReader {
                 end = index
             } else if text.isEmpty {
                 if index - end > 2 { break }
-            } else if Self.isRowOfLabels(text) || text.count <= 30 && !LineRole.opensSection(text),
+            } else if text.count <= 30 && !LineRole.opensSection(text) || Self.isRowOfLabels(text),
                 TextReader.imageName(text) == nil, pending.count < 3, !text.contains("。")
             {
                 pending.append((index, line))

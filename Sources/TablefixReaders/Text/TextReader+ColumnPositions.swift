@@ -56,18 +56,23 @@ extension TextReader {
 
     /// The rows around `index` that start where it does and share its grid: taken outward
     /// while every cell of one stands clear of the others' columns (the places where cells
-    /// after the first start or end, by `edge`: ``isClear(_:of:edge:)``), up to
+    /// after the first start or end, by `edge`: ``unclearPlaces(of:edge:)``), up to
     /// ``latticeReach`` rows each way.
     static func laidOutRows(around index: Int, spans: [[CellSpan]?], edge: KeyPath<CellSpan, Int>) -> [Int] {
         guard let short = spans[index] else { return [] }
         var group = [index]
-        var cells = short
-        var columns = Set(short.dropFirst().map { $0[keyPath: edge] })
-        func fits(_ row: [CellSpan]) -> Bool {
-            let added = row.dropFirst().map { $0[keyPath: edge] }
-            return row.allSatisfy { span in columns.allSatisfy { isClear($0, of: span, edge: edge) } }
-                && cells.allSatisfy { span in added.allSatisfy { isClear($0, of: span, edge: edge) } }
+        var columns = Set<Int>()
+        // The places no other row's column may stand at: those not clear of a taken cell.
+        var blocked = Set<Int>()
+        func take(_ row: [CellSpan]) {
+            columns.formUnion(row.dropFirst().map { $0[keyPath: edge] })
+            for span in row { blocked.formUnion(unclearPlaces(of: span, edge: edge)) }
         }
+        func fits(_ row: [CellSpan]) -> Bool {
+            row.dropFirst().allSatisfy { !blocked.contains($0[keyPath: edge]) }
+                && row.allSatisfy { span in unclearPlaces(of: span, edge: edge).allSatisfy { !columns.contains($0) } }
+        }
+        take(short)
         for step in [-1, 1] {
             var other = index + step
             while other >= 0, other < spans.count, abs(other - index) <= latticeReach {
@@ -75,19 +80,19 @@ extension TextReader {
                 guard let row = spans[other], row[0].start == short[0].start else { continue }
                 guard fits(row) else { break }
                 group.append(other)
-                cells += row
-                columns.formUnion(row.dropFirst().map { $0[keyPath: edge] })
+                take(row)
             }
         }
         return group
     }
 
-    /// Whether `column` stands clear of a cell at `span` in a grid laid out by characters:
-    /// outside it and a column gap (two spaces) away, unless it is where the cell itself
-    /// starts or ends (`edge`). Rows laid out by another measure (a Chinese character two
-    /// columns wide) put their columns a place or two apart, inside one another's gaps.
-    static func isClear(_ column: Int, of span: CellSpan, edge: KeyPath<CellSpan, Int>) -> Bool {
-        column == span[keyPath: edge] || column <= span.start - 2 || column >= span.end + 2
+    /// The places a column may not stand at beside a cell at `span` in a grid laid out by
+    /// characters: in it or less than a column gap (two spaces) from it, but where the cell
+    /// itself starts or ends (`edge`). Rows laid out by another measure (a Chinese character
+    /// two columns wide) put their columns a place or two apart, inside one another's gaps.
+    static func unclearPlaces(of span: CellSpan, edge: KeyPath<CellSpan, Int>) -> [Int] {
+        let own = span[keyPath: edge]
+        return ((span.start - 1)...(span.end + 1)).filter { $0 != own }
     }
 
     /// ``blanksByLattice(of:in:spans:)`` with the columns where `group`'s cells start, or end:
