@@ -109,6 +109,46 @@ struct RenderingTests {
         #expect(chosen.confidence < 0.9)
     }
 
+    /// A requests table as a crawler runs its cells together (lxml's text of a page, an
+    /// `&nbsp;` cell's U+00A0 kept), with the rows `rows` at its top; the rows after them
+    /// print no value.
+    static func crawledRequests(_ rows: [String]) -> String {
+        title + (["三、收到和处理政府信息公开申请情况", "自然人法人或其他组织总计", "商业企业科研机构社会公益组织法律服务机构其他"] + rows
+            + ["（三）不予公开1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+               "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项"]).joined(separator: "\n")
+    }
+
+    @Test("reads a crawler's empty cells kept as one space each (a page's &nbsp; cells) as blanks among its run-together values")
+    func crawlerBlanksAsSpaces() {
+        let requests = table("requests", in: Self.crawledRequests([
+            "一、本年新收政府信息公开申请数量152\u{A0}11120", "二、上年结转政府信息公开申请数量1\u{A0}\u{A0}\u{A0}\u{A0}12",
+            "三、本年度办理结果（一）予以公开71\u{A0}\u{A0}\u{A0}19",
+        ]))
+        #expect(values(requests, row: "new") == [15, 2, nil, 1, 1, 1, 20])
+        #expect(values(requests, row: "carried_in") == [1, nil, nil, nil, nil, 1, 2])
+        #expect(values(requests, row: "granted") == [7, 1, nil, nil, nil, 1, 9])
+        let rows = (requests?.cells ?? []).filter { ["new.", "carried_in.", "granted."].contains(where: $0.key.hasPrefix) }
+        #expect(rows.count == 21)
+        #expect(rows.allSatisfy { $0.rule == .splitDigits && $0.confidence < 0.9 })
+    }
+
+    @Test("reads a space of a crawler that collapsed white space as the empty cells the row's arithmetic needs there")
+    func crawlerCollapsedBlanks() {
+        let requests = table("requests", in: Self.crawledRequests([
+            "一、本年新收政府信息公开申请数量15211120", "二、上年结转政府信息公开申请数量1 12", "三、本年度办理结果（一）予以公开71 19",
+        ]))
+        #expect(values(requests, row: "carried_in") == [1, nil, nil, nil, nil, 1, 2])
+        #expect(values(requests, row: "granted") == [7, 1, nil, nil, nil, 1, 9])
+    }
+
+    @Test("keeps the spaces between a row's values a separator's where the table's lines print values apart from labels")
+    func spacesApartAreNoBlanks() {
+        let lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量  5  0  0  0  0  0  5",
+                     "二、上年结转政府信息公开申请数量  1  12", "三、本年度办理结果（一）予以公开  1  0  0  0  0  0  1"]
+        let requests = table("requests", in: Self.title + lines.joined(separator: "\n"))
+        #expect(requests?.cells.contains { $0.why?.contains("kept as a space") == true } == false)
+    }
+
     @Test("reads a one-row table a crawler ran into one run of digits, one digit a cell")
     func crawlerSingleRow() {
         let lines = ["四、政府信息公开行政复议、行政诉讼情况", "行政复议行政诉讼", "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉",

@@ -52,6 +52,10 @@ extension CellEvidence {
         case .joined(let checked):
             return "pieces of one number a single space apart, in a row whose values stand wider apart: joined"
                 + (checked ? "; the row's arithmetic holds so" : "")
+        case .split(let split) where split.blanksAreSpaces:
+            let cells = "cells run together, each empty one kept as a space"
+            return split.fits == 1 ? "\(cells); the only split that fits the row's arithmetic"
+                : "\(cells); \(split.fits) splits fit the row" + (split.chosenByTable ? ", the table's arithmetic chose this one" : ", took the first")
         case .split(let split):
             if split.chosenByProse {
                 return "digits run together; \(split.fits) splits fit the row, a figure the prose states chose this one"

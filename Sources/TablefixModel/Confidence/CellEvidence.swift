@@ -105,12 +105,17 @@ public struct CellEvidence: Sendable, Equatable {
         /// Whether a figure the prose states chose this split among those that fit the
         /// row, where the table's arithmetic could not.
         public var chosenByProse = false
+        /// Whether the row's empty cells are the spaces between its values, one space each
+        /// (a crawler's text of a page whose empty cells hold `&nbsp;`): then no value is
+        /// surer for being printed whole.
+        public var blanksAreSpaces = false
 
-        public init(fits: Int, checked: Bool, wasSplit: Bool, chosenByTable: Bool = false) {
+        public init(fits: Int, checked: Bool, wasSplit: Bool, chosenByTable: Bool = false, blanksAreSpaces: Bool = false) {
             self.fits = fits
             self.checked = checked
             self.wasSplit = wasSplit
             self.chosenByTable = chosenByTable
+            self.blanksAreSpaces = blanksAreSpaces
         }
     }
 

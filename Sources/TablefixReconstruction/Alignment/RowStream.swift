@@ -65,6 +65,22 @@ struct StreamRow {
         return Array(tokens[(last + 1)...])
     }
 
+    /// The spaces before each token of the tail in its line, the first token's counted from
+    /// the label's end; nil when the row is no line of text, or its tail continues on
+    /// other lines.
+    var tailSpaces: [Int]? {
+        guard isLine, let last = tokens.lastIndex(where: { $0.kind == .text }) else { return nil }
+        var spaces: [Int] = []
+        for index in tokens.indices.dropFirst(last + 1) {
+            let before = tokens[index - 1], token = tokens[index]
+            guard token.line == before.line, let start = token.offset, let previous = before.offset else { return nil }
+            let gap = start - previous - before.raw.unicodeScalars.count
+            guard gap >= 0 else { return nil }
+            spaces.append(gap)
+        }
+        return spaces
+    }
+
     /// Values of the tail that are printed (numbers and placeholders).
     var printedValueCount: Int { tail.filter { $0.kind == .number || $0.kind == .placeholder }.count }
 

@@ -10,6 +10,9 @@ struct SearchBudget: Sendable {
     var optionsPerUnit = 64
     /// Splits of a row's glued digits tried before giving up.
     var splitTrials = 20_000
+    /// Ways to spread a crawler's empty cells over the spaces of a row whose white space
+    /// it collapsed, tried before giving up.
+    var collapsedBlankLayouts = 256
     /// Rows a reading by order may group to print their first values first.
     var firstsFirstRows = 8
     /// Rows a reading by order may group to print their values column by column (a page

@@ -40,4 +40,17 @@ struct TableRegion {
         }
         return gaps
     }
+
+    /// Whether the region's lines run their cells together: most lines that print a value
+    /// print it right after their label, without a space (a crawler's text of a page,
+    /// `一、本年新收政府信息公开申请数量152 11120`), two such lines at least. Then a space
+    /// between a row's values may be an empty cell (``RowValues/blanksAsSpacesUnit(_:spaces:)``).
+    var runsCellsTogether: Bool {
+        var glued = 0, apart = 0
+        for row in rows {
+            guard let first = row.tailSpaces?.first else { continue }
+            if first == 0 { glued += 1 } else { apart += 1 }
+        }
+        return glued >= 2 && glued > apart
+    }
 }

@@ -32,8 +32,10 @@ struct RowValues {
 
     var columns: Int { keys.count }
 
-    /// The row read from the tokens after its label.
-    func unit(for tail: [Token]) -> ReadingUnit {
+    /// The row read from the tokens after its label; `spaces`, the spaces before each of
+    /// them in a line of text whose cells run together (``StreamRow/tailSpaces``,
+    /// ``TableRegion/runsCellsTogether``).
+    func unit(for tail: [Token], spaces: [Int]? = nil) -> ReadingUnit {
         if let unit = byColumnsUnit(tail) { return unit }
         let slots = withoutSurplusBlanks(tail.filter { !$0.isBlankByPosition })
         let printed = slots.filter(\.isValue)
@@ -49,6 +51,7 @@ struct RowValues {
         if printed.count < columns, slots.count < columns, slots.contains(where: { $0.kind == .blank }) {
             return ReadingUnit(keys: keys, readings: rightAligned(slots))
         }
+        if printed.count < columns, let spaces, let unit = blanksAsSpacesUnit(tail, spaces: spaces) { return unit }
         if printed.count < columns, let (splits, checked) = gluedSplits(printed) {
             let options = splits.map { splitReadings($0, among: splits.count, checked: checked) }
             let choices = splits.count > 1 && splits.count <= budget.optionsPerUnit
@@ -114,6 +117,79 @@ struct RowValues {
         let none = CellEvidence.Placement.shortRow(.init(values: others.count, columns: columns, outcome: .none))
         return ReadingUnit(keys: keys,
                            readings: besideBlankTotals(inner.splitReadings(splits[0], among: 1, checked: false), none: none))
+    }
+
+    /// A crawler's row, its cells run together and each empty cell kept as one space (the
+    /// text of a page whose empty cells hold `&nbsp;`: `数量152 11120` for 15, 2, a blank, 1,
+    /// 1, 1, 20): the spaces before and between the values are the row's blank cells, the
+    /// digit runs split into its other cells. Where no such reading fits, each space may
+    /// stand for several empty cells (a crawler that collapsed white space: `1 12` for 1,
+    /// four blanks, 1, 2). Nil unless the row's arithmetic, the blanks counting as zero,
+    /// holds for some reading.
+    func blanksAsSpacesUnit(_ tail: [Token], spaces: [Int]) -> ReadingUnit? {
+        guard spaces.count == tail.count, spaces.contains(where: { $0 > 0 }), tail.allSatisfy(\.isValue),
+            let splits = spacedSplits(tail, blanks: spaces) ?? collapsedSpacedSplits(tail, spaces: spaces)
+        else { return nil }
+        let options = splits.map { split in
+            split.map { piece, token in
+                CellReading(value: NumberReader.reading(of: piece)?.value, raw: token.raw, line: token.line, evidence: CellEvidence(
+                    source: CellReading.read(token, decimal: decimal).1,
+                    placement: .split(.init(fits: splits.count, checked: true, wasSplit: piece != token.raw, blanksAreSpaces: true))))
+            }
+        }
+        let choices = splits.count > 1 && splits.count <= budget.optionsPerUnit ? SplitChoices(splits: options) : nil
+        return ReadingUnit(keys: keys, readings: options[0], choices: choices)
+    }
+
+    /// The readings of `tail` with `blanks[i]` empty cells before its value `i` and its digit
+    /// runs split into the other columns, that the row's arithmetic accepts; nil if none.
+    func spacedSplits(_ tail: [Token], blanks: [Int]) -> [[(String, Token)]]? {
+        guard tail.count + blanks.reduce(0, +) <= columns, let check else { return nil }
+        var slots: [Token] = []
+        for (token, count) in zip(tail, blanks) {
+            slots += repeatElement(Token(kind: .blank, raw: "", line: token.line), count: count)
+            // Its spaces are cells, not a column's gap: a run after them may be split.
+            var value = token
+            value.standsApart = false
+            slots.append(value)
+        }
+        let whole = slots.map { ($0.raw, $0) }
+        if slots.count == columns { return check(Self.arithmeticValues(whole)) == true ? [whole] : nil }
+        guard let (found, checked) = gluedSplits(slots), checked else { return nil }
+        return found
+    }
+
+    /// The readings of `tail` with one empty cell or more wherever `spaces` has a space, as
+    /// many as the row's arithmetic accepts (``spacedSplits(_:blanks:)``); nil if none, or
+    /// if the ways to spread the blanks pass the search's budget.
+    func collapsedSpacedSplits(_ tail: [Token], spaces: [Int]) -> [[(String, Token)]]? {
+        let gaps = spaces.indices.filter { spaces[$0] > 0 }
+        let spare = columns - tail.count - gaps.count
+        guard spare > 0 else { return nil }
+        var blanks = spaces.map { min($0, 1) }
+        var found: [[(String, Token)]] = []
+        var ways = budget.collapsedBlankLayouts
+        // Gives the gaps from `index` on up to `left` more blanks, every way.
+        func spread(from index: Int, left: Int) {
+            guard ways > 0 else { return }
+            guard index < gaps.count else {
+                ways -= 1
+                found += spacedSplits(tail, blanks: blanks) ?? []
+                return
+            }
+            for extra in 0...left {
+                blanks[gaps[index]] += extra
+                spread(from: index + 1, left: left - extra)
+                blanks[gaps[index]] -= extra
+            }
+        }
+        spread(from: 0, left: spare)
+        return found.isEmpty || ways == 0 ? nil : found
+    }
+
+    /// The values a split of a row's cells gives its arithmetic: a blank cell counts as zero.
+    static func arithmeticValues(_ split: [(String, Token)]) -> [Double?] {
+        split.map { piece, token in token.kind == .blank ? 0 : NumberReader.reading(of: piece)?.value }
     }
 
     /// The row's columns that are no group's total.
@@ -219,13 +295,11 @@ struct RowValues {
         }
         extend(0, missing)
         if let withinBounds {
-            candidates = candidates.filter { withinBounds($0.map { NumberReader.reading(of: $0.0)?.value }) }
+            candidates = candidates.filter { withinBounds(Self.arithmeticValues($0)) }
         }
         guard !candidates.isEmpty else { return nil }
         guard let check else { return (candidates, false) }
-        let consistent = candidates.filter { candidate in
-            check(candidate.map { NumberReader.reading(of: $0.0)?.value }) == true
-        }
+        let consistent = candidates.filter { check(Self.arithmeticValues($0)) == true }
         if consistent.isEmpty, orOnlySplit, candidates.count == 1 { return (candidates, false) }
         return consistent.isEmpty ? nil : (consistent, true)
     }
