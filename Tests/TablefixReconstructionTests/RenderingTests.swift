@@ -141,6 +141,16 @@ struct RenderingTests {
         #expect(values(requests, row: "granted") == [7, 1, nil, nil, nil, 1, 9])
     }
 
+    @Test("cuts a crawler's run whose empty cells left no trace into the fewest values its row's arithmetic allows, placed as a short row's")
+    func crawlerUnmarkedBlanks() {
+        let requests = table("requests", in: Self.crawledRequests([
+            "一、本年新收政府信息公开申请数量415", "二、上年结转政府信息公开申请数量0000000", "三、本年度办理结果（一）予以公开1001",
+        ]))
+        #expect(values(requests, row: "new").compactMap { $0 } == [4, 1, 5])
+        #expect(values(requests, row: "new").last == 5)
+        #expect(requests?.cells.filter { $0.key.hasPrefix("new.") }.allSatisfy { $0.confidence < 0.9 } == true)
+    }
+
     @Test("keeps the spaces between a row's values a separator's where the table's lines print values apart from labels")
     func spacesApartAreNoBlanks() {
         let lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量  5  0  0  0  0  0  5",

@@ -34,7 +34,7 @@ struct LabelledRows: ReadingStrategy {
             ? PrintedLabels(of: table, in: rows.map(\.label)) : nil
         let unprinted = Self.unprintedColumns(of: table, in: rows)
         let neighbourGaps = region.neighbourGaps
-        let runsCellsTogether = region.runsCellsTogether
+        let cellsRunTogether = region.runsCellsTogether
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
             let keys = row.columns.map { "\(row.key).\($0)" }
             guard let match = matches.first(where: { $0.templateRow == position }) else {
@@ -49,10 +49,10 @@ struct LabelledRows: ReadingStrategy {
                                  check: prepared.arithmetic.check(row: position),
                                  withinBounds: prepared.arithmetic.withinBounds(row: position),
                                  totals: prepared.arithmetic.totals(row: position, keys: printedKeys), budget: budget,
-                                 neighbourGaps: neighbourGaps)
+                                 neighbourGaps: neighbourGaps, cellsRunTogether: cellsRunTogether)
             let keyedTail = printed.count == keys.count ? keyed[position]?.tail : nil
             var unit = values.unit(for: keyedTail ?? rows[match.streamRow].tail,
-                                   spaces: keyedTail == nil && runsCellsTogether ? rows[match.streamRow].tailSpaces : nil)
+                                   spaces: keyedTail == nil ? rows[match.streamRow].tailSpaces : nil)
             for index in unit.readings.indices {
                 unit.readings[index].evidence.labelScore = match.score
                 unit.readings[index].evidence.labelUnread = unread.contains(position)

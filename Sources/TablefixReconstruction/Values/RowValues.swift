@@ -29,12 +29,14 @@ struct RowValues {
     var budget: SearchBudget = .standard
     /// The spaces between neighbouring values elsewhere in the table (``TableRegion/neighbourGaps``).
     var neighbourGaps: Set<Int> = []
+    /// Whether the table's lines run their cells together (``TableRegion/runsCellsTogether``):
+    /// then spaces between values may be empty cells, and empty cells may leave no trace.
+    var cellsRunTogether = false
 
     var columns: Int { keys.count }
 
     /// The row read from the tokens after its label; `spaces`, the spaces before each of
-    /// them in a line of text whose cells run together (``StreamRow/tailSpaces``,
-    /// ``TableRegion/runsCellsTogether``).
+    /// them in a line of text (``StreamRow/tailSpaces``).
     func unit(for tail: [Token], spaces: [Int]? = nil) -> ReadingUnit {
         if let unit = byColumnsUnit(tail) { return unit }
         let slots = withoutSurplusBlanks(tail.filter { !$0.isBlankByPosition })
@@ -51,7 +53,9 @@ struct RowValues {
         if printed.count < columns, slots.count < columns, slots.contains(where: { $0.kind == .blank }) {
             return ReadingUnit(keys: keys, readings: rightAligned(slots))
         }
-        if printed.count < columns, let spaces, let unit = blanksAsSpacesUnit(tail, spaces: spaces) { return unit }
+        if printed.count < columns, cellsRunTogether, let spaces, let unit = blanksAsSpacesUnit(tail, spaces: spaces) {
+            return unit
+        }
         if printed.count < columns, let (splits, checked) = gluedSplits(printed) {
             let options = splits.map { splitReadings($0, among: splits.count, checked: checked) }
             let choices = splits.count > 1 && splits.count <= budget.optionsPerUnit
@@ -75,7 +79,7 @@ struct RowValues {
         {
             return ReadingUnit(keys: keys, readings: splitReadings(splits[0], among: 1, checked: false))
         }
-        if let unit = totalsLeftBlank(printed) ?? gluedTotalsLeftBlank(printed) { return unit }
+        if let unit = totalsLeftBlank(printed) ?? gluedTotalsLeftBlank(printed) ?? unmarkedBlanksUnit(printed) { return unit }
         // Nothing fits: the values in order, the row said to be short or long. A short
         // row's values may belong to other columns: the table's arithmetic may place them.
         let placement = CellEvidence.Placement.mismatched(values: printed.count, columns: columns)
@@ -185,6 +189,42 @@ struct RowValues {
         }
         spread(from: 0, left: spare)
         return found.isEmpty || ways == 0 ? nil : found
+    }
+
+    /// A crawler's row whose empty cells left no trace (`415` for 4, three blanks, 1, a
+    /// blank, 5): its digit runs cut into the fewest values that, in some placement, the
+    /// cells no value goes to counting as zero, hold the row's arithmetic, then placed as
+    /// a short row's values are (``ShortRowChoices``). Nil unless the table's lines run
+    /// their cells together, or when no cut fits, or several do with as few values.
+    func unmarkedBlanksUnit(_ printed: [Token]) -> ReadingUnit? {
+        guard cellsRunTogether, let check, printed.count + 1 < columns else { return nil }
+        for count in (printed.count + 1)..<columns {
+            let fewer = RowValues(keys: Array(keys.prefix(count)), decimal: decimal, budget: budget)
+            guard let (splits, _) = fewer.gluedSplits(printed) else { continue }
+            let fitting = splits.filter { split in
+                let numbers = Self.arithmeticValues(split)
+                return ShortRowChoices.placements(of: count, in: columns, limit: budget.optionsPerUnit).contains { placement in
+                    var row = [Double?](repeating: 0, count: columns)
+                    for (slot, column) in placement.enumerated() { row[column] = numbers[slot] }
+                    return check(row) == true
+                }
+            }
+            guard !fitting.isEmpty else { continue }
+            guard fitting.count == 1 else { return nil }
+            // Each piece a value of its own, where no space sets it apart.
+            let pieces = fitting[0].map { piece, token in
+                Token(kind: token.kind, raw: piece, line: token.line, isOCR: token.isOCR)
+            }
+            let placement = CellEvidence.Placement.mismatched(values: pieces.count, columns: columns)
+            guard let choices = ShortRowChoices(values: pieces, columns: columns, read: { reading($0, column: $1, placement: $2) },
+                                                limit: budget.optionsPerUnit, check: check)
+            else { return nil }
+            if let only = choices.onlyReadings { return ReadingUnit(keys: keys, readings: only) }
+            let inOrder = pieces.enumerated().map { reading($1, column: $0, placement: placement) }
+                + (pieces.count..<columns).map { _ in CellReading.missing(placement) }
+            return ReadingUnit(keys: keys, readings: choices.chosenReadings ?? inOrder, choices: choices)
+        }
+        return nil
     }
 
     /// The values a split of a row's cells gives its arithmetic: a blank cell counts as zero.
