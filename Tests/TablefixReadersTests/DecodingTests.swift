@@ -54,6 +54,27 @@ struct DecodingTests {
         #expect(document.text == (try reader.document(from: Array(sample.utf8), path: "u.txt")).text)
     }
 
+    /// `text`'s UTF-8 bytes read as Latin-1 and saved as UTF-8 again, as a crawler that
+    /// missed a page's charset saves it.
+    static func doubleEncoded(_ text: String) -> [UInt8] {
+        Array(String(String.UnicodeScalarView(text.utf8.map { Unicode.Scalar($0) })).utf8)
+    }
+
+    @Test("undoes UTF-8 that a crawler read as Latin-1 and saved as UTF-8 again")
+    func doubleEncodedUTF8() throws {
+        let document = try reader.document(from: Self.doubleEncoded(sample + "三、收到和处理政府信息公开申请情况\n"), path: "crawl.txt")
+        #expect(document.source.encoding == TextDecoder.doubleEncodedUTF8)
+        #expect(document.text == (try reader.document(from: Array((sample + "三、收到和处理政府信息公开申请情况\n").utf8), path: "u.txt")).text)
+    }
+
+    @Test("keeps Latin-1 letters of genuine UTF-8 text as they are", arguments: [
+        String(repeating: "Café à la crème, déjà vu. ", count: 10), String(repeating: "Ã©tÃ© ", count: 10) + "山亭区",
+    ])
+    func genuineLatin(text: String) throws {
+        let document = try reader.document(from: Array(text.utf8), path: "latin.txt")
+        #expect(document.source.encoding == "utf-8")
+    }
+
     @Test("refuses an empty file, naming it")
     func empty() {
         #expect(throws: ReadError(.empty, file: "empty.txt", reason: "empty file")) {

@@ -3,7 +3,8 @@ package import TablefixModel
 
 /// Decodes the bytes of a text or markup document: UTF-8 with or without a BOM, UTF-16
 /// with a BOM, and GB18030 (which covers GBK and GB2312), the legacy encoding many
-/// government sites still serve.
+/// government sites still serve. UTF-8 that a crawler read as Latin-1 and saved as UTF-8
+/// again is undone (``undoingDoubleEncoding(_:)``).
 ///
 /// Bytes that are none of these, or that hold binary data, are refused rather than turned
 /// into mojibake.
@@ -49,6 +50,9 @@ package struct TextDecoder {
         if Self.looksBinary(bytes) { return .failure(.binary) }
         let declaredIsLegacy = declaredEncoding.map(Self.isLegacyChinese) ?? false
         if !declaredIsLegacy, let text = utf8(bytes[...]) {
+            if let undone = Self.undoingDoubleEncoding(text) {
+                return .success(Self.droppingNULs(Decoded(text: undone, encoding: Self.doubleEncodedUTF8)))
+            }
             return .success(Self.droppingNULs(Decoded(text: text, encoding: "utf-8")))
         }
         if let text = Self.iconv(bytes, from: "GB18030"), Self.isPlausibleText(text) {
