@@ -304,6 +304,31 @@ struct ValueTests {
         #expect(RowStream.cellTokens("——", line: 1, inGrid: false).map(\.kind) == [.placeholder])
     }
 
+    @Test("splits a crawler's run of digits and 无 into digit runs and one none per 无")
+    func crawledNoneWords() {
+        let tokens = RowStream.cellTokens("1173无191131", line: 1, inGrid: false)
+        #expect(tokens.map(\.raw) == ["1173", "无", "191131"])
+        #expect(tokens.map(\.kind) == [.number, .placeholder, .number])
+    }
+
+    @Test("takes a crawler's cells glued after a label, marks for none among them, from the label", arguments: [
+        ("一、本年新收政府信息公开申请数量1173—191131", "一、本年新收政府信息公开申请数量", ["1173", "—", "191131"]),
+        ("1.属于国家秘密———", "1.属于国家秘密", ["—", "—", "—"]),
+        ("1.属于国家秘密无无无", "1.属于国家秘密", ["无", "无", "无"]),
+        ("二、上年结转政府信息公开申请数量7无无18", "二、上年结转政府信息公开申请数量", ["7", "无", "无", "18"]),
+    ])
+    func crawledCellsAfterLabel(word: String, label: String, cells: [String]) {
+        let tokens = RowStream.cellTokens(word, line: 1, inGrid: false)
+        #expect(tokens.first?.kind == .text && tokens.first?.raw == label)
+        #expect(tokens.dropFirst().map(\.raw) == cells)
+    }
+
+    @Test("keeps a label that ends in one 无 whole")
+    func labelEndingInNone() {
+        #expect(RowStream.splitTrailingCells("审核有无") == nil)
+        #expect(RowStream.cellTokens("审核有无", line: 1, inGrid: false).map(\.kind) == [.text])
+    }
+
     @Test("splits a crawler's run of cells that each end in the same unit at the units")
     func crawledUnits() {
         let tokens = RowStream.cellTokens("2件0件1件12件4件", line: 1, inGrid: false)

@@ -214,6 +214,12 @@ enum RowStream {
                 tokens[tokens.count - 1].raw += word
                 continue
             }
+            // A line's label with a crawler's cells glued after it, some of them marks for none.
+            if !inGrid, let split = splitTrailingCells(word) {
+                tokens.append(Token(kind: .text, raw: split.label, line: line))
+                tokens += split.cells.map { Token(kind: $0.allSatisfy(\.isNumber) ? .number : .placeholder, raw: $0, line: line) }
+                continue
+            }
             // A word with no digit nor any glyph an OCR prints for one is text or a mark for none.
             if !word.unicodeScalars.contains(where: NumberGlyphs.mayStandForDigit) {
                 tokens.append(Token(kind: NumberReader.isPlaceholder(word) ? .placeholder : .text, raw: word, line: line))
@@ -373,16 +379,25 @@ enum RowStream {
     /// The most characters of a cell after a value that OCR garbled beyond reading.
     static let longestGarbledValue = 4
 
-    /// `20002—————10001`: a crawler's run of cells, digits and dashes together. Each dash is
-    /// a cell that printed none; the digit runs are split later, as glued digits are.
+    /// What a crawler's run of cells prints for a cell of none, among its digits: a dash or 无.
+    static let crawledMarks: Set<Character> = ["—", "无"]
+
+    /// `20002—————10001`, `1173无191131`: a crawler's run of cells, digits and marks for none
+    /// (``crawledMarks``) together. Each mark is a cell that printed none; the digit runs are
+    /// split later, as glued digits are.
     static func crawledDashes(_ word: String) -> [String]? {
-        guard word.includes("—"), word.contains(where: \.isNumber),
-            word.allSatisfy({ $0 == "—" || ($0.isASCII && $0.isNumber) })
+        guard word.contains(where: crawledMarks.contains), word.contains(where: \.isNumber),
+            word.allSatisfy({ crawledMarks.contains($0) || ($0.isASCII && $0.isNumber) })
         else { return nil }
+        return crawledCells(word)
+    }
+
+    /// The cells of a run of digits and marks for none: each mark one, each digit run one.
+    static func crawledCells(_ run: String) -> [String] {
         var pieces: [String] = []
-        for character in word {
-            if character == "—" {
-                pieces.append("—")
+        for character in run {
+            if crawledMarks.contains(character) {
+                pieces.append(String(character))
             } else if let last = pieces.last, last.allSatisfy(\.isNumber) {
                 pieces[pieces.count - 1].append(character)
             } else {
@@ -390,6 +405,21 @@ enum RowStream {
             }
         }
         return pieces
+    }
+
+    /// `数量1173—191131` → (`数量`, [`1173`, `—`, `191131`]), `国家秘密———` → (`国家秘密`, [`—`, `—`, `—`]):
+    /// a crawler's cells glued to the end of a label, marks for none among them
+    /// (``crawledCells(_:)``). The label ends in a Chinese character; the run holds a mark and
+    /// either a digit or a dash, or two marks at least (one 无 may end a label). Digits alone
+    /// are ``splitTrailingDigits(_:)``'s.
+    static func splitTrailingCells(_ word: String) -> (label: String, cells: [String])? {
+        guard let last = word.last, crawledMarks.contains(last) || (last.isASCII && last.isNumber) else { return nil }
+        let run = String(word.reversed().prefix { crawledMarks.contains($0) || ($0.isASCII && $0.isNumber) }.reversed())
+        let label = word.dropLast(run.count)
+        guard let end = label.last, end.isCJK, run.contains(where: crawledMarks.contains),
+            run.contains(where: { $0 == "—" || $0.isNumber }) || run.count >= 2
+        else { return nil }
+        return (String(label), crawledCells(run))
     }
 
     /// `2件0件1件1件4件`: a crawler's run of cells that each print a unit after their number.
