@@ -34,7 +34,7 @@ public struct LineWrapRepair: CleanupPass {
     /// with one character of context on each side.
     static func removingSpacesBetweenCJK(_ text: String) -> (text: String, changes: [(String, String)]) {
         // Only a space can go: a line without one is left as it is.
-        guard text.utf8.contains(UInt8(ascii: " ")) else { return (text, []) }
+        guard text.holdsByte(UInt8(ascii: " ")) else { return (text, []) }
         let chars = Array(text)
         let digits = cellWordPositions(in: chars)
         var result = ""
