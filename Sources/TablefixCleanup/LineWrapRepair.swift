@@ -99,7 +99,7 @@ public struct LineWrapRepair: CleanupPass {
         var lengths: [Int] = []
         for block in document.blocks {
             guard case .paragraph(let lines) = block.content else { continue }
-            lengths += lines.map(\.text.characterCount).filter { $0 >= 15 }
+            lengths += lines.map { $0.text.characterCount }.filter { $0 >= 15 }
         }
         guard lengths.count >= 5 else { return nil }
         let sorted = lengths.sorted()
