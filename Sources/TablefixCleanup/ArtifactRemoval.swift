@@ -14,7 +14,8 @@ public struct ArtifactRemoval: CleanupPass {
         var edits: [Edit] = []
         document.rewriteText(includingCells: true) { text, line in
             // Bytes first: most lines hold none of the characters these artifacts need.
-            if text.utf8.contains(UInt8(ascii: "<")) || text.utf8.contains(UInt8(ascii: ">")),
+            guard text.holdsByte(where: Self.isArtifactByte) else { return }
+            if text.holdsByte(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }),
                 text.contains("<") || text.contains(">")
             {
                 let tags = Self.htmlTags(in: text)
@@ -48,6 +49,15 @@ public struct ArtifactRemoval: CleanupPass {
     }
 
     // MARK: Inline artifacts
+
+    /// Whether `byte` is one every inline artifact holds one of: a tag's `<` or `>`, a
+    /// bracketed span's `]`, a directive's or a bookmark's `:`, bold's `*`.
+    static func isArtifactByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: "*"): true
+        default: false
+        }
+    }
 
     /// Each artifact in `text` and what replaces it: `[bookmark: x]` → nothing,
     /// `**x**` → `x`.

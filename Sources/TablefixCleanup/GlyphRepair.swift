@@ -30,6 +30,10 @@ public struct GlyphRepair: CleanupPass {
         Confusion(wrong: "曰", right: "日"),
     ]
 
+    /// The first scalar of each of ``wordConfusions``' damaged forms: a text that holds none
+    /// holds no damaged form, and is not searched for each.
+    static let confusionOpeners: [Unicode.Scalar] = wordConfusions.compactMap(\.wrong.unicodeScalars.first)
+
     /// Glyphs OCR reads for the Chinese numerals of list numbers.
     static let numeralLookalikes: [Character: String] = ["Ξ": "二", "=": "二", "-": "一", "—": "一", "_": "一"]
     /// Lookalikes that never occur in a report's own text, so need no neighbour to confirm.
@@ -52,11 +56,13 @@ public struct GlyphRepair: CleanupPass {
         let counts = Self.bigramCounts(of: document)
         let numeralLines = Self.numeralMarkerLines(of: document)
         var edits: [Edit] = []
+        let confusionOpeners = Self.confusionOpeners
         document.rewriteText(includingCells: true) { text, line in
             if let (fixed, edit) = repairMarker(text, line: line, numeralLines: numeralLines) {
                 text = fixed
                 edits.append(edit)
             }
+            guard text.unicodeScalars.contains(where: confusionOpeners.contains) else { return }
             for confusion in Self.wordConfusions where text.containsText(confusion.wrong) {
                 text = repairWord(confusion, in: text, line: line, counts: counts, edits: &edits)
             }

@@ -34,7 +34,7 @@ public struct LineWrapRepair: CleanupPass {
     /// with one character of context on each side.
     static func removingSpacesBetweenCJK(_ text: String) -> (text: String, changes: [(String, String)]) {
         // Only a space can go: a line without one is left as it is.
-        guard text.utf8.contains(UInt8(ascii: " ")) else { return (text, []) }
+        guard text.holdsByte(UInt8(ascii: " ")) else { return (text, []) }
         let chars = Array(text)
         let digits = cellWordPositions(in: chars)
         var result = ""
@@ -99,7 +99,7 @@ public struct LineWrapRepair: CleanupPass {
         var lengths: [Int] = []
         for block in document.blocks {
             guard case .paragraph(let lines) = block.content else { continue }
-            lengths += lines.map(\.text.characterCount).filter { $0 >= 15 }
+            lengths += lines.map { $0.text.characterCount }.filter { $0 >= 15 }
         }
         guard lengths.count >= 5 else { return nil }
         let sorted = lengths.sorted()

@@ -13,7 +13,7 @@ public struct PinyinRemoval: CleanupPass {
     public func apply(to document: inout Document) {
         var edits: [Edit] = []
         document.rewriteText(includingCells: true) { text, line in
-            guard text.utf8.contains(UInt8(ascii: "(")), text.contains("(") else { return }
+            guard text.holdsByte(UInt8(ascii: "(")), text.contains("(") else { return }
             let annotations = Self.annotations(in: text)
             guard !annotations.isEmpty else { return }
             for range in annotations {

@@ -12,7 +12,18 @@ public enum NumberGlyphs {
     public static let noneWords: Set<String> = ["无", "空"]
 
     /// Whether a cell's whole text means none: a dash, a slash, 无 or 空.
-    public static func isNone(_ word: String) -> Bool { noneMarks.contains(word) || noneWords.contains(word) }
+    public static func isNone(_ word: String) -> Bool { isNoneMark(word) || isNoneWord(word) }
+
+    /// Whether `word` is one of ``noneMarks``.
+    public static func isNoneMark(_ word: String) -> Bool { word.utf8.count <= longestNone && noneMarks.contains(word) }
+
+    /// Whether `word` is one of ``noneWords``.
+    public static func isNoneWord(_ word: String) -> Bool { word.utf8.count <= longestNone && noneWords.contains(word) }
+
+    /// The most UTF-8 bytes a none mark or word has (`——`). Each is its own scalars (none
+    /// decomposes, and no character decomposes to one of them), so that a word of more
+    /// bytes is none of them: told before it is hashed, which normalises a Chinese word.
+    static let longestNone = noneMarks.union(noneWords).map(\.utf8.count).max() ?? 0
 
     /// Latin letters an OCR reads for digits inside a number (`1O5` for 105).
     public static let letterDigits: [Character: Character] = ["O": "0", "o": "0", "l": "1", "I": "1"]

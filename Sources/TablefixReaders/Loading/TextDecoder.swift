@@ -118,7 +118,7 @@ package struct TextDecoder {
 
     /// The decoded text without NUL characters, each dropped one an edit.
     static func droppingNULs(_ decoded: Decoded) -> Decoded {
-        guard decoded.text.utf8.contains(0) else { return decoded }
+        guard decoded.text.holdsByte(0) else { return decoded }
         var result = decoded
         var scalars = String.UnicodeScalarView()
         var line = 1

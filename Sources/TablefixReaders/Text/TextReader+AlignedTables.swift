@@ -167,7 +167,7 @@ extension TextReader {
     static func isNumberToken(_ token: String) -> Bool {
         // At most 16 characters: a long token is not walked to its end.
         guard !token.isEmpty, token.dropFirst(16).isEmpty else { return false }
-        if NumberGlyphs.noneMarks.contains(token) { return true }
+        if NumberGlyphs.isNoneMark(token) { return true }
         guard token.first?.isNumber == true else { return false }
         return token.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "，" || $0 == "．" }
     }

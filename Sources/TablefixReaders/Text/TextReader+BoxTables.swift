@@ -13,7 +13,13 @@ extension TextReader {
 
     /// The character that separates cells in a framed row, or nil for other lines.
     static func cellSeparator(_ line: Substring) -> Character? {
-        guard Self.separators.contains(where: { line.mayOpen(with: $0) || line.mayClose(with: $0) }) else { return nil }
+        // Most lines can neither open nor close with a separator (`mayOpen(with:)`,
+        // `mayClose(with:)`): told by their first and last scalars, found once for all four.
+        guard let opening = line.unicodeScalars.first(where: { !$0.isSpace }),
+            let closing = line.unicodeScalars.last(where: { !$0.isSpace }),
+            !opening.standsAlone || !closing.standsAlone || Self.separators.contains(opening)
+                || Self.separators.contains(closing)
+        else { return nil }
         let text = line.trimmingSpaces
         guard let first = text.first, let last = text.last else { return nil }
         for separator: Character in ["│", "┃", "║", "|"] where first == separator || last == separator {

@@ -225,7 +225,7 @@ extension TextReader {
     /// A number with at most a unit and a note after it, or a mark or word for none (`—`,
     /// `无`): what a value cell prints. `1.属于国家秘密` and `2021年` are labels.
     static func isValueCell(_ text: String) -> Bool {
-        if isNumberToken(text) || NumberGlyphs.noneWords.contains(text) { return true }
+        if isNumberToken(text) || NumberGlyphs.isNoneWord(text) { return true }
         var rest = text[...]
         if let sign = rest.first, "+-−".contains(sign) { rest = rest.dropFirst() }
         let digits = rest.prefix { $0.isASCII && $0.isNumber || ",.".contains($0) }

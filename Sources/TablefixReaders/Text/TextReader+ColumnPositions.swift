@@ -43,7 +43,7 @@ extension TextReader {
     /// number, is a blank. Nil when the row is off the grid, or lacks no column.
     static func blanksByLattice(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?]) -> [Cell]? {
         guard let short = spans[index], short.count >= 2 else { return nil }
-        for edge in [\CellSpan.start, \CellSpan.end] {
+        for edge in CellSpan.Edge.allCases {
             let group = laidOutRows(around: index, spans: spans, edge: edge)
             guard group.count >= 3 else { continue }
             if let row = blanksByLattice(of: index, in: rows, spans: spans, group: group, edge: edge) { return row }
@@ -58,18 +58,18 @@ extension TextReader {
     /// while every cell of one stands clear of the others' columns (the places where cells
     /// after the first start or end, by `edge`: ``unclearPlaces(of:edge:)``), up to
     /// ``latticeReach`` rows each way.
-    static func laidOutRows(around index: Int, spans: [[CellSpan]?], edge: KeyPath<CellSpan, Int>) -> [Int] {
+    static func laidOutRows(around index: Int, spans: [[CellSpan]?], edge: CellSpan.Edge) -> [Int] {
         guard let short = spans[index] else { return [] }
         var group = [index]
-        var columns = Set<Int>()
+        var columns = PlaceSet()
         // The places no other row's column may stand at: those not clear of a taken cell.
-        var blocked = Set<Int>()
+        var blocked = PlaceSet()
         func take(_ row: [CellSpan]) {
-            columns.formUnion(row.dropFirst().map { $0[keyPath: edge] })
+            columns.formUnion(row.dropFirst().lazy.map { $0[edge] })
             for span in row { blocked.formUnion(unclearPlaces(of: span, edge: edge)) }
         }
         func fits(_ row: [CellSpan]) -> Bool {
-            row.dropFirst().allSatisfy { !blocked.contains($0[keyPath: edge]) }
+            row.dropFirst().allSatisfy { !blocked.contains($0[edge]) }
                 && row.allSatisfy { span in unclearPlaces(of: span, edge: edge).allSatisfy { !columns.contains($0) } }
         }
         take(short)
@@ -90,39 +90,65 @@ extension TextReader {
     /// characters: in it or less than a column gap (two spaces) from it, but where the cell
     /// itself starts or ends (`edge`). Rows laid out by another measure (a Chinese character
     /// two columns wide) put their columns a place or two apart, inside one another's gaps.
-    static func unclearPlaces(of span: CellSpan, edge: KeyPath<CellSpan, Int>) -> [Int] {
-        let own = span[keyPath: edge]
-        return ((span.start - 1)...(span.end + 1)).filter { $0 != own }
+    static func unclearPlaces(of span: CellSpan, edge: CellSpan.Edge) -> LazyFilterSequence<ClosedRange<Int>> {
+        let own = span[edge]
+        return ((span.start - 1)...(span.end + 1)).lazy.filter { $0 != own }
+    }
+
+    /// Places in a line (from -1, a place before its first scalar) as flags: the few hundred
+    /// places of a table's lines, asked and added to without hashing.
+    struct PlaceSet {
+        private var flags: [Bool] = []
+
+        /// The places in the set, in order.
+        var places: [Int] { flags.indices.filter { flags[$0] }.map { $0 - 1 } }
+
+        func contains(_ place: Int) -> Bool { place + 1 < flags.count && flags[place + 1] }
+
+        mutating func insert(_ place: Int) {
+            if place + 1 >= flags.count { flags += repeatElement(false, count: place + 2 - flags.count) }
+            flags[place + 1] = true
+        }
+
+        mutating func formUnion<S: Sequence<Int>>(_ places: S) {
+            for place in places { insert(place) }
+        }
     }
 
     /// ``blanksByLattice(of:in:spans:)`` with the columns where `group`'s cells start, or end:
     /// those of the rows on the grid, most of whose cells stand where another row's do too (a
     /// row whose cells line up with no other's was laid out by another measure).
     static func blanksByLattice(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], group: [Int],
-                                edge: KeyPath<CellSpan, Int>) -> [Cell]? {
-        var rowsAt: [Int: Int] = [:]
+                                edge: CellSpan.Edge) -> [Cell]? {
+        // The places where a cell of one row of the group stands, and of two rows or more.
+        var takenOnce = PlaceSet()
+        var takenTwice = PlaceSet()
         for row in group {
-            for span in (spans[row] ?? []).dropFirst() { rowsAt[span[keyPath: edge], default: 0] += 1 }
+            for span in (spans[row] ?? []).dropFirst() {
+                if takenOnce.contains(span[edge]) { takenTwice.insert(span[edge]) } else { takenOnce.insert(span[edge]) }
+            }
         }
         func isOnTheGrid(_ row: Int) -> Bool {
-            let shared = (spans[row] ?? []).dropFirst().filter { rowsAt[$0[keyPath: edge], default: 0] >= 2 }.count
+            let shared = (spans[row] ?? []).dropFirst().filter { takenTwice.contains($0[edge]) }.count
             return 2 * shared > (spans[row]?.count ?? 1) - 1
         }
         guard isOnTheGrid(index) else { return nil }
-        var columns = Set<Int>()
-        var numbers = Set<Int>()
+        var columns = PlaceSet()
+        var numbers = PlaceSet()
         for row in group where isOnTheGrid(row) {
             for (place, span) in (spans[row] ?? []).enumerated().dropFirst() {
-                columns.insert(span[keyPath: edge])
-                if row != index, isSignedNumberToken(rows[row][place].text) { numbers.insert(span[keyPath: edge]) }
+                columns.insert(span[edge])
+                if row != index, !numbers.contains(span[edge]), isSignedNumberToken(rows[row][place].text) {
+                    numbers.insert(span[edge])
+                }
             }
         }
-        let lattice = columns.sorted()
+        let lattice = columns.places
         guard let short = spans[index] else { return nil }
         var row = [rows[index][0]]
         var previous = short[0].end
         for (place, span) in short.enumerated().dropFirst() {
-            let position = span[keyPath: edge]
+            let position = span[edge]
             guard columns.contains(position) else { return nil }
             let skipped = lattice.filter { $0 > previous && $0 < position }
             guard skipped.allSatisfy(numbers.contains) else { return nil }
@@ -158,6 +184,13 @@ extension TextReader {
         var start: Int
         var end: Int
 
+        /// The end of its cells a renderer lines a table's columns up by.
+        enum Edge: CaseIterable {
+            case start, end
+        }
+
+        subscript(edge: Edge) -> Int { edge == .start ? start : end }
+
         func overlaps(_ other: CellSpan) -> Bool { start < other.end && other.start < end }
     }
 
@@ -189,10 +222,10 @@ extension TextReader {
     /// table's columns one way), in order; nil if any has none.
     static func columnsOf(_ short: [CellSpan], in full: [CellSpan]) -> [Int]? {
         guard short[0].start == full[0].start else { return nil }
-        for edge in [\CellSpan.start, \CellSpan.end] {
+        for edge in CellSpan.Edge.allCases {
             var slots = [0]
             for piece in short.dropFirst() {
-                guard let slot = full.indices.dropFirst().first(where: { full[$0][keyPath: edge] == piece[keyPath: edge] }),
+                guard let slot = full.indices.dropFirst().first(where: { full[$0][edge] == piece[edge] }),
                     slot > slots[slots.count - 1]
                 else { break }
                 slots.append(slot)

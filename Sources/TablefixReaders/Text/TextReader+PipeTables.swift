@@ -4,7 +4,7 @@ extension TextReader {
     /// A pipe table's rule without the outer bars, `---|---` (html2text), or `---` under a
     /// first row of one cell: the rows of such a table have no outer bars either.
     static func isBarePipeRule(_ line: Substring) -> Bool {
-        guard line.utf8.contains(UInt8(ascii: "-")) else { return false }
+        guard line.holdsByte(UInt8(ascii: "-")) else { return false }
         let text = line.trimmingSpaces
         return text.contains("---") && text.first != "|"
             && text.allSatisfy { $0 == "-" || $0 == "|" || $0 == ":" || $0 == " " }

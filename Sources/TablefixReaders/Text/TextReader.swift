@@ -120,6 +120,11 @@ package struct TextReader: Sendable {
     /// running over lines), `<img …` (an HTML picture left in markdown, named by its `alt`
     /// when the tag ends on its line), `.. image::` (reStructuredText).
     static func imageName(_ text: String) -> String? {
+        // Each placeholder opens with one of these bytes: other lines are turned away by their first.
+        guard let opening = text.utf8.first,
+            opening == UInt8(ascii: "[") || opening == UInt8(ascii: "!") || opening == UInt8(ascii: ".")
+                || opening == UInt8(ascii: "<")
+        else { return nil }
         if text.hasPrefix("[image:"), text.hasSuffix("]") {
             return text.dropFirst("[image:".count).dropLast().trimmingSpaces
         }

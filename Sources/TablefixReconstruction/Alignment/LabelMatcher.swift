@@ -137,11 +137,18 @@ struct LabelMatcher {
     /// left clear after every letter of `a` count the common subsequence.
     static func commonSubsequenceLength(_ a: [UInt32], short: [UInt32]) -> Int {
         var row = UInt64.max
-        for letter in a {
-            var matches: UInt64 = 0
-            for (position, other) in short.enumerated() where other == letter { matches |= 1 << UInt64(position) }
-            let kept = row & matches
-            row = (row &+ kept) | (row & ~kept)
+        // The letters of `short` compared without a branch, from its buffer: the hottest loop
+        // of label matching.
+        short.withUnsafeBufferPointer { short in
+            for letter in a {
+                var matches: UInt64 = 0
+                for position in short.indices {
+                    let bit: UInt64 = short[position] == letter ? 1 : 0
+                    matches |= bit &<< UInt64(position)
+                }
+                let kept = row & matches
+                row = (row &+ kept) | (row & ~kept)
+            }
         }
         let width = short.count
         let mask = width == UInt64.bitWidth ? UInt64.max : (1 << UInt64(width)) - 1
