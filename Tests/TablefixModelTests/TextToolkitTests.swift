@@ -144,10 +144,10 @@ struct TextToolkitTests {
         #expect(LineRole.isProse(text) == isProse)
     }
 
-    @Test("takes only a lone lookalike of a digit or dash for one, never a longer word or one with a mark on it")
+    @Test("takes only a lone lookalike of a digit or dash, or a zero with its rule (lo), for one, never another longer word or one with a mark on it")
     func loneLookalikes() {
-        for word in ["工", "l", "O", "一", "，", "。", ","] { #expect(NumberGlyphs.isLoneLookalike(word)) }
-        for word in ["工工", "一\u{301}", "lo", "", "二", "O "] { #expect(!NumberGlyphs.isLoneLookalike(word)) }
+        for word in ["工", "l", "O", "一", "，", "。", ",", "lo", "io"] { #expect(NumberGlyphs.isLoneLookalike(word)) }
+        for word in ["工工", "一\u{301}", "lO ", "", "二", "O ", "ol", "l0"] { #expect(!NumberGlyphs.isLoneLookalike(word)) }
         let lookalikes = Array(NumberGlyphs.loneDigits.keys) + NumberGlyphs.dashLookalikes + NumberGlyphs.punctuationZeros
         for word in lookalikes { #expect(word.unicodeScalars.count == 1) }
     }

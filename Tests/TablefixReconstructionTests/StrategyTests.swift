@@ -136,6 +136,59 @@ struct StrategyTests {
         #expect(unit.readings.allSatisfy { $0.value == nil })
     }
 
+    /// A region of the label `一、本年新收政府信息公开申请数量` on a line of its own, then rows of
+    /// values only, as an OCR's grid of text holds them, then the label `labelAfter` if any;
+    /// with a row that shows an OCR's lookalike of a digit (`工`) last, or not.
+    static func continuedRegion(_ values: [[String]], labelAfter: String? = nil, ocr: Bool = true) -> TableRegion {
+        func label(_ text: String) -> StreamRow {
+            StreamRow(tokens: [Token(kind: .text, raw: text, line: 1)], block: 0, isLine: true)
+        }
+        let rows = [label("一、本年新收政府信息公开申请数量")] + values.map { StreamRow(tokens: Self.numbers($0), block: 1) }
+            + (labelAfter.map { [label($0)] } ?? [])
+            + (ocr ? [StreamRow(tokens: RowStream.cellTokens("3.其他 1 0 0 0 0 工 1", line: 9, inGrid: false), block: 2, isLine: true)] : [])
+        return TableRegion(rows: rows, unstacked: rows, strict: false)
+    }
+
+    @Test("a row's values an OCR read a few at a time, on rows of values below its first, are joined when the row's arithmetic holds")
+    func valuesContinuedOnRowsBelow() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let region = Self.continuedRegion([["232", "5"], ["0", "1", "8", "0"], ["246"]])
+        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
+        let unit = try #require(candidate.units.first { $0.keys.first == "new.natural" })
+        #expect(unit.readings.map(\.value) == [232, 5, 0, 1, 8, 0, 246])
+        #expect(unit.readings.allSatisfy { $0.evidence.placement == .continued && $0.confidence <= 0.7 })
+    }
+
+    @Test("a row's last values that the next label below would take as its own continue the row above when its arithmetic holds")
+    func valuesContinuedBeforeTheNextLabel() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let region = Self.continuedRegion([["232", "5"], ["0", "1", "8", "0"], ["246"]], labelAfter: "二、上年结转政府信息公开申请数量")
+        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
+        let new = try #require(candidate.units.first { $0.keys.first == "new.natural" })
+        #expect(new.readings.map(\.value) == [232, 5, 0, 1, 8, 0, 246])
+        let carried = try #require(candidate.units.first { $0.keys.first == "carried_in.natural" })
+        #expect(carried.readings.allSatisfy { $0.value == nil })
+    }
+
+    @Test("rows of values below a short row are its values only in a region that shows an OCR's lookalikes of digits")
+    func valuesContinuedOnlyInOCRText() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let region = Self.continuedRegion([["232", "5"], ["0", "1", "8", "0"], ["246"]], ocr: false)
+        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
+        let unit = try #require(candidate.units.first { $0.keys.first == "new.natural" })
+        #expect(unit.readings.allSatisfy { $0.evidence.placement != .continued })
+    }
+
+    @Test("rows of values below a short row are not its values when its arithmetic fails with them")
+    func valuesContinuedNeedArithmetic() throws {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let region = Self.continuedRegion([["232", "5"], ["0", "1", "8", "0"], ["247"]])
+        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
+        let unit = try #require(candidate.units.first { $0.keys.first == "new.natural" })
+        #expect(unit.readings.allSatisfy { $0.evidence.placement != .continued })
+        #expect(unit.readings.compactMap(\.value).count == 2)
+    }
+
     @Test("a row whose one number is a list number before its label lends that label to the values below it")
     func listNumberRowIsALabel() throws {
         let table = try Self.table("gov-disclosure-2021", "requests")
@@ -375,7 +428,7 @@ struct StrategyTests {
         #expect(total.chosenReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
         #expect(try choices(["8", "0", "0", "0", "0", "8"]).chosenReadings?.map(\.value) == [8, 0, 0, 0, 0, nil, 8])
         #expect(try choices(["66", "1", "0", "5", "9", "74"]).chosenReadings == nil)
-        #expect(try choices(["8", "0", "0", "lo", "0", "8"]).chosenReadings?.map(\.value) == [8, 0, 0, nil, 0, nil, 8])
+        #expect(try choices(["8", "0", "0", "lo", "0", "8"]).chosenReadings?.map(\.value) == [8, 0, 0, 0, 0, nil, 8])
     }
 
     @Test("two values on lines of their own, the second at least the first, are the row's first cell and its total")

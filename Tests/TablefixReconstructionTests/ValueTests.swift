@@ -194,6 +194,22 @@ struct ValueTests {
         #expect(tokens.map(\.kind) == [.text, .number, .number, .number, .number])
     }
 
+    @Test("reads a zero printed with its rule as one word of letters (lo) as a zero, a repair, where no rule reading fits")
+    func zeroWithItsRule() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)
+        let readings = row.unit(for: tokens(["215", "7", "1", "lo", "19", "4", "246"])).readings
+        #expect(readings.map(\.value) == [215, 7, 1, 0, 19, 4, 246])
+        #expect(readings[3].confidence < ConfidencePolicy.standard.threshold)
+        #expect(NumberReader.isNumber("lo") == false)
+        #expect(NumberGlyphs.isLoneLookalike("lo") && NumberGlyphs.isLoneLookalike("io"))
+    }
+
+    @Test("reads a zero and its rule (lo) as 10 where only that fits the row's arithmetic")
+    func zeroWithItsRuleOrTen() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        #expect(row.unit(for: tokens(["2", "lo", "0", "0", "0", "0", "12"])).readings.map(\.value) == [2, 10, 0, 0, 0, 0, 12])
+    }
+
     @Test("reads no rules in a row without arithmetic to accept them")
     func rulesNeedArithmetic() {
         let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)

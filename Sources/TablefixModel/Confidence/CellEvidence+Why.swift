@@ -43,6 +43,8 @@ extension CellEvidence {
         }
         switch placement {
         case .label, .slot, .rightAligned: return sourceWhy
+        case .continued:
+            return "the row's values continue on the lines of values below its first; its arithmetic holds with them"
         case .lacking(let cells, let columns): return "no cell in source (row has \(cells) cells for \(columns) columns)"
         case .byColumns(let checked):
             return "placed by the character columns of a fuller row" + (checked ? "; the row's arithmetic holds" : "")

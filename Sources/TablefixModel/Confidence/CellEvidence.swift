@@ -81,6 +81,11 @@ public struct CellEvidence: Sendable, Equatable {
         /// the markup), joined so that the row has one value per column; `checked`: the
         /// row's arithmetic holds with the joined values.
         case joined(checked: Bool)
+        /// One value per column after the row's label, the row's first line short of them and
+        /// the lines of values right after it (no label of their own) making up the rest: an
+        /// OCR that read a tall row's cells a few at a time. Joined only where the row's
+        /// arithmetic holds with them.
+        case continued
         /// A short row's values placed where the table's arithmetic holds best.
         case shortRow(ShortRow)
         /// Read by the order of the region's values.
@@ -255,7 +260,7 @@ extension CellEvidence {
         case .notFound: return .missing
         case .notPrinted: return .notPrinted
         case .slot where source.isNumber: return .position
-        case .label, .slot, .mismatched: return sourceRule
+        case .label, .slot, .mismatched, .continued: return sourceRule
         }
     }
 

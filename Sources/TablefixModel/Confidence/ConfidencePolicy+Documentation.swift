@@ -40,6 +40,7 @@ extension ConfidencePolicy {
             | placement | confidence |
             |---|---|
             | `label-row`: the row's label matched and it printed one value per column | as read |
+            | `label-row`: the row's first line short of its columns, the lines of values right below it (no label of their own) making up one value per column, and the row's arithmetic holding with them (an OCR reading a tall row's cells a few at a time) | at most \(n(continuedLines)) |
             | `position`: one slot per column, blanks included | as read |
             | `position`: a row with fewer cells than columns, its cells taken as the rightmost | at most \(n(rightAligned)); a column it has no cell for \(n(lacking)) |
             | `position`: a text row with fewer values than columns, each under the character column a fuller row of the same layout prints there, the others blank | at most \(n(byColumnsChecked)) when the row's arithmetic holds so, \(n(byColumnsUnchecked)) when it has none |

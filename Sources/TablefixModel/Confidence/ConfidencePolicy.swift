@@ -54,6 +54,9 @@ public struct ConfidencePolicy: Sendable {
     /// with the joined values, and when it has none.
     public var joinedChecked = 0.7
     public var joinedUnchecked = 0.5
+    /// A row whose values continue on the lines of values below its first, joined because
+    /// its arithmetic holds with them.
+    public var continuedLines = 0.7
     public var shortRowPlaced = 0.5
     public var order = 0.85
     public var orderReordered = 0.75
@@ -218,6 +221,7 @@ public struct ConfidencePolicy: Sendable {
         case .mismatched: return evidence.source == .absent ? absent : min(start, mismatched)
         case .window: return min(start, window)
         case .joined(let checked): return min(start, checked ? joinedChecked : joinedUnchecked)
+        case .continued: return min(start, continuedLines)
         case .split(let split):
             var value = split.fits == 1 ? (split.checked ? splitChecked : splitGuess) : splitShared / Double(split.fits)
             if !split.wasSplit, !split.blanksAreSpaces { value = min(splitWholeCeiling, value + splitWholeBonus) }

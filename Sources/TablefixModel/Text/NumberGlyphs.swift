@@ -34,6 +34,12 @@ public enum NumberGlyphs {
         "工": 1, "】": 1, "]": 1, "【": 1, "[": 1, "l": 1, "I": 1, "O": 0, "o": 0,
     ]
 
+    /// What an OCR prints for a zero in a ruled cell when it reads the rule before it as a
+    /// letter and the zero as one too, in one word (`0 1 0 lo 0 1`): a zero, among numbers
+    /// only. A real digit in the word (`l0`, `1o`) makes it a number read by
+    /// ``letterDigits`` instead.
+    public static let ruledZeros: Set<String> = ["lo", "lO", "Io", "IO", "io", "]o"]
+
     /// What a Chinese OCR prints for a lone dash in a row of numbers: `一`.
     public static let dashLookalikes: Set<String> = ["一"]
 
@@ -42,13 +48,17 @@ public enum NumberGlyphs {
     /// a number only where ``isLoneLookalike(_:)`` is asked, never inside a word.
     public static let punctuationZeros: Set<String> = ["，", "。", ","]
 
-    /// Whether `word` is one of the lone lookalikes of a digit or a dash.
+    /// Whether `word` is one of the lone lookalikes of a digit or a dash, or a zero with
+    /// its rule (``ruledZeros``).
     public static func isLoneLookalike(_ word: String) -> Bool {
-        // Each lookalike is one scalar that decomposes to no other: a word of more scalars is
-        // none of them, turned away before it is hashed.
+        // Each lookalike is one scalar that decomposes to no other, or two ASCII ones: a longer
+        // word is none of them, turned away before it is hashed.
         var scalars = word.unicodeScalars.makeIterator()
-        guard scalars.next() != nil, scalars.next() == nil else { return false }
-        return loneDigits[word] != nil || dashLookalikes.contains(word) || punctuationZeros.contains(word)
+        guard let first = scalars.next() else { return false }
+        guard let second = scalars.next() else {
+            return loneDigits[word] != nil || dashLookalikes.contains(word) || punctuationZeros.contains(word)
+        }
+        return scalars.next() == nil && first.isASCII && second.isASCII && ruledZeros.contains(word)
     }
 
     /// What a Chinese OCR prints for the plus sign of a change (`十1` for +1).

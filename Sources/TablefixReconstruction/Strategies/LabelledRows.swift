@@ -17,12 +17,35 @@ struct LabelledRows: ReadingStrategy {
         let needed = region.strict ? max(2, table.rows.count / 3) : 1
         guard aligned.count >= needed else { return [] }
         let between = Self.rowsBetween(aligned, in: rows)
-        let matches = (aligned + between).sorted { $0.templateRow < $1.templateRow }
+        var matches = (aligned + between).sorted { $0.templateRow < $1.templateRow }
         let unread = Set(between.map(\.templateRow))
-        let keyed = Dictionary(uniqueKeysWithValues: matches.compactMap { match in
+        let unprinted = Self.unprintedColumns(of: table, in: rows)
+        var keyed = Dictionary(uniqueKeysWithValues: matches.compactMap { match in
             Self.keyedTail(of: match, in: rows, columns: Self.columns(of: table.rows[match.templateRow], in: table))
                 .map { (match.templateRow, $0) }
         })
+        // In an OCR's text, a row's values may continue on the rows of values below it
+        // (``continuedTail(of:in:columns:check:taken:)``). A row of values that a match holds
+        // only for the label below it (a wrapped label's numbers on its first line) may be
+        // such a continuation instead, where the arithmetic of the row above says so: the
+        // match below then lost its values.
+        let belowLabel = Dictionary(matches.filter { $0.labelRows.lowerBound == $0.streamRow && $0.labelRows.count > 1 }
+            .map { ($0.streamRow, $0.templateRow) }, uniquingKeysWith: min)
+        var taken = Set(matches.flatMap(\.labelRows) + keyed.values.flatMap(\.rows)).subtracting(belowLabel.keys)
+        var continued: Set<Int> = [], lost: Set<Int> = []
+        for match in matches where keyed[match.templateRow] == nil && !lost.contains(match.templateRow) {
+            let row = table.rows[match.templateRow]
+            guard !row.columns.contains(where: unprinted.contains),
+                let found = Self.continuedTail(of: match, in: rows, columns: row.columns.count,
+                                               check: prepared.arithmetic.check(row: match.templateRow), taken: taken),
+                region.showsOCRGlyphs
+            else { continue }
+            keyed[match.templateRow] = found
+            continued.insert(match.templateRow)
+            taken.formUnion(found.rows)
+            lost.formUnion(found.rows.compactMap { belowLabel[$0] })
+        }
+        matches.removeAll { lost.contains($0.templateRow) }
         // Every row with values was read: a template row not found was not printed, if the
         // form may leave it out and the region does not print its label.
         let read = Set(matches.flatMap(\.labelRows) + keyed.values.flatMap(\.rows))
@@ -32,7 +55,6 @@ struct LabelledRows: ReadingStrategy {
         }
         let printedLabels = complete && table.rows.contains { $0.optional == true }
             ? PrintedLabels(of: table, in: rows.map(\.label)) : nil
-        let unprinted = Self.unprintedColumns(of: table, in: rows)
         let neighbourGaps = region.neighbourGaps
         let cellsRunTogether = region.runsCellsTogether
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
@@ -54,6 +76,9 @@ struct LabelledRows: ReadingStrategy {
             var unit = values.unit(for: keyedTail ?? rows[match.streamRow].tail,
                                    spaces: keyedTail == nil ? rows[match.streamRow].tailSpaces : nil)
             for index in unit.readings.indices {
+                if continued.contains(position), unit.readings[index].evidence.placement == .label {
+                    unit.readings[index].evidence.placement = .continued
+                }
                 unit.readings[index].evidence.labelScore = match.score
                 unit.readings[index].evidence.labelUnread = unread.contains(position)
             }
@@ -149,6 +174,32 @@ struct LabelledRows: ReadingStrategy {
         }
         let tail = slots.compactMap { $0 }
         guard !used.isEmpty, tail.count == columns.count else { return nil }
+        return (tail, used)
+    }
+
+    /// The values of a matched row short of its `columns`, continued on the rows right after
+    /// it that hold values and no label, none of them `taken` by another row: an OCR that read
+    /// a tall row's cells a few at a time (`232  5`, then `0  1  8  0`, then `246` under
+    /// `一、本年新收政府信息公开申请数量`). Nil unless together they give exactly one value per
+    /// column and the row's own arithmetic (`check`) holds with them; `rows` are the rows it
+    /// read after the match.
+    static func continuedTail(of match: RowAligner.Match, in rows: [StreamRow], columns: Int,
+                              check: (([Double?]) -> Bool?)?, taken: Set<Int>) -> (tail: [Token], rows: [Int])?
+    {
+        var tail = rows[match.streamRow].tail.filter(\.isValue)
+        guard let check, !tail.isEmpty, tail.count < columns else { return nil }
+        var used: [Int] = []
+        var next = match.streamRow + 1
+        while tail.count < columns, next < rows.count, !taken.contains(next), !rows[next].hasText,
+            rows[next].printedValueCount > 0
+        {
+            tail += rows[next].tail.filter(\.isValue)
+            used.append(next)
+            next += 1
+        }
+        guard !used.isEmpty, tail.count == columns,
+            check(tail.map { NumberReader.reading(of: $0.raw)?.value }) == true
+        else { return nil }
         return (tail, used)
     }
 

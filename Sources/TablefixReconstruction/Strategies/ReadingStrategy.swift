@@ -53,4 +53,16 @@ struct TableRegion {
         }
         return glued >= 2 && glued > apart
     }
+
+    /// Whether a lone lookalike of a digit (``NumberGlyphs/isLoneLookalike(_:)``: `工`, `。`,
+    /// `lo`) stands beside a number in the region's rows: an OCR read the table, and its
+    /// rows may be laid out as only an OCR lays them out.
+    var showsOCRGlyphs: Bool {
+        rows.contains { row in
+            row.tokens.indices.contains { index in
+                NumberGlyphs.isLoneLookalike(row.tokens[index].raw)
+                    && [index - 1, index + 1].contains { row.tokens.indices.contains($0) && row.tokens[$0].kind == .number }
+            }
+        }
+    }
 }

@@ -54,6 +54,7 @@ enum NumberReader {
             return reading
         }
         if let value = NumberGlyphs.loneDigits[word] { return Reading(value: value, repaired: true) }
+        if NumberGlyphs.ruledZeros.contains(word) { return Reading(value: 0, repaired: true) }
         // A change column prints signs: +2, -3, −3, ＋2, －3; an OCR may read + as 十.
         if let sign = word.first, NumberGlyphs.signs.contains(sign), word.count > 1 {
             guard var reading = reading(of: String(word.dropFirst())) else { return nil }

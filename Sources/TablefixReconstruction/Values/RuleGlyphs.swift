@@ -26,9 +26,11 @@ enum RuleGlyphs {
             && raw.contains { ruleLike.contains($0) || letterZeros.contains($0) }
     }
 
-    /// Whether reading `raw` as a number fails for want of weighing rules in it (`olo`, `oo`).
+    /// Whether reading `raw` as a number fails for want of weighing rules in it (`olo`, `oo`),
+    /// or reads a zero and its rule (``NumberGlyphs/ruledZeros``: `lo`) that the row's
+    /// arithmetic may read as `10` instead.
     static func needsRules(_ raw: String) -> Bool {
-        mayHoldRules(raw) && NumberReader.reading(of: raw) == nil
+        mayHoldRules(raw) && (NumberGlyphs.ruledZeros.contains(raw) || NumberReader.reading(of: raw) == nil)
     }
 
     /// A row of values read so, and for each value the index of the word it came from.
