@@ -74,7 +74,7 @@ struct LabelledRows: ReadingStrategy {
                                  neighbourGaps: neighbourGaps, cellsRunTogether: cellsRunTogether)
             let keyedTail = printed.count == keys.count ? keyed[position]?.tail : nil
             var unit = values.unit(for: keyedTail ?? rows[match.streamRow].tail,
-                                   spaces: keyedTail == nil ? rows[match.streamRow].tailSpaces : nil)
+                                   spaces: keyedTail == nil && cellsRunTogether ? rows[match.streamRow].tailSpaces : nil)
             for index in unit.readings.indices {
                 if continued.contains(position), unit.readings[index].evidence.placement == .label {
                     unit.readings[index].evidence.placement = .continued

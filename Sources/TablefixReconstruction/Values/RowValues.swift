@@ -5,13 +5,17 @@ import TablefixModel
 ///
 /// The straightforward case is one printed value per column. Otherwise, in order:
 /// blanks count as cells when the row has exactly one slot per column (merged or empty
-/// cells); a row with fewer cells than columns, some blank, holds the rightmost columns; a
-/// row with too few values may hold numbers glued together (`00`, or a whole row run
+/// cells); a row with fewer cells than columns, some blank, holds the rightmost columns; in
+/// a table whose lines run their cells together, the spaces among a row's values may be its
+/// empty cells (``blanksAsSpacesUnit(_:spaces:)``); a row with too few values may hold
+/// numbers glued together (`00`, or a whole row run
 /// together by a crawler), split every way that has no leading zeros and kept if the
 /// row's own arithmetic holds; a row with too many values keeps the one run of values
 /// that satisfies the arithmetic; a row whose table rules an OCR read as digits offers
-/// the readings its arithmetic accepts (``RuleGlyphs``); a short row that nothing explains
-/// offers every placement of its values (``ShortRowChoices``).
+/// the readings its arithmetic accepts (``RuleGlyphs``); a crawler's row whose empty cells
+/// left no trace is cut into the fewest values its arithmetic allows
+/// (``unmarkedBlanksUnit(_:)``); a short row that nothing explains offers every placement of
+/// its values (``ShortRowChoices``).
 struct RowValues {
     /// The row's cells' keys.
     var keys: [String]
@@ -134,13 +138,7 @@ struct RowValues {
         guard spaces.count == tail.count, spaces.contains(where: { $0 > 0 }), tail.allSatisfy(\.isValue),
             let splits = spacedSplits(tail, blanks: spaces) ?? collapsedSpacedSplits(tail, spaces: spaces)
         else { return nil }
-        let options = splits.map { split in
-            split.map { piece, token in
-                CellReading(value: NumberReader.reading(of: piece)?.value, raw: token.raw, line: token.line, evidence: CellEvidence(
-                    source: CellReading.read(token, decimal: decimal).1,
-                    placement: .split(.init(fits: splits.count, checked: true, wasSplit: piece != token.raw, blanksAreSpaces: true))))
-            }
-        }
+        let options = splits.map { splitReadings($0, among: splits.count, checked: true, blanksAreSpaces: true) }
         let choices = splits.count > 1 && splits.count <= budget.optionsPerUnit ? SplitChoices(splits: options) : nil
         return ReadingUnit(keys: keys, readings: options[0], choices: choices)
     }
@@ -201,9 +199,10 @@ struct RowValues {
         for count in (printed.count + 1)..<columns {
             let fewer = RowValues(keys: Array(keys.prefix(count)), decimal: decimal, budget: budget)
             guard let (splits, _) = fewer.gluedSplits(printed) else { continue }
+            let placements = ShortRowChoices.placements(of: count, in: columns, limit: budget.optionsPerUnit)
             let fitting = splits.filter { split in
                 let numbers = Self.arithmeticValues(split)
-                return ShortRowChoices.placements(of: count, in: columns, limit: budget.optionsPerUnit).contains { placement in
+                return placements.contains { placement in
                     var row = [Double?](repeating: 0, count: columns)
                     for (slot, column) in placement.enumerated() { row[column] = numbers[slot] }
                     return check(row) == true
@@ -344,11 +343,17 @@ struct RowValues {
         return consistent.isEmpty ? nil : (consistent, true)
     }
 
-    /// The readings of one split among `count` that fit.
-    func splitReadings(_ split: [(String, Token)], among count: Int, checked: Bool) -> [CellReading] {
+    /// The readings of one split among `count` that fit; `blanksAreSpaces`: its blank
+    /// cells are a crawler's spaces (``blanksAsSpacesUnit(_:spaces:)``), each cell read as its
+    /// token reads.
+    func splitReadings(_ split: [(String, Token)], among count: Int, checked: Bool, blanksAreSpaces: Bool = false)
+        -> [CellReading]
+    {
         split.map { piece, token in
-            let evidence = CellEvidence(source: .printed, placement: .split(.init(
-                fits: count, checked: checked, wasSplit: piece != token.raw)))
+            let evidence = CellEvidence(
+                source: blanksAreSpaces ? CellReading.read(token, decimal: decimal).1 : .printed,
+                placement: .split(.init(fits: count, checked: checked, wasSplit: piece != token.raw,
+                                        blanksAreSpaces: blanksAreSpaces)))
             return CellReading(value: NumberReader.reading(of: piece)?.value, raw: token.raw, line: token.line,
                                evidence: evidence)
         }
