@@ -198,6 +198,17 @@ struct IdentificationTests {
         #expect(extract(text).year == 2017)
     }
 
+    @Test("a table's heading after the document's last row gives it no row to read, not rows past the end")
+    func headingAfterTheLastRow() {
+        // Found by the text fuzzer: a heading whose section holds no row stood after every row.
+        let text = "某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            + Self.requestRows.joined(separator: "\n") + "\n四、政府信息公开行政复议、行政诉讼情况\n"
+            + "2020 年，我局未发生.补正后申请内容仍不明确2000002\n（五）不予处理1.信访举报投诉类申"
+        let extraction = extract(text)
+        #expect(value(extraction, "requests", "new.total") == 3)
+        #expect(extraction.tables.first { $0.id == "review" }?.cells.isEmpty == true)
+    }
+
     @Test("parts two tables that share one grid at the row where the second begins")
     func twoTablesInOneGrid() throws {
         let html = """

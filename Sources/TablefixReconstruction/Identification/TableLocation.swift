@@ -62,7 +62,8 @@ struct TableLocation {
         var regions: [String: Range<Int>] = [:]
         for table in template.tables {
             guard let start = starts[table.id] else { continue }
-            let ownEnd = (content.placing(table.id)?.lastOwnRow ?? start) + 1
+            // A heading with no row after it (the document ends there) owns no row.
+            let ownEnd = min((content.placing(table.id)?.lastOwnRow ?? start) + 1, rows.count)
             var end: Int
             if let heading = headings[table.id], firstRow(atBlock: heading.lowerBound) == start {
                 end = firstRow(atBlock: heading.upperBound)
