@@ -49,11 +49,29 @@ package final class BatchStore: Sendable {
         }
         do {
             pool = readOnly ? try Self.openReadOnly(path, configuration: configuration)
-                : try DatabasePool(path: path, configuration: configuration)
+                : try Self.openPool(path, configuration: configuration)
         } catch {
             throw Self.storeError(error, file: path)
         }
         try migrate()
+    }
+
+    /// How long opening a database waits for another connection that is switching it to
+    /// write-ahead logging at the same moment.
+    static let journalSwitchWait: TimeInterval = 5
+
+    /// The database, written ahead to its log. A new database is switched to the log by
+    /// its first opener; SQLite answers `busy` at once, without the busy timeout, to a
+    /// connection switching it meanwhile, which therefore tries again.
+    private static func openPool(_ path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(journalSwitchWait)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
     }
 
     /// A database the user may only read. Its write-ahead log's index (`-shm`) may be
@@ -86,7 +104,26 @@ package final class BatchStore: Sendable {
                     .readOnly, file: path,
                     reason: "written by an older tablefix and read-only: copy it somewhere writable to upgrade it")
             }
-            try migrator.migrate(pool)
+            try Self.migrate(pool, with: migrator)
+        }
+    }
+
+    /// Brings the schema up to date. Two processes that open a new database at the same
+    /// moment (a batch creating it, a reader beside it) both see it unmigrated: each step
+    /// the other commits first makes ours fail on a table that now exists, so the steps
+    /// are chosen again, once per registered step at most.
+    private static func migrate(_ pool: some DatabaseWriter, with migrator: DatabaseMigrator) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                attempt += 1
+                let complete = try pool.read { db in try migrator.hasCompletedMigrations(db) }
+                if complete { return }
+                if attempt > migrator.migrations.count { throw error }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import TablefixTestSupport
 import TablefixStore
 import TablefixReview
 import TablefixOutput
+import Synchronization
 import Testing
 
 /// The batch database itself: what it refuses, and that a document is written whole.
@@ -38,6 +39,23 @@ struct BatchStoreTests {
         try BatchStore(path: path).recordMigrationForTesting("v99")
         #expect(throws: StoreError(.newerSchema, file: path, reason: "written by a newer tablefix (unknown schema version)")) {
             try BatchStore(path: path)
+        }
+    }
+
+    @Test("openers of a new database at the same moment all open it: none fails on its log switch or on a table another just made")
+    func concurrentOpeners() throws {
+        let folder = try BatchCorpus.temporaryFolder("batch-store-openers")
+        for round in 0..<20 {
+            let path = folder.appendingPathComponent("new-\(round).db").path
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do {
+                    _ = try BatchStore(path: path)
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 } == [])
         }
     }
 
