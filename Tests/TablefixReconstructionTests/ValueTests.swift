@@ -1,4 +1,5 @@
 import Testing
+import TablefixTestSupport
 import TablefixModel
 @testable import TablefixReconstruction
 
@@ -70,6 +71,16 @@ struct ValueTests {
         let values = row.unit(for: Array(line.dropFirst())).readings.map(\.value)
         #expect(values.contains(90))
         #expect(!values.contains(9))
+    }
+
+    @Test("a rule drawn between a table's lines gives no row: the short dashes it ends with are no none marks")
+    func drawnRuleIsNoRow() {
+        let text = "1.信访举报投诉类申请\n------------------------ ---------------------------- ------------ --\n0 0 0\n- - -\n"
+        let document = TestDocuments.document(text)
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        let tokens = rows.flatMap { $0.tokens }
+        #expect(!tokens.contains { $0.raw.hasPrefix("--") })
+        #expect(tokens.filter { $0.raw == "-" }.count == 3)
     }
 
     @Test("still cuts zeros printed apart into the narrow cells an extractor ran together")

@@ -57,6 +57,27 @@ public enum LineRole {
     /// A line that introduces a table or figure: `表2 …`, `表三`, `表一：主动公开…`.
     public static func isCaption(_ text: String) -> Bool { text.trimmingSpaces.hasPrefix("表") }
 
+    /// A rule drawn between a table's lines and kept as a line of text (pandoc's plain
+    /// tables, `-------- ------`; a markdown rule no table claimed): a run of four dashes at
+    /// least, and nothing but dashes, bars, crosses and spaces. Never a row of none marks
+    /// (`- - -`, `-- --`), whose dashes are short.
+    public static func isDrawnRule(_ text: String) -> Bool {
+        var run = 0
+        var longest = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "-", "=", "─", "━", "═":
+                run += 1
+                longest = max(longest, run)
+            case "+", "|", " ", "\t":
+                run = 0
+            default:
+                return false
+            }
+        }
+        return longest >= 4
+    }
+
     /// A line that names a table or figure and nothing more (`表三`, `表2`, `图1`): a
     /// picture's alt text as a text browser prints it.
     public static func isPictureName(_ text: String) -> Bool {

@@ -118,7 +118,7 @@ enum RowStream {
                     rows.append(StreamRow(tokens: readingLoneLookalikes(tokens, wholeCellsOnly: true), block: index))
                 }
             case .heading(let lines), .paragraph(let lines):
-                for line in lines {
+                for line in lines where !LineRole.isDrawnRule(line.text) {
                     var row = StreamRow(tokens: cellTokens(line.text, line: line.line, inGrid: false), block: index,
                                         isLine: true)
                     row.isCaption = isCaption(blocks[index], line.text)
