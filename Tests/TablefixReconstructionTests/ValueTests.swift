@@ -343,11 +343,27 @@ struct ValueTests {
         ("1.属于国家秘密———", "1.属于国家秘密", ["—", "—", "—"]),
         ("1.属于国家秘密无无无", "1.属于国家秘密", ["无", "无", "无"]),
         ("二、上年结转政府信息公开申请数量7无无18", "二、上年结转政府信息公开申请数量", ["7", "无", "无", "18"]),
+        ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）6———1—7", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+         ["6", "—", "—", "—", "1", "—", "7"]),
+        ("3.危及“三安全一稳定”1—————1", "3.危及“三安全一稳定”", ["1", "—", "—", "—", "—", "—", "1"]),
     ])
     func crawledCellsAfterLabel(word: String, label: String, cells: [String]) {
         let tokens = RowStream.cellTokens(word, line: 1, inGrid: false)
         #expect(tokens.first?.kind == .text && tokens.first?.raw == label)
         #expect(tokens.dropFirst().map(\.raw) == cells)
+    }
+
+    @Test("splits a crawler's glued digits among marks for none where the row's sum holds, a mark counting as zero")
+    func gluedDigitsAmongMarks() {
+        var row = RowValues(keys: ["a", "b", "c", "d", "e", "f", "total"], decimal: false)
+        row.check = { values in
+            guard values.allSatisfy({ $0 != nil }) else { return nil }
+            return values.dropLast().compactMap { $0 }.reduce(0, +) == values.last!
+        }
+        let tail = Array(RowStream.cellTokens("4.保护第三方合法权益31——1—5", line: 1, inGrid: false).dropFirst())
+        let readings = row.unit(for: tail).readings
+        #expect(readings.map(\.value) == [3, 1, nil, nil, 1, nil, 5])
+        #expect(readings[0].rule == .splitDigits)
     }
 
     @Test("keeps a label that ends in one 无 whole")

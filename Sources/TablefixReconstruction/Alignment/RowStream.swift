@@ -409,14 +409,15 @@ enum RowStream {
 
     /// `数量1173—191131` → (`数量`, [`1173`, `—`, `191131`]), `国家秘密———` → (`国家秘密`, [`—`, `—`, `—`]):
     /// a crawler's cells glued to the end of a label, marks for none among them
-    /// (``crawledCells(_:)``). The label ends in a Chinese character; the run holds a mark and
+    /// (``crawledCells(_:)``). The label ends in a Chinese character or closing mark
+    /// (`…不计其他情形）6———1—7`, `…一稳定”1—————1`); the run holds a mark and
     /// either a digit or a dash, or two marks at least (one 无 may end a label). Digits alone
     /// are ``splitTrailingDigits(_:)``'s.
     static func splitTrailingCells(_ word: String) -> (label: String, cells: [String])? {
         guard let last = word.last, crawledMarks.contains(last) || (last.isASCII && last.isNumber) else { return nil }
         let run = String(word.reversed().prefix { crawledMarks.contains($0) || ($0.isASCII && $0.isNumber) }.reversed())
         let label = word.dropLast(run.count)
-        guard let end = label.last, end.isCJK, run.contains(where: crawledMarks.contains),
+        guard let end = label.last, end.isCJK || end.isCJKPunctuation || end == ")", run.contains(where: crawledMarks.contains),
             run.contains(where: { $0 == "—" || $0.isNumber }) || run.count >= 2
         else { return nil }
         return (String(label), crawledCells(run))

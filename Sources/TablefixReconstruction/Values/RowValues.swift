@@ -226,9 +226,12 @@ struct RowValues {
         return nil
     }
 
-    /// The values a split of a row's cells gives its arithmetic: a blank cell counts as zero.
+    /// The values a split of a row's cells gives its arithmetic: a blank cell, and a mark
+    /// for none (`—`, `无`), count as zero.
     static func arithmeticValues(_ split: [(String, Token)]) -> [Double?] {
-        split.map { piece, token in token.kind == .blank ? 0 : NumberReader.reading(of: piece)?.value }
+        split.map { piece, token in
+            token.kind == .blank || token.kind == .placeholder ? 0 : NumberReader.reading(of: piece)?.value
+        }
     }
 
     /// The row's columns that are no group's total.
