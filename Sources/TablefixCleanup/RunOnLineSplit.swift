@@ -214,7 +214,7 @@ public struct RunOnLineSplit: CleanupPass {
             while previous > start, chars[previous] == " " { previous -= 1 }
             let opensClause = index > start + 1 && chars[index...].starts(with: clause) && chars[index - 1] != "、"
             guard opensClause || (chars[index].isCJK && (isDigit(chars[previous]) || "—-".contains(chars[previous]))
-                && !"年月日件条个项次人元万％%".contains(chars[index]))
+                && !"年月日件条个项次人元万％%".contains(chars[index]) && !Self.isNoneCell(chars, at: index))
             else { continue }
             rows.append(String(chars[start..<index]).trimmingSpaces)
             start = index
@@ -223,13 +223,25 @@ public struct RunOnLineSplit: CleanupPass {
         return rows.filter { !$0.isEmpty }.flatMap(valuesAfterHeader)
     }
 
+    /// Whether the word for none at `index` (`无`) is a cell among a row's values
+    /// (`1无1无无`), not the first character of a label: what follows it is no Chinese
+    /// character but another word for none.
+    static func isNoneCell(_ chars: [Character], at index: Int) -> Bool {
+        guard NumberGlyphs.noneWords.contains(String(chars[index])) else { return false }
+        guard index + 1 < chars.count else { return true }
+        let next = chars[index + 1]
+        return !next.isCJK || NumberGlyphs.noneWords.contains(String(next))
+    }
+
     /// A table's header words with its one row's digits (and dashes) glued after them
     /// (`…尚未审结总计411280000010113`): the header ends with its last column, 总计 (總計), after
     /// other words; the digits are cut off onto a row of their own. A row labelled 总计
     /// (`（七）总计815025396`) is no header and stays whole.
     static func valuesAfterHeader(_ row: String) -> [String] {
-        // Digits, and the dashes a row prints for none (`20002—————10001`).
-        let digits = row.reversed().prefix { NumberGlyphs.asciiDigit($0) != nil || $0 == "—" }
+        // Digits, and the dashes and words a row prints for none (`20002—————10001`, `无无1无1`).
+        let digits = row.reversed().prefix {
+            NumberGlyphs.asciiDigit($0) != nil || $0 == "—" || NumberGlyphs.noneWords.contains(String($0))
+        }
         let words = String(row.dropLast(digits.count)).trimmingSpaces
         guard digits.filter({ NumberGlyphs.asciiDigit($0) != nil }).count >= 2,
             let end = headerEnds.first(where: words.hasSuffix)

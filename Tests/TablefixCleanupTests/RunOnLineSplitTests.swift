@@ -68,6 +68,7 @@ struct RunOnLineSplitTests {
         #expect(RunOnLineSplit.valuesAfterHeader(header + "411280000010113") == [header, "411280000010113"])
         #expect(RunOnLineSplit.valuesAfterHeader(header + " 20002—————10001") == [header, "20002—————10001"])
         #expect(RunOnLineSplit.valuesAfterHeader("結果維持結果糾正其他結果尚未審結總計000000000000000").count == 2)
+        #expect(RunOnLineSplit.valuesAfterHeader(header + "无无1无1无无") == [header, "无无1无1无无"])
         #expect(RunOnLineSplit().pieces(of: "（七）总计815025396") == ["（七）总计815025396"])
     }
 
@@ -78,6 +79,13 @@ struct RunOnLineSplitTests {
             == ["第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数", "规章000"])
         #expect(split.labelAfterHeader("现行有效件数 规章000") == ["现行有效件数", "规章000"])
         #expect(split.labelAfterHeader("行政规范性文件7231").count == 1)
+    }
+
+    @Test("keeps a row's words for none among its values (1无1无无), and still cuts before a label that opens with 无")
+    func noneWordsAmongValues() {
+        #expect(RunOnLineSplit.tableRows("四、结转下年度继续办理1无无无无无1 复议后起诉无无1无1无无") == ["四、结转下年度继续办理1无无无无无1", "复议后起诉无无1无1无无"])
+        #expect(RunOnLineSplit.tableRows("3.补正后申请内容仍不明确1无无无无无1无法提供2无无无无无2")
+            == ["3.补正后申请内容仍不明确1无无无无无1", "无法提供2无无无无无2"])
     }
 
     @Test("cuts before each clause header of the 2021 format, also after a note in brackets")
