@@ -42,7 +42,9 @@ public struct LineWrapRepair: CleanupPass {
         var index = 0
         while index < chars.count {
             let char = chars[index]
-            if char == " ", let left = result.last, isJoinable(left), !digits.contains(index - 1) {
+            if char == " ", let left = result.last, isJoinable(left), !digits.contains(index - 1),
+                !Self.gluedNoneCellsEnd(chars, at: index)
+            {
                 var end = index
                 while end < chars.count, chars[end] == " " { end += 1 }
                 if end < chars.count, isJoinable(chars[end]), left.isCJK || chars[end].isCJK, !digits.contains(end) {
@@ -56,6 +58,18 @@ public struct LineWrapRepair: CleanupPass {
             index += 1
         }
         return (result, changes)
+    }
+
+    /// Whether the characters before `end` end with words for none glued, as printed, after a
+    /// label or a number (`规章无无无`, `行政许可无`, `1无无`): a crawler's cells run together,
+    /// the space after which parts their row from the next one (a page flattened onto one
+    /// line), no line break's.
+    static func gluedNoneCellsEnd(_ chars: [Character], at end: Int) -> Bool {
+        var start = end
+        while start > 0, NumberGlyphs.noneWords.contains(String(chars[start - 1])) { start -= 1 }
+        guard start < end, start > 0 else { return false }
+        let before = chars[start - 1]
+        return before.isCJK || (before.isASCII && before.isNumber)
     }
 
     /// The positions of the lone words in the run of numbers that ends a line that stand

@@ -267,6 +267,13 @@ struct LineWrapRepairTests {
         }
     }
 
+    @Test("keeps the space after words for none glued to a label or a number: a crawler's rows on one line")
+    func gluedNoneCellsSpace() {
+        let line = "规章无无无 行政规范性文件4341 行政许可无 第二十条第（六）项 411无6无无 五、存在的主要问题"
+        #expect(run(LineWrapRepair(), on: line + "\n").text == line)
+        #expect(run(LineWrapRepair(), on: "（四）无 法提供\n").text == "（四）无法提供")
+    }
+
     @Test("still joins a lone 工 of running text that no number follows")
     func loneCharacterOfText() {
         let document = run(LineWrapRepair(), on: "开展农产品深加 工 的调查\n")

@@ -366,6 +366,13 @@ struct ValueTests {
         #expect(readings[0].rule == .splitDigits)
     }
 
+    @Test("takes one 无 glued after a label as its cell in a line that glues a crawler's cells so elsewhere")
+    func oneNoneInACrawledLine() {
+        let tokens = RowStream.cellTokens("规章无无无 本年处理决定数量行政许可无 行政处罚无", line: 1, inGrid: false)
+        #expect(tokens.map(\.raw) == ["规章", "无", "无", "无", "本年处理决定数量行政许可", "无", "行政处罚", "无"])
+        #expect(RowStream.cellTokens("审核有无 是", line: 1, inGrid: false).map(\.raw) == ["审核有无", "是"])
+    }
+
     @Test("keeps a label that ends in one 无 whole")
     func labelEndingInNone() {
         #expect(RowStream.splitTrailingCells("审核有无") == nil)

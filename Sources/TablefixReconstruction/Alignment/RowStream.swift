@@ -179,6 +179,16 @@ enum RowStream {
         let words = words(of: text)
         if words.isEmpty { return inGrid ? [Token(kind: .blank, raw: "", line: line)] : [] }
         var tokens: [Token] = []
+        // Whether the line glues a crawler's cells after a label (`规章无无无`): then one 无
+        // glued after a label is its cell too (`行政许可无`), which alone it may not be
+        // (`审核有无`). Worked out only for a word that ends so.
+        var gluesCells: Bool?
+        func lineGluesCells() -> Bool {
+            if let gluesCells { return gluesCells }
+            let found = words.contains { splitTrailingCells(String($0)) != nil }
+            gluesCells = found
+            return found
+        }
         for (piece, word) in joiningSpacedNotes(words) {
             let appended = tokens.count
             defer {
@@ -215,7 +225,9 @@ enum RowStream {
                 continue
             }
             // A line's label with a crawler's cells glued after it, some of them marks for none.
-            if !inGrid, let split = splitTrailingCells(word) {
+            if !inGrid, let split = splitTrailingCells(word)
+                ?? (word.hasSuffix("无") && lineGluesCells() ? splitTrailingCells(word, oneNone: true) : nil)
+            {
                 tokens.append(Token(kind: .text, raw: split.label, line: line))
                 tokens += split.cells.map { Token(kind: $0.allSatisfy(\.isNumber) ? .number : .placeholder, raw: $0, line: line) }
                 continue
@@ -413,12 +425,13 @@ enum RowStream {
     /// (`…不计其他情形）6———1—7`, `…一稳定”1—————1`); the run holds a mark and
     /// either a digit or a dash, or two marks at least (one 无 may end a label). Digits alone
     /// are ``splitTrailingDigits(_:)``'s.
-    static func splitTrailingCells(_ word: String) -> (label: String, cells: [String])? {
+    /// With `oneNone`, one 无 after the label is a cell too (the line glues other cells so).
+    static func splitTrailingCells(_ word: String, oneNone: Bool = false) -> (label: String, cells: [String])? {
         guard let last = word.last, crawledMarks.contains(last) || (last.isASCII && last.isNumber) else { return nil }
         let run = String(word.reversed().prefix { crawledMarks.contains($0) || ($0.isASCII && $0.isNumber) }.reversed())
         let label = word.dropLast(run.count)
         guard let end = label.last, end.isCJK || end.isCJKPunctuation || end == ")", run.contains(where: crawledMarks.contains),
-            run.contains(where: { $0 == "—" || $0.isNumber }) || run.count >= 2
+            run.contains(where: { $0 == "—" || $0.isNumber }) || run.count >= 2 || oneNone
         else { return nil }
         return (String(label), crawledCells(run))
     }
