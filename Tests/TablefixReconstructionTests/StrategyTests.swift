@@ -149,11 +149,18 @@ struct StrategyTests {
         return TableRegion(rows: rows, unstacked: rows, strict: false)
     }
 
+    /// The first reading of the 2021 requests table by its labels in ``continuedRegion(_:labelAfter:ocr:)``.
+    static func continuedCandidate(_ values: [[String]], labelAfter: String? = nil, ocr: Bool = true) throws
+        -> ReadingCandidate
+    {
+        let table = try Self.table("gov-disclosure-2021", "requests")
+        let region = Self.continuedRegion(values, labelAfter: labelAfter, ocr: ocr)
+        return try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
+    }
+
     @Test("a row's values an OCR read a few at a time, on rows of values below its first, are joined when the row's arithmetic holds")
     func valuesContinuedOnRowsBelow() throws {
-        let table = try Self.table("gov-disclosure-2021", "requests")
-        let region = Self.continuedRegion([["232", "5"], ["0", "1", "8", "0"], ["246"]])
-        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
+        let candidate = try Self.continuedCandidate([["232", "5"], ["0", "1", "8", "0"], ["246"]])
         let unit = try #require(candidate.units.first { $0.keys.first == "new.natural" })
         #expect(unit.readings.map(\.value) == [232, 5, 0, 1, 8, 0, 246])
         #expect(unit.readings.allSatisfy { $0.evidence.placement == .continued && $0.confidence <= 0.7 })
@@ -161,9 +168,8 @@ struct StrategyTests {
 
     @Test("a row's last values that the next label below would take as its own continue the row above when its arithmetic holds")
     func valuesContinuedBeforeTheNextLabel() throws {
-        let table = try Self.table("gov-disclosure-2021", "requests")
-        let region = Self.continuedRegion([["232", "5"], ["0", "1", "8", "0"], ["246"]], labelAfter: "二、上年结转政府信息公开申请数量")
-        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
+        let candidate = try Self.continuedCandidate([["232", "5"], ["0", "1", "8", "0"], ["246"]],
+                                                    labelAfter: "二、上年结转政府信息公开申请数量")
         let new = try #require(candidate.units.first { $0.keys.first == "new.natural" })
         #expect(new.readings.map(\.value) == [232, 5, 0, 1, 8, 0, 246])
         let carried = try #require(candidate.units.first { $0.keys.first == "carried_in.natural" })
@@ -172,18 +178,14 @@ struct StrategyTests {
 
     @Test("rows of values below a short row are its values only in a region that shows an OCR's lookalikes of digits")
     func valuesContinuedOnlyInOCRText() throws {
-        let table = try Self.table("gov-disclosure-2021", "requests")
-        let region = Self.continuedRegion([["232", "5"], ["0", "1", "8", "0"], ["246"]], ocr: false)
-        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
+        let candidate = try Self.continuedCandidate([["232", "5"], ["0", "1", "8", "0"], ["246"]], ocr: false)
         let unit = try #require(candidate.units.first { $0.keys.first == "new.natural" })
         #expect(unit.readings.allSatisfy { $0.evidence.placement != .continued })
     }
 
     @Test("rows of values below a short row are not its values when its arithmetic fails with them")
     func valuesContinuedNeedArithmetic() throws {
-        let table = try Self.table("gov-disclosure-2021", "requests")
-        let region = Self.continuedRegion([["232", "5"], ["0", "1", "8", "0"], ["247"]])
-        let candidate = try #require(LabelledRows().candidates(for: Self.prepared(table), in: region, budget: .standard).first)
+        let candidate = try Self.continuedCandidate([["232", "5"], ["0", "1", "8", "0"], ["247"]])
         let unit = try #require(candidate.units.first { $0.keys.first == "new.natural" })
         #expect(unit.readings.allSatisfy { $0.evidence.placement != .continued })
         #expect(unit.readings.compactMap(\.value).count == 2)

@@ -182,13 +182,7 @@ enum RowStream {
         // Whether the line glues a crawler's cells after a label (`规章无无无`): then one 无
         // glued after a label is its cell too (`行政许可无`), which alone it may not be
         // (`审核有无`). Worked out only for a word that ends so.
-        var gluesCells: Bool?
-        func lineGluesCells() -> Bool {
-            if let gluesCells { return gluesCells }
-            let found = words.contains { splitTrailingCells(String($0)) != nil }
-            gluesCells = found
-            return found
-        }
+        lazy var gluesCells = words.contains { splitTrailingCells(String($0)) != nil }
         for (piece, word) in joiningSpacedNotes(words) {
             let appended = tokens.count
             defer {
@@ -226,7 +220,7 @@ enum RowStream {
             }
             // A line's label with a crawler's cells glued after it, some of them marks for none.
             if !inGrid, let split = splitTrailingCells(word)
-                ?? (word.hasSuffix("无") && lineGluesCells() ? splitTrailingCells(word, oneNone: true) : nil)
+                ?? (word.hasSuffix("无") && gluesCells ? splitTrailingCells(word, oneNone: true) : nil)
             {
                 tokens.append(Token(kind: .text, raw: split.label, line: line))
                 tokens += split.cells.map { Token(kind: $0.allSatisfy(\.isNumber) ? .number : .placeholder, raw: $0, line: line) }
