@@ -209,6 +209,21 @@ struct IdentificationTests {
         #expect(extraction.tables.first { $0.id == "review" }?.cells.isEmpty == true)
     }
 
+    @Test("a wrapped label's first line that an OCR damaged (`1、…追期不补`) does not end the table's section")
+    func damagedWrappedLabelKeepsTheSection() {
+        let text = """
+            三、收到和处理政府信息公开申请情况
+            一、本年新收政府信息公开申请数量    3    0    0    0    0    0    3
+            二、上年结转政府信息公开申请数量    1    0    0    0    0    0    1
+            2. 重复申请    25    0    0    0    0    0    25
+            1、申请人无正当理由追期不补
+            正、行政机关不再处理其政府信  67   3    0    0     1     0    71
+            息公开申请
+            求缴纳费用、行政机关不再处理      6     0     0     0     0     0     6
+            """
+        #expect(value(extract(text), "requests", "other.no_correction.total") == 71)
+    }
+
     @Test("parts two tables that share one grid at the row where the second begins")
     func twoTablesInOneGrid() throws {
         let html = """

@@ -83,6 +83,24 @@ struct ValueTests {
         #expect(tokens.filter { $0.raw == "-" }.count == 3)
     }
 
+    @Test("a row of text one value short cuts the one value its arithmetic says lost a space (`43050` for 4, 3050)")
+    func lostSpaceIsCutByArithmetic() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let line = RowStream.cellTokens("（七）总计 2932 53 0 0  61  43050", line: 1, inGrid: false)
+        let readings = row.unit(for: Array(line.dropFirst())).readings
+        #expect(readings.map(\.value) == [2932, 53, 0, 0, 61, 4, 3050])
+        // Every cell's column rests on the cut: none is sure by its row alone.
+        #expect(readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+    }
+
+    @Test("a value printed apart stays whole where its arithmetic does not ask for a cut")
+    func valueApartStaysWholeWithoutArithmetic() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let line = RowStream.cellTokens("（七）总计 2932 53 0 0  61  43051", line: 1, inGrid: false)
+        let values = row.unit(for: Array(line.dropFirst())).readings.map(\.value)
+        #expect(!values.contains(3051))
+    }
+
     @Test("still cuts zeros printed apart into the narrow cells an extractor ran together")
     func zerosPrintedApartAreCut() {
         let row = RowValues(keys: ["a.previous", "a.change", "a.decisions"], decimal: false)

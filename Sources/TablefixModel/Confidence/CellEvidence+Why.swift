@@ -58,6 +58,8 @@ extension CellEvidence {
             let cells = "cells run together, each empty one kept as a space"
             return split.fits == 1 ? "\(cells); the only split that fits the row's arithmetic"
                 : "\(cells); \(split.fits) splits fit the row" + (split.chosenByTable ? ", the table's arithmetic chose this one" : ", took the first")
+        case .split(let split) where split.spaceLost:
+            return "values printed apart but for one word, cut where the row's arithmetic says a space was lost"
         case .split(let split):
             if split.chosenByProse {
                 return "digits run together; \(split.fits) splits fit the row, a figure the prose states chose this one"

@@ -114,13 +114,20 @@ public struct CellEvidence: Sendable, Equatable {
         /// (a crawler's text of a page whose empty cells hold `&nbsp;`): then no value is
         /// surer for being printed whole.
         public var blanksAreSpaces = false
+        /// Whether the row printed its values apart but for one word, cut in two where the
+        /// row's arithmetic says a space was lost (an OCR's `61  43050` for 61, 4, 3050): then
+        /// no value is surer for being printed whole, its column resting on the cut.
+        public var spaceLost = false
 
-        public init(fits: Int, checked: Bool, wasSplit: Bool, chosenByTable: Bool = false, blanksAreSpaces: Bool = false) {
+        public init(fits: Int, checked: Bool, wasSplit: Bool, chosenByTable: Bool = false, blanksAreSpaces: Bool = false,
+                    spaceLost: Bool = false)
+        {
             self.fits = fits
             self.checked = checked
             self.wasSplit = wasSplit
             self.chosenByTable = chosenByTable
             self.blanksAreSpaces = blanksAreSpaces
+            self.spaceLost = spaceLost
         }
     }
 

@@ -224,7 +224,7 @@ public struct ConfidencePolicy: Sendable {
         case .continued: return min(start, continuedLines)
         case .split(let split):
             var value = split.fits == 1 ? (split.checked ? splitChecked : splitGuess) : splitShared / Double(split.fits)
-            if !split.wasSplit, !split.blanksAreSpaces { value = min(splitWholeCeiling, value + splitWholeBonus) }
+            if !split.wasSplit, !split.blanksAreSpaces, !split.spaceLost { value = min(splitWholeCeiling, value + splitWholeBonus) }
             return split.chosenByTable || split.chosenByProse ? max(value, splitChosenByTable) : value
         case .shortRow(let row):
             let placed: [CellEvidence.ShortRow.Outcome] = [.placed, .spaced, .totalLast, .totalsBlank]

@@ -33,16 +33,33 @@ struct SectionLocator {
     func isSectionHeading(_ block: Int) -> Bool { texts.opensSection[block] }
 
     /// A line that is one of the table's own labels (`一、本年新收政府信息公开申请数量`, a cell
-    /// that an extractor wrote on a line of its own), not a new section; an OCR'd glyph or
-    /// two (`示年新收…`) does not make it one.
+    /// that an extractor wrote on a line of its own) or the first line of one a layout
+    /// wrapped (`1、申请人无正当理由逾期不补`), not a new section; an OCR'd glyph or two
+    /// (`示年新收…`, `…理由追期不补`) does not make it one.
     func isLabel(_ block: Int, of table: PreparedTable) -> Bool {
         let letters = texts.letters(at: block)
         guard letters.count >= 4 else { return false }
         return table.longLabels.contains { target in
             if LabelMatcher.contains(target, letters) || LabelMatcher.contains(letters, target) { return true }
-            return target.count >= 8 && Self.resembles(letters, target)
+            return target.count >= 8 && (Self.resembles(letters, target) || Self.resemblesPiece(letters, of: target))
         }
     }
+
+    /// Letters that are a piece of `target` but for an OCR'd glyph or two: at least
+    /// ``shortestDamagedPiece`` of them, 85 % in order within a stretch of the target
+    /// hardly longer than they are.
+    static func resemblesPiece(_ letters: [UInt32], of target: [UInt32]) -> Bool {
+        guard letters.count >= shortestDamagedPiece, letters.count < target.count else { return false }
+        let needed = Double(letters.count) * 0.85
+        let width = min(target.count, letters.count + 2)
+        return (0...(target.count - width)).contains { start in
+            Double(LabelMatcher.commonSubsequenceLength(letters, Array(target[start..<(start + width)]))) >= needed
+        }
+    }
+
+    /// The fewest letters a damaged piece of a label needs (``resemblesPiece(_:of:)``): fewer
+    /// leave too little to tell a glyph from another word.
+    static let shortestDamagedPiece = 8
 
     /// The first section heading after block `index` that is not one of `table`'s own
     /// labels, or the document's end.

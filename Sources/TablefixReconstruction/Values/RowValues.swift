@@ -66,6 +66,9 @@ struct RowValues {
                 ? SplitChoices(splits: options) : nil
             return ReadingUnit(keys: keys, readings: options[0], choices: choices)
         }
+        if printed.count == columns - 1, let split = lostSpaceSplit(printed) {
+            return ReadingUnit(keys: keys, readings: splitReadings(split, among: 1, checked: true, spaceLost: true))
+        }
         if printed.count > columns, let window = consistentWindow(printed) {
             return ReadingUnit(keys: keys, readings: window)
         }
@@ -287,7 +290,9 @@ struct RowValues {
     /// of them when it has none);
     /// whether the arithmetic judged them. With `orOnlySplit`, digits that split only one way
     /// give that split even where the arithmetic refuses it, unjudged.
-    func gluedSplits(_ printed: [Token], orOnlySplit: Bool = false) -> (splits: [[(String, Token)]], checked: Bool)? {
+    func gluedSplits(_ printed: [Token], orOnlySplit: Bool = false, splittingWhole: Bool = false)
+        -> (splits: [[(String, Token)]], checked: Bool)?
+    {
         let missing = columns - printed.count
         guard missing > 0, printed.allSatisfy({ $0.kind == .placeholder || $0.raw.allSatisfy(\.isASCII) }) else {
             return nil
@@ -300,7 +305,9 @@ struct RowValues {
             // A value printed apart in a line laid out in columns is one value, unless it
             // is zeros (`00`: two narrow cells an extractor printed without a space).
             let apart = token.standsApart && unsigned.contains { $0 != "0" }
-            guard token.kind == .number, !unsigned.isEmpty, unsigned.allSatisfy(\.isNumber), !Self.isOneValue(token), !apart else {
+            guard token.kind == .number, !unsigned.isEmpty, unsigned.allSatisfy(\.isNumber),
+                splittingWhole || (!Self.isOneValue(token) && !apart)
+            else {
                 return nil
             }
             return (sign, unsigned, unsigned.count)
@@ -346,17 +353,31 @@ struct RowValues {
         return consistent.isEmpty ? nil : (consistent, true)
     }
 
+    /// A row one value short whose values an OCR or a layout printed apart on one line of
+    /// text, but for two it ran together where a space was lost (`〈七) 总计 2932 53 0 0  61
+    /// 43050` for …, 61, 4, 3050): the one way to cut one value in two that the row's own
+    /// arithmetic accepts. Nil in a cell of markup (its cells are the document's own), for
+    /// values on lines of their own (no space between them to lose), and where no cut or
+    /// more than one fits.
+    func lostSpaceSplit(_ printed: [Token]) -> [(String, Token)]? {
+        guard check != nil, printed.allSatisfy({ $0.offset != nil }), let line = printed.first?.line,
+            printed.allSatisfy({ $0.line == line }),
+            let (splits, checked) = gluedSplits(printed, splittingWhole: true), checked, splits.count == 1
+        else { return nil }
+        return splits[0]
+    }
+
     /// The readings of one split among `count` that fit; `blanksAreSpaces`: its blank
     /// cells are a crawler's spaces (``blanksAsSpacesUnit(_:spaces:)``), each cell read as its
     /// token reads.
-    func splitReadings(_ split: [(String, Token)], among count: Int, checked: Bool, blanksAreSpaces: Bool = false)
-        -> [CellReading]
+    func splitReadings(_ split: [(String, Token)], among count: Int, checked: Bool, blanksAreSpaces: Bool = false,
+                       spaceLost: Bool = false) -> [CellReading]
     {
         split.map { piece, token in
             let evidence = CellEvidence(
                 source: blanksAreSpaces ? CellReading.read(token, decimal: decimal).1 : .printed,
                 placement: .split(.init(fits: count, checked: checked, wasSplit: piece != token.raw,
-                                        blanksAreSpaces: blanksAreSpaces)))
+                                        blanksAreSpaces: blanksAreSpaces, spaceLost: spaceLost)))
             return CellReading(value: NumberReader.reading(of: piece)?.value, raw: token.raw, line: token.line,
                                evidence: evidence)
         }
