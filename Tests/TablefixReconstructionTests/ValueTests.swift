@@ -252,6 +252,21 @@ struct ValueTests {
         #expect(RuleGlyphs.mayHoldRules(raw) == holds)
     }
 
+    @Test("reads rules an OCR put as ones among other digits (1010195 for 0, 0, 95) where no other reading fits the row")
+    func rulesAmongDigits() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: tokens(["50", "1010101010150"])).readings
+        #expect(readings.map(\.value) == [50, 0, 0, 0, 0, 0, 50])
+        #expect(readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+        #expect(row.unit(for: tokens(["95", "0", "0", "0", "1010195"])).readings.map(\.value) == [95, 0, 0, 0, 0, 0, 95])
+    }
+
+    @Test("weighs rules among other digits only in words of four glyphs or more with a zero, a rule-like glyph and another digit",
+          arguments: [("1010195", true), ("50|", false), ("150", false), ("1025", true), ("10101010", false), ("2345", false)])
+    func ruleWordsAmongDigits(raw: String, holds: Bool) {
+        #expect(RuleGlyphs.mayHoldRulesAmongDigits(raw) == holds)
+    }
+
     @Test("splits 00 into two zeros, the only split without a leading zero")
     func splitsZeros() {
         let row = RowValues(keys: (1...3).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)

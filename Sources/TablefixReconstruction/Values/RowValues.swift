@@ -75,7 +75,7 @@ struct RowValues {
         if printed.count > columns, let joined = joinedPieces(printed) {
             return ReadingUnit(keys: keys, readings: joined)
         }
-        if !rulesFirst, let unit = ruleGlyphUnit(printed) { return unit }
+        if !rulesFirst, let unit = ruleGlyphUnit(printed) ?? ruleGlyphUnit(printed, amongDigits: true) { return unit }
         // A crawler's run of digits that splits only one way (`402200100120103` for fifteen
         // cells) is read so although the row's arithmetic fails: a printed inconsistency,
         // which the table's checks report; the cells stay at a guess's confidence. Short
@@ -429,9 +429,12 @@ struct RowValues {
 
     /// The row read with the rules an OCR read as digits among its values taken for rules,
     /// as its arithmetic accepts (``RuleGlyphs``); nil when nothing so read fits.
-    func ruleGlyphUnit(_ printed: [Token]) -> ReadingUnit? {
+    /// `amongDigits`: rules may stand among other digits too (`1010195`), weighed only when
+    /// no other reading fits the row.
+    func ruleGlyphUnit(_ printed: [Token], amongDigits: Bool = false) -> ReadingUnit? {
         guard let check, let rows = RuleGlyphs.rows(of: printed, columns: columns, check: check,
-                                                     limit: budget.optionsPerUnit, trials: budget.splitTrials)
+                                                     limit: budget.optionsPerUnit, trials: budget.splitTrials,
+                                                     amongDigits: amongDigits)
         else { return nil }
         let options = rows.map { ruleReadings($0, of: printed, among: rows.count) }
         return ReadingUnit(keys: keys, readings: options[0], choices: options.count > 1 ? SplitChoices(splits: options) : nil)

@@ -17,6 +17,16 @@ enum RuleGlyphs {
     /// Letters an OCR prints for a zero.
     static let letterZeros: Set<Character> = ["o", "O"]
 
+    /// Whether `raw` is digits among which an OCR may have read rules as `1` (`1010195` for
+    /// a rule, 0, a rule, 0, a rule, 95; `50|1010101010150`): a zero, a rule-like glyph and
+    /// another digit, four glyphs at least. Such a word reads as a number too: its rules
+    /// are weighed only where nothing else fits its row.
+    static func mayHoldRulesAmongDigits(_ raw: String) -> Bool {
+        raw.count >= 4 && raw.allSatisfy { $0.isASCII && ($0.isNumber || ruleLike.contains($0)) }
+            && raw.contains("0") && raw.contains(where: ruleLike.contains)
+            && raw.contains { $0.isASCII && $0.isNumber && !ruleLike.contains($0) && !zeroLike.contains($0) }
+    }
+
     /// Whether `raw` may hold rules read as digits, or zeros run together that it read as
     /// letters (`oo`): zeros and rule-like glyphs only, with a zero and either a rule-like
     /// glyph or a letter for a zero.
@@ -42,13 +52,15 @@ enum RuleGlyphs {
     /// The rows of `columns` values that `printed` may stand for, with rules read as
     /// digits among them, and that `check` accepts; nil when no word may hold rules, or
     /// when reading them finds none or more than `limit`. `trials` bounds the search.
-    static func rows(of printed: [Token], columns: Int, check: ([Double?]) -> Bool?, limit: Int, trials: Int)
-        -> [Row]?
+    /// `amongDigits`: words of other digits may hold rules too (``mayHoldRulesAmongDigits(_:)``).
+    static func rows(of printed: [Token], columns: Int, check: ([Double?]) -> Bool?, limit: Int, trials: Int,
+                     amongDigits: Bool = false) -> [Row]?
     {
-        guard printed.contains(where: { mayHoldRules($0.raw) }) else { return nil }
+        let holdsRules = { (raw: String) in mayHoldRules(raw) || (amongDigits && mayHoldRulesAmongDigits(raw)) }
+        guard printed.contains(where: { holdsRules($0.raw) }) else { return nil }
         var options: [[[Double]]] = []
         for token in printed {
-            if mayHoldRules(token.raw) {
+            if holdsRules(token.raw) {
                 options.append(readings(of: token.raw, atMost: columns))
             } else if token.kind == .number, let value = NumberReader.reading(of: token.raw)?.value {
                 options.append([[value]])
@@ -77,7 +89,7 @@ enum RuleGlyphs {
         return found.isEmpty || found.count > limit ? nil : found
     }
 
-    /// Every distinct sequence of at most `most` values a word of zeros and rule-like glyphs
+    /// Every distinct sequence of at most `most` values a word of digits and rule-like glyphs
     /// may stand for: each rule-like glyph a rule or a 1, each run between rules cut into
     /// numbers without leading zeros.
     static func readings(of raw: String, atMost most: Int) -> [[Double]] {
@@ -91,7 +103,7 @@ enum RuleGlyphs {
                 if let bit = rules.firstIndex(of: position), mask & (1 << bit) != 0 {
                     runs.append([])
                 } else {
-                    runs[runs.count - 1].append(zeroLike.contains(glyph) ? "0" : "1")
+                    runs[runs.count - 1].append(zeroLike.contains(glyph) ? "0" : ruleLike.contains(glyph) ? "1" : glyph)
                 }
             }
             var sequences: [[Double]] = [[]]
