@@ -28,6 +28,10 @@ public struct GlyphRepair: CleanupPass {
         Confusion(wrong: "攺", right: "改"),
         Confusion(wrong: "乂", right: "义"),
         Confusion(wrong: "曰", right: "日"),
+        // 子 for 予, only in the form's own words: 子 beside 以 or 不 is common text too (电子以及).
+        Confusion(wrong: "子以公开", right: "予以公开"),
+        Confusion(wrong: "不子公开", right: "不予公开"),
+        Confusion(wrong: "不子处理", right: "不予处理"),
     ]
 
     /// The first scalar of each of ``wordConfusions``' damaged forms: a text that holds none

@@ -182,6 +182,15 @@ struct GlyphRepairTests {
         #expect(document.edits.allSatisfy { $0.kind == .glyph && $0.confidence >= 0.8 })
     }
 
+    @Test("repairs 子 for 予 in the form's own words, and leaves 子 beside 以 in other text")
+    func ziForYu() {
+        let document = run(GlyphRepair(vocabulary: vocabulary + ["（一）予以公开", "（五）不予处理"]),
+                           on: "（一）子以公开\t2\t0\n（五）不子处理\t0\t0\n通过电子以及纸质方式公开\n")
+        #expect(document.text.contains("（一）予以公开"))
+        #expect(document.text.contains("（五）不予处理"))
+        #expect(document.text.contains("电子以及"))
+    }
+
     @Test("repairs a character written alone in a cell from the cells above and below it")
     func verticalLabel() {
         let text = "三、本\t\t1. 甲\t0\n年\t\t2. 乙\t0\n度\t\t3. 丙\t0\nか\t\t4. 丁\t0\n理\t\t5. 戊\t0\n"

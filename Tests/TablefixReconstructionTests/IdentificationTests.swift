@@ -282,6 +282,22 @@ struct TemplateVariantTests {
         #expect(requests["other.no_fee.total"]?.rule == .missing)
     }
 
+    @Test("says a sub-row is missing, not unprinted, when its label stands wrapped over lines and its values were lost")
+    func wrappedLabelIsPrinted() {
+        let wrapped = "（六）其他处理\n1.申请人无\n正当理由逾\n期不补正、\n行政机关不\n再处理其政\n府信息公开\n申请\n3.其他\t2\t0\t0\t0\t0\t0\t2"
+        let text = Self.collapsed.replacingOccurrences(of: "（六）其他处理\t2\t0\t0\t0\t0\t0\t2", with: wrapped)
+        let requests = cells(text, "requests")
+        #expect(requests["other.other.total"]?.value == 2)
+        #expect(requests["other.no_correction.total"]?.rule == .missing)
+    }
+
+    @Test("says a sub-row is missing, not unprinted, when its wrapped label has an OCR'd glyph and the group label's pieces between its lines")
+    func damagedWrappedLabelIsPrinted() {
+        let wrapped = "（六）其他 | 2.申请人逾期未按收费通\n处理 知要求缴纳费用、行政机\n天不再处理其政府信息公\n开申请\n3.其他\t2\t0\t0\t0\t0\t0\t2"
+        let text = Self.collapsed.replacingOccurrences(of: "（六）其他处理\t2\t0\t0\t0\t0\t0\t2", with: wrapped)
+        #expect(cells(text, "requests")["other.no_fee.total"]?.rule == .missing)
+    }
+
     @Test("reads a pre-2019 form that prints one value column, and rows in its own order")
     func pre2019Form() {
         let text = """
