@@ -333,6 +333,21 @@ struct PinyinRemovalTests {
         #expect(document.blocks.map(\.text).suffix(2) == ["（一）予以公开6000006", "（二）部分公开0000000"])
     }
 
+    @Test("on a page in pinyin mode, removes the annotations an OCR damaged, at a line's start too, and keeps digits alone")
+    func removesDamagedAnnotationsInPinyinMode() {
+        let page = String(repeating: "規(guī)章(zhāng)行(xíng)政(zhèng)許(xǔ)可(kě)\n", count: 5)
+        let text = page + "(fi)信(xin)息(xD)公(g5ng)开(kai)申(shen)请(qifng)数  12  (2021)\n"
+        let document = run(PinyinRemoval(), on: text)
+        #expect(document.text.hasSuffix("信息公开申请数  12  (2021)"))
+        #expect(document.edits.map(\.before).suffix(3) == ["(fi)", "(xD)", "(g5ng)"])
+    }
+
+    @Test("leaves damaged-looking brackets alone on a page not in pinyin mode")
+    func keepsDamagedLookingBracketsOutsidePinyinMode() {
+        let text = "規(guī)章(zhāng)\n信息(xD)公开(g5ng)\n"
+        #expect(run(PinyinRemoval(), on: text).text == "規章\n信息(xD)公开(g5ng)")
+    }
+
     @Test("leaves brackets that hold no pinyin, digits or tone numbers alone")
     func leavesOtherBrackets() {
         let text = "其中修订(9件)，申请(gui1)，Word(docx)，行政许可(2021)\n"
