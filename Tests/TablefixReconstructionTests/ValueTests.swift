@@ -261,6 +261,13 @@ struct ValueTests {
         #expect(row.unit(for: tokens(["95", "0", "0", "0", "1010195"])).readings.map(\.value) == [95, 0, 0, 0, 0, 0, 95])
     }
 
+    @Test("reads each run between rules among other digits as one number, never cut further (1010195: 0, 0, 95)")
+    func rulesAmongDigitsKeepRunsWhole() {
+        let readings = RuleGlyphs.readings(of: "1010195", atMost: 7, wholeRuns: true)
+        #expect(readings.contains([0, 0, 95]))
+        #expect(!readings.contains([0, 0, 9, 5]))
+    }
+
     @Test("weighs rules among other digits only in words of four glyphs or more with a zero, a rule-like glyph and another digit",
           arguments: [("1010195", true), ("50|", false), ("150", false), ("1025", true), ("10101010", false), ("2345", false)])
     func ruleWordsAmongDigits(raw: String, holds: Bool) {

@@ -96,6 +96,19 @@ struct LabelMatcher {
 
     static func contains(_ text: [UInt32], _ word: [UInt32]) -> Bool { range(of: word, in: text) != nil }
 
+    /// Whether `word` stands in `text` but for an OCR'd glyph or a few letters wedged in:
+    /// 85 % of its letters in order within a stretch of `text` that starts with one of its
+    /// first two letters and is at most `slack` letters longer than it.
+    static func containsDamaged(_ text: [UInt32], _ word: [UInt32], slack: Int) -> Bool {
+        guard word.count >= 2, text.count >= word.count else { return false }
+        let needed = Double(word.count) * 0.85
+        return text.indices.contains { start in
+            guard text[start] == word[0] || text[start] == word[1] else { return false }
+            let stretch = Array(text[start..<min(text.count, start + word.count + slack)])
+            return Double(commonSubsequenceLength(stretch, word)) >= needed
+        }
+    }
+
     /// Whether one of `labels` stands whole in one of `texts` (compared as letters).
     static func stands(_ labels: [String], in texts: [String]) -> Bool {
         let texts = texts.map(letters)

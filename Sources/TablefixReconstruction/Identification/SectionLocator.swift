@@ -45,16 +45,11 @@ struct SectionLocator {
         }
     }
 
-    /// Letters that are a piece of `target` but for an OCR'd glyph or two: at least
-    /// ``shortestDamagedPiece`` of them, 85 % in order within a stretch of the target
-    /// hardly longer than they are.
+    /// Letters that are a piece of `target` but for an OCR'd glyph or two
+    /// (``LabelMatcher/containsDamaged(_:_:slack:)``), at least ``shortestDamagedPiece`` of them.
     static func resemblesPiece(_ letters: [UInt32], of target: [UInt32]) -> Bool {
-        guard letters.count >= shortestDamagedPiece, letters.count < target.count else { return false }
-        let needed = Double(letters.count) * 0.85
-        let width = min(target.count, letters.count + 2)
-        return (0...(target.count - width)).contains { start in
-            Double(LabelMatcher.commonSubsequenceLength(letters, Array(target[start..<(start + width)]))) >= needed
-        }
+        letters.count >= shortestDamagedPiece && letters.count < target.count
+            && LabelMatcher.containsDamaged(target, letters, slack: 2)
     }
 
     /// The fewest letters a damaged piece of a label needs (``resemblesPiece(_:of:)``): fewer

@@ -23,7 +23,7 @@ struct PrintedLabels {
     /// Whether a label of `table.rows[index]` stands in one of the texts (compared as
     /// letters), other than inside another row's label that holds it: 信函、传真申请数 holds
     /// 传真申请数 and does not print it. A label of ``shortestWrappedLabel`` letters or more
-    /// may stand across texts (``joined``).
+    /// may stand across texts (``joined``), damaged.
     func stand(row index: Int) -> Bool {
         let others = labels.indices.filter { $0 != index }.flatMap { labels[$0] }
         return labels[index].contains { word in
@@ -32,23 +32,14 @@ struct PrintedLabels {
                 LabelMatcher.contains(text, word) && !holders.contains { LabelMatcher.contains(text, $0) }
             }
             return texts.contains(where: stands)
-                || (word.count >= Self.shortestWrappedLabel && (stands(joined) || Self.resembles(word, in: joined)))
+                || (word.count >= Self.shortestWrappedLabel
+                    && (stands(joined) || LabelMatcher.containsDamaged(joined, word, slack: Self.wedgedLetters)))
         }
     }
 
-    /// Whether `word` stands in `text` but for an OCR'd glyph or a few letters of a group
-    /// label a layout interleaved (`…收费通处理知要求…行政机天不再…`): 85 % of it in order
-    /// within a stretch of the text at most eight letters longer.
-    static func resembles(_ word: [UInt32], in text: [UInt32]) -> Bool {
-        guard word.count <= UInt64.bitWidth, text.count >= word.count else { return false }
-        let needed = Double(word.count) * 0.85
-        let width = word.count + 8
-        return text.indices.contains { start in
-            guard text[start] == word[0] || text[start] == word[1] else { return false }
-            let window = Array(text[start..<min(text.count, start + width)])
-            return Double(LabelMatcher.commonSubsequenceLength(window, short: word)) >= needed
-        }
-    }
+    /// The most letters wedged into a wrapped label that still stands (an OCR'd glyph, a
+    /// group label's pieces a layout interleaved: `…收费通处理知要求…行政机天不再…`).
+    static let wedgedLetters = 8
 
     /// The fewest letters of a label found across lines: a shorter one may stand across
     /// two unrelated lines by chance.

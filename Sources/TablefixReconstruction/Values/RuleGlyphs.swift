@@ -56,12 +56,14 @@ enum RuleGlyphs {
     static func rows(of printed: [Token], columns: Int, check: ([Double?]) -> Bool?, limit: Int, trials: Int,
                      amongDigits: Bool = false) -> [Row]?
     {
-        let holdsRules = { (raw: String) in mayHoldRules(raw) || (amongDigits && mayHoldRulesAmongDigits(raw)) }
-        guard printed.contains(where: { holdsRules($0.raw) }) else { return nil }
+        let amongDigits = { (raw: String) in amongDigits && !mayHoldRules(raw) && mayHoldRulesAmongDigits(raw) }
+        guard printed.contains(where: { mayHoldRules($0.raw) || amongDigits($0.raw) }) else { return nil }
         var options: [[[Double]]] = []
         for token in printed {
-            if holdsRules(token.raw) {
+            if mayHoldRules(token.raw) {
                 options.append(readings(of: token.raw, atMost: columns))
+            } else if amongDigits(token.raw) {
+                options.append(readings(of: token.raw, atMost: columns, wholeRuns: true))
             } else if token.kind == .number, let value = NumberReader.reading(of: token.raw)?.value {
                 options.append([[value]])
             } else {
@@ -91,8 +93,10 @@ enum RuleGlyphs {
 
     /// Every distinct sequence of at most `most` values a word of digits and rule-like glyphs
     /// may stand for: each rule-like glyph a rule or a 1, each run between rules cut into
-    /// numbers without leading zeros.
-    static func readings(of raw: String, atMost most: Int) -> [[Double]] {
+    /// numbers without leading zeros. With `wholeRuns` (rules among other digits), each run
+    /// is one number, or zeros one each: cutting runs of any digits every way would cost
+    /// 2ⁿ for n digits.
+    static func readings(of raw: String, atMost most: Int, wholeRuns: Bool = false) -> [[Double]] {
         let glyphs = Array(raw)
         let rules = glyphs.indices.filter { ruleLike.contains(glyphs[$0]) }
         guard rules.count <= maxRules else { return [] }
@@ -108,8 +112,9 @@ enum RuleGlyphs {
             }
             var sequences: [[Double]] = [[]]
             for run in runs where !run.isEmpty {
+                let tails = wholeRuns ? whole(run) : cuts(of: run)
                 sequences = sequences.flatMap { head in
-                    cuts(of: run).compactMap { tail in head.count + tail.count <= most ? head + tail : nil }
+                    tails.compactMap { tail in head.count + tail.count <= most ? head + tail : nil }
                 }
             }
             result.formUnion(sequences)
@@ -119,6 +124,13 @@ enum RuleGlyphs {
 
     /// The most rule-like glyphs of one word weighed each way (2ⁿ ways).
     static let maxRules = 10
+
+    /// A run of digits as one number, or zeros as one zero each; none with a leading zero.
+    static func whole(_ digits: [Character]) -> [[Double]] {
+        if digits.allSatisfy({ $0 == "0" }) { return [Array(repeating: 0, count: digits.count)] }
+        guard digits.first != "0", let value = Double(String(digits)) else { return [] }
+        return [[value]]
+    }
 
     /// Every way of cutting a run of digits into numbers without leading zeros.
     static func cuts(of digits: [Character]) -> [[Double]] {
