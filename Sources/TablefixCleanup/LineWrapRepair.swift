@@ -66,7 +66,7 @@ public struct LineWrapRepair: CleanupPass {
     /// line), no line break's.
     static func gluedNoneCellsEnd(_ chars: [Character], at end: Int) -> Bool {
         var start = end
-        while start > 0, NumberGlyphs.noneWords.contains(String(chars[start - 1])) { start -= 1 }
+        while start > 0, NumberGlyphs.isNoneWord(String(chars[start - 1])) { start -= 1 }
         guard start < end, start > 0 else { return false }
         let before = chars[start - 1]
         return before.isCJK || (before.isASCII && before.isNumber)

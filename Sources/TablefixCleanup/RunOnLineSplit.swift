@@ -227,10 +227,10 @@ public struct RunOnLineSplit: CleanupPass {
     /// (`1无1无无`), not the first character of a label: what follows it is no Chinese
     /// character but another word for none.
     static func isNoneCell(_ chars: [Character], at index: Int) -> Bool {
-        guard NumberGlyphs.noneWords.contains(String(chars[index])) else { return false }
+        guard NumberGlyphs.isNoneWord(String(chars[index])) else { return false }
         guard index + 1 < chars.count else { return true }
         let next = chars[index + 1]
-        return !next.isCJK || NumberGlyphs.noneWords.contains(String(next))
+        return !next.isCJK || NumberGlyphs.isNoneWord(String(next))
     }
 
     /// A table's header words with its one row's digits (and dashes) glued after them
@@ -240,7 +240,7 @@ public struct RunOnLineSplit: CleanupPass {
     static func valuesAfterHeader(_ row: String) -> [String] {
         // Digits, and the dashes and words a row prints for none (`20002—————10001`, `无无1无1`).
         let digits = row.reversed().prefix {
-            NumberGlyphs.asciiDigit($0) != nil || $0 == "—" || NumberGlyphs.noneWords.contains(String($0))
+            NumberGlyphs.asciiDigit($0) != nil || $0 == "—" || NumberGlyphs.isNoneWord(String($0))
         }
         let words = String(row.dropLast(digits.count)).trimmingSpaces
         guard digits.filter({ NumberGlyphs.asciiDigit($0) != nil }).count >= 2,

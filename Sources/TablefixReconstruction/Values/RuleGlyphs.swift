@@ -56,13 +56,13 @@ enum RuleGlyphs {
     static func rows(of printed: [Token], columns: Int, check: ([Double?]) -> Bool?, limit: Int, trials: Int,
                      amongDigits: Bool = false) -> [Row]?
     {
-        let amongDigits = { (raw: String) in amongDigits && !mayHoldRules(raw) && mayHoldRulesAmongDigits(raw) }
-        guard printed.contains(where: { mayHoldRules($0.raw) || amongDigits($0.raw) }) else { return nil }
+        let rulesAmongDigits = { (raw: String) in amongDigits && !mayHoldRules(raw) && mayHoldRulesAmongDigits(raw) }
+        guard printed.contains(where: { mayHoldRules($0.raw) || rulesAmongDigits($0.raw) }) else { return nil }
         var options: [[[Double]]] = []
         for token in printed {
             if mayHoldRules(token.raw) {
                 options.append(readings(of: token.raw, atMost: columns))
-            } else if amongDigits(token.raw) {
+            } else if rulesAmongDigits(token.raw) {
                 options.append(readings(of: token.raw, atMost: columns, wholeRuns: true))
             } else if token.kind == .number, let value = NumberReader.reading(of: token.raw)?.value {
                 options.append([[value]])
