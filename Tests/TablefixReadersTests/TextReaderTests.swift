@@ -98,6 +98,72 @@ struct TextReaderTests {
         #expect(grid.rows.count == 3)
     }
 
+    @Test("keeps a table whole across many rows of labels padded to the rows' width (inscriptis, every value blank)")
+    func paddedRowsOfLabelsStayInTheTable() throws {
+        let pad = { (text: String, width: Int) in text + String(repeating: " ", count: width - text.unicodeScalars.count) }
+        let rows = ["      一、本年新收     34   1  1  37", "      二、上年结转          1  1   2", "      （二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                    "      （三）不予公开", "      2.其他法律行政止公开", "      3.危及“三安全一稳定”", "      4.保护第三方合法权益",
+                    "      6.属于四类过程性信息 2         2"]
+        let width = rows.map(\.unicodeScalars.count).max()! + 2
+        let grid = try #require(grids("说明文字。\n" + rows.map { pad($0, width) }.joined(separator: "\n") + "\n").first)
+        #expect(grid.rows.count == 8)
+    }
+
+    @Test("ends a table at rows of labels not padded to the rows' width when there are more than a few")
+    func unpaddedRowsOfLabelsEndTheTable() throws {
+        let rows = ["      一、本年新收     34   1  1  37", "      二、上年结转          1  1   2", "      （三）不予公开",
+                    "      2.其他法律行政止公开", "      3.危及“三安全一稳定”", "      4.保护第三方合法权益",
+                    "      6.属于四类过程性信息 2         2"]
+        let grid = try #require(grids("说明文字。\n" + rows.joined(separator: "\n") + "\n").first)
+        #expect(grid.rows.count == 2)
+    }
+
+    @Test("puts blanks under the column headings over a lone row whose values start where headings do")
+    func blanksUnderColumnHeadings() throws {
+        let text = "说明文字。\n      信息内容       本年制发件数         本年废止件数  现行有效件数\n      规章          \n"
+            + "      行政规范性文件    1                      9     \n      行政许可       6205         \n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[0] == ["行政规范性文件", "1", "", "9"])
+        #expect(grid.rows[0][2].isBlankByPosition)
+    }
+
+    @Test("takes a column no row prints a number in from the headings over the table when the others line up")
+    func latticeColumnFromHeadings() throws {
+        // 科研 heads a column every row leaves blank.
+        let text = "说明文字。\n      信息内容          自然人   商业    科研    社会    总计\n"
+            + "      一、本年新收        34    1           1     36\n"
+            + "      二、上年结转                          1     1\n"
+            + "      （七）总计         34    1           2     37\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[1] == ["二、上年结转", "", "", "", "1", "1"])
+    }
+
+    @Test("takes columns from rows with a second label cell, off the grid, to place a short row's blanks")
+    func latticeColumnsFromRowsWithTwoLabels() throws {
+        // Only the row with two label cells prints a number at 32, the others' 科研 column.
+        let text = "说明文字。\n      一、本年新收        20    2           1     23\n"
+            + "      三、办理结果    予以公开      6     1           1     8\n"
+            + "      （六）其他处理       2                       2\n"
+            + "      2.重复申请                          1     1\n"
+            + "      （七）总计         22    2           2     26\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[3] == ["2.重复申请", "", "", "", "1", "1"])
+    }
+
+    @Test("places the blanks of a row with a second label cell by the columns the table's rows share")
+    func latticeBlanksOfARowWithTwoLabels() throws {
+        // Rows with two label cells put their values one column right of the others'.
+        let text = "说明文字。\n      一、本年新收        20    2           1     23\n"
+            + "      二、上年结转                          1     1\n"
+            + "      三、办理结果    予以公开      6     1           1     8\n"
+            + "      （六）其他处理       2                       2\n"
+            + "      （五）不予处理   信访举报      2           1           3\n"
+            + "      （七）总计         22    2           2     26\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[1] == ["二、上年结转", "", "", "", "1", "1"])
+        #expect(texts(grid)[2] == ["三、办理结果", "予以公开", "6", "1", "", "1", "8"])
+    }
+
     @Test("keeps a short row as read when one of its values lines up with no column of the fuller rows")
     func blanksNeedAlignedValues() throws {
         let text = "说明文字。\n      行政许可        127      3        11520\n      其他对外管理      90             1736\n"

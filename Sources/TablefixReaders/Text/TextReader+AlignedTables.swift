@@ -3,7 +3,8 @@ import TablefixModel
 extension TextReader {
     /// A table without tabs starting at `start`: columns aligned with runs of spaces
     /// (`pdftotext -layout`), or rows ending in numbers separated by single spaces (OCR).
-    /// Needs two such rows at least; short label lines between them belong to the table.
+    /// Needs two such rows at least; short label lines between them belong to the table (a
+    /// few; more when padded to a row's width, ``isPaddedToWidth(_:of:)``).
     /// `aligned` keeps each line's cells for the scans that follow.
     func alignedTable(_ lines: [Substring], from start: Int, aligned: inout AlignedLines) -> (Grid, end: Int)? {
         guard let first = aligned.cells(at: start) else { return nil }
@@ -28,9 +29,11 @@ extension TextReader {
                 tableRows += 1
                 end = index
             } else if text.isEmpty {
-                if index - end > 2 { break }
-            } else if text.count <= 30 && !LineRole.opensSection(text) || Self.isRowOfLabels(text),
-                TextReader.imageName(text) == nil, pending.count < 3, !text.contains("。")
+                // Two empty lines at most after the last row or line of labels.
+                if index - max(end, pending.last?.0 ?? end) > 2 { break }
+            } else if Self.isPaddedToWidth(line, of: sources) && pending.count < 12
+                || (text.count <= 30 && !LineRole.opensSection(text) || Self.isRowOfLabels(text))
+                && TextReader.imageName(text) == nil && pending.count < 3 && !text.contains("。")
             {
                 pending.append((index, line))
             } else {
@@ -39,7 +42,53 @@ extension TextReader {
             index += 1
         }
         guard tableRows >= 2 else { return nil }
-        return (Grid(rows: Self.blanksByColumns(rows, cutFrom: sources)), end)
+        let headings = Self.headingLines(above: start, in: lines)
+        let headingOver = rows.indices.map { row in
+            sources[row] == nil ? nil : Self.headingLine(over: rows[row][0].line - 1, in: lines)
+        }
+        return (Grid(rows: Self.blanksByColumns(rows, cutFrom: sources, headings: headings, headingOver: headingOver)), end)
+    }
+
+    /// The lines of column headings (``isHeadingLine(_:)``) right above a table's first row
+    /// (`start`), up to three.
+    static func headingLines(above start: Int, in lines: [Substring]) -> [Substring] {
+        var headings: [Substring] = []
+        var index = start - 1
+        while index >= 0, headings.count < 3 {
+            let line = lines[index]
+            let text = line.trimmingSpaces
+            guard !text.isEmpty else {
+                index -= 1
+                continue
+            }
+            guard isHeadingLine(text) else { break }
+            headings.append(line)
+            index -= 1
+        }
+        return headings
+    }
+
+    /// The line of column headings (``isHeadingLine(_:)``) nearest above line `index`, over
+    /// lines of one piece and empty lines (a few); nil when another line of pieces apart (a
+    /// row) is nearer.
+    static func headingLine(over index: Int, in lines: [Substring]) -> Substring? {
+        var line = index - 1
+        while line >= 0, index - line <= 4 {
+            let text = lines[line].trimmingSpaces
+            if splitOnSpaceRuns(text).count >= 2 { return isHeadingLine(text) ? lines[line] : nil }
+            line -= 1
+        }
+        return nil
+    }
+
+    /// Whether `line` is a row of labels of a grid whose renderer pads every row to the
+    /// table's width (inscriptis): as long in scalars as one of the table's rows so far
+    /// (`sources`), and ending in padding. Such a line is a row, whatever it says.
+    static func isPaddedToWidth(_ line: Substring, of sources: [Substring?]) -> Bool {
+        let scalars = line.unicodeScalars
+        guard scalars.reversed().prefix(2).allSatisfy({ $0 == " " }) else { return false }
+        let width = scalars.count
+        return sources.contains { $0?.unicodeScalars.count == width }
     }
 
     /// Whether `text` is a table row of labels only, laid out in columns (`（三）不予公开` and

@@ -3,34 +3,74 @@ import TablefixModel
 extension TextReader {
     /// Puts blanks in a short row laid out by character columns (inscriptis, lynx, pandoc's
     /// plain tables) where the source printed nothing for a zero: the columns the rows around
-    /// it share (``blanksByLattice(of:in:spans:)``), or else the nearest fuller row
+    /// it share (``blanksByLattice(of:in:spans:headings:)``, `headings` the lines of column
+    /// headings over the table), or else the nearest fuller row
     /// that starts at the same place and prints a cell starting or ending where each of
     /// the short row's cells does gives the row its columns; the slots it has no cell for,
     /// each a number in the fuller row that no cell of the short row reaches into, become
-    /// blanks marked ``Cell/isBlankByPosition``.
+    /// blanks marked ``Cell/isBlankByPosition``. Failing those, the line of headings over the
+    /// row (`headingOver`, one for each row) when its cells start where headings do
+    /// (``blanksByHeading(of:in:spans:heading:)``).
     /// Places are counted in scalars first (a renderer that pads by characters), then in
     /// display columns (``DisplayWidth``: one that pads by width, a Chinese character
     /// counting two), for the row no fuller row lines up with by scalars.
     /// A row some cell of which lines up with no column, or whose cells' places in their
     /// line are not known, stays as read. `sources`: the line each row was cut from.
-    static func blanksByColumns(_ rows: [[Cell]], cutFrom sources: [Substring?]) -> [[Cell]] {
+    static func blanksByColumns(_ rows: [[Cell]], cutFrom sources: [Substring?], headings: [Substring] = [],
+                                headingOver: [Substring?] = []) -> [[Cell]]
+    {
         let byScalars = rows.map(spansOfCells)
+        let headingsByScalars = headings.compactMap { spansOfCells(headingCells($0)) }
         // Worked out only once a short row needs them.
         var byWidth: [[CellSpan]?] = []
+        var headingsByWidth: [[CellSpan]] = []
         return rows.indices.map { index in
-            if let row = blanksByLattice(of: index, in: rows, spans: byScalars)
+            if let row = blanksByLattice(of: index, in: rows, spans: byScalars, headings: headingsByScalars)
                 ?? blanksByColumns(of: index, in: rows, spans: byScalars)
             {
                 return row
             }
             guard let short = byScalars[index], short.count >= 2 else { return rows[index] }
+            if index < headingOver.count, let heading = headingOver[index],
+                let row = blanksByHeading(of: index, in: rows, spans: byScalars, heading: heading)
+            {
+                return row
+            }
             if byWidth.isEmpty {
                 byWidth = rows.indices.map { row in sources[row].flatMap { displaySpans(of: rows[row], in: $0) } }
+                headingsByWidth = headings.compactMap { displaySpans(of: headingCells($0), in: $0) }
             }
-            return blanksByLattice(of: index, in: rows, spans: byWidth)
+            return blanksByLattice(of: index, in: rows, spans: byWidth, headings: headingsByWidth)
                 ?? blanksByColumns(of: index, in: rows, spans: byWidth)
                 ?? rows[index]
         }
+    }
+
+    /// Row `index` of `rows` with a blank under each of the column headings of `heading` (the
+    /// line of headings nearest above it) it prints nothing under, when each of its cells
+    /// starts where a heading does (a renderer that places each cell of a row by its index, as
+    /// its headings): the heading line is the fuller row. Nil otherwise.
+    static func blanksByHeading(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], heading: Substring)
+        -> [Cell]?
+    {
+        guard let short = spans[index], let columns = spansOfCells(headingCells(heading)),
+            columns.count > short.count, short[0].start == columns[0].start
+        else { return nil }
+        var slots = [0]
+        for piece in short.dropFirst() {
+            guard let slot = columns.indices.dropFirst().first(where: { columns[$0].start == piece.start }),
+                slot > slots[slots.count - 1]
+            else { return nil }
+            slots.append(slot)
+        }
+        var row = (0..<columns.count).map { _ in Cell("", line: rows[index][0].line, isBlankByPosition: true) }
+        for (piece, slot) in slots.enumerated() { row[slot] = rows[index][piece] }
+        return row
+    }
+
+    /// The cells of a line of column headings over a table, each placed in the line.
+    static func headingCells(_ line: Substring) -> [Cell] {
+        placedCells(splitOnSpaceRuns(line.trimmingSpaces), of: line, line: 0)
     }
 
     /// Row `index` of `rows` with its blanks placed by the columns the rows around it share,
@@ -41,24 +81,28 @@ extension TextReader {
     /// table before it — three rows at least; each such place is a column. A column the row
     /// has no cell in, between its first cell and its last, where some of those rows prints a
     /// number, is a blank. Nil when the row is off the grid, or lacks no column.
-    static func blanksByLattice(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?]) -> [Cell]? {
+    static func blanksByLattice(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], headings: [[CellSpan]])
+        -> [Cell]?
+    {
         guard let short = spans[index], short.count >= 2 else { return nil }
         for edge in CellSpan.Edge.allCases {
-            let group = laidOutRows(around: index, spans: spans, edge: edge)
+            let group = laidOutRows(around: index, in: rows, spans: spans, edge: edge)
             guard group.count >= 3 else { continue }
-            if let row = blanksByLattice(of: index, in: rows, spans: spans, group: group, edge: edge) { return row }
+            if let row = blanksByLattice(of: index, in: rows, spans: spans, group: group, edge: edge, headings: headings) {
+                return row
+            }
         }
         return nil
     }
 
-    /// How far from a row ``laidOutRows(around:spans:edge:)`` looks: farther than a table's rows.
+    /// How far from a row ``laidOutRows(around:in:spans:edge:)`` looks: farther than a table's rows.
     static let latticeReach = 60
 
     /// The rows around `index` that start where it does and share its grid: taken outward
     /// while every cell of one stands clear of the others' columns (the places where cells
     /// after the first start or end, by `edge`: ``unclearPlaces(of:edge:)``), up to
-    /// ``latticeReach`` rows each way.
-    static func laidOutRows(around index: Int, spans: [[CellSpan]?], edge: CellSpan.Edge) -> [Int] {
+    /// ``latticeReach`` rows each way, passing over a row only a label cell of which does not.
+    static func laidOutRows(around index: Int, in rows: [[Cell]], spans: [[CellSpan]?], edge: CellSpan.Edge) -> [Int] {
         guard let short = spans[index] else { return [] }
         var group = [index]
         var columns = PlaceSet()
@@ -72,13 +116,20 @@ extension TextReader {
             row.dropFirst().allSatisfy { !blocked.contains($0[edge]) }
                 && row.allSatisfy { span in unclearPlaces(of: span, edge: edge).allSatisfy { !columns.contains($0) } }
         }
-        take(short)
+        // The row's own second label cell (`（一）予以公开`) stands off the grid.
+        take(short.indices.filter { $0 == 0 || !isLabelCell(rows[index][$0]) }.map { short[$0] })
         for step in [-1, 1] {
             var other = index + step
             while other >= 0, other < spans.count, abs(other - index) <= latticeReach {
                 defer { other += step }
                 guard let row = spans[other], row[0].start == short[0].start else { continue }
-                guard fits(row) else { break }
+                guard fits(row) else {
+                    // A row whose second label cell (`（一）予以公开`) reaches over a column but
+                    // whose numbers fit is the table's, off its grid: passed over.
+                    let numbers = row.indices.filter { $0 == 0 || !isLabelCell(rows[other][$0]) }
+                    if numbers.count > 1, numbers.count < row.count, fits(numbers.map { row[$0] }) { continue }
+                    break
+                }
                 group.append(other)
                 take(row)
             }
@@ -115,39 +166,79 @@ extension TextReader {
         }
     }
 
-    /// ``blanksByLattice(of:in:spans:)`` with the columns where `group`'s cells start, or end:
+    /// ``blanksByLattice(of:in:spans:headings:)`` with the columns where `group`'s cells start, or end:
     /// those of the rows on the grid, most of whose cells stand where another row's do too (a
     /// row whose cells line up with no other's was laid out by another measure).
+    /// A line of `headings` over the table whose headings after the first all stand on those
+    /// columns but one adds that one: a column no row prints a number in (a renderer that
+    /// places every cell of a row by its index in the row puts the headings on the grid).
     static func blanksByLattice(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], group: [Int],
-                                edge: CellSpan.Edge) -> [Cell]? {
+                                edge: CellSpan.Edge, headings: [[CellSpan]]) -> [Cell]? {
+        // The cells of a row after its label, a second label cell (`（一）予以公开`) being off the grid.
+        func gridCells(_ row: Int) -> ArraySlice<CellSpan> {
+            let cells = spans[row] ?? []
+            let labels = rows[row].indices.dropFirst().prefix { isLabelCell(rows[row][$0]) }.count
+            return cells.dropFirst(1 + labels)
+        }
         // The places where a cell of one row of the group stands, and of two rows or more.
         var takenOnce = PlaceSet()
         var takenTwice = PlaceSet()
         for row in group {
-            for span in (spans[row] ?? []).dropFirst() {
+            for span in gridCells(row) {
                 if takenOnce.contains(span[edge]) { takenTwice.insert(span[edge]) } else { takenOnce.insert(span[edge]) }
             }
         }
+        // The places where the table's other rows off the group's grid (a second label cell
+        // shifting their cells) print their numbers: of those rows under the same column
+        // headings that start where it does, two of whose numbers stand where the group's cells
+        // do, the places clear of the group's cells.
+        var blocked = PlaceSet()
+        for row in group {
+            for span in spans[row] ?? [] { blocked.formUnion(unclearPlaces(of: span, edge: edge)) }
+        }
+        func isOnTheGroupsGrid(_ row: Int) -> Bool {
+            let cells = gridCells(row)
+            return 2 * cells.count(where: { takenTwice.contains($0[edge]) }) > cells.count
+        }
+        var offGroup = PlaceSet()
+        for row in rowsUnderOneHeading(around: index, in: rows)
+        where row != index && !(group.contains(row) && isOnTheGroupsGrid(row)) {
+            guard let cells = spans[row], cells[0].start == spans[index]?.first?.start else { continue }
+            let places = cells.indices.dropFirst().filter { isSignedNumberToken(rows[row][$0].text) }.map { cells[$0][edge] }
+            // A row laid out by another measure lines up with the group's other rows nowhere,
+            // or by chance.
+            let others = group.contains(row) ? takenTwice : takenOnce
+            guard places.count(where: others.contains) >= 2 else { continue }
+            offGroup.formUnion(places.filter { !blocked.contains($0) })
+        }
         func isOnTheGrid(_ row: Int) -> Bool {
-            let shared = (spans[row] ?? []).dropFirst().filter { takenTwice.contains($0[edge]) }.count
-            return 2 * shared > (spans[row]?.count ?? 1) - 1
+            let cells = gridCells(row)
+            let shared = cells.filter { takenTwice.contains($0[edge]) || offGroup.contains($0[edge]) }.count
+            return 2 * shared > cells.count
         }
         guard isOnTheGrid(index) else { return nil }
-        var columns = PlaceSet()
-        var numbers = PlaceSet()
+        var columns = offGroup
+        var numbers = offGroup
         for row in group where isOnTheGrid(row) {
-            for (place, span) in (spans[row] ?? []).enumerated().dropFirst() {
+            for (place, span) in zip(gridCells(row).indices, gridCells(row)) {
                 columns.insert(span[edge])
                 if row != index, !numbers.contains(span[edge]), isSignedNumberToken(rows[row][place].text) {
                     numbers.insert(span[edge])
                 }
             }
         }
+        for heading in headings {
+            let places = heading.dropFirst().map { $0[edge] }
+            let off = places.filter { !columns.contains($0) }
+            guard off.count == 1, places.count - off.count >= 2 else { continue }
+            columns.insert(off[0])
+            numbers.insert(off[0])
+        }
         let lattice = columns.places
-        guard let short = spans[index] else { return nil }
-        var row = [rows[index][0]]
-        var previous = short[0].end
-        for (place, span) in short.enumerated().dropFirst() {
+        let short = gridCells(index)
+        var row = Array(rows[index][..<short.startIndex])
+        var previous = spans[index]?[short.startIndex - 1].end ?? 0
+        for (place, span) in zip(short.indices, short) {
             let position = span[edge]
             guard columns.contains(position) else { return nil }
             let skipped = lattice.filter { $0 > previous && $0 < position }
@@ -156,7 +247,26 @@ extension TextReader {
             row.append(rows[index][place])
             previous = position
         }
-        return row.count > short.count ? row : nil
+        return row.count > rows[index].count ? row : nil
+    }
+
+    /// The rows around `index` up to a line of column headings either way (a table's part with
+    /// columns of its own below it), ``latticeReach`` rows each way at most.
+    static func rowsUnderOneHeading(around index: Int, in rows: [[Cell]]) -> ClosedRange<Int> {
+        func isHeading(_ row: Int) -> Bool {
+            rows[row].count == 1 && isHeadingLine(rows[row][0].text.trimmingSpaces)
+        }
+        var first = index
+        while first > 0, index - first < latticeReach, !isHeading(first - 1) { first -= 1 }
+        var last = index
+        while last + 1 < rows.count, last - index < latticeReach, !isHeading(last + 1) { last += 1 }
+        return first...last
+    }
+
+    /// Whether `text` reads as a line of column headings: three pieces or more between runs
+    /// of spaces, without a digit.
+    static func isHeadingLine(_ text: String) -> Bool {
+        splitOnSpaceRuns(text).count >= 3 && !text.unicodeScalars.contains { (0x30...0x39).contains($0.value) }
     }
 
     /// Row `index` of `rows` with its blanks placed by the cells' `spans`, or nil when no
@@ -233,6 +343,12 @@ extension TextReader {
             if slots.count == short.count { return slots }
         }
         return nil
+    }
+
+    /// Whether `cell`, after a row's first, is a piece of its label: words, not a number nor a
+    /// mark for none (`无`, `--`).
+    static func isLabelCell(_ cell: Cell) -> Bool {
+        cell.text.unicodeScalars.count >= 2 && !isSignedNumberToken(cell.text) && !NumberGlyphs.isNone(cell.text)
     }
 
     /// ``isNumberToken(_:)`` after a sign: a change column's `-3`, `+12`.
