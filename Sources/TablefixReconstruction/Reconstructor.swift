@@ -75,11 +75,14 @@ public struct Reconstructor: Sendable {
         var used = Set<Int>()
         var tables: [ExtractedTable] = []
         var fromPictures: [Bool] = []
+        // Whether values were read for each table: one printed without any shows no damage.
+        var read: [Bool] = []
         for table in template.tables {
             let (extracted, blocks) = try reconstruct(table, in: document, at: location, prose: statements,
                                                       checkpoint: checkpoint)
             tables.append(extracted)
             fromPictures.append(Self.readFromPictures(blocks, of: document))
+            read.append(!blocks.isEmpty)
             used.formUnion(blocks)
         }
         guard tables.contains(where: { $0.status != .absent }) else {
@@ -89,7 +92,8 @@ public struct Reconstructor: Sendable {
                               tables: genericTables(document, used: []))
         }
         tables = tables.indices.map { index in
-            let witnesses = tables.indices.filter { fromPictures[$0] == false || fromPictures[index] }.map { tables[$0] }
+            let witnesses = tables.indices.filter { read[$0] && (fromPictures[$0] == false || fromPictures[index]) }
+                .map { tables[$0] }
             let damaged = isDamaged(document, witnesses) || (fromPictures[index] && document.signals.showsPictureOCRDamage)
             return marking(tables[index], damaged: damaged, replacedLines: document.signals.replacedLines)
         }
@@ -122,7 +126,14 @@ public struct Reconstructor: Sendable {
                                    checks: verdict.checks),
                     Set(verdict.rows.map { region.rows[$0].block }))
         }
-        return (ExtractedTable(id: table.id, status: location.unreadStatus(of: prepared), confidence: 0), [])
+        let status = location.unreadStatus(of: prepared)
+        if status == .absent, location.printsOwnLabels(prepared) {
+            // Printed without a row of values read: present, each cell not found.
+            let (cells, checks) = arbiter.weigh(table.keys.map { _ in .missing(.notFound) }, keys: table.keys)
+            return (ExtractedTable(id: table.id, status: .present, confidence: cells.map(\.confidence).min() ?? 0,
+                                   cells: cells, checks: checks), [])
+        }
+        return (ExtractedTable(id: table.id, status: status, confidence: 0), [])
     }
 
     /// The rows of a place, as the strategies read them.

@@ -97,6 +97,45 @@ struct ReconstructionTests {
         #expect(extraction.tables.map(\.status) == [.present, .absent, .absent])
     }
 
+    static let reviewHeadingsOnly = requests2021 + """
+
+        四、政府信息公开行政复议、行政诉讼情况
+        行政复议  行政诉讼
+        结果维持  结果纠正  其他结果  尚未审结  总计  未经复议直接起诉  复议后起诉
+        五、存在的主要问题及改进情况
+        """
+
+    @Test("says present, every cell not found, when a table's own headings are printed without a row of values")
+    func printedHeadingsWithoutValues() throws {
+        let extraction = reconstructor.extract(from: TestDocuments.document(Self.reviewHeadingsOnly))
+        let review = try #require(extraction.tables.first { $0.id == "review" })
+        #expect(review.status == .present)
+        #expect(review.cells.count == 15)
+        #expect(review.cells.allSatisfy { $0.value == nil && $0.confidence < 0.5 && $0.rule == .missing })
+    }
+
+    @Test("keeps the other tables' confidence when a table is printed without a row of values")
+    func printedHeadingsLeaveOtherTablesAlone() throws {
+        let active = Self.requests2021.components(separatedBy: "三、收到和处理")[0]
+        let review = "四、政府信息公开行政复议、行政诉讼情况\n行政复议  行政诉讼\n"
+            + "结果维持  结果纠正  其他结果  尚未审结  总计  未经复议直接起诉  复议后起诉\n"
+        let alone = reconstructor.extract(from: TestDocuments.document(active))
+        let withHeadings = reconstructor.extract(from: TestDocuments.document(active + review))
+        #expect(withHeadings.tables.first { $0.id == "review" }?.status == .present)
+        let confidences = { (extraction: Extraction) in
+            extraction.tables.first { $0.id == "active" }?.cells.map(\.confidence) ?? []
+        }
+        #expect(!confidences(alone).isEmpty)
+        #expect(confidences(withHeadings) == confidences(alone))
+    }
+
+    @Test("says absent when only running text under a table's heading names its headings")
+    func headingsInRunningTextAreNotATable() throws {
+        let text = Self.requests2021 + "\n四、政府信息公开行政复议、行政诉讼情况\n本年度结果维持、结果纠正、尚未审结的案件均为零，未经复议直接起诉的也没有。\n"
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        #expect(extraction.tables.first { $0.id == "review" }?.status == .absent)
+    }
+
     @Test("tells the 2019 edition by its column headers")
     func edition2019() {
         let text = "某县2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n"

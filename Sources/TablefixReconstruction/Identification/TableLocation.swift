@@ -105,6 +105,28 @@ struct TableLocation {
         return containsImage(region) || isEmpty(region, of: table) ? .image : .absent
     }
 
+    /// Distinct labels of a table (row labels, column and group headings) that tell its own
+    /// lines printed: as ``ContentEvidence/minimumHits`` tells a run of rows the table's.
+    static let printedLabels = ContentEvidence.minimumHits
+
+    /// Whether the table's own labels of four letters or more stand in its grids or short
+    /// lines under its section heading, ``printedLabels`` of them at least (`结果维持`,
+    /// `尚未审结`, `复议后起诉`): the table is printed there, though no row of values was
+    /// read (a converter dropped a row whose every cell was blank, or the values were lost).
+    /// Running text that names them (`未发生…行政复议、行政诉讼`) and the heading do not count.
+    func printsOwnLabels(_ table: PreparedTable) -> Bool {
+        guard let region = headingRegions[table.id] else { return false }
+        let lines: [[UInt32]] = region.flatMap { index -> [[UInt32]] in
+            guard let textLines = blocks[index].textLines else { return [texts.letters(at: index)] }
+            return textLines.compactMap { line in
+                let letters = LabelMatcher.letters(line.text)
+                return LineRole.isProse(line.text) || SectionLocator.isHeading(letters: letters, of: table) ? nil : letters
+            }
+        }
+        return table.longLabels.count { label in lines.contains { LabelMatcher.contains($0, label) } }
+            >= Self.printedLabels
+    }
+
     /// Whether a table's region holds nothing but its heading and captions: a picture's
     /// alt text as a text browser prints it (`表三`) counts as a caption.
     func isEmpty(_ range: Range<Int>, of table: PreparedTable) -> Bool {
