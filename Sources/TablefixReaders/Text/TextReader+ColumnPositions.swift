@@ -20,12 +20,13 @@ extension TextReader {
                                 headingOver: [Substring?] = []) -> [[Cell]]
     {
         let byScalars = rows.map(spansOfCells)
+        let kinds = CellKinds(rows)
         let headingsByScalars = headings.compactMap { spansOfCells(headingCells($0)) }
         // Worked out only once a short row needs them.
         var byWidth: [[CellSpan]?] = []
         var headingsByWidth: [[CellSpan]] = []
         return rows.indices.map { index in
-            if let row = blanksByLattice(of: index, in: rows, spans: byScalars, headings: headingsByScalars)
+            if let row = blanksByLattice(of: index, in: rows, kinds: kinds, spans: byScalars, headings: headingsByScalars)
                 ?? blanksByColumns(of: index, in: rows, spans: byScalars)
             {
                 return row
@@ -40,7 +41,7 @@ extension TextReader {
                 byWidth = rows.indices.map { row in sources[row].flatMap { displaySpans(of: rows[row], in: $0) } }
                 headingsByWidth = headings.compactMap { displaySpans(of: headingCells($0), in: $0) }
             }
-            return blanksByLattice(of: index, in: rows, spans: byWidth, headings: headingsByWidth)
+            return blanksByLattice(of: index, in: rows, kinds: kinds, spans: byWidth, headings: headingsByWidth)
                 ?? blanksByColumns(of: index, in: rows, spans: byWidth)
                 ?? rows[index]
         }
@@ -81,28 +82,46 @@ extension TextReader {
     /// table before it — three rows at least; each such place is a column. A column the row
     /// has no cell in, between its first cell and its last, where some of those rows prints a
     /// number, is a blank. Nil when the row is off the grid, or lacks no column.
-    static func blanksByLattice(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], headings: [[CellSpan]])
-        -> [Cell]?
-    {
+    static func blanksByLattice(of index: Int, in rows: [[Cell]], kinds: CellKinds, spans: [[CellSpan]?],
+                                headings: [[CellSpan]]) -> [Cell]? {
         guard let short = spans[index], short.count >= 2 else { return nil }
         for edge in CellSpan.Edge.allCases {
-            let group = laidOutRows(around: index, in: rows, spans: spans, edge: edge)
+            let group = laidOutRows(around: index, kinds: kinds, spans: spans, edge: edge)
             guard group.count >= 3 else { continue }
-            if let row = blanksByLattice(of: index, in: rows, spans: spans, group: group, edge: edge, headings: headings) {
+            if let row = blanksByLattice(of: index, in: rows, kinds: kinds, spans: spans, group: group, edge: edge,
+                                         headings: headings) {
                 return row
             }
         }
         return nil
     }
 
-    /// How far from a row ``laidOutRows(around:in:spans:edge:)`` looks: farther than a table's rows.
+    /// What the cells of a grid's rows are, told once for placing blanks: numbers (signed),
+    /// the label cells that follow a row's first before its values (`（一）予以公开`), and
+    /// the rows that are lines of column headings.
+    struct CellKinds {
+        let isNumber: [[Bool]]
+        let leadingLabels: [Int]
+        let isHeading: [Bool]
+
+        init(_ rows: [[Cell]]) {
+            isNumber = rows.map { $0.map { TextReader.isSignedNumberToken($0.text) } }
+            leadingLabels = rows.map { row in row.indices.dropFirst().prefix { TextReader.isLabelCell(row[$0]) }.count }
+            isHeading = rows.map { $0.count == 1 && TextReader.isHeadingLine($0[0].text.trimmingSpaces) }
+        }
+
+        /// The places of row `row`'s cells after its label.
+        func valuePlaces(of row: Int, count: Int) -> Range<Int> { min(1 + leadingLabels[row], count)..<count }
+    }
+
+    /// How far from a row ``laidOutRows(around:kinds:spans:edge:)`` looks: farther than a table's rows.
     static let latticeReach = 60
 
     /// The rows around `index` that start where it does and share its grid: taken outward
     /// while every cell of one stands clear of the others' columns (the places where cells
     /// after the first start or end, by `edge`: ``unclearPlaces(of:edge:)``), up to
     /// ``latticeReach`` rows each way, passing over a row only a label cell of which does not.
-    static func laidOutRows(around index: Int, in rows: [[Cell]], spans: [[CellSpan]?], edge: CellSpan.Edge) -> [Int] {
+    static func laidOutRows(around index: Int, kinds: CellKinds, spans: [[CellSpan]?], edge: CellSpan.Edge) -> [Int] {
         guard let short = spans[index] else { return [] }
         var group = [index]
         var columns = PlaceSet()
@@ -117,7 +136,7 @@ extension TextReader {
                 && row.allSatisfy { span in unclearPlaces(of: span, edge: edge).allSatisfy { !columns.contains($0) } }
         }
         // The row's own second label cell (`（一）予以公开`) stands off the grid.
-        take(short.indices.filter { $0 == 0 || !isLabelCell(rows[index][$0]) }.map { short[$0] })
+        take([short[0]] + kinds.valuePlaces(of: index, count: short.count).map { short[$0] })
         for step in [-1, 1] {
             var other = index + step
             while other >= 0, other < spans.count, abs(other - index) <= latticeReach {
@@ -126,8 +145,8 @@ extension TextReader {
                 guard fits(row) else {
                     // A row whose second label cell (`（一）予以公开`) reaches over a column but
                     // whose numbers fit is the table's, off its grid: passed over.
-                    let numbers = row.indices.filter { $0 == 0 || !isLabelCell(rows[other][$0]) }
-                    if numbers.count > 1, numbers.count < row.count, fits(numbers.map { row[$0] }) { continue }
+                    let values = kinds.valuePlaces(of: other, count: row.count)
+                    if !values.isEmpty, values.count < row.count - 1, fits([row[0]] + values.map { row[$0] }) { continue }
                     break
                 }
                 group.append(other)
@@ -172,13 +191,12 @@ extension TextReader {
     /// A line of `headings` over the table whose headings after the first all stand on those
     /// columns but one adds that one: a column no row prints a number in (a renderer that
     /// places every cell of a row by its index in the row puts the headings on the grid).
-    static func blanksByLattice(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], group: [Int],
-                                edge: CellSpan.Edge, headings: [[CellSpan]]) -> [Cell]? {
+    static func blanksByLattice(of index: Int, in rows: [[Cell]], kinds: CellKinds, spans: [[CellSpan]?],
+                                group: [Int], edge: CellSpan.Edge, headings: [[CellSpan]]) -> [Cell]? {
         // The cells of a row after its label, a second label cell (`（一）予以公开`) being off the grid.
         func gridCells(_ row: Int) -> ArraySlice<CellSpan> {
             let cells = spans[row] ?? []
-            let labels = rows[row].indices.dropFirst().prefix { isLabelCell(rows[row][$0]) }.count
-            return cells.dropFirst(1 + labels)
+            return cells[kinds.valuePlaces(of: row, count: cells.count)]
         }
         // The places where a cell of one row of the group stands, and of two rows or more.
         var takenOnce = PlaceSet()
@@ -201,13 +219,14 @@ extension TextReader {
             return 2 * cells.count(where: { takenTwice.contains($0[edge]) }) > cells.count
         }
         var offGroup = PlaceSet()
-        for row in rowsUnderOneHeading(around: index, in: rows)
-        where row != index && !(group.contains(row) && isOnTheGroupsGrid(row)) {
+        let members = Set(group)
+        for row in rowsUnderOneHeading(around: index, kinds: kinds)
+        where row != index && !(members.contains(row) && isOnTheGroupsGrid(row)) {
             guard let cells = spans[row], cells[0].start == spans[index]?.first?.start else { continue }
-            let places = cells.indices.dropFirst().filter { isSignedNumberToken(rows[row][$0].text) }.map { cells[$0][edge] }
+            let places = cells.indices.dropFirst().filter { kinds.isNumber[row][$0] }.map { cells[$0][edge] }
             // A row laid out by another measure lines up with the group's other rows nowhere,
             // or by chance.
-            let others = group.contains(row) ? takenTwice : takenOnce
+            let others = members.contains(row) ? takenTwice : takenOnce
             guard places.count(where: others.contains) >= 2 else { continue }
             offGroup.formUnion(places.filter { !blocked.contains($0) })
         }
@@ -222,7 +241,7 @@ extension TextReader {
         for row in group where isOnTheGrid(row) {
             for (place, span) in zip(gridCells(row).indices, gridCells(row)) {
                 columns.insert(span[edge])
-                if row != index, !numbers.contains(span[edge]), isSignedNumberToken(rows[row][place].text) {
+                if row != index, !numbers.contains(span[edge]), kinds.isNumber[row][place] {
                     numbers.insert(span[edge])
                 }
             }
@@ -252,14 +271,11 @@ extension TextReader {
 
     /// The rows around `index` up to a line of column headings either way (a table's part with
     /// columns of its own below it), ``latticeReach`` rows each way at most.
-    static func rowsUnderOneHeading(around index: Int, in rows: [[Cell]]) -> ClosedRange<Int> {
-        func isHeading(_ row: Int) -> Bool {
-            rows[row].count == 1 && isHeadingLine(rows[row][0].text.trimmingSpaces)
-        }
+    static func rowsUnderOneHeading(around index: Int, kinds: CellKinds) -> ClosedRange<Int> {
         var first = index
-        while first > 0, index - first < latticeReach, !isHeading(first - 1) { first -= 1 }
+        while first > 0, index - first < latticeReach, !kinds.isHeading[first - 1] { first -= 1 }
         var last = index
-        while last + 1 < rows.count, last - index < latticeReach, !isHeading(last + 1) { last += 1 }
+        while last + 1 < kinds.isHeading.count, last - index < latticeReach, !kinds.isHeading[last + 1] { last += 1 }
         return first...last
     }
 
