@@ -11,6 +11,8 @@ extension TextReader {
         var rows: [[Cell]] = [Self.placedCells(first, of: lines[start], line: start + 1)]
         // The line each row was cut from (nil for a label line between rows).
         var sources: [Substring?] = [lines[start]]
+        // The widths in scalars of the table's rows so far.
+        var widths: Set<Int> = [lines[start].unicodeScalars.count]
         var end = start
         var pending: [(Int, Substring)] = []
         var index = start + 1
@@ -26,12 +28,13 @@ extension TextReader {
                 pending = []
                 rows.append(Self.placedCells(cells, of: line, line: index + 1))
                 sources.append(line)
+                widths.insert(line.unicodeScalars.count)
                 tableRows += 1
                 end = index
             } else if text.isEmpty {
                 // Two empty lines at most after the last row or line of labels.
                 if index - max(end, pending.last?.0 ?? end) > 2 { break }
-            } else if Self.isPaddedToWidth(line, of: sources) && pending.count < 12
+            } else if Self.isPaddedToWidth(line, of: widths) && pending.count < 12
                 || (text.count <= 30 && !LineRole.opensSection(text) || Self.isRowOfLabels(text))
                 && TextReader.imageName(text) == nil && pending.count < 3 && !text.contains("。")
             {
@@ -82,13 +85,11 @@ extension TextReader {
     }
 
     /// Whether `line` is a row of labels of a grid whose renderer pads every row to the
-    /// table's width (inscriptis): as long in scalars as one of the table's rows so far
-    /// (`sources`), and ending in padding. Such a line is a row, whatever it says.
-    static func isPaddedToWidth(_ line: Substring, of sources: [Substring?]) -> Bool {
+    /// table's width (inscriptis): as long in scalars as one of the table's rows so far (one
+    /// of `widths`), and ending in padding. Such a line is a row, whatever it says.
+    static func isPaddedToWidth(_ line: Substring, of widths: Set<Int>) -> Bool {
         let scalars = line.unicodeScalars
-        guard scalars.reversed().prefix(2).allSatisfy({ $0 == " " }) else { return false }
-        let width = scalars.count
-        return sources.contains { $0?.unicodeScalars.count == width }
+        return scalars.reversed().prefix(2).allSatisfy { $0 == " " } && widths.contains(scalars.count)
     }
 
     /// Whether `text` is a table row of labels only, laid out in columns (`（三）不予公开` and
