@@ -54,10 +54,12 @@ public struct PinyinRemoval: CleanupPass {
     /// only spaces before them) whose content `holds` accepts, in order.
     static func brackets(in text: String, atLineStart: Bool, holding holds: (Substring) -> Bool) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
+        // Where the line's text starts: a bracket there has only spaces before it.
+        let lineStart = text.firstIndex { !$0.isWhitespace }
         var index = text.startIndex
         while let open = text[index...].firstIndex(of: "(") {
             defer { index = text.index(after: open) }
-            let opensLine = atLineStart && text[..<open].allSatisfy(\.isWhitespace)
+            let opensLine = atLineStart && open == lineStart
             guard opensLine || (open > text.startIndex && text[text.index(before: open)].isCJK),
                 let close = text[open...].firstIndex(of: ")")
             else { continue }

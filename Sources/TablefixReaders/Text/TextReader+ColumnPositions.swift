@@ -55,18 +55,17 @@ extension TextReader {
         -> [Cell]?
     {
         guard let short = spans[index], let columns = spansOfCells(headingCells(heading)),
-            columns.count > short.count, short[0].start == columns[0].start
+            columns.count > short.count, let slots = columnsOf(short, in: columns, by: [.start])
         else { return nil }
-        var slots = [0]
-        for piece in short.dropFirst() {
-            guard let slot = columns.indices.dropFirst().first(where: { columns[$0].start == piece.start }),
-                slot > slots[slots.count - 1]
-            else { return nil }
-            slots.append(slot)
-        }
-        var row = (0..<columns.count).map { _ in Cell("", line: rows[index][0].line, isBlankByPosition: true) }
-        for (piece, slot) in slots.enumerated() { row[slot] = rows[index][piece] }
-        return row
+        return placing(rows[index], in: slots, of: columns.count)
+    }
+
+    /// `row`'s cells each in its slot of `count`, the slots between them blanks marked
+    /// ``Cell/isBlankByPosition``.
+    static func placing(_ row: [Cell], in slots: [Int], of count: Int) -> [Cell] {
+        var placed = (0..<count).map { _ in Cell("", line: row[0].line, isBlankByPosition: true) }
+        for (piece, slot) in slots.enumerated() { placed[slot] = row[piece] }
+        return placed
     }
 
     /// The cells of a line of column headings over a table, each placed in the line.
@@ -298,9 +297,7 @@ extension TextReader {
                         || isSignedNumberToken(rows[other][column].text) && !short.contains { $0.overlaps(columns[column]) }
                 })
             else { continue }
-            var row = (0..<columns.count).map { _ in Cell("", line: rows[index][0].line, isBlankByPosition: true) }
-            for (piece, slot) in slots.enumerated() { row[slot] = rows[index][piece] }
-            return row
+            return placing(rows[index], in: slots, of: columns.count)
         }
         return nil
     }
@@ -344,11 +341,13 @@ extension TextReader {
     }
 
     /// For each cell of `short`, the one cell of `full` it lines up with (the first with
-    /// the first, the others all by their start or all by their end: a renderer aligns a
-    /// table's columns one way), in order; nil if any has none.
-    static func columnsOf(_ short: [CellSpan], in full: [CellSpan]) -> [Int]? {
+    /// the first, the others all by their start or all by their end, of `edges`: a renderer
+    /// aligns a table's columns one way), in order; nil if any has none.
+    static func columnsOf(_ short: [CellSpan], in full: [CellSpan], by edges: [CellSpan.Edge] = CellSpan.Edge.allCases)
+        -> [Int]?
+    {
         guard short[0].start == full[0].start else { return nil }
-        for edge in CellSpan.Edge.allCases {
+        for edge in edges {
             var slots = [0]
             for piece in short.dropFirst() {
                 guard let slot = full.indices.dropFirst().first(where: { full[$0][edge] == piece[edge] }),
