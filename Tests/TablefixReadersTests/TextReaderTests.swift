@@ -127,6 +127,16 @@ struct TextReaderTests {
         #expect(grid.rows[0][2].isBlankByPosition)
     }
 
+    @Test("puts blanks under the column headings over a row of values only, each value centred under its heading")
+    func blanksUnderHeadingsOfCentredValues() throws {
+        // inscriptis centres a cell in its column (align="center"); the row has no label.
+        let text = "说明文字。\n      一、本年新收    3    1    4\n      二、上年结转    1    1    2\n"
+            + "      结果维持  结果纠正  其他结果  尚未审结  总计\n       4     1     1          6\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid)[3] == ["4", "1", "1", "", "6"])
+        #expect(grid.rows[3][3].isBlankByPosition)
+    }
+
     @Test("takes a column no row prints a number in from the headings over the table when the others line up")
     func latticeColumnFromHeadings() throws {
         // 科研 heads a column every row leaves blank.

@@ -184,8 +184,9 @@ struct RenderingTests {
         #expect(reconstructor.extract(from: TestDocuments.document(text)).year == 2024)
     }
 
-    @Test("reads the title's body and year: behind a page's field name with spaces around the year, or with its last character lost to OCR", arguments: [
+    @Test("reads the title's body and year: behind a page's field name with spaces around the year, or its colon read as a semicolon by OCR, or with its last character lost to OCR", arguments: [
         ("当前位置：首页 > 政务公开 > 政府信息公开年报\n名    称：  平阴县人民政府 2022 年政府信息公开工作年度报\n告\n正文。\n", "平阴县人民政府", 2022),
+        ("名称; 桐乡市教育局2023年政府信息公开工作年度报告\n正文。\n", "桐乡市教育局", 2023),
         ("宁波市海曙区人民政府办公室 2024 年政府信息公开工作年度报\n生\n握\n正文。\n", "宁波市海曙区人民政府办公室", 2024),
     ])
     func titleBodyAndYear(text: String, body: String, year: Int) {

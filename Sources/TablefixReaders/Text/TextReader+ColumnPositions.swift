@@ -50,15 +50,37 @@ extension TextReader {
     /// Row `index` of `rows` with a blank under each of the column headings of `heading` (the
     /// line of headings nearest above it) it prints nothing under, when each of its cells
     /// starts where a heading does (a renderer that places each cell of a row by its index, as
-    /// its headings): the heading line is the fuller row. Nil otherwise.
+    /// its headings), or, for a row of numbers only (a table's one row of values, without a
+    /// label), when each stands under a heading of its own (centred in its column): the
+    /// heading line is the fuller row. Nil otherwise.
     static func blanksByHeading(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], heading: Substring)
         -> [Cell]?
     {
         guard let short = spans[index], let columns = spansOfCells(headingCells(heading)),
-            columns.count > short.count, let slots = columnsOf(short, in: columns, by: [.start])
+            columns.count > short.count
+        else { return nil }
+        let valuesOnly = rows[index].allSatisfy { isSignedNumberToken($0.text) }
+        guard let slots = columnsOf(short, in: columns, by: [.start]) ?? (valuesOnly ? columnsUnder(short, in: columns) : nil)
         else { return nil }
         return placing(rows[index], in: slots, of: columns.count)
     }
+
+    /// For each cell of `short`, the one cell of `full` whose span its middle falls within
+    /// (a renderer that centres a column's cells under its heading), in order; nil if any
+    /// has none.
+    static func columnsUnder(_ short: [CellSpan], in full: [CellSpan]) -> [Int]? {
+        var slots: [Int] = []
+        for piece in short {
+            // Doubled, the middle of a cell of odd width is a whole place.
+            let middle = piece.start + piece.end
+            guard let slot = full.indices.first(where: { 2 * full[$0].start <= middle && middle <= 2 * full[$0].end }),
+                slot > slots.last ?? -1
+            else { return nil }
+            slots.append(slot)
+        }
+        return slots
+    }
+
 
     /// `row`'s cells each in its slot of `count`, the slots between them blanks marked
     /// ``Cell/isBlankByPosition``.

@@ -82,12 +82,16 @@ struct TitleReader {
 
     func isTitle(_ line: String) -> Bool { LineRole.isTitle(line) }
 
-    /// `名    称： 平阴县…` → `平阴县…`: the field name a page's metadata box puts before it.
+    /// `名    称： 平阴县…` → `平阴县…`: the field name a page's metadata box puts before it,
+    /// its colon perhaps read by an OCR as a semicolon (`名称; 平阴县…`).
     static func withoutFieldName(_ line: String) -> String {
-        guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return line }
+        guard let colon = line.firstIndex(where: fieldNameEnds.contains) else { return line }
         let name = line[..<colon].filter { !$0.isWhitespace }
         return name.count <= 4 ? String(line[line.index(after: colon)...]).trimmingSpaces : line
     }
+
+    /// What ends a field's name: a colon, or the semicolon an OCR reads one as.
+    static let fieldNameEnds: Set<Character> = ["：", ":", "；", ";"]
 
     /// A short line above a title that names a body: no digits, no sentence.
     static func bodyLine(_ line: String) -> String? {
