@@ -137,6 +137,25 @@ struct TextReaderTests {
         #expect(grid.rows[3][3].isBlankByPosition)
     }
 
+    @Test("places blanks by the columns of a table whose every cell is padded to its column, a column no row prints in included")
+    func blanksByPaddedColumns() throws {
+        // inscriptis: values centred, 科研 empty in every row (no width, two more spaces).
+        let text = "说明文字。\n\n一、本年新收   12       1   13\n二、上年结转       2        2 \n"
+            + "（七）总计   100  2    1  103\n\n\n正文。\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid) == [["一、本年新收", "12", "", "", "1", "13"], ["二、上年结转", "", "2", "", "", "2"],
+                                ["（七）总计", "100", "2", "", "1", "103"]])
+        #expect(grid.rows[1][1].isBlankByPosition)
+    }
+
+    @Test("finds no padded columns in lines that do not end where a column does")
+    func unpaddedLinesHaveNoPaddedColumns() {
+        let padded: [Substring] = ["一、本年新收   12       1   13", "二、上年结转       2        2 ", "（七）总计   100  2    1  103"]
+        #expect(TextReader.PaddedColumns(block: padded[...])?.columns.count == 6)
+        let trimmed = padded.map { Substring($0.trimmingSpaces) }
+        #expect(TextReader.PaddedColumns(block: trimmed[...]) == nil)
+    }
+
     @Test("takes a column no row prints a number in from the headings over the table when the others line up")
     func latticeColumnFromHeadings() throws {
         // 科研 heads a column every row leaves blank.

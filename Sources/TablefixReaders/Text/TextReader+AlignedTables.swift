@@ -49,7 +49,9 @@ extension TextReader {
         let headingOver = rows.indices.map { row in
             sources[row] == nil ? nil : Self.headingLine(over: rows[row][0].line - 1, in: lines)
         }
-        return (Grid(rows: Self.blanksByColumns(rows, cutFrom: sources, headings: headings, headingOver: headingOver)), end)
+        let padded = aligned.paddedColumns(around: start, through: end)
+        return (Grid(rows: Self.blanksByColumns(rows, cutFrom: sources, padded: padded, headings: headings,
+                                                headingOver: headingOver)), end)
     }
 
     /// The lines of column headings (``isHeadingLine(_:)``) right above a table's first row
@@ -229,6 +231,9 @@ extension TextReader {
 struct AlignedLines {
     let lines: [Substring]
     private var known: [[String]??]
+    /// The padded columns of each block of lines asked for, by its first line: worked out once
+    /// for all the tables of a block.
+    private var paddedByBlock: [Int: TextReader.PaddedColumns?] = [:]
 
     init(_ lines: [Substring]) {
         self.lines = lines
@@ -241,5 +246,15 @@ struct AlignedLines {
         let cells = TextReader.alignedCells(lines[index])
         known[index] = .some(cells)
         return cells
+    }
+
+    /// The padded columns (``TextReader/PaddedColumns``) of the block of lines around lines
+    /// `first...last`, if laid out so.
+    mutating func paddedColumns(around first: Int, through last: Int) -> TextReader.PaddedColumns? {
+        guard let block = TextReader.PaddedColumns.block(around: first, through: last, in: lines) else { return nil }
+        if let known = paddedByBlock[block.lowerBound] { return known }
+        let padded = TextReader.PaddedColumns(block: lines[block])
+        paddedByBlock[block.lowerBound] = .some(padded)
+        return padded
     }
 }

@@ -2,7 +2,9 @@ import TablefixModel
 
 extension TextReader {
     /// Puts blanks in a short row laid out by character columns (inscriptis, lynx, pandoc's
-    /// plain tables) where the source printed nothing for a zero: the columns the rows around
+    /// plain tables) where the source printed nothing for a zero: the columns of a table whose
+    /// every cell and line is padded to its column (`padded`, ``PaddedColumns``), or the
+    /// columns the rows around
     /// it share (``blanksByLattice(of:in:spans:headings:)``, `headings` the lines of column
     /// headings over the table), or else the nearest fuller row
     /// that starts at the same place and prints a cell starting or ending where each of
@@ -16,8 +18,8 @@ extension TextReader {
     /// counting two), for the row no fuller row lines up with by scalars.
     /// A row some cell of which lines up with no column, or whose cells' places in their
     /// line are not known, stays as read. `sources`: the line each row was cut from.
-    static func blanksByColumns(_ rows: [[Cell]], cutFrom sources: [Substring?], headings: [Substring] = [],
-                                headingOver: [Substring?] = []) -> [[Cell]]
+    static func blanksByColumns(_ rows: [[Cell]], cutFrom sources: [Substring?], padded: PaddedColumns? = nil,
+                                headings: [Substring] = [], headingOver: [Substring?] = []) -> [[Cell]]
     {
         let byScalars = rows.map(spansOfCells)
         let kinds = CellKinds(rows)
@@ -26,6 +28,11 @@ extension TextReader {
         var byWidth: [[CellSpan]?] = []
         var headingsByWidth: [[CellSpan]] = []
         return rows.indices.map { index in
+            if let padded, let source = sources[index], let spans = byScalars[index],
+                let row = padded.placing(rows[index], spans: spans, length: source.unicodeScalars.count)
+            {
+                return row
+            }
             if let row = blanksByLattice(of: index, in: rows, kinds: kinds, spans: byScalars, headings: headingsByScalars)
                 ?? blanksByColumns(of: index, in: rows, spans: byScalars)
             {
