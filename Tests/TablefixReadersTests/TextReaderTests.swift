@@ -148,6 +148,16 @@ struct TextReaderTests {
         #expect(grid.rows[1][1].isBlankByPosition)
     }
 
+    @Test("reads a lone row of values under its headings as a table when the lines are padded to their columns, its leading blanks kept")
+    func loneRowOfValuesInPaddedColumns() throws {
+        // inscriptis: the review table's one row, blank for zero.
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n\n结果维持  结果纠正  其他结果  尚未审结  总计\n"
+            + "             1          1 \n\n\n五、存在的主要问题及改进情况\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid) == [["", "", "1", "", "1"]])
+        #expect(grid.rows[0][0].isBlankByPosition)
+    }
+
     @Test("finds no padded columns in lines that do not end where a column does")
     func unpaddedLinesHaveNoPaddedColumns() {
         let padded: [Substring] = ["一、本年新收   12       1   13", "二、上年结转       2        2 ", "（七）总计   100  2    1  103"]

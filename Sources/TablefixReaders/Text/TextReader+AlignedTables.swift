@@ -44,12 +44,14 @@ extension TextReader {
             }
             index += 1
         }
-        guard tableRows >= 2 else { return nil }
         let headings = Self.headingLines(above: start, in: lines)
+        let padded = aligned.paddedColumns(around: start, through: end)
+        // One row is a table under its line of headings in a block padded to its columns (a
+        // table's one row of values: the review table's).
+        guard tableRows >= 2 || padded != nil && !headings.isEmpty else { return nil }
         let headingOver = rows.indices.map { row in
             sources[row] == nil ? nil : Self.headingLine(over: rows[row][0].line - 1, in: lines)
         }
-        let padded = aligned.paddedColumns(around: start, through: end)
         return (Grid(rows: Self.blanksByColumns(rows, cutFrom: sources, padded: padded, headings: headings,
                                                 headingOver: headingOver)), end)
     }

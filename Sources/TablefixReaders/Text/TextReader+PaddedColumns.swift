@@ -71,8 +71,9 @@ extension TextReader {
         }
 
         /// `row`, its cells at `spans` of a line `length` scalars long, with a blank marked
-        /// ``Cell/isBlankByPosition`` in each column from its first cell's to the line's end
-        /// that it has no cell in; nil when a cell stands in no column or two in one.
+        /// ``Cell/isBlankByPosition`` in each column up to the line's end that it has no cell
+        /// in, from its first cell's (a label's) or the first column (a row of values only: the
+        /// table has no column of labels); nil when a cell stands in no column or two in one.
         func placing(_ row: [Cell], spans: [CellSpan], length: Int) -> [Cell]? {
             var slots: [Int] = []
             for span in spans {
@@ -81,9 +82,10 @@ extension TextReader {
                 else { return nil }
                 slots.append(column)
             }
-            guard let first = slots.first, let last = columns.lastIndex(where: { $0.upperBound == length }),
+            guard let firstCell = slots.first, let last = columns.lastIndex(where: { $0.upperBound == length }),
                 last >= slots[slots.count - 1]
             else { return nil }
+            let first = row.allSatisfy { TextReader.isSignedNumberToken($0.text) } ? 0 : firstCell
             return TextReader.placing(row, in: slots.map { $0 - first }, of: last - first + 1)
         }
     }
