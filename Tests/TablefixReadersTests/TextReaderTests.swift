@@ -158,6 +158,15 @@ struct TextReaderTests {
         #expect(grid.rows[0][0].isBlankByPosition)
     }
 
+    @Test("counts the columns empty in every row past the last one a row prints in from how far the longest line reaches")
+    func emptyColumnsPastTheLastPrintedOne() throws {
+        // inscriptis: eight cells, the fourth, fifth, seventh and eighth empty in every row.
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n\n结果维持  结果纠正  其他结果\n 5           5        1    \n\n\n"
+            + "五、存在的主要问题及改进情况\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid) == [["5", "", "5", "", "", "1", "", ""]])
+    }
+
     @Test("finds no padded columns in lines that do not end where a column does")
     func unpaddedLinesHaveNoPaddedColumns() {
         let padded: [Substring] = ["一、本年新收   12       1   13", "二、上年结转       2        2 ", "（七）总计   100  2    1  103"]

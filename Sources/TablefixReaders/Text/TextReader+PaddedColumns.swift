@@ -19,7 +19,7 @@ extension TextReader {
         /// The columns of `block`, the lines of one table (a renderer setting tables apart
         /// by an empty line); nil unless they are laid out so: each line ends where a column
         /// does, the gaps between columns are even (two spaces and two more for each empty
-        /// column), three columns at least.
+        /// column, as past the last column a row prints in), three columns at least.
         init?(block: ArraySlice<Substring>) {
             var spans: [CellSpan] = []
             for line in block {
@@ -44,6 +44,12 @@ extension TextReader {
                     columns += stride(from: previous.upperBound + 2, to: box.lowerBound - 1, by: 2).map { $0..<$0 }
                 }
                 columns.append(box)
+            }
+            // Columns empty in every row after the last one a row prints in: as many as the
+            // longest line reaches past it.
+            if let last = columns.last?.upperBound, let longest = block.map(\.unicodeScalars.count).max(), longest > last {
+                guard (longest - last).isMultiple(of: 2) else { return nil }
+                columns += stride(from: last + 2, through: longest, by: 2).map { $0..<$0 }
             }
             // A line of the margin alone (after the table) ends nowhere.
             let ends = Set(columns.map(\.upperBound))
