@@ -45,10 +45,11 @@ extension TextReader {
             index += 1
         }
         let headings = Self.headingLines(above: start, in: lines)
-        let padded = aligned.paddedColumns(around: start, through: end)
         // One row is a table under its line of headings in a block padded to its columns (a
         // table's one row of values: the review table's).
-        guard tableRows >= 2 || padded != nil && !headings.isEmpty else { return nil }
+        guard tableRows >= 2 || !headings.isEmpty else { return nil }
+        let padded = aligned.paddedColumns(around: start, through: end)
+        guard tableRows >= 2 || padded != nil else { return nil }
         let headingOver = rows.indices.map { row in
             sources[row] == nil ? nil : Self.headingLine(over: rows[row][0].line - 1, in: lines)
         }

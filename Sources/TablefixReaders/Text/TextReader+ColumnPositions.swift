@@ -4,9 +4,8 @@ extension TextReader {
     /// Puts blanks in a short row laid out by character columns (inscriptis, lynx, pandoc's
     /// plain tables) where the source printed nothing for a zero: the columns of a table whose
     /// every cell and line is padded to its column (`padded`, ``PaddedColumns``), or the
-    /// columns the rows around
-    /// it share (``blanksByLattice(of:in:spans:headings:)``, `headings` the lines of column
-    /// headings over the table), or else the nearest fuller row
+    /// columns the rows around it share (``blanksByLattice(of:in:spans:headings:)``,
+    /// `headings` the lines of column headings over the table), or else the nearest fuller row
     /// that starts at the same place and prints a cell starting or ending where each of
     /// the short row's cells does gives the row its columns; the slots it has no cell for,
     /// each a number in the fuller row that no cell of the short row reaches into, become
@@ -87,7 +86,6 @@ extension TextReader {
         }
         return slots
     }
-
 
     /// `row`'s cells each in its slot of `count`, the slots between them blanks marked
     /// ``Cell/isBlankByPosition``.

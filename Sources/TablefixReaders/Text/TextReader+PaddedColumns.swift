@@ -47,15 +47,15 @@ extension TextReader {
             }
             // Columns empty in every row after the last one a row prints in: as many as the
             // longest line reaches past it.
-            if let last = columns.last?.upperBound, let longest = block.map(\.unicodeScalars.count).max(), longest > last {
+            let lengths = block.map(\.unicodeScalars.count)
+            if let last = columns.last?.upperBound, let longest = lengths.max(), longest > last {
                 guard (longest - last).isMultiple(of: 2) else { return nil }
                 columns += stride(from: last + 2, through: longest, by: 2).map { $0..<$0 }
             }
             // A line of the margin alone (after the table) ends nowhere.
             let ends = Set(columns.map(\.upperBound))
-            guard columns.count >= 3, block.allSatisfy({ line in
-                let length = line.unicodeScalars.count
-                return ends.contains(length) || length <= columns[0].lowerBound && line.trimmingSpaces.isEmpty
+            guard columns.count >= 3, zip(block, lengths).allSatisfy({ line, length in
+                ends.contains(length) || length <= columns[0].lowerBound && line.trimmingSpaces.isEmpty
             }) else { return nil }
             self.columns = columns
         }
