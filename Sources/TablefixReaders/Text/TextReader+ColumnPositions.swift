@@ -28,7 +28,8 @@ extension TextReader {
         var headingsByWidth: [[CellSpan]] = []
         return rows.indices.map { index in
             if let padded, let source = sources[index], let spans = byScalars[index],
-                let row = padded.placing(rows[index], spans: spans, length: source.unicodeScalars.count)
+                let row = padded.placing(rows[index], spans: spans, length: source.unicodeScalars.count,
+                                         valuesOnly: kinds.isValuesOnly(index))
             {
                 return row
             }
@@ -39,7 +40,8 @@ extension TextReader {
             }
             guard let short = byScalars[index], short.count >= 2 else { return rows[index] }
             if index < headingOver.count, let heading = headingOver[index],
-                let row = blanksByHeading(of: index, in: rows, spans: byScalars, heading: heading)
+                let row = blanksByHeading(of: index, in: rows, spans: byScalars, heading: heading,
+                                          valuesOnly: kinds.isValuesOnly(index))
             {
                 return row
             }
@@ -56,16 +58,15 @@ extension TextReader {
     /// Row `index` of `rows` with a blank under each of the column headings of `heading` (the
     /// line of headings nearest above it) it prints nothing under, when each of its cells
     /// starts where a heading does (a renderer that places each cell of a row by its index, as
-    /// its headings), or, for a row of numbers only (a table's one row of values, without a
-    /// label), when each stands under a heading of its own (centred in its column): the
-    /// heading line is the fuller row. Nil otherwise.
-    static func blanksByHeading(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], heading: Substring)
-        -> [Cell]?
+    /// its headings), or, for a row of numbers only (`valuesOnly`: a table's one row of values,
+    /// without a label), when each stands under a heading of its own (centred in its column):
+    /// the heading line is the fuller row. Nil otherwise.
+    static func blanksByHeading(of index: Int, in rows: [[Cell]], spans: [[CellSpan]?], heading: Substring,
+                                valuesOnly: Bool) -> [Cell]?
     {
         guard let short = spans[index], let columns = spansOfCells(headingCells(heading)),
             columns.count > short.count
         else { return nil }
-        let valuesOnly = rows[index].allSatisfy { isSignedNumberToken($0.text) }
         guard let slots = columnsOf(short, in: columns, by: [.start]) ?? (valuesOnly ? columnsUnder(short, in: columns) : nil)
         else { return nil }
         return placing(rows[index], in: slots, of: columns.count)
@@ -135,6 +136,9 @@ extension TextReader {
             leadingLabels = rows.map { row in row.indices.dropFirst().prefix { TextReader.isLabelCell(row[$0]) }.count }
             isHeading = rows.map { $0.count == 1 && TextReader.isHeadingLine($0[0].text.trimmingSpaces) }
         }
+
+        /// Whether row `row` is of numbers only (a table's row of values without a label).
+        func isValuesOnly(_ row: Int) -> Bool { isNumber[row].allSatisfy { $0 } }
 
         /// The places of row `row`'s cells after its label.
         func valuePlaces(of row: Int, count: Int) -> Range<Int> { min(1 + leadingLabels[row], count)..<count }

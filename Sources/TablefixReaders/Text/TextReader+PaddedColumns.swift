@@ -78,9 +78,10 @@ extension TextReader {
 
         /// `row`, its cells at `spans` of a line `length` scalars long, with a blank marked
         /// ``Cell/isBlankByPosition`` in each column up to the line's end that it has no cell
-        /// in, from its first cell's (a label's) or the first column (a row of values only: the
-        /// table has no column of labels); nil when a cell stands in no column or two in one.
-        func placing(_ row: [Cell], spans: [CellSpan], length: Int) -> [Cell]? {
+        /// in, from its first cell's (a label's) or the first column (a row of values only,
+        /// `valuesOnly`: the table has no column of labels); nil when a cell stands in no column
+        /// or two in one.
+        func placing(_ row: [Cell], spans: [CellSpan], length: Int, valuesOnly: Bool) -> [Cell]? {
             var slots: [Int] = []
             for span in spans {
                 guard let column = columns.firstIndex(where: { $0.lowerBound <= span.start && span.end <= $0.upperBound }),
@@ -91,7 +92,7 @@ extension TextReader {
             guard let firstCell = slots.first, let last = columns.lastIndex(where: { $0.upperBound == length }),
                 last >= slots[slots.count - 1]
             else { return nil }
-            let first = row.allSatisfy { TextReader.isSignedNumberToken($0.text) } ? 0 : firstCell
+            let first = valuesOnly ? 0 : firstCell
             return TextReader.placing(row, in: slots.map { $0 - first }, of: last - first + 1)
         }
     }
