@@ -276,7 +276,9 @@ struct ReviewBrowserTests {
 
         let export = try #require((result["export"] as? [String: Any])?["corrections"] as? [[String: Any]])
         #expect(export.count == 2)
-        let first = try #require(export.first), second = try #require(export.last)
+        // The export lists corrections in the tables' order, not the queue's.
+        let first = try #require(export.first { $0["key"] as? String == queue[0]["key"] as? String })
+        let second = try #require(export.first { $0["key"] as? String == queue[1]["key"] as? String })
         #expect(first["source"] as? String == queue[0]["source"] as? String)
         #expect(first["table"] as? String == queue[0]["table"] as? String)
         #expect(first["key"] as? String == queue[0]["key"] as? String)

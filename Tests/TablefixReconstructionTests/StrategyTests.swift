@@ -396,6 +396,37 @@ struct StrategyTests {
         #expect(choices.chosenReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
     }
 
+    @Test("the spaces of a short row's line measured against the table's full rows on one line choose its columns")
+    func shortRowPlacedByTheTablesFullRows() throws {
+        let full = ["一、本年新收政府信息公开申请数量    215 7   1 0   19   4 |246", "(七) 总计        215 8   1  0   18   4 |246"]
+        let layouts = full.map { line in
+            ShortRowChoices.middles(of: RowStream.cellTokens(line, line: 1, inGrid: false).filter { $0.kind == .number })!
+        }
+        let tokens = RowStream.cellTokens("三、本年度 | (一) 予以公开        66      1 0   5    1 |74", line: 2, inGrid: false)
+            .filter { $0.kind == .number }
+        func choices(layouts: [[Double]]) throws -> ShortRowChoices {
+            try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+                CellReading.from(token, decimal: false, placement: placement)
+            }, limit: 64, check: Self.totalOfSeven, layouts: layouts))
+        }
+        let placed = try choices(layouts: layouts)
+        #expect(placed.spaced)
+        #expect(placed.chosenReadings?.map(\.value) == [66, nil, 1, 0, 5, 1, 74])
+        #expect(try choices(layouts: []).chosenReadings?.map(\.value) == [66, 1, 0, 5, 1, nil, 74])
+    }
+
+    @Test("a row of evenly spaced values short of one column, its last the total, lost its first column")
+    func shortRowOfEvenValuesLostAnEnd() throws {
+        let tokens = RowStream.cellTokens("3.其他           0          0        0         1        0         2", line: 1, inGrid: false)
+            .filter { $0.kind == .number }
+        let choices = try #require(ShortRowChoices(values: tokens, columns: 7, read: { token, _, placement in
+            CellReading.from(token, decimal: false, placement: placement)
+        }, limit: 64, check: Self.totalOfSeven))
+        #expect(choices.spaced)
+        #expect(choices.chosenReadings?.map(\.value) == [nil, 0, 0, 0, 1, 0, 2])
+        #expect(choices.chosenReadings?.allSatisfy { $0.confidence <= 0.5 } == true)
+    }
+
     /// A request row's arithmetic: the last of seven columns totals the six before it.
     static func totalOfSeven(_ row: [Double?]) -> Bool? {
         let parts = row.prefix(6).compactMap { $0 }

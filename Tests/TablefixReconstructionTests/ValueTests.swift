@@ -312,6 +312,12 @@ struct ValueTests {
         #expect(RowStream.cellTokens("”0", line: 1, inGrid: false).map(\.kind) == [.number])
     }
 
+    @Test("reads a number beside the rule an OCR read as a bracket as a repaired number", arguments: ["1]", "1】", "[1", "【1"])
+    func ruleBesideNumber(raw: String) {
+        #expect(NumberReader.reading(of: raw) == NumberReader.Reading(value: 1, repaired: true))
+        #expect(RowStream.cellTokens("法规禁止公开 | \(raw)   0   0", line: 1, inGrid: false).filter { $0.kind == .number }.count == 3)
+    }
+
     @Test("reads a lone 工 among a row's numbers as an OCR'd 1, marked as a repair")
     func loneLookalikeAmongNumbers() {
         let tokens = RowStream.cellTokens("行政规范性文件 工 1 8", line: 1, inGrid: false)

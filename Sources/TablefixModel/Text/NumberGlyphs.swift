@@ -65,11 +65,11 @@ public enum NumberGlyphs {
     public static let plusLookalikes: Set<Character> = ["十"]
 
     /// OCR debris before a number (`”0`).
-    public static let leadingDebris: Set<Character> = ["”", "“", "\"", "'", "‘", "’"]
+    public static let leadingDebris: Set<Character> = ["”", "“", "\"", "'", "‘", "’", "[", "【"]
 
     /// OCR debris after a number (`3?`, `12)`, `7，`).
     public static let trailingDebris: Set<Character> = [
-        "?", "？", ")", "）", "'", "\"", "’", "”", "。", ",", "，", ":", "：", ";", "；", "!", "！",
+        "?", "？", ")", "）", "'", "\"", "’", "”", "。", ",", "，", ":", "：", ";", "；", "!", "！", "]", "】",
     ]
 
     /// Whether `scalar` is a digit (ASCII or full-width) or a glyph an OCR prints for one

@@ -56,6 +56,7 @@ struct LabelledRows: ReadingStrategy {
         let printedLabels = complete && table.rows.contains { $0.optional == true }
             ? PrintedLabels(of: table, in: rows.map(\.label)) : nil
         let neighbourGaps = region.neighbourGaps
+        let valueMiddles = region.valueMiddles
         let cellsRunTogether = region.runsCellsTogether
         let units = table.rows.enumerated().map { position, row -> ReadingUnit in
             let keys = row.columns.map { "\(row.key).\($0)" }
@@ -71,7 +72,8 @@ struct LabelledRows: ReadingStrategy {
                                  check: prepared.arithmetic.check(row: position),
                                  withinBounds: prepared.arithmetic.withinBounds(row: position),
                                  totals: prepared.arithmetic.totals(row: position, keys: printedKeys), budget: budget,
-                                 neighbourGaps: neighbourGaps, cellsRunTogether: cellsRunTogether)
+                                 neighbourGaps: neighbourGaps, valueMiddles: valueMiddles,
+                                 cellsRunTogether: cellsRunTogether)
             let keyedTail = printed.count == keys.count ? keyed[position]?.tail : nil
             var unit = values.unit(for: keyedTail ?? rows[match.streamRow].tail,
                                    spaces: keyedTail == nil && cellsRunTogether ? rows[match.streamRow].tailSpaces : nil)

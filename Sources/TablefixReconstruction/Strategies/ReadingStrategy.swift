@@ -27,19 +27,32 @@ struct TableRegion {
     /// Whether the region was found without a heading: reading it asks for more evidence.
     var strict: Bool
 
+    /// The values of each row that prints three values or more on one line.
+    var valuesInLines: [[Token]] {
+        rows.compactMap { row in
+            let values = row.tail.filter(\.isValue)
+            guard values.count >= 3, let line = values.first?.line, values.allSatisfy({ $0.line == line }) else { return nil }
+            return values
+        }
+    }
+
     /// The spaces between neighbouring values of the rows that print three values or more
     /// on one line: what stands between neighbouring cells in this table's layout.
     var neighbourGaps: Set<Int> {
         var gaps = Set<Int>()
-        for row in rows {
-            let values = row.tail.filter(\.isValue)
-            guard values.count >= 3, let line = values.first?.line, values.allSatisfy({ $0.line == line }) else { continue }
+        for values in valuesInLines {
             for (before, after) in zip(values, values.dropFirst()) {
                 if let gap = ShortRowChoices.gap(between: before, and: after) { gaps.insert(gap) }
             }
         }
         return gaps
     }
+
+    /// Where the values of each row that prints three values or more on one line stand:
+    /// their middles, in characters from the line's start (``ShortRowChoices/middles(of:)``).
+    /// Those that print one value per column show how this table's layout spaces its
+    /// columns, which the spaces in a short row's line are measured against.
+    var valueMiddles: [[Double]] { valuesInLines.compactMap(ShortRowChoices.middles(of:)) }
 
     /// Whether the region's lines run their cells together: most lines that print a value
     /// print it right after their label, without a space (a crawler's text of a page,

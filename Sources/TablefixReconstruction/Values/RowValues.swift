@@ -33,6 +33,8 @@ struct RowValues {
     var budget: SearchBudget = .standard
     /// The spaces between neighbouring values elsewhere in the table (``TableRegion/neighbourGaps``).
     var neighbourGaps: Set<Int> = []
+    /// Where the values of the table's rows printed on one line stand (``TableRegion/valueMiddles``).
+    var valueMiddles: [[Double]] = []
     /// Whether the table's lines run their cells together (``TableRegion/runsCellsTogether``):
     /// then spaces between values may be empty cells, and empty cells may leave no trace.
     var cellsRunTogether = false
@@ -94,7 +96,8 @@ struct RowValues {
         while readings.count < columns { readings.append(.missing(placement)) }
         let choices = printed.count < columns
             ? ShortRowChoices(values: printed, columns: columns, read: { reading($0, column: $1, placement: $2) },
-                              limit: budget.optionsPerUnit, check: check, neighbourGaps: neighbourGaps) : nil
+                              limit: budget.optionsPerUnit, check: check, neighbourGaps: neighbourGaps,
+                              layouts: valueMiddles.filter { $0.count == columns }) : nil
         if let only = choices?.onlyReadings { return ReadingUnit(keys: keys, readings: only) }
         return ReadingUnit(keys: keys, readings: choices?.chosenReadings ?? readings, choices: choices)
     }

@@ -48,9 +48,11 @@ struct ShortRowChoices: UnitChoices {
 
     /// Nil when the row has more placements than `limit`, even once those its own
     /// arithmetic (`check`) rules out are set aside. `neighbourGaps`: the spaces between
-    /// neighbouring values elsewhere in its table.
+    /// neighbouring values elsewhere in its table; `layouts`: where the values of its
+    /// table's rows that print one value per column on one line stand
+    /// (``middles(of:)``).
     init?(values: [Token], columns: Int, read: @escaping (Token, Int, CellEvidence.Placement) -> CellReading,
-          limit: Int, check: (([Double?]) -> Bool?)? = nil, neighbourGaps: Set<Int> = []) {
+          limit: Int, check: (([Double?]) -> Bool?)? = nil, neighbourGaps: Set<Int> = [], layouts: [[Double]] = []) {
         let numbers = values.map { NumberReader.reading(of: $0.raw)?.value }
         var placements = Self.placements(of: values.count, in: columns, limit: limit)
         var pruned = false
@@ -63,11 +65,11 @@ struct ShortRowChoices: UnitChoices {
             pruned = true
         }
         guard placements.count > (pruned ? 0 : 1), placements.count <= limit else { return nil }
-        let spaced = Self.spacedPlacement(of: values, among: placements)
+        let totalLast = Self.totalLastPlacement(of: values, numbers: numbers, columns: columns, among: placements, check: check)
+        let spaced = Self.spacedPlacement(of: values, among: placements, layouts: layouts,
+                                          totalLast: totalLast.map { _ in columns - 1 })
             ?? Self.endsPlacement(of: values, columns: columns, among: placements, check: check,
                                   neighbourGaps: neighbourGaps)
-        let totalLast = spaced == nil
-            ? Self.totalLastPlacement(of: values, numbers: numbers, columns: columns, among: placements, check: check) : nil
         if let chosen = spaced ?? totalLast { placements.insert(placements.remove(at: chosen), at: 0) }
         self.values = values
         self.columns = columns
@@ -143,23 +145,62 @@ struct ShortRowChoices: UnitChoices {
         .shortRow(.init(values: values.count, columns: columns, outcome: outcome))
     }
 
+    /// The middles of `values` in their line, in characters from its start; nil for values
+    /// of several lines or of a grid's cells.
+    static func middles(of values: [Token]) -> [Double]? {
+        guard let line = values.first?.line, values.allSatisfy({ $0.line == line }) else { return nil }
+        let offsets = values.compactMap(\.offset)
+        guard offsets.count == values.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        return zip(offsets, values).map { Double($0) + Double($1.raw.unicodeScalars.count) / 2 }
+    }
+
     /// The index among `placements` of the one the spaces between `values` single out: the
     /// values' middles fitted to each placement's columns by a straight line, the one that
     /// misses by less than ``spacingTolerance`` of a column while every other misses by
-    /// more than twice as much and ``spacingMargin`` besides. Nil for fewer than three
-    /// values, values of several lines or of a grid's cells, or no clear best: evenly spaced
-    /// values fit every evenly spaced choice of columns alike.
-    static func spacedPlacement(of values: [Token], among placements: [Placement]) -> Int? {
-        guard values.count >= 3, let line = values.first?.line, values.allSatisfy({ $0.line == line }) else { return nil }
-        let offsets = values.compactMap(\.offset)
-        guard offsets.count == values.count, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
-        let middles = zip(offsets, values).map { Double($0) + Double($1.raw.unicodeScalars.count) / 2 }
-        let misses = placements.indices.compactMap { index in
+    /// more than twice as much and ``spacingMargin`` besides (``clearBest(_:)``). The
+    /// columns stand evenly spaced, or where a row of the table that prints one value per
+    /// column on one line (`layouts`) puts its values: a wide first column, a narrow one
+    /// beside it. Each of them that singles one out must agree with the others and with
+    /// the even columns. When nothing singles one out but the even columns leave two
+    /// placements or more close, the row lacks one value, and its last value is its total
+    /// (`totalLast`, that column), the one of them that puts it there: a row of evenly
+    /// spaced values lost a column at one of its ends, and its total is printed. Nil for fewer than three
+    /// values, values of several lines or of a grid's cells, or no clear best: evenly
+    /// spaced values fit every evenly spaced choice of columns alike.
+    static func spacedPlacement(of values: [Token], among placements: [Placement], layouts: [[Double]] = [],
+                                totalLast: Int? = nil) -> Int? {
+        guard values.count >= 3, let middles = middles(of: values) else { return nil }
+        let even = placements.indices.compactMap { index in
             misfit(columns: placements[index].map(Double.init), middles: middles).map { (index: index, miss: $0) }
         }.sorted { $0.miss < $1.miss }
+        let chosen = Set(([even] + layouts.map { layout in
+            placements.indices.compactMap { index in
+                miss(of: placements[index], middles: middles, layout: layout).map { (index: index, miss: $0) }
+            }.sorted { $0.miss < $1.miss }
+        }).compactMap(clearBest))
+        if chosen.count == 1 { return chosen.first }
+        guard chosen.isEmpty, let totalLast, values.count == totalLast, let best = even.first, best.miss < spacingTolerance
+        else { return nil }
+        let totalled = even.prefix { $0.miss < 2 * best.miss + spacingMargin }.filter { placements[$0.index].last == totalLast }
+        return totalled.count == 1 ? totalled[0].index : nil
+    }
+
+    /// The index of the placement that misses by less than ``spacingTolerance`` of a column
+    /// while every other misses by more than twice as much and ``spacingMargin`` besides;
+    /// `misses` sorted, least first.
+    static func clearBest(_ misses: [(index: Int, miss: Double)]) -> Int? {
         guard let best = misses.first, best.miss < spacingTolerance else { return nil }
         if misses.count > 1, misses[1].miss < 2 * best.miss + spacingMargin { return nil }
         return best.index
+    }
+
+    /// How far, in columns, `middles` stray from where `layout` puts `placement`'s columns;
+    /// nil when they do not rise.
+    static func miss(of placement: Placement, middles: [Double], layout: [Double]) -> Double? {
+        guard let first = layout.first, let last = layout.last, layout.count > 1, last > first,
+            let miss = misfit(columns: placement.map { layout[$0] }, middles: middles)
+        else { return nil }
+        return miss / ((last - first) / Double(layout.count - 1))
     }
 
     /// The index among `placements` of the first and last columns, for two values of one
