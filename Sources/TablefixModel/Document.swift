@@ -11,13 +11,28 @@ public struct Document: Sendable, Equatable {
     public var edits: [Edit]
     /// What readers and cleanup noticed about the document as a whole, for reconstruction.
     public var signals: DocumentSignals
+    /// The title the file declares beside its text (an HTML page's `<title>`, a DOCX's
+    /// `dc:title`): no part of the text, but a report's title where the text prints none.
+    public var declaredTitle: String?
 
-    public init(source: Source, blocks: [Block], edits: [Edit] = [], signals: DocumentSignals = DocumentSignals()) {
+    public init(source: Source, blocks: [Block], edits: [Edit] = [], signals: DocumentSignals = DocumentSignals(),
+                declaredTitle: String? = nil) {
         self.source = source
         self.blocks = blocks
         self.edits = edits
         self.signals = signals
+        self.declaredTitle = declaredTitle
     }
+
+    /// A declared title as ``declaredTitle`` keeps it: white space collapsed, cut to
+    /// ``declaredTitleLength`` characters (a title is a line); nil when nothing is left.
+    public static func declaredTitle(_ text: String) -> String? {
+        let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return words.isEmpty ? nil : String(words.prefix(declaredTitleLength))
+    }
+
+    /// The most characters of a declared title kept.
+    public static let declaredTitleLength = 200
 }
 
 /// What is known of a document as a whole that bears on how far its text can be trusted:

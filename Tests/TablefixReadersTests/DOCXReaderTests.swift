@@ -27,6 +27,23 @@ struct DOCXReaderTests {
         }
     }
 
+    @Test("keeps the title the core properties declare (dc:title), out of the text")
+    func declaredTitle() throws {
+        let core = """
+            <?xml version="1.0" encoding="UTF-8"?><cp:coreProperties \
+            xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+            xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>某人</dc:creator>\
+            <dc:title> 平潭综合实验区2012年  政府信息公开工作年度报告</dc:title></cp:coreProperties>
+            """
+        #expect(try DOCXRelationships.declaredTitle(in: Array(core.utf8), part: "docProps/core.xml")
+            == "平潭综合实验区2012年 政府信息公开工作年度报告")
+        let real = "Samples/real/variants/pingtan-zone-2012/pingtan-zone-2012.docx"
+        let document = try DOCXReader().document(
+            from: [UInt8](try Data(contentsOf: Fixtures.root.appendingPathComponent(real))), path: real)
+        #expect(document.declaredTitle == "平潭综合实验区2012年政府信息公开工作年度报告")
+        #expect(try read("headings.docx").declaredTitle == nil)
+    }
+
     @Test("renders Word list numbers as Word shows them: 一、（一）1. per list and level, bullets as nothing")
     func listNumbers() throws {
         let document = try read("numbered-lists.docx")

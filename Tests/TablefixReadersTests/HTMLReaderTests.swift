@@ -23,6 +23,16 @@ struct HTMLReaderTests {
         grid.rows.map { row in row.map { $0.isFiller ? "·" : ($0.isSpanned ? "^" : "") + $0.text } }
     }
 
+    @Test("keeps the page's title, white space collapsed, as the title it declares, out of the text")
+    func declaredTitle() throws {
+        let head = "<meta charset=\"utf-8\"><title>\n  平潭综合实验区2012年政府信息公开工作年度报告_政府信息公开年报 </title>"
+        let document = try read("<p>正文</p>", head: head)
+        #expect(document.declaredTitle == "平潭综合实验区2012年政府信息公开工作年度报告_政府信息公开年报")
+        #expect(!document.text.contains("年度报告"))
+        #expect(try read("<p>正文</p>").declaredTitle == nil)
+        #expect(try read("<p>正文</p>", head: "<title> </title>").declaredTitle == nil)
+    }
+
     @Test("pins the block tree of a small report page, with source lines")
     func blockTree() throws {
         let document = try read(

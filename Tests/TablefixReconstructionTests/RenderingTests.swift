@@ -195,6 +195,35 @@ struct RenderingTests {
         #expect(extraction.year == year)
     }
 
+    @Test("a report whose text prints no title takes its body from the title its file declares, its year from the text")
+    func bodyFromDeclaredTitle() {
+        var document = TestDocuments.document("本报告所列数据的统计期限自2012年1月1日起至2012年12月31日。\n正文。\n")
+        document.declaredTitle = "平潭综合实验区2011年政府信息公开工作年度报告_政府信息公开年报_平潭"
+        let extraction = reconstructor.extract(from: document)
+        #expect(extraction.body == "平潭综合实验区")
+        #expect(extraction.year == 2012)
+        document.declaredTitle = "平潭综合实验区管委会门户网站"
+        #expect(reconstructor.extract(from: document).body == nil)
+    }
+
+    @Test("a report without a title that names its body takes it from its signature: a short line above the date at its end, a page's footer after")
+    func bodyFromSignature() {
+        let text = "2017年，县法院认真贯彻落实《条例》。\n一、主动公开政府信息的情况\n正文。\n柘城县人民法院\n2018年2月13日\n【打印本页】 【关闭窗口】\n"
+        #expect(reconstructor.extract(from: TestDocuments.document(text)).body == "柘城县人民法院")
+        let undated = "2017年，县法院认真贯彻落实《条例》。\n正文。\n柘城县人民法院\n【打印本页】\n"
+        #expect(reconstructor.extract(from: TestDocuments.document(undated)).body == nil)
+    }
+
+    @Test("a title broken after its body and year takes them from its first line; digits before a title's name are no body", arguments: [
+        ("平潭综合实验区2018年度\n政府信息公开工作年度报告\n正文。\n", "平潭综合实验区", 2018),
+        ("平潭综合实验区\n201 4年度 政府信息公开工作年度报告\n本报告所列数据的统计期限自2014年1月1日起。\n", "平潭综合实验区", 2014),
+    ])
+    func brokenTitleBodyAndYear(text: String, body: String, year: Int) {
+        let extraction = reconstructor.extract(from: TestDocuments.document(text))
+        #expect(extraction.body == body)
+        #expect(extraction.year == year)
+    }
+
     @Test("a cut label fragment such as 三、本年 does not end the table's section")
     func fragmentDoesNotEndSection() {
         let lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "0", "3",

@@ -41,10 +41,10 @@ package struct DOCXReader: Sendable {
         }
         var parts = DOCXRelationships()
         if let rels = try part("_rels/.rels", in: package, path: path),
-            let main = try? DOCXRelationships.targets(in: rels, part: "_rels/.rels", folder: "")["officeDocument"],
-            package.contains(main)
+            let targets = try? DOCXRelationships.targets(in: rels, part: "_rels/.rels", folder: "")
         {
-            parts.document = main
+            if let main = targets["officeDocument"], package.contains(main) { parts.document = main }
+            if let core = targets["core-properties"], package.contains(core) { parts.coreProperties = core }
         }
         guard let body = try part(parts.document, in: package, path: path) else {
             throw ReadError(
@@ -88,7 +88,12 @@ package struct DOCXReader: Sendable {
         {
             readTables(inPictures: reader.pictures, files: files, of: &blocks, package: package, path: path)
         }
-        return Document(source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: blocks, edits: reader.edits)
+        // The title the document's properties declare; a damaged properties part only loses it.
+        let title = (try? part(parts.coreProperties, in: package, path: path))?.flatMap {
+            try? DOCXRelationships.declaredTitle(in: $0, part: parts.coreProperties)
+        }
+        return Document(source: Source(path: path, format: .docx, encoding: "utf-8"), blocks: blocks, edits: reader.edits,
+                        declaredTitle: title)
     }
 
     /// Replaces each image block whose picture holds a ruled table with that table, read

@@ -1,3 +1,4 @@
+import TablefixModel
 import TablefixXML
 
 /// The parts a DOCX package names in its relationship parts: the main document, and the
@@ -9,6 +10,21 @@ struct DOCXRelationships {
     var numbering = "word/numbering.xml"
     /// The styles part, from the document's relationships, else `word/styles.xml`.
     var styles = "word/styles.xml"
+    /// The core properties part (title, author), from `_rels/.rels`, else `docProps/core.xml`.
+    var coreProperties = "docProps/core.xml"
+
+    /// The title a core properties part declares (`dc:title`), white space collapsed; nil
+    /// when it declares none.
+    static func declaredTitle(in bytes: [UInt8], part: String) throws(MarkupError) -> String? {
+        var title = ""
+        let reader = try XMLStreamReader(bytes: bytes, part: part, keepingAttributesOf: [])
+        try reader.forEach { event, open in
+            guard case .text(let text) = event, open.last?.local == "title", title.count < Document.declaredTitleLength
+            else { return }
+            title += text
+        }
+        return Document.declaredTitle(title)
+    }
 
     /// The targets of a relationship part by the last word of their type
     /// (`officeDocument`, `numbering`, `styles`), resolved against `folder`.

@@ -77,7 +77,25 @@ package struct HTMLReader: Sendable {
         walker.flush()
         var blocks = walker.blocks
         readTables(inImages: walker.imageSources, of: &blocks, path: path)
-        return Document(source: Source(path: path, format: .html, encoding: decoded.encoding), blocks: blocks, edits: edits)
+        return Document(source: Source(path: path, format: .html, encoding: decoded.encoding), blocks: blocks, edits: edits,
+                        declaredTitle: Self.declaredTitle(in: root))
+    }
+
+    /// The text of the page's `<title>`, white space collapsed; nil when it has none. Looked
+    /// for in the page's head (`html` › `head` › `title`), where parsing puts it.
+    static func declaredTitle(in root: MarkupElement) -> String? {
+        var level = [root]
+        for _ in 0..<3 {
+            level = level.flatMap(\.elements).filter { ["html", "head", "title"].contains($0.name) }
+            if let title = level.first(where: { $0.name == "title" }) {
+                let text = title.children.compactMap { node -> String? in
+                    if case .text(let text, _) = node { return text }
+                    return nil
+                }.joined()
+                return Document.declaredTitle(text)
+            }
+        }
+        return nil
     }
 
     /// Pictures larger than this are not read.

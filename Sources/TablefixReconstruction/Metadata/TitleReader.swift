@@ -36,6 +36,12 @@ struct TitleReader {
             line.dropFirst(80).isEmpty && isTitle(line) && !line.contains("](") && !line.contains("http")
         }
         let titles = found.filter { Self.namesDisclosure($0.element) } + found.filter { !Self.namesDisclosure($0.element) }
+        let declared = document.declaredTitle.flatMap(Self.declaredBodyAndYear)
+        // What names the body when the title does not: the title the file declares, the
+        // page's or preamble's statement, the signature at the end.
+        let otherwise = { (lines: [String]) in
+            declared?.body ?? BodyStatements.body(in: lines) ?? Self.signedBody(in: document)
+        }
         // A title with its year first; page furniture (名称：…, breadcrumbs) is stripped.
         for (index, line) in titles {
             let title = Self.withoutFieldName(line)
@@ -43,16 +49,68 @@ struct TitleReader {
             guard let year else { continue }
             var body = before.map(Self.cleanBody) ?? ""
             if body.isEmpty, index > 0 { body = Self.bodyLine(lines[index - 1]) ?? "" }
-            return (body.isEmpty ? BodyStatements.body(in: Array(lines.prefix(Self.titleLines))) : body, year)
+            return (body.isEmpty ? otherwise(Array(lines.prefix(Self.titleLines))) : body, year)
         }
         if let (index, line) = titles.first {
             let title = Self.withoutFieldName(line)
-            let body = Self.cleanBody(String(title[..<(title.firstRange(of: "政府信息公开")?.lowerBound ?? title.endIndex)]))
-            let above = index > 0 ? Self.bodyLine(lines[index - 1]) : nil
-            return (body.isEmpty ? above ?? BodyStatements.body(in: lines) : body,
-                    Self.periodYear(in: lines) ?? Self.frequentYear(in: lines))
+            // Digits before the name are a year it could not read (`201 4年度`), no body.
+            let named = String(title[..<(title.firstRange(of: "政府信息公开")?.lowerBound ?? title.endIndex)])
+            let body = named.contains(where: \.isNumber) ? "" : Self.cleanBody(named)
+            // A title broken after its body and year (`平潭综合实验区2018年度` / `政府信息公开工作年度报告`).
+            let aboveWithYear = index > 0 ? Self.bodyAndYearLine(lines[index - 1]) : nil
+            let above = index > 0 ? Self.bodyLine(lines[index - 1]) ?? aboveWithYear?.body : nil
+            return (body.isEmpty ? above ?? otherwise(lines) : body,
+                    aboveWithYear?.year ?? Self.periodYear(in: lines) ?? Self.frequentYear(in: lines) ?? declared?.year)
         }
-        return (BodyStatements.body(in: Array(lines.prefix(Self.titleLines))), Self.periodYear(in: lines) ?? Self.frequentYear(in: lines))
+        return (otherwise(Array(lines.prefix(Self.titleLines))),
+                Self.periodYear(in: lines) ?? Self.frequentYear(in: lines) ?? declared?.year)
+    }
+
+    /// The body and year a file's declared title names (`平潭综合实验区2012年政府信息公开工作年度报告_政府信息公开年报_…`):
+    /// the words before its year; nil when it is no report's title or names no year.
+    static func declaredBodyAndYear(_ title: String) -> (body: String?, year: Int)? {
+        guard LineRole.isTitle(title) else { return nil }
+        let (before, year) = splitAtYear(withoutFieldName(title))
+        guard let year else { return nil }
+        let body = before.map(cleanBody) ?? ""
+        return (body.isEmpty ? nil : body, year)
+    }
+
+    /// A short line of a body and a year only (`平潭综合实验区2018年度`): the first part of a
+    /// title a page width broke.
+    static func bodyAndYearLine(_ line: String) -> (body: String, year: Int)? {
+        guard line.dropFirst(longestBodyLine).isEmpty, let (before, year) = YearText.first(inTitle: line) else { return nil }
+        let after = line.filter { !$0.isWhitespace }.split(separator: String(year), maxSplits: 1).last ?? ""
+        guard ["年", "年度"].contains(String(after)), let body = bodyLine(before) else { return nil }
+        return (body, year)
+    }
+
+    /// How many of a document's last lines its signature may stand in: after it come a
+    /// page's footer and links.
+    static let closingLines = 60
+
+    /// The body that signs the report at its end: a short line naming it right above the
+    /// report's date (`柘城县人民法院` / `2018年2月13日`), the last such pair among the
+    /// document's closing lines; nil when there is none.
+    static func signedBody(in document: Document) -> String? {
+        var lines: [String] = []
+        for block in document.blocks.reversed() where lines.count < closingLines {
+            guard block.textLines != nil else { continue }
+            lines += block.text.split(separator: "\n").reversed().map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        }
+        for (index, line) in lines.prefix(closingLines).enumerated() where index + 1 < lines.count && isDateLine(line) {
+            if let body = bodyLine(lines[index + 1]), !LineRole.isTitle(body), body.count >= 4 { return body }
+        }
+        return nil
+    }
+
+    /// Whether `line` is a date alone (`2018年2月13日`, `2023年1月21 日`, `二〇一三年一月`).
+    static func isDateLine(_ line: String) -> Bool {
+        let compact = line.filter { !$0.isWhitespace }
+        guard let year = compact.firstIndex(of: "年"), compact.distance(from: compact.startIndex, to: year) == 4,
+            compact.hasSuffix("日") || compact.hasSuffix("月")
+        else { return false }
+        return compact.allSatisfy { $0.isASCII ? $0.isNumber : "〇零一二三四五六七八九十年月日".contains($0) }
     }
 
     static func namesDisclosure(_ line: String) -> Bool { line.contains("信息公开") }
@@ -93,9 +151,12 @@ struct TitleReader {
     /// What ends a field's name: a colon, or the semicolon an OCR reads one as.
     static let fieldNameEnds: Set<Character> = ["：", ":", "；", ";"]
 
+    /// The most characters of a line that names a body.
+    static let longestBodyLine = 30
+
     /// A short line above a title that names a body: no digits, no sentence.
     static func bodyLine(_ line: String) -> String? {
-        guard line.count <= 30, !line.contains(where: \.isNumber), !line.contains("。") else { return nil }
+        guard line.dropFirst(longestBodyLine).isEmpty, !line.contains(where: \.isNumber), !line.contains("。") else { return nil }
         let body = cleanBody(line)
         return body.isEmpty ? nil : body
     }
