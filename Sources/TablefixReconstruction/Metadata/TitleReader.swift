@@ -7,8 +7,12 @@ import TablefixModel
 /// out; the year is the four-digit year in it, the body the words before the year, or the
 /// short line above when the title starts with the year. Without a year in the title, the
 /// statistics period (统计期限自2023年1月1日) gives it, or else the year the opening lines
-/// write most often (twice at least). Without a title, the body is the one the page or the
-/// preamble names (``BodyStatements``).
+/// write most often (twice at least). A title broken after its body and year
+/// (`平潭综合实验区2018年度` / `政府信息公开工作年度报告`) gives both from its first line.
+/// Without a title that names it, the body is the one the title the file declares names
+/// (an HTML page's `<title>`, a DOCX's `dc:title`), else the one the page or the preamble
+/// names (``BodyStatements``), else the one that signs the report above its date at the
+/// end (``signedBody(in:)``).
 struct TitleReader {
     /// How far into a document its title may stand: a web page's navigation comes first.
     static let openingBlocks = 150
