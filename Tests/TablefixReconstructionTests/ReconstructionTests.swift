@@ -74,6 +74,20 @@ struct ReconstructionTests {
         #expect(extraction.tables.map(\.status) == [.image, .image, .absent])
     }
 
+    @Test("says image when a grid an OCR read without any text stands under a table's heading (a picture of it on a scanned page); an empty grid of markup is no picture")
+    func unreadGridIsImage() throws {
+        let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n二、主动公开政府信息情况\n[image: 表一]\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议、行政诉讼。\n"
+        func status(ocrConfidence: Double?) throws -> ExtractedTable.Status? {
+            var document = TestDocuments.document(text)
+            let heading = try #require(document.blocks.firstIndex { $0.text.hasPrefix("三、") })
+            let row = Array(repeating: Cell("", line: 6, ocrConfidence: ocrConfidence), count: 9)
+            document.blocks.insert(Block(.table(Grid(rows: Array(repeating: row, count: 12))), lines: 6...6), at: heading + 1)
+            return reconstructor.extract(from: document).tables.first { $0.id == "requests" }?.status
+        }
+        #expect(try status(ocrConfidence: 0.99) == .image)
+        #expect(try status(ocrConfidence: nil) == .absent)
+    }
+
     @Test("says image when only a picture's alt text, as a text browser prints it, stands under the heading")
     func altTextIsImage() throws {
         let text = "某局2023年政府信息公开工作年度报告\n（国办公开办函〔2021〕30号）\n三、收到和处理政府信息公开申请情况\n表三\n四、政府信息公开行政复议、行政诉讼情况\n"

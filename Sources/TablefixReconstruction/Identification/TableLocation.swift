@@ -99,7 +99,8 @@ struct TableLocation {
 
     /// The status of a table no reading found: `image` when an image placeholder stands
     /// under its heading, or nothing at all (an extractor dropped a picture without a
-    /// trace); `absent` otherwise.
+    /// trace), or a ruled grid on a page in which an OCR read no text at all, not even a
+    /// label (a picture of the table, too blurred or too faint to read); `absent` otherwise.
     func unreadStatus(of table: PreparedTable) -> ExtractedTable.Status {
         guard let region = headingRegions[table.id] else { return .absent }
         return containsImage(region) || isEmpty(region, of: table) ? .image : .absent
@@ -136,9 +137,16 @@ struct TableLocation {
             case .removed: true
             case .heading, .paragraph:
                 locator.isHeading(index, of: table) || LineRole.isPictureName(texts.texts[index])
+            case .table(let grid): Self.isUnreadPicture(grid)
             default: false
             }
         }
+    }
+
+    /// Whether `grid` was read by OCR and holds no text in any cell: no table prints
+    /// neither labels nor headings, so what stands there is a picture of one.
+    static func isUnreadPicture(_ grid: Grid) -> Bool {
+        grid.rows.joined().allSatisfy { $0.ocrConfidence != nil && $0.text.trimmingSpaces.isEmpty }
     }
 
     func containsImage(_ range: Range<Int>) -> Bool {
