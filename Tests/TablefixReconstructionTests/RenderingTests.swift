@@ -224,6 +224,24 @@ struct RenderingTests {
         #expect(extraction.year == year)
     }
 
+    @Test("a review row placed by padded columns keeps its publisher's blank totals unknown: its parts' sum does not refuse the placement")
+    func paddedReviewRowWithBlankTotals() throws {
+        // inscriptis, a publisher that leaves 总计 blank where its parts are not all zero.
+        let text = Self.title + "    表三：政府信息公开行政复议、行政诉讼情况\n\n      行政复议  行政诉讼\n"
+            + "      结果维持  结果纠正  其他结果  尚未审结  总计  未经复议直接起诉  复议后起诉\n"
+            + "      结果维持  结果纠正  其他结果  尚未审结  总计  结果维持      结果纠正   其他结果  尚未审结  总计\n"
+            + "      4           2     2                   1                  1   2    1    3\n      \n\n正文。\n"
+        let review = try #require(table("review", in: text))
+        let values = Dictionary(uniqueKeysWithValues: review.cells.map { ($0.key, $0.value) })
+        #expect(values["reconsideration.upheld"] == 4)
+        #expect(values["reconsideration.pending"] == 2)
+        #expect(values["reconsideration.total"] == .some(nil))
+        #expect(values["lawsuit_direct.corrected"] == 1)
+        #expect(values["lawsuit_direct.total"] == 1)
+        #expect(values["lawsuit_after.upheld"] == 2)
+        #expect(values["lawsuit_after.total"] == 3)
+    }
+
     @Test("a cut label fragment such as 三、本年 does not end the table's section")
     func fragmentDoesNotEndSection() {
         let lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量", "3", "0", "0", "0", "0", "0", "3",
