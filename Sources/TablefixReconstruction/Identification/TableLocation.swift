@@ -143,10 +143,11 @@ struct TableLocation {
         }
     }
 
-    /// Whether `grid` was read by OCR and holds no text in any cell: no table prints
+    /// Whether `grid` was read by OCR and holds cells but no text in any: no table prints
     /// neither labels nor headings, so what stands there is a picture of one.
     static func isUnreadPicture(_ grid: Grid) -> Bool {
-        grid.rows.joined().allSatisfy { $0.ocrConfidence != nil && $0.text.trimmingSpaces.isEmpty }
+        let cells = grid.rows.joined()
+        return !cells.isEmpty && cells.allSatisfy { $0.ocrConfidence != nil && $0.text.trimmingSpaces.isEmpty }
     }
 
     func containsImage(_ range: Range<Int>) -> Bool {

@@ -160,20 +160,21 @@ struct ShortRowChoices: UnitChoices {
     /// more than twice as much and ``spacingMargin`` besides (``clearBest(_:)``). The
     /// columns stand evenly spaced, or where a row of the table that prints one value per
     /// column on one line (`layouts`) puts its values: a wide first column, a narrow one
-    /// beside it. Each of them that singles one out must agree with the others and with
-    /// the even columns. When nothing singles one out but the even columns leave two
-    /// placements or more close, the row lacks one value, and its last value is its total
-    /// (`totalLast`, that column), the one of them that puts it there: a row of evenly
-    /// spaced values lost a column at one of its ends, and its total is printed. Nil for fewer than three
-    /// values, values of several lines or of a grid's cells, or no clear best: evenly
-    /// spaced values fit every evenly spaced choice of columns alike.
+    /// beside it (the first ``layoutsWeighed`` of them). Each of them that singles one out
+    /// must agree with the others and with the even columns. When nothing singles one out
+    /// but the even columns leave two placements or more close, the row lacks one value,
+    /// and its last value is its total (`totalLast`, that column), the one of them that
+    /// puts it there: a row of evenly spaced values lost a column at one of its ends, and
+    /// its total is printed. Nil for fewer than three values, values of several lines or of
+    /// a grid's cells, or no clear best: evenly spaced values fit every evenly spaced choice
+    /// of columns alike.
     static func spacedPlacement(of values: [Token], among placements: [Placement], layouts: [[Double]] = [],
                                 totalLast: Int? = nil) -> Int? {
         guard values.count >= 3, let middles = middles(of: values) else { return nil }
         let even = placements.indices.compactMap { index in
             misfit(columns: placements[index].map(Double.init), middles: middles).map { (index: index, miss: $0) }
         }.sorted { $0.miss < $1.miss }
-        let chosen = Set(([even] + layouts.map { layout in
+        let chosen = Set(([even] + layouts.prefix(layoutsWeighed).map { layout in
             placements.indices.compactMap { index in
                 miss(of: placements[index], middles: middles, layout: layout).map { (index: index, miss: $0) }
             }.sorted { $0.miss < $1.miss }
@@ -184,6 +185,10 @@ struct ShortRowChoices: UnitChoices {
         let totalled = even.prefix { $0.miss < 2 * best.miss + spacingMargin }.filter { placements[$0.index].last == totalLast }
         return totalled.count == 1 ? totalled[0].index : nil
     }
+
+    /// The most full rows a short row's spaces are measured against: a table's rows of
+    /// one layout all tell the same, and a long text may have thousands.
+    static let layoutsWeighed = 8
 
     /// The index of the placement that misses by less than ``spacingTolerance`` of a column
     /// while every other misses by more than twice as much and ``spacingMargin`` besides;
