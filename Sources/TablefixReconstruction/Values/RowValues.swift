@@ -251,18 +251,23 @@ struct RowValues {
     }
 
     /// A row whose reader put blanks by character columns, when that gives one slot per
-    /// column and the row's own arithmetic does not fail so, a blank counting as zero; in a
-    /// row of several groups that prints one of its totals, a blank total is unknown (a
-    /// publisher may leave a group's 总计 unfilled); nil otherwise (the row is read without
-    /// those blanks).
+    /// column and the row's own arithmetic does not fail so, a blank counting as zero; or,
+    /// in a row of several groups that prints one of its totals, does not fail with its
+    /// blank totals unknown (a publisher may leave a group's 总计 unfilled: the row is then
+    /// unchecked); nil otherwise (the row is read without those blanks).
     func byColumnsUnit(_ tail: [Token]) -> ReadingUnit? {
         guard tail.contains(where: \.isBlankByPosition) else { return nil }
         let slots = withoutSurplusBlanks(tail)
         guard slots.count == columns, slots.contains(where: \.isBlankByPosition) else { return nil }
         let printsATotal = totals.count >= 2 && totals.contains { slots[$0].isValue }
-        let holds = check?(slots.enumerated().map { column, slot in
-            slot.isValue ? NumberReader.reading(of: slot.raw)?.value : printsATotal && totals.contains(column) ? nil : 0
-        })
+        func check(blankTotalsUnknown: Bool) -> Bool? {
+            self.check?(slots.enumerated().map { column, slot in
+                slot.isValue ? NumberReader.reading(of: slot.raw)?.value
+                    : blankTotalsUnknown && totals.contains(column) ? nil : 0
+            })
+        }
+        var holds = check(blankTotalsUnknown: false)
+        if holds == false, printsATotal, check(blankTotalsUnknown: true) != false { holds = nil }
         guard holds != false else { return nil }
         let placement = CellEvidence.Placement.byColumns(checked: holds == true)
         return ReadingUnit(keys: keys, readings: slots.enumerated().map { reading($1, column: $0, placement: placement) })
