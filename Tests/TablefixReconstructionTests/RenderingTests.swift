@@ -214,6 +214,8 @@ struct RenderingTests {
         #expect(reconstructor.extract(from: TestDocuments.document(text)).body == "柘城县人民法院")
         let undated = "2017年，县法院认真贯彻落实《条例》。\n正文。\n柘城县人民法院\n【打印本页】\n"
         #expect(reconstructor.extract(from: TestDocuments.document(undated)).body == nil)
+        let byline = "平潭综合实验区管委会办公室\n二〇一三年一月\n本报告主要根据《条例》编制。\n一、概述\n正文。\n二、重点领域\n正文。\n"
+        #expect(reconstructor.extract(from: TestDocuments.document(byline)).body == nil)
     }
 
     @Test("a review row placed by padded columns keeps its publisher's blank totals unknown: its parts' sum does not refuse the placement")

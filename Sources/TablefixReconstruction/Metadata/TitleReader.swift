@@ -90,19 +90,26 @@ struct TitleReader {
     }
 
     /// How many of a document's last lines its signature may stand in: after it come a
-    /// page's footer and links.
+    /// page's footer and links. Never more than its second half: a byline under a title
+    /// (`平潭综合实验区管委会办公室` / `二〇一三年一月`) names the office that wrote it.
     static let closingLines = 60
 
     /// The body that signs the report at its end: a short line naming it right above the
     /// report's date (`柘城县人民法院` / `2018年2月13日`), the last such pair among the
     /// document's closing lines; nil when there is none.
     static func signedBody(in document: Document) -> String? {
+        let total = document.blocks.reduce(0) { $0 + ($1.textLines?.count ?? 0) }
+        let reach = min(closingLines, total / 2)
         var lines: [String] = []
-        for block in document.blocks.reversed() where lines.count < closingLines {
-            guard block.textLines != nil else { continue }
-            lines += block.text.split(separator: "\n").reversed().map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        var seen = 0
+        for block in document.blocks.reversed() where seen < reach {
+            for line in (block.textLines ?? []).reversed() where seen < reach {
+                seen += 1
+                let text = line.text.trimmingSpaces
+                if !text.isEmpty { lines.append(text) }
+            }
         }
-        for (index, line) in lines.prefix(closingLines).enumerated() where index + 1 < lines.count && isDateLine(line) {
+        for (index, line) in lines.enumerated() where index + 1 < lines.count && isDateLine(line) {
             if let body = bodyLine(lines[index + 1]), !LineRole.isTitle(body), body.count >= 4 { return body }
         }
         return nil
