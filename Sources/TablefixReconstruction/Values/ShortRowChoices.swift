@@ -67,7 +67,7 @@ struct ShortRowChoices: UnitChoices {
         guard placements.count > (pruned ? 0 : 1), placements.count <= limit else { return nil }
         let totalLast = Self.totalLastPlacement(of: values, numbers: numbers, columns: columns, among: placements, check: check)
         let spaced = Self.spacedPlacement(of: values, among: placements, layouts: layouts,
-                                          totalLast: totalLast.map { _ in columns - 1 })
+                                          totalColumn: totalLast.map { _ in columns - 1 })
             ?? Self.endsPlacement(of: values, columns: columns, among: placements, check: check,
                                   neighbourGaps: neighbourGaps)
         if let chosen = spaced ?? totalLast { placements.insert(placements.remove(at: chosen), at: 0) }
@@ -163,13 +163,13 @@ struct ShortRowChoices: UnitChoices {
     /// beside it (the first ``layoutsWeighed`` of them). Each of them that singles one out
     /// must agree with the others and with the even columns. When nothing singles one out
     /// but the even columns leave two placements or more close, the row lacks one value,
-    /// and its last value is its total (`totalLast`, that column), the one of them that
+    /// and its last value is its total (`totalColumn`, the last column), the one of them that
     /// puts it there: a row of evenly spaced values lost a column at one of its ends, and
     /// its total is printed. Nil for fewer than three values, values of several lines or of
     /// a grid's cells, or no clear best: evenly spaced values fit every evenly spaced choice
     /// of columns alike.
     static func spacedPlacement(of values: [Token], among placements: [Placement], layouts: [[Double]] = [],
-                                totalLast: Int? = nil) -> Int? {
+                                totalColumn: Int? = nil) -> Int? {
         guard values.count >= 3, let middles = middles(of: values) else { return nil }
         let even = placements.indices.compactMap { index in
             misfit(columns: placements[index].map(Double.init), middles: middles).map { (index: index, miss: $0) }
@@ -180,9 +180,12 @@ struct ShortRowChoices: UnitChoices {
             }.sorted { $0.miss < $1.miss }
         }).compactMap(clearBest))
         if chosen.count == 1 { return chosen.first }
-        guard chosen.isEmpty, let totalLast, values.count == totalLast, let best = even.first, best.miss < spacingTolerance
+        // The total is the last of the columns: a row one value short of them has as many values.
+        guard chosen.isEmpty, let totalColumn, values.count == totalColumn, let best = even.first,
+            best.miss < spacingTolerance
         else { return nil }
-        let totalled = even.prefix { $0.miss < 2 * best.miss + spacingMargin }.filter { placements[$0.index].last == totalLast }
+        let totalled = even.prefix { $0.miss < 2 * best.miss + spacingMargin }
+            .filter { placements[$0.index].last == totalColumn }
         return totalled.count == 1 ? totalled[0].index : nil
     }
 
