@@ -77,6 +77,14 @@ struct MatchingTests {
         #expect(matches.map(\.labelRows) == [0..<1])
     }
 
+    @Test("reads two rows printed out of order each by its own whole label, not crosswise in the template's order")
+    func rowsOutOfOrderKeepTheirLabels() {
+        let rows = [row("二、上年结转政府信息公开申请数量", ["0", "0"]), row("一、本年新收政府信息公开申请数量", ["6", "8"])]
+        let matches = RowAligner(matcher: matcher).align(rows, to: requestRows())
+        #expect(matches.map(\.templateRow) == [0, 1])
+        #expect(matches.map(\.streamRow) == [1, 0])
+    }
+
     @Test("still reads a wrapped label's second line below the line that printed its values")
     func wrappedLabelTakesTheLineBelow() {
         let rows = [row("二、上年结转政府信息", ["1", "1"]), row("公开申请数量")]

@@ -33,21 +33,25 @@ struct RowAligner {
         // A row takes part in the ordered pass only as one of the template rows its own
         // label (and those above it) matches best: one printed out of order must not take a
         // lesser neighbour's place.
-        let bestScores = rows.indices.map { index in
-            found[index].compactMap { match -> Double? in
-                guard let match, match.labelRows.upperBound == index + 1 else { return nil }
-                return match.score
-            }.max() ?? 0
-        }
-        var matches = align(rows, templates: templates.count, candidates: found) {
+        let bestScores = Self.bestScores(found)
+        let matches = align(rows, templates: templates.count, candidates: found) {
             $0.score >= bestScores[$0.streamRow] - LabelMatcher.nearTie
         }
+        return Self.withLeftovers(matches, rows: rows, templates: templates.count, candidates: found) { _ in true }
+    }
+
+    /// `matches` and, for each template row they leave out, the best match that `admits` of
+    /// the rows they leave out, wherever it stands; by template row.
+    static func withLeftovers(_ matches: [Match], rows: [StreamRow], templates: Int, candidates found: [[Match?]],
+                              admitting admits: (Match) -> Bool) -> [Match]
+    {
+        var matches = matches
         var usedRows = Set(matches.flatMap(\.labelRows))
         let matched = Set(matches.map(\.templateRow))
-        for position in templates.indices where !matched.contains(position) {
+        for position in 0..<templates where !matched.contains(position) {
             let best = rows.indices.filter { rows[$0].holdsCells && !usedRows.contains($0) }
                 .compactMap { found[$0][position] }
-                .filter { !$0.labelRows.contains(where: usedRows.contains) }
+                .filter { admits($0) && !$0.labelRows.contains(where: usedRows.contains) }
                 .max { $0.score < $1.score }
             guard let best else { continue }
             matches.append(best)
@@ -90,11 +94,34 @@ struct RowAligner {
         aliases.map { matcher.score(label, $0) }.max() ?? 0
     }
 
-    /// The best order-preserving assignment of `rows` to `templates`.
+    /// The best order-preserving assignment of `rows` to `templates`. A row whose label is
+    /// another template row's whole label (``wholeLabelScore``) takes no lesser row's place:
+    /// rows printed out of order (`二、上年结转…` above `一、本年新收…`) are not read
+    /// crosswise; the one that breaks the order is read where it stands when its own line
+    /// holds its whole label and one value per column.
     ///
     /// - Complexity: O(r·t·a) for r rows, t template rows and a aliases per row.
     func align(_ rows: [StreamRow], to templates: [RowTemplate]) -> [Match] {
-        align(rows, templates: templates.count, candidates: candidates(rows, to: templates))
+        let found = candidates(rows, to: templates)
+        let bestScores = Self.bestScores(found)
+        let matches = align(rows, templates: templates.count, candidates: found) {
+            bestScores[$0.streamRow] < Self.wholeLabelScore || $0.score >= bestScores[$0.streamRow] - LabelMatcher.nearTie
+        }
+        return Self.withLeftovers(matches, rows: rows, templates: templates.count, candidates: found) {
+            $0.score >= Self.wholeLabelScore && $0.labelRows == $0.streamRow..<($0.streamRow + 1)
+                && rows[$0.streamRow].printedValueCount == templates[$0.templateRow].columns.count
+        }
+    }
+
+    /// For each row, the best score of its matches read with its own label or with label
+    /// rows above it (not one below).
+    static func bestScores(_ found: [[Match?]]) -> [Double] {
+        found.indices.map { index in
+            found[index].compactMap { match -> Double? in
+                guard let match, match.labelRows.upperBound == index + 1 else { return nil }
+                return match.score
+            }.max() ?? 0
+        }
     }
 
     /// The best order-preserving assignment of `rows` to `t` template rows among the
