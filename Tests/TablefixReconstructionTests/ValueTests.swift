@@ -296,6 +296,24 @@ struct ValueTests {
         #expect(readings.allSatisfy { $0.confidence < 0.9 })
     }
 
+    @Test("a grid row with a blank at either end beyond its columns, its arithmetic silent, is a guess below high confidence")
+    func paddingAtEitherEndIsAGuess() {
+        // `| （七）总计 | | 115 | 5 | 无 | 2 | 3 | 无 | |`: a merged label's blank, or a blank total.
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let readings = row.unit(for: tokens(["", "115", "5", "无", "2", "3", "无", ""])).readings
+        #expect(readings.allSatisfy { $0.confidence < ConfidencePolicy.standard.threshold })
+        #expect(readings.allSatisfy { $0.rule == .position })
+    }
+
+    @Test("a grid row with a blank at either end beyond its columns offers both placements for the table's arithmetic to choose")
+    func paddingAtEitherEndOffersBoth() {
+        let row = RowValues(keys: (1...7).map { "c\($0)" }, decimal: false, check: Self.total)
+        let choices = row.unit(for: tokens(["", "4", "1", "0", "0", "0", "5", ""])).choices
+        #expect(choices?.count == 2)
+        #expect(choices?.values(0) == [nil, 4, 1, 0, 0, 0, 5])
+        #expect(choices?.values(1) == [4, 1, 0, 0, 0, 5, nil])
+    }
+
     @Test("flags a row with too few values instead of guessing")
     func shortRow() {
         let row = RowValues(keys: (1...3).map { "c\($0)" }, decimal: false, check: Self.noArithmetic)

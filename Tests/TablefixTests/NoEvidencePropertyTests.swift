@@ -51,6 +51,43 @@ struct NoEvidencePropertyTests {
         }
     }
 
+    /// A fixture's rendering `kind` that prints the requests table one row per line, its
+    /// cells between bars (markitdown's pipe tables, html2text's `label| 6| 1|…`), and gold,
+    /// with each template row's line.
+    static func rowLineFixtures(_ kind: String) throws -> [Fixture] {
+        let folder = Fixtures.root.appendingPathComponent("Samples/fixtures")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("variants").path).sorted()
+        return try names.compactMap { name in
+            let text = try String(contentsOf: folder.appendingPathComponent("variants/\(name)/\(name).\(kind)"), encoding: .utf8)
+            let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("gold/\(name).json")))
+                as? [String: Any] ?? [:]
+            let lines = text.components(separatedBy: "\n")
+            guard let heading = lines.firstIndex(where: { $0.contains("收到和处理政府信息公开申请情况") }) else { return nil }
+            func isValue(_ cell: String) -> Bool { cell.isEmpty || cell == "—" || Double(cell.replacingOccurrences(of: ",", with: "")) != nil }
+            var rows: [Int] = []
+            for index in lines.indices.dropFirst(heading) {
+                let cells = Self.cells(lines[index])
+                if cells.count > 7, cells.suffix(7).allSatisfy(isValue), cells.suffix(7).contains(where: { !$0.isEmpty }) {
+                    rows.append(index)
+                } else if !rows.isEmpty, lines[index].contains("|") {
+                    break
+                }
+            }
+            let keys = gold["template"] as? String == "gov-disclosure-2021" ? Self.rows2021 : Self.rows2019
+            guard rows.count == keys.count else { return nil }
+            return Fixture(name: name, lines: lines, gold: gold, rows: zip(keys, rows).map { (key: $0, lines: [$1]) })
+        }
+    }
+
+    /// The cells of a line whose cells stand between bars, trimmed (the bars at its ends, if
+    /// any, open and close no cell).
+    static func cells(_ line: String) -> [String] {
+        var line = line.trimmingCharacters(in: .whitespaces)[...]
+        if line.hasPrefix("|") { line = line.dropFirst() }
+        if line.hasSuffix("|") { line = line.dropLast() }
+        return line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
     static let rows2019 = ["new", "carried_in", "granted", "partial", "denied.secret", "denied.law", "denied.safety",
                            "denied.third_party", "denied.internal", "denied.process", "denied.enforcement", "denied.inquiry",
                            "unable.not_held", "unable.must_create", "unable.unclear", "rejected.petition", "rejected.repeat",
@@ -97,6 +134,36 @@ struct NoEvidencePropertyTests {
             let gold = Self.gold(fixture.gold, nulling: Self.columns.map { "\(row.key).\($0)" })
             #expect(try Self.wrongConfidentCells(lines.joined(separator: "\n"), gold: gold) == [],
                     "seed \(seed), \(fixture.name), \(row.key) blanked")
+        }
+    }
+
+    @Test("with a row's total blanked in a markdown pipe table (a merged label's blank before the values, a blank after them)",
+          arguments: seeds)
+    func pipeRowTotalBlanked(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        for fixture in try Self.rowLineFixtures("markitdown.txt") {
+            let rows = fixture.rows.filter { Self.cells(fixture.lines[$0.lines[0]]).last != "0" }
+            guard !rows.isEmpty else { continue }
+            let row = rows[Int.random(in: 0..<rows.count, using: &generator)]
+            var lines = fixture.lines
+            let line = lines[row.lines[0]]
+            let lastCell = try #require(line.dropLast().lastIndex(of: "|"))
+            lines[row.lines[0]] = String(line[...lastCell]) + "  |"
+            let gold = Self.gold(fixture.gold, nulling: ["\(row.key).total"])
+            #expect(try Self.wrongConfidentCells(lines.joined(separator: "\n"), gold: gold) == [],
+                    "seed \(seed), \(fixture.name), \(row.key).total blanked")
+        }
+    }
+
+    @Test("with two neighbouring rows swapped in a text of one row per line, each beside its label", arguments: seeds)
+    func neighbouringRowsSwapped(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        for fixture in try Self.rowLineFixtures("html2text.txt") {
+            let first = Int.random(in: 0..<(fixture.rows.count - 1), using: &generator)
+            var lines = fixture.lines
+            lines.swapAt(fixture.rows[first].lines[0], fixture.rows[first + 1].lines[0])
+            #expect(try Self.wrongConfidentCells(lines.joined(separator: "\n"), gold: fixture.gold) == [],
+                    "seed \(seed), \(fixture.name), \(fixture.rows[first].key) and \(fixture.rows[first + 1].key) swapped")
         }
     }
 

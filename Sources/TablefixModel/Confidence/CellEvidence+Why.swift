@@ -46,6 +46,8 @@ extension CellEvidence {
         case .continued:
             return "the row's values continue on the lines of values below its first; its arithmetic holds with them"
         case .lacking(let cells, let columns): return "no cell in source (row has \(cells) cells for \(columns) columns)"
+        case .paddingGuessed:
+            return "the row has a blank cell at either end; took the last for the grid's padding"
         case .byColumns(let checked):
             return "placed by the character columns of a fuller row" + (checked ? "; the row's arithmetic holds" : "")
         case .mismatched(let values, let columns):

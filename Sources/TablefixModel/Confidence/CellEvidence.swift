@@ -63,6 +63,11 @@ public struct CellEvidence: Sendable, Equatable {
         case label
         /// One slot per column, blank slots included.
         case slot
+        /// One slot per column once a grid's blank padding is dropped, where the row has a
+        /// blank at either end and the table's arithmetic did not choose which end was padding
+        /// (`| 总计 | | 115 | … | |`: a merged label's blank before the values, or a blank total
+        /// after them).
+        case paddingGuessed
         /// A row of fewer cells than columns, taken as the rightmost: one of its cells.
         case rightAligned(cells: Int, columns: Int)
         /// A column such a row has no cell for.
@@ -257,7 +262,7 @@ extension CellEvidence {
     public var rule: ReadingRule {
         if case .states = prose { return .narrative }
         switch placement {
-        case .rightAligned, .lacking, .byColumns: return .position
+        case .rightAligned, .lacking, .byColumns, .paddingGuessed: return .position
         case .mismatched(let values, let columns) where values < columns: return .shortRow
         case .window: return .window
         case .split: return .splitDigits

@@ -48,6 +48,9 @@ public struct ConfidencePolicy: Sendable {
     /// alone: a renderer's columns may drift.
     public var byColumnsChecked = 0.7
     public var byColumnsUnchecked = 0.6
+    /// A row of one slot per column once its grid's padding was dropped at one end, where
+    /// either end could have been it: a guess between two placements.
+    public var paddingGuessed = 0.6
     public var mismatched = 0.3
     public var window = 0.8
     /// A number printed in pieces one space apart, joined: when the row's arithmetic holds
@@ -218,6 +221,7 @@ public struct ConfidencePolicy: Sendable {
         case .rightAligned: return min(start, rightAligned)
         case .lacking: return lacking
         case .byColumns(let checked): return min(start, checked ? byColumnsChecked : byColumnsUnchecked)
+        case .paddingGuessed: return min(start, paddingGuessed)
         case .mismatched: return evidence.source == .absent ? absent : min(start, mismatched)
         case .window: return min(start, window)
         case .joined(let checked): return min(start, checked ? joinedChecked : joinedUnchecked)

@@ -45,13 +45,17 @@ struct RowValues {
     /// them in a line of text (``StreamRow/tailSpaces``).
     func unit(for tail: [Token], spaces: [Int]? = nil) -> ReadingUnit {
         if let unit = byColumnsUnit(tail) { return unit }
-        let slots = withoutSurplusBlanks(tail.filter { !$0.isBlankByPosition })
+        let (slots, otherPadding) = withoutPadding(tail.filter { !$0.isBlankByPosition })
         let printed = slots.filter(\.isValue)
         // A word only rules make sense of (`olo`, `oo`) is read so first.
         let rulesFirst = printed.contains { RuleGlyphs.needsRules($0.raw) }
         if rulesFirst, let unit = ruleGlyphUnit(printed) { return unit }
         if printed.count == columns {
             return ReadingUnit(keys: keys, readings: printed.enumerated().map { reading($1, column: $0) })
+        }
+        if slots.count == columns, let otherPadding {
+            let options = [slots, otherPadding].map { $0.enumerated().map { reading($1, column: $0, placement: .paddingGuessed) } }
+            return ReadingUnit(keys: keys, readings: options[0], choices: PaddingChoices(options: options))
         }
         if slots.count == columns {
             return ReadingUnit(keys: keys, readings: slots.enumerated().map { reading($1, column: $0, placement: .slot) })
@@ -273,12 +277,27 @@ struct RowValues {
         return ReadingUnit(keys: keys, readings: slots.enumerated().map { reading($1, column: $0, placement: placement) })
     }
 
-    /// `slots` without the blanks at either end beyond one slot per column (a grid's padding).
+    /// `slots` without the blanks at either end beyond one slot per column (a grid's padding),
+    /// the last ones first.
     func withoutSurplusBlanks(_ slots: [Token]) -> [Token] {
         var slots = slots
         while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
         while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
         return slots
+    }
+
+    /// `slots` without a grid's padding (``withoutSurplusBlanks(_:)``), and, where the row has
+    /// blanks at both ends beyond its columns and dropping the first ones places its values
+    /// otherwise, the slots so (`| 总计 | | 115 | … | 3 | |`: a merged label's blank before
+    /// the values, or a blank total after them).
+    func withoutPadding(_ slots: [Token]) -> (slots: [Token], otherwise: [Token]?) {
+        let lastFirst = withoutSurplusBlanks(slots)
+        var firstFirst = slots
+        while firstFirst.count > columns, firstFirst.first?.kind == .blank { firstFirst.removeFirst() }
+        while firstFirst.count > columns, firstFirst.last?.kind == .blank { firstFirst.removeLast() }
+        let placed = { (slots: [Token]) in slots.map { $0.kind == .blank ? nil : $0.raw } }
+        guard lastFirst.count == columns, placed(firstFirst) != placed(lastFirst) else { return (lastFirst, nil) }
+        return (lastFirst, firstFirst)
     }
 
     /// The reading of `token` in `column`.
@@ -503,6 +522,24 @@ struct RowValues {
             reading(token, column: column, placement: .window(values: printed.count, columns: columns))
         }
     }
+}
+
+/// The two ways a grid row with blanks at both ends beyond its columns may lose its
+/// padding (``RowValues/withoutPadding(_:)``), the last blanks first by default: a guess,
+/// unless the table's arithmetic chooses.
+struct PaddingChoices: UnitChoices {
+    /// Each way's readings, placed as guessed.
+    let options: [[CellReading]]
+
+    var count: Int { options.count }
+    var group: Int? { nil }
+
+    func values(_ option: Int) -> [Double?] { options[option].map(\.value) }
+
+    /// The readings of the way the arithmetic chose, placed by their slots.
+    func readings(decided option: Int) -> [CellReading] { options[option].map { $0.placed(.slot) } }
+
+    func readings(undecided options: [Int]) -> [CellReading]? { nil }
 }
 
 /// The splits of a row's glued digits that each fit its own arithmetic (every split
