@@ -85,6 +85,17 @@ struct MatchingTests {
         #expect(matches.map(\.streamRow) == [1, 0])
     }
 
+    @Test("in a form of any row order, a row left over takes no template row its label matches worse than another's")
+    func anyOrderLeftoverKeepsItsBestLabel() {
+        let templates = [("lawsuit", "行政诉讼数"), ("appeal", "行政申诉数")].map { key, label in
+            RowTemplate(key: key, labels: [label], group: nil, columns: ["year", "cumulative"], decimal: nil)
+        }
+        // The lawsuit row printed twice (a page break repeated it): the second is no appeal row.
+        let rows = [row("行政诉讼数", ["0", "0"]), row("行政诉讼数", ["0", "0"])]
+        let matches = RowAligner(matcher: matcher).alignAnyOrder(rows, to: templates)
+        #expect(matches.map(\.templateRow) == [0])
+    }
+
     @Test("still reads a wrapped label's second line below the line that printed its values")
     func wrappedLabelTakesTheLineBelow() {
         let rows = [row("二、上年结转政府信息", ["1", "1"]), row("公开申请数量")]

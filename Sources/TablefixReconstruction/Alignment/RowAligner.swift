@@ -27,17 +27,17 @@ struct RowAligner {
 
     /// The assignment of `rows` to `templates` when forms print the rows in orders of
     /// their own: the best order-preserving one, then each template row left over matched
-    /// to the best row left over, wherever it stands.
+    /// to the best row left over, wherever it stands; each row only as a template row its
+    /// label matches best (`行政申诉、举报数` is not also `行政申诉数`).
     func alignAnyOrder(_ rows: [StreamRow], to templates: [RowTemplate]) -> [Match] {
         let found = candidates(rows, to: templates)
         // A row takes part in the ordered pass only as one of the template rows its own
         // label (and those above it) matches best: one printed out of order must not take a
         // lesser neighbour's place.
         let bestScores = Self.bestScores(found)
-        let matches = align(rows, templates: templates.count, candidates: found) {
-            $0.score >= bestScores[$0.streamRow] - LabelMatcher.nearTie
-        }
-        return Self.withLeftovers(matches, rows: rows, templates: templates.count, candidates: found) { _ in true }
+        let isBest = { (match: Match) in match.score >= bestScores[match.streamRow] - LabelMatcher.nearTie }
+        let matches = align(rows, templates: templates.count, candidates: found, admitting: isBest)
+        return Self.withLeftovers(matches, rows: rows, templates: templates.count, candidates: found, admitting: isBest)
     }
 
     /// `matches` and, for each template row they leave out, the best match that `admits` of
