@@ -3,7 +3,8 @@ public import TablefixModel
 /// Removes what extraction and scraping left behind: `[bookmark: …]` anchors, markdown
 /// `**bold**` marks, reStructuredText directive markers (`.. rubric:: `), inline HTML tags (`<span …>`), and blocks of pasted web-page clutter (索引号, 发布机构, 成文日期,
 /// 发布日期, 浏览次数, 分享 …), site navigation (`首页 政务公开 …`, `当前位置：…`), page widgets
-/// (`【打印本页】【关闭窗口】`) and the footer (the ICP licence line), from text, HTML and DOCX alike.
+/// (`【打印本页】【关闭窗口】`), the footer (the ICP licence line) and a PDF's page numbers between its
+/// pages (`— 4 —`, `第 4 页`), from text, HTML and DOCX alike.
 ///
 /// Removed text is kept: clutter blocks stay in the document as `removed` blocks, and
 /// every removal is an edit. Table rows of the report are never taken for clutter.
@@ -279,6 +280,38 @@ public struct ArtifactRemoval: CleanupPass {
         return breadcrumbOpenings.contains(where: { text.hasPrefix($0) }) || isNavigationLine(text)
     }
 
+    /// Whether one line of text is a page's number as a PDF's text prints it between pages:
+    /// one to three digits between one or two dashes on either side, a space at most between
+    /// (`— 4 —`, the style of official documents, `-4-`), or `第 4 页` (`共 6 页` after it). A bare number
+    /// is none: it may be a cell on a line of its own; and a row's values stand wider apart.
+    static func isPageNumberLine(_ raw: String) -> Bool {
+        guard raw.utf8.count <= 60 else { return false }
+        let text = raw.trimmingSpaces
+        if let first = text.unicodeScalars.first, pageNumberDashes.contains(first) {
+            var core = text.unicodeScalars[...]
+            var dashes = (leading: 0, trailing: 0)
+            while let scalar = core.first, pageNumberDashes.contains(scalar) { core.removeFirst(); dashes.leading += 1 }
+            while let scalar = core.last, pageNumberDashes.contains(scalar) { core.removeLast(); dashes.trailing += 1 }
+            // A dash or two on either side: a crawler's run of none marks (`————11————`) has more.
+            guard (1...2).contains(dashes.leading), (1...2).contains(dashes.trailing) else { return false }
+            if core.first == " " { core.removeFirst() }
+            if core.last == " " { core.removeLast() }
+            return (1...3).contains(core.count) && core.allSatisfy { ("0"..."9").contains($0) }
+        }
+        let compact = text.unicodeScalars.filter { $0 != " " }
+        guard compact.first == "第" else { return false }
+        var pieces = String(String.UnicodeScalarView(compact)).split(separator: "页", omittingEmptySubsequences: false)
+        guard pieces.last == "" else { return false }
+        pieces.removeLast()
+        let isNumber = { (piece: Substring, opening: Character) in
+            piece.first == opening && (1...3).contains(piece.count - 1) && piece.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        return (pieces.count == 1 && isNumber(pieces[0], "第")) || (pieces.count == 2 && isNumber(pieces[0], "第") && isNumber(pieces[1], "共"))
+    }
+
+    /// The dashes a page number stands between.
+    static let pageNumberDashes: Set<Unicode.Scalar> = ["-", "—", "–", "－", "─"]
+
     /// A site's navigation bar as text: four or more short entries, one of them `首页`,
     /// separated by spaces, `|` or `·`, and nothing else (`首页 政务公开 政务服务 互动交流`).
     static func isNavigationLine(_ text: String) -> Bool {
@@ -333,13 +366,21 @@ public struct ArtifactRemoval: CleanupPass {
         // The page's furniture goes too, but never takes the lines around it along: a
         // breadcrumb often sits right above the report's title.
         var furniture: [Int] = []
+        var pageNumbers: [Int] = []
         for index in document.blocks.indices {
             switch document.blocks[index].content {
             case .heading(let lines), .paragraph(let lines):
                 if lines.count == 1, Self.isFurnitureLine(lines[0].text) { furniture.append(index) }
+                if lines.count == 1, Self.isPageNumberLine(lines[0].text) { pageNumbers.append(index) }
             default: break
             }
             if let run = Self.navigationRun(in: document.blocks, at: index) { furniture += run }
+        }
+        for index in pageNumbers {
+            let block = document.blocks[index]
+            document.edits.append(Edit(kind: .clutter, before: block.text, after: "", line: block.lines.lowerBound,
+                                       confidence: ConfidencePolicy.standard.editClutter))
+            document.blocks[index].content = .removed(text: block.text, reason: "page number")
         }
         guard !clutter.isEmpty || !furniture.isEmpty else { return }
         var remove = Set(clutter).union(furniture)

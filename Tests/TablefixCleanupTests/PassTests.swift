@@ -126,6 +126,21 @@ struct ArtifactRemovalTests {
         #expect(document.edits.allSatisfy { $0.after.isEmpty })
     }
 
+    @Test("removes a PDF's page numbers between its pages, official documents' style included, and records them",
+          arguments: ["— 4 —", "-4-", "- 12 -", "－3－", "第 4 页", "第4页 共6页"])
+    func pageNumbers(line: String) {
+        let document = run(ArtifactRemoval(), on: "行政许可\n\(line)\n5468\n")
+        #expect(document.text == "行政许可\n5468")
+        #expect(document.edits.map(\.before) == [line])
+    }
+
+    @Test("keeps a bare number, a run of none marks and a dash with a number apart: cells, not page numbers",
+          arguments: ["4", "————————11—————", "—    38    —", "-4", "第4项", "— 2024 —"])
+    func notPageNumbers(line: String) {
+        let document = run(ArtifactRemoval(), on: "行政许可\n\(line)\n")
+        #expect(document.edits.isEmpty)
+    }
+
     @Test("removes a pasted web-page metadata box, title and share link included, keeping them as removed blocks")
     func clutter() {
         let text = """

@@ -10,6 +10,8 @@ the changed input shows. Each change keeps the gold true of what the input still
   dup          a table line printed twice
   wrap         a table line broken in two before one of its numbers
   glue         the space or bar between two numbers of a line removed
+  page         a page break after a table line: its page number (`- 7 -`, `第 7 页`, `7`) and a
+               form feed
 
 A confident cell that is null where the gold has a number is counted only when the change
 did not remove that number's line or cell: `blank`/`not-printed` where the input lost the
@@ -77,6 +79,10 @@ def changes(text, rng, count, modes):
             m = rng.choice(numbers[1:])
             out.append((f"wrap line {i + 1} before {m.group()!r}",
                         lines[:i] + [line[:m.start()].rstrip(), line[m.start():]] + lines[i + 1:], False))
+        elif mode == "page":
+            number = rng.randint(2, 40)
+            footer = rng.choice([f"- {number} -", f"— {number} —", f"第 {number} 页", f"{number}"])
+            out.append((f"page break after line {i + 1} ({footer})", lines[:i + 1] + ["", footer, "\f"] + lines[i + 1:], False))
         elif mode == "glue":
             pairs = [(a, b) for a, b in zip(numbers, numbers[1:]) if line[a.end():b.start()].strip(" |") == ""]
             if pairs:
@@ -126,7 +132,7 @@ def main():
     kinds = sys.argv[1].split(",")
     run.per = int(sys.argv[2]) if len(sys.argv) > 2 else 4
     run.seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
-    run.modes = (sys.argv[4] if len(sys.argv) > 4 else "drop-number,drop-line,swap,dup,wrap,glue").split(",")
+    run.modes = (sys.argv[4] if len(sys.argv) > 4 else "drop-number,drop-line,swap,dup,wrap,glue,page").split(",")
     jobs = inputs(kinds)
     counts = collections.Counter()
     with Pool(os.cpu_count() or 2) as pool:
