@@ -23,15 +23,23 @@ struct NoEvidencePropertyTests {
 
     static let columns = ["natural", "commercial", "research", "social", "legal", "other", "total"]
 
-    static func fixtures() throws -> [Fixture] {
+    /// Each fixture report's rendering `kind` as lines, the index of its requests table's
+    /// heading, and its gold; the reports whose rendering has no such heading left out.
+    static func renderings(_ kind: String) throws -> [(name: String, lines: [String], heading: Int, gold: [String: Any])] {
         let folder = Fixtures.root.appendingPathComponent("Samples/fixtures")
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("variants").path).sorted()
         return try names.compactMap { name in
-            let text = try String(contentsOf: folder.appendingPathComponent("variants/\(name)/\(name).lo.txt"), encoding: .utf8)
+            let text = try String(contentsOf: folder.appendingPathComponent("variants/\(name)/\(name).\(kind)"), encoding: .utf8)
             let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("gold/\(name).json")))
                 as? [String: Any] ?? [:]
             let lines = text.components(separatedBy: "\n")
             guard let heading = lines.firstIndex(where: { $0.contains("收到和处理政府信息公开申请情况") }) else { return nil }
+            return (name, lines, heading, gold)
+        }
+    }
+
+    static func fixtures() throws -> [Fixture] {
+        try renderings("lo.txt").compactMap { name, lines, heading, gold in
             func isValue(_ line: String) -> Bool {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 return !trimmed.isEmpty && (Double(trimmed.replacingOccurrences(of: ",", with: "")) != nil || trimmed == "—")
@@ -55,14 +63,7 @@ struct NoEvidencePropertyTests {
     /// cells between bars (markitdown's pipe tables, html2text's `label| 6| 1|…`), and gold,
     /// with each template row's line.
     static func rowLineFixtures(_ kind: String) throws -> [Fixture] {
-        let folder = Fixtures.root.appendingPathComponent("Samples/fixtures")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("variants").path).sorted()
-        return try names.compactMap { name in
-            let text = try String(contentsOf: folder.appendingPathComponent("variants/\(name)/\(name).\(kind)"), encoding: .utf8)
-            let gold = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("gold/\(name).json")))
-                as? [String: Any] ?? [:]
-            let lines = text.components(separatedBy: "\n")
-            guard let heading = lines.firstIndex(where: { $0.contains("收到和处理政府信息公开申请情况") }) else { return nil }
+        try renderings(kind).compactMap { name, lines, heading, gold in
             func isValue(_ cell: String) -> Bool { cell.isEmpty || cell == "—" || Double(cell.replacingOccurrences(of: ",", with: "")) != nil }
             var rows: [Int] = []
             for index in lines.indices.dropFirst(heading) {
