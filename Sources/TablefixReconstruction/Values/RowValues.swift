@@ -278,11 +278,18 @@ struct RowValues {
     }
 
     /// `slots` without the blanks at either end beyond one slot per column (a grid's padding),
-    /// the last ones first.
-    func withoutSurplusBlanks(_ slots: [Token]) -> [Token] {
+    /// the last ones first, or the first ones first.
+    func withoutSurplusBlanks(_ slots: [Token], lastFirst: Bool = true) -> [Token] {
         var slots = slots
-        while slots.count > columns, slots.last?.kind == .blank { slots.removeLast() }
-        while slots.count > columns, slots.first?.kind == .blank { slots.removeFirst() }
+        let dropLast = { (slots: inout [Token]) in while slots.count > self.columns, slots.last?.kind == .blank { slots.removeLast() } }
+        let dropFirst = { (slots: inout [Token]) in while slots.count > self.columns, slots.first?.kind == .blank { slots.removeFirst() } }
+        if lastFirst {
+            dropLast(&slots)
+            dropFirst(&slots)
+        } else {
+            dropFirst(&slots)
+            dropLast(&slots)
+        }
         return slots
     }
 
@@ -292,9 +299,7 @@ struct RowValues {
     /// the values, or a blank total after them).
     func withoutPadding(_ slots: [Token]) -> (slots: [Token], otherwise: [Token]?) {
         let lastFirst = withoutSurplusBlanks(slots)
-        var firstFirst = slots
-        while firstFirst.count > columns, firstFirst.first?.kind == .blank { firstFirst.removeFirst() }
-        while firstFirst.count > columns, firstFirst.last?.kind == .blank { firstFirst.removeLast() }
+        let firstFirst = withoutSurplusBlanks(slots, lastFirst: false)
         let placed = { (slots: [Token]) in slots.map { $0.kind == .blank ? nil : $0.raw } }
         guard lastFirst.count == columns, placed(firstFirst) != placed(lastFirst) else { return (lastFirst, nil) }
         return (lastFirst, firstFirst)
