@@ -285,28 +285,32 @@ public struct ArtifactRemoval: CleanupPass {
     /// (`— 4 —`, the style of official documents, `-4-`), or `第 4 页` (`共 6 页` after it). A bare number
     /// is none: it may be a cell on a line of its own; and a row's values stand wider apart.
     static func isPageNumberLine(_ raw: String) -> Bool {
-        guard raw.utf8.count <= 60 else { return false }
-        let text = raw.trimmingSpaces
-        if let first = text.unicodeScalars.first, pageNumberDashes.contains(first) {
-            var core = text.unicodeScalars[...]
-            var dashes = (leading: 0, trailing: 0)
-            while let scalar = core.first, pageNumberDashes.contains(scalar) { core.removeFirst(); dashes.leading += 1 }
-            while let scalar = core.last, pageNumberDashes.contains(scalar) { core.removeLast(); dashes.trailing += 1 }
-            // A dash or two on either side: a crawler's run of none marks (`————11————`) has more.
-            guard (1...2).contains(dashes.leading), (1...2).contains(dashes.trailing) else { return false }
-            if core.first == " " { core.removeFirst() }
-            if core.last == " " { core.removeLast() }
-            return (1...3).contains(core.count) && core.allSatisfy { ("0"..."9").contains($0) }
+        // Most lines open with neither a dash nor 第: told by their first scalar, before any copy.
+        guard raw.utf8.count <= 60, let first = raw.unicodeScalars.first(where: { !$0.isSpace }),
+            first == "第" || pageNumberDashes.contains(first)
+        else { return false }
+        var rest = raw.trimmingSpaces.unicodeScalars[...]
+        let isDigit = { (scalar: Unicode.Scalar) in ("0"..."9").contains(scalar) }
+        if first == "第" {
+            rest = rest.filter { $0 != " " }[...]
+            // `第` digits `页`, or `共` digits `页` after it.
+            func take(_ opening: Unicode.Scalar) -> Bool {
+                guard rest.first == opening else { return false }
+                let digits = rest.dropFirst().prefix(while: isDigit).count
+                guard (1...3).contains(digits), rest.dropFirst(1 + digits).first == "页" else { return false }
+                rest = rest.dropFirst(2 + digits)
+                return true
+            }
+            return take("第") && (rest.isEmpty || take("共") && rest.isEmpty)
         }
-        let compact = text.unicodeScalars.filter { $0 != " " }
-        guard compact.first == "第" else { return false }
-        var pieces = String(String.UnicodeScalarView(compact)).split(separator: "页", omittingEmptySubsequences: false)
-        guard pieces.last == "" else { return false }
-        pieces.removeLast()
-        let isNumber = { (piece: Substring, opening: Character) in
-            piece.first == opening && (1...3).contains(piece.count - 1) && piece.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
-        }
-        return (pieces.count == 1 && isNumber(pieces[0], "第")) || (pieces.count == 2 && isNumber(pieces[0], "第") && isNumber(pieces[1], "共"))
+        var dashes = (leading: 0, trailing: 0)
+        while let scalar = rest.first, pageNumberDashes.contains(scalar) { rest.removeFirst(); dashes.leading += 1 }
+        while let scalar = rest.last, pageNumberDashes.contains(scalar) { rest.removeLast(); dashes.trailing += 1 }
+        // A dash or two on either side: a crawler's run of none marks (`————11————`) has more.
+        guard (1...2).contains(dashes.leading), (1...2).contains(dashes.trailing) else { return false }
+        if rest.first == " " { rest.removeFirst() }
+        if rest.last == " " { rest.removeLast() }
+        return (1...3).contains(rest.count) && rest.allSatisfy(isDigit)
     }
 
     /// The dashes a page number stands between.
@@ -376,12 +380,14 @@ public struct ArtifactRemoval: CleanupPass {
             }
             if let run = Self.navigationRun(in: document.blocks, at: index) { furniture += run }
         }
-        for index in pageNumbers {
-            let block = document.blocks[index]
-            document.edits.append(Edit(kind: .clutter, before: block.text, after: "", line: block.lines.lowerBound,
-                                       confidence: ConfidencePolicy.standard.editClutter))
-            document.blocks[index].content = .removed(text: block.text, reason: "page number")
+        /// Keeps block `index` as removed, and the removal as an edit.
+        func removeBlock(_ index: Int, reason: String, confidence: Double) {
+            let text = document.blocks[index].text
+            document.edits.append(Edit(kind: .clutter, before: text, after: "", line: document.blocks[index].lines.lowerBound,
+                                       confidence: confidence))
+            document.blocks[index].content = .removed(text: text, reason: reason)
         }
+        for index in pageNumbers { removeBlock(index, reason: "page number", confidence: ConfidencePolicy.standard.editClutter) }
         guard !clutter.isEmpty || !furniture.isEmpty else { return }
         var remove = Set(clutter).union(furniture)
         // Short lines wedged between two clutter blocks close together are the box's own.
@@ -390,12 +396,9 @@ public struct ArtifactRemoval: CleanupPass {
             if between.allSatisfy({ Self.isShortLine(document.blocks[$0]) }) { remove.formUnion(between) }
         }
         for index in remove.sorted() {
-            let block = document.blocks[index]
-            let text = block.text
-            document.edits.append(
-                Edit(kind: .clutter, before: text, after: "", line: block.lines.lowerBound,
-                     confidence: clutter.contains(index) || furniture.contains(index) ? ConfidencePolicy.standard.editClutter : ConfidencePolicy.standard.editClutterNearby))
-            document.blocks[index].content = .removed(text: text, reason: "web-page clutter")
+            let confidence = clutter.contains(index) || furniture.contains(index)
+                ? ConfidencePolicy.standard.editClutter : ConfidencePolicy.standard.editClutterNearby
+            removeBlock(index, reason: "web-page clutter", confidence: confidence)
         }
     }
 }

@@ -298,6 +298,7 @@ struct RowValues {
     /// otherwise, the slots so (`| 总计 | | 115 | … | 3 | |`: a merged label's blank before
     /// the values, or a blank total after them).
     func withoutPadding(_ slots: [Token]) -> (slots: [Token], otherwise: [Token]?) {
+        guard slots.count > columns else { return (slots, nil) }
         let lastFirst = withoutSurplusBlanks(slots)
         let firstFirst = withoutSurplusBlanks(slots, lastFirst: false)
         let placed = { (slots: [Token]) in slots.map { $0.kind == .blank ? nil : $0.raw } }
