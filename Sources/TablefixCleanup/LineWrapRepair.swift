@@ -74,8 +74,9 @@ public struct LineWrapRepair: CleanupPass {
 
     /// The positions of the lone words in the run of numbers that ends a line that stand
     /// for cells: words an OCR printed for digits (`工`, `】` in `行政规范性文件 工 1 8`)
-    /// and a publisher's word for none (`无` in `1   无   3`). Their spaces separate
-    /// cells, they are not a line break's.
+    /// and a publisher's word for none (`无` in `1   无   3`, `1件   无   3件`). Their
+    /// spaces separate cells, they are not a line break's. The numbers of the run may print
+    /// units and full-width digits (``NumberGlyphs/isPrintedCount(_:)``).
     static func cellWordPositions(in chars: [Character]) -> Set<Int> {
         guard chars.contains(where: { $0.isCJK || $0.isCJKPunctuation }) else { return [] }
         var positions = Set<Int>()
@@ -89,6 +90,8 @@ public struct LineWrapRepair: CleanupPass {
             let word = chars[start..<end]
             if word.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "|" }) {
                 sawNumber = sawNumber || word.contains { $0 != "|" }
+            } else if NumberGlyphs.isPrintedCount(word) {
+                sawNumber = true
             } else if word.count == 1, NumberGlyphs.loneDigits[String(word)] != nil || NumberGlyphs.noneWords.contains(String(word)) {
                 positions.insert(start)
             } else {

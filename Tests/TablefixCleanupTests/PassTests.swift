@@ -291,6 +291,18 @@ struct LineWrapRepairTests {
         }
     }
 
+    @Test("keeps the spaces between words for none and numbers printed with units or in full-width digits")
+    func noneWordSpacesBesideUnits() {
+        for line in [
+            "一、本年新收政府信息公开申请数量   215件   7项   1件   无   19件   4项   246项",
+            "行政处罚   268件   无   82件", "政府集中采购   无   594.19万元", "规章   ０   无   －３",
+        ] {
+            let document = run(LineWrapRepair(), on: line + "\n")
+            #expect(document.text == line)
+            #expect(document.edits.isEmpty)
+        }
+    }
+
     @Test("keeps the space after words for none glued to a label or a number: a crawler's rows on one line")
     func gluedNoneCellsSpace() {
         let line = "规章无无无 行政规范性文件4341 行政许可无 第二十条第（六）项 411无6无无 五、存在的主要问题"

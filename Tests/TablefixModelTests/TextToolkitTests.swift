@@ -32,6 +32,12 @@ struct TextToolkitTests {
         for word in ["0", "一", "无此", ""] { #expect(!NumberGlyphs.isNone(word)) }
     }
 
+    @Test("takes a count as a cell prints it, with its sign, separators and unit, and nothing else for one")
+    func printedCounts() {
+        for word in ["12", "-3", "－３", "１２", "594.19万元", "1,736件", "6人次", "4%"] { #expect(NumberGlyphs.isPrintedCount(word)) }
+        for word in ["件", "-", "一件", "十二", "", "3a", "第3项", "件3"] { #expect(!NumberGlyphs.isPrintedCount(word)) }
+    }
+
     @Test("tells CJK ideographs and punctuation apart from other scalars")
     func cjkRanges() {
         #expect(Character("规").isCJK)

@@ -8,6 +8,23 @@ public enum NumberGlyphs {
     /// The signs a change column prints before its number.
     public static let signs: Set<Character> = ["+", "-", "−", "＋", "－"]
 
+    /// Units a cell may print after its number, longest first (`368000元`, `4件`).
+    public static let units = ["人次", "万元", "亿元", "元", "件", "条", "个", "项", "次", "人", "家", "份", "篇", "宗", "起", "%", "％"]
+
+    /// Whether `word` is a count as a cell prints it: ASCII or full-width digits, a sign
+    /// before them, separators or a decimal point among them, one of ``units`` after them
+    /// (`12`, `-3`, `１２`, `594.19万元`, `1,736件`).
+    public static func isPrintedCount<Word: BidirectionalCollection<Character>>(_ word: Word) -> Bool {
+        var end = word.endIndex
+        if let unit = units.first(where: { word.reversed().starts(with: $0.reversed()) }) {
+            end = word.index(end, offsetBy: -unit.count)
+        }
+        var start = word.startIndex
+        if start < end, signs.contains(word[start]) { start = word.index(after: start) }
+        guard start < end, asciiDigit(word[start]) != nil else { return false }
+        return word[start..<end].allSatisfy { asciiDigit($0) != nil || $0 == "." || $0 == "," }
+    }
+
     /// Words a cell prints for none.
     public static let noneWords: Set<String> = ["无", "空"]
 

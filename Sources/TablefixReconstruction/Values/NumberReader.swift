@@ -16,7 +16,7 @@ enum NumberReader {
     }
 
     /// Units a cell may print after its number, longest first.
-    static let units = ["人次", "万元", "亿元", "元", "件", "条", "个", "项", "次", "人", "家", "份", "篇", "宗", "起", "%", "％"]
+    static let units = NumberGlyphs.units
     /// The last scalar of each unit.
     static let unitEndings = Set(units.compactMap(\.unicodeScalars.last))
     /// The units of money: a cell printing one of them in a column that counts in another
