@@ -85,6 +85,8 @@ struct CellLineTableTests {
         #expect(TextReader.isValueCell("6521.37万元"))
         #expect(TextReader.isValueCell("31（其中修订9件）"))
         #expect(TextReader.isValueCell("+3"))
+        #expect(TextReader.isValueCell("－３"))
+        #expect(TextReader.isValueCell("１,７３６件"))
         #expect(!TextReader.isValueCell("1.属于国家秘密"))
         #expect(!TextReader.isValueCell("2021年"))
     }

@@ -48,6 +48,14 @@ struct TextReaderTests {
         #expect(grid.rows[1][2].isBlankByPosition)
     }
 
+    @Test("puts a blank by character columns in rows whose cells print their units (268件)")
+    func blanksByCharacterColumnsWithUnits() throws {
+        let text = "说明文字。\n      行政许可        127件     3件       11520件\n      其他对外管理      90件               1736件\n"
+        let grid = try #require(grids(text).first)
+        #expect(texts(grid) == [["行政许可", "127件", "3件", "11520件"], ["其他对外管理", "90件", "", "1736件"]])
+        #expect(grid.rows[1][2].isBlankByPosition)
+    }
+
     @Test("puts a blank by display columns where the renderer padded Chinese labels of other lengths by width")
     func blanksByDisplayColumns() throws {
         // pandoc's plain table: 行政许可 takes 8 columns, 其他对外管理服务事项 20; the values line up by width.

@@ -218,11 +218,13 @@ extension TextReader {
         return pieces
     }
 
-    /// Digits with separators or a decimal point, or a dash or slash standing for none.
+    /// Digits with separators or a decimal point, or a dash or slash standing for none, or a
+    /// count as a cell prints it, signed or with its unit (`-3`, `－３`, `268件`:
+    /// ``NumberGlyphs/isPrintedCount(_:)``).
     static func isNumberToken(_ token: String) -> Bool {
         // At most 16 characters: a long token is not walked to its end.
         guard !token.isEmpty, token.dropFirst(16).isEmpty else { return false }
-        if NumberGlyphs.isNoneMark(token) { return true }
+        if NumberGlyphs.isNoneMark(token) || NumberGlyphs.isPrintedCount(token) { return true }
         guard token.first?.isNumber == true else { return false }
         return token.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "，" || $0 == "．" }
     }

@@ -231,13 +231,10 @@ extension TextReader {
         let digits = rest.prefix { $0.isASCII && $0.isNumber || ",.".contains($0) }
         guard digits.first?.isNumber == true else { return false }
         rest = rest.dropFirst(digits.count).drop { $0 == " " }
-        if let unit = valueUnits.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(unit.count) }
+        if let unit = NumberGlyphs.units.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(unit.count) }
         if let open = rest.first, "（(".contains(open), let close = rest.last, "）)".contains(close) { rest = "" }
         return rest.isEmpty
     }
-
-    /// Units a value cell may print after its number.
-    static let valueUnits = ["万元", "元", "件", "个", "条", "项", "次", "%", "％"]
 
     /// A line that closes a cell-per-line table: a section heading (`三、收到和处理…情况`, in
     /// simplified or traditional characters), a caption (`表一：…`) or a heading without its number (`主动公开政府信息情况`).
