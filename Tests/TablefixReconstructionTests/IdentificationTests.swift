@@ -70,6 +70,39 @@ struct IdentificationTests {
         #expect(value(extraction, "requests", "carried_out.total") == 1)
     }
 
+    @Test("finds a review table with no heading by 行政复议 and 行政诉讼 over its groups, 复议后起诉 standing past its cut headers (pdftotext)")
+    func reviewByHeaderWords() {
+        // dengfeng's plain pdftotext, its section heading left out: the values of the first
+        // two groups stand among their cut headers, the last group's after its own.
+        let review = ["行政复议", "行政诉讼", "未经复议直接起诉", "结果维 结果", "持", "纠正", "2", "0", "其他", "结果", "尚未", "审结",
+                      "总计", "0", "0", "2", "复议后起诉", "结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总计",
+                      "结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总计", "—", "—", "—", "—", "—", "1", "0", "0", "0", "1"]
+        let text = "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + Self.active2021 + "\n"
+            + Self.requestRows.joined(separator: "\n") + "\n" + review.joined(separator: "\n\n") + "\n五、存在的主要问题及改进情况\n正文。\n"
+        let extraction = extract(text)
+        #expect(extraction.tables.first { $0.id == "review" }?.status == .present)
+        #expect(value(extraction, "requests", "carried_out.total") == 1)
+    }
+
+    @Test("a table whose labels a layout cut into short pieces between its values stays one run past the gap")
+    func cutLabelsKeepOneRun() throws {
+        let template = try #require(reconstructor.library.templates.first { $0.id == "gov-disclosure-2019" })
+        let alphabet = PreparedTemplate.alphabet(of: [template])
+        var lines = ["申请人情况", "自然人    法人或其他组织    总计", "商业企业    科研机构    社会公益组织    法律服务机构    其他"]
+        for (head, tail) in [("一、本年新收政府信", "息公开申请数量"), ("二、上年结转政府信", "息公开申请数量"), ("（一）予以", "公开"),
+                             ("（二）部分", "公开"), ("1.属于国家", "秘密"), ("2.其他法律", "行政法规禁止公开")] {
+            lines += [head, "    1    0    0    0    0    0    1", tail]
+        }
+        lines += ["（七）总计    1    0    0    0    0    0    1", "四、结转下年度继续办理    0    0    0    0    0    0    0"]
+        let document = TestDocuments.document(lines.joined(separator: "\n"))
+        let rows = RowStream.rows(of: document.blocks, in: 0..<document.blocks.count)
+        let content = ContentEvidence(template: PreparedTemplate(template, alphabet: alphabet), rows: rows,
+                                      letters: ContentEvidence.labelLetters(of: rows, alphabet: alphabet))
+        let requests = try #require(content.placing("requests"))
+        #expect(rows[requests.rows.lowerBound].label.contains("自然人"))
+        #expect(rows[requests.lastOwnRow].label.hasPrefix("四、结转"))
+    }
+
     @Test("a table's own rows end at its last long label: 总计 alone in the next table's header does not stretch them")
     func shortWordsDoNotStretchATable() throws {
         let template = try #require(reconstructor.library.templates.first { $0.id == "gov-disclosure-2021" })

@@ -4,7 +4,8 @@ import TablefixModel
 /// run of rows that holds most of its row labels and column headers.
 ///
 /// A row counts when it is a row of a table or a short line (never running text or a
-/// section heading); a run breaks where more than `gap` rows pass without a hit.
+/// section heading); a run breaks where more than `gap` rows pass without a hit, rows that
+/// are pieces of a table (numbers, short labels) aside, or more than `reach` rows in all.
 struct ContentEvidence {
     /// The run of rows of one table.
     struct Cluster {
@@ -22,8 +23,22 @@ struct ContentEvidence {
         var score: Int { keys.count }
     }
 
-    /// Rows without a hit that may pass inside one run.
+    /// Rows without a hit that may pass inside one run, rows of a table's pieces aside
+    /// (``isTablePiece(_:letters:)``).
     static let gap = 8
+    /// Rows that may pass inside one run in all, a table's pieces included: a table whose
+    /// labels an extractor cut into pieces too short to be told (`一、本年新收政府信息公` /
+    /// values / `开申请数量`, pdftotext's layout of wrapped cells) shows its labels only here and there.
+    static let reach = 6 * gap
+    /// Letters of a label short enough to be a piece of a cut one.
+    static let longestPiece = 12
+
+    /// Whether `row` is a piece of a table: it holds numbers, or a short label
+    /// (`letters`, nil for captions, prose and long text).
+    static func isTablePiece(_ row: StreamRow, letters: [UInt32]?) -> Bool {
+        row.hasNumbers || (letters.map { $0.count <= longestPiece } ?? false)
+    }
+
     /// Distinct labels that make a run a table's.
     static let minimumHits = 3
     /// Letters beyond which a line is prose, not a label.
@@ -54,12 +69,17 @@ struct ContentEvidence {
         for prepared in template.tables {
             let table = prepared.table
             var runs: [Cluster] = []
+            // The rows since the last hit that are no piece of a table.
+            var apart = 0
             for (index, rowLetters) in letters.enumerated() {
-                guard let rowLetters else { continue }
-                let keys = prepared.labels.hits(rowLetters.letters, numbers: rowLetters.numbers)
-                guard !keys.isEmpty else { continue }
+                let keys = rowLetters.map { prepared.labels.hits($0.letters, numbers: $0.numbers) } ?? []
+                guard let rowLetters, !keys.isEmpty else {
+                    if !Self.isTablePiece(rows[index], letters: rowLetters?.letters) { apart += 1 }
+                    continue
+                }
+                defer { apart = 0 }
                 let isOwn = rowLetters.letters.count >= TableLabels.shortest
-                if let last = runs.last, index - last.rows.upperBound <= Self.gap {
+                if let last = runs.last, apart <= Self.gap, index - last.rows.upperBound <= Self.reach {
                     runs[runs.count - 1].rows = last.rows.lowerBound...index
                     runs[runs.count - 1].keys.formUnion(keys)
                     if isOwn { runs[runs.count - 1].lastOwnRow = index }

@@ -1,14 +1,14 @@
 import TablefixModel
 
-/// The words a table of a template is recognised by: its row labels, its column headers
-/// and its group labels, as letters, each with the key it stands for.
+/// The words a table of a template is recognised by: its row labels, its column headers,
+/// its group labels and its other header words, as letters, each with the key it stands for.
 ///
 /// Made once per table: each letter of the ``LabelAlphabet`` lists the labels written with
 /// it, so that the labels a line shares most of its letters with are found from the line's
 /// letters alone, and only those are compared with it.
 struct TableLabels: Sendable {
     /// One label: its letters, how many distinct letters it has, and what it names
-    /// (`row:new`, `column:自然人`, `group:不予公开`, by its number in ``keys``).
+    /// (`row:new`, `column:自然人`, `group:不予公开`, `header:行政诉讼`, by its number in ``keys``).
     struct Label: Sendable {
         var key: Int
         var letters: [UInt32]
@@ -52,6 +52,7 @@ struct TableLabels: Sendable {
             for text in column.labels { add("column:\(text)", text, column: true) }
             if let group = column.group { add("group:\(group)", group, column: true) }
         }
+        for word in table.headerWords ?? [] { add("header:\(word)", word, column: true) }
         var holders = [[Int]](repeating: [], count: alphabet.count + 1)
         for (index, label) in labels.enumerated() where !label.isShort {
             for number in alphabet.distinctNumbers(of: label.letters) { holders[number].append(index) }
@@ -65,7 +66,7 @@ struct TableLabels: Sendable {
     /// The letters of every label of `table`, for its ``LabelAlphabet``.
     static func letters(of table: TableTemplate) -> [[UInt32]] {
         (table.rows.flatMap { $0.labels + [$0.group].compactMap { $0 } }
-            + table.columns.flatMap { $0.labels + [$0.group].compactMap { $0 } })
+            + table.columns.flatMap { $0.labels + [$0.group].compactMap { $0 } } + (table.headerWords ?? []))
             .map(LabelMatcher.letters)
     }
 

@@ -64,6 +64,9 @@ public struct TableTemplate: Sendable, Codable, Equatable {
     /// Whether documents print the rows in the template's order (the default) or in any
     /// order (forms that differ between provinces and years).
     public var rowOrder: RowOrder?
+    /// Words the table's header prints besides its columns' labels and groups (行政诉讼 over
+    /// both groups of lawsuits): evidence of the table where it stands, naming no cell.
+    public var headerWords: [String]?
 
     public enum RowOrder: String, Sendable, Codable {
         case printed, any
