@@ -56,6 +56,26 @@ struct TextReaderTests {
         #expect(grid.rows[1][2].isBlankByPosition)
     }
 
+    @Test("starts another table at a line of column headings after rows of values, its blanks placed under its own headings")
+    func headingsAfterRowsStartATable() throws {
+        // inscriptis of lanling's blank-for-zero page, its review section's heading left out.
+        let lines = [
+            "      （七）总计                               34                              1   1  2  38",
+            "      四、结转下年度继续办理                                                             1     1 ",
+            "      ",
+            "",
+            "      行政复议  行政诉讼",
+            "      结果维持  结果纠正  其他结果  尚未审结  总计  未经复议直接起诉  复议后起诉",
+            "      结果维持  结果纠正  其他结果  尚未审结  总计  结果维持      结果纠正   其他结果  尚未审结  总计",
+            "      1     1     1           3   2                      1     3   1  1      2",
+            "      ",
+        ]
+        let tables = grids("说明文字。\n" + lines.joined(separator: "\n") + "\n")
+        #expect(tables.count == 2)
+        let review = try #require(tables.last)
+        #expect(texts(review).last == ["1", "1", "1", "", "3", "2", "", "", "1", "3", "1", "1", "", "", "2"])
+    }
+
     @Test("puts a blank by display columns where the renderer padded Chinese labels of other lengths by width")
     func blanksByDisplayColumns() throws {
         // pandoc's plain table: 行政许可 takes 8 columns, 其他对外管理服务事项 20; the values line up by width.

@@ -4,7 +4,8 @@ extension TextReader {
     /// A table without tabs starting at `start`: columns aligned with runs of spaces
     /// (`pdftotext -layout`), or rows ending in numbers separated by single spaces (OCR).
     /// Needs two such rows at least; short label lines between them belong to the table (a
-    /// few; more when padded to a row's width, ``isPaddedToWidth(_:of:)``).
+    /// few; more when padded to a row's width, ``isPaddedToWidth(_:of:)``), but lines of
+    /// column headings after rows of values start another table.
     /// `aligned` keeps each line's cells for the scans that follow.
     func alignedTable(_ lines: [Substring], from start: Int, aligned: inout AlignedLines) -> (Grid, end: Int)? {
         guard let first = aligned.cells(at: start) else { return nil }
@@ -17,16 +18,23 @@ extension TextReader {
         var pending: [(Int, Substring)] = []
         var index = start + 1
         var tableRows = 1
+        // Whether a row so far prints a value.
+        var holdsValues = first.contains(where: Self.isNumberToken)
         while index < lines.count {
             let line = lines[index]
             let text = line.trimmingSpaces
             if let cells = aligned.cells(at: index) {
+                // Lines of column headings (two or more: a sub-table's one line of headings
+                // stays in its table) between rows of values head the next table (the review
+                // table's under the requests table's, no section heading between them).
+                if holdsValues, pending.count(where: { Self.isHeadingLine($0.1.trimmingSpaces) }) >= 2 { break }
                 for (number, fragment) in pending {
                     rows.append([Cell(String(fragment), line: number + 1)])
                     sources.append(nil)
                 }
                 pending = []
                 rows.append(Self.placedCells(cells, of: line, line: index + 1))
+                holdsValues = holdsValues || cells.contains(where: Self.isNumberToken)
                 sources.append(line)
                 widths.insert(line.unicodeScalars.count)
                 tableRows += 1
