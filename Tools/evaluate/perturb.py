@@ -32,26 +32,14 @@ import sys
 import tempfile
 from multiprocessing import Pool
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import renderings  # noqa: E402
+from renderings import same  # noqa: E402
+
 BIN = os.environ.get("TABLEFIX", ".build/release/tablefix")
-ROOT = "Samples"
-FOLDERS = ["real", "fixtures", "habits", "zero-marks"]
 NUMBER = re.compile(r"(?<![\d.])-?\d[\d,]*(?:\.\d+)?(?![\d.])")
 YEAR_OR_DATE = re.compile(r"\d{4}年")
 
-
-def inputs(kinds):
-    found = []
-    for folder in FOLDERS:
-        variants = os.path.join(ROOT, folder, "variants")
-        if not os.path.isdir(variants):
-            continue
-        for name in sorted(os.listdir(variants)):
-            gold = os.path.join(ROOT, folder, "gold", name + ".json")
-            for kind in kinds:
-                path = os.path.join(variants, name, f"{name}.{kind}")
-                if os.path.exists(gold) and os.path.exists(path):
-                    found.append((name, kind, path, gold))
-    return found
 
 
 def changes(text, rng, count, modes):
@@ -90,9 +78,6 @@ def changes(text, rng, count, modes):
                 out.append((f"glue line {i + 1} {a.group()!r}+{b.group()!r}", lines[:i] + [line[:a.end()] + line[b.start():]] + lines[i + 1:], False))
     return [(label, "\n".join(changed), lost) for label, changed, lost in out]
 
-
-def same(got, want):
-    return (got is None and want is None) or (got is not None and want is not None and abs(float(got) - float(want)) < 1e-6)
 
 
 def run(job):
@@ -133,7 +118,7 @@ def main():
     run.per = int(sys.argv[2]) if len(sys.argv) > 2 else 4
     run.seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
     run.modes = (sys.argv[4] if len(sys.argv) > 4 else "drop-number,drop-line,swap,dup,wrap,glue,page").split(",")
-    jobs = inputs(kinds)
+    jobs = renderings.inputs(kinds)
     counts = collections.Counter()
     with Pool(os.cpu_count() or 2) as pool:
         for name, kind, found in pool.imap_unordered(run, jobs):

@@ -36,9 +36,11 @@ import sys
 import tempfile
 from multiprocessing import Pool
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import renderings  # noqa: E402
+from renderings import same  # noqa: E402
+
 BIN = os.environ.get("TABLEFIX", ".build/release/tablefix")
-ROOT = "Samples"
-FOLDERS = ["real", "fixtures", "habits", "zero-marks"]
 NUMBER = re.compile(r"(?<![^\s|>\u00a0])-?\d+(?:\.\d+)?(?![^\s|<\u00a0])")
 DATE = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日")
 LIST_NUMBER = re.compile(r"^(\s*(?:\|\s*|\*\*)?)(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*(?=[\u4e00-\u9fff])")
@@ -53,18 +55,7 @@ def inputs(kinds):
     for kind in kinds:
         if not (kind.endswith(".txt") or kind.endswith("html")):
             sys.exit(f"vary.py: {kind}: only text renderings and pages can be rewritten")
-    found = []
-    for folder in FOLDERS:
-        variants = os.path.join(ROOT, folder, "variants")
-        if not os.path.isdir(variants):
-            continue
-        for name in sorted(os.listdir(variants)):
-            gold = os.path.join(ROOT, folder, "gold", name + ".json")
-            for kind in kinds:
-                path = os.path.join(variants, name, f"{name}.{kind}")
-                if os.path.exists(gold) and os.path.exists(path):
-                    found.append((name, kind, path, gold))
-    return found
+    return renderings.inputs(kinds)
 
 
 def table_numbers(line):
@@ -193,9 +184,6 @@ def render(kind, html):
 
 RENDERED = {"inscriptis.txt", "html2text.txt", "markitdown.txt", "trafilatura.txt"}
 
-
-def same(got, want):
-    return (got is None and want is None) or (got is not None and want is not None and abs(float(got) - float(want)) < 1e-6)
 
 
 def cells(path):
