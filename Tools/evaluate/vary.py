@@ -8,6 +8,7 @@ document, as a publisher's template does:
   unit        a unit after each table number (`5件`, `3项`, `2个`)
   fullwidth   table numbers in full-width digits (`１２`)
   thousands   numbers of four digits or more with separators (`11,520`)
+  nbsp        a no-break space after each table number and row label (`5&nbsp;`), as editors leave
   nolist      list numbers dropped before row labels (`（一）予以公开` → `予以公开`)
   spaced      row labels letter-spaced (`予 以 公 开`), as PDFs of justified cells give
   colon       a colon after each row label (`予以公开：`)
@@ -45,8 +46,8 @@ NUMBER = re.compile(r"(?<![^\s|>\u00a0])-?\d+(?:\.\d+)?(?![^\s|<\u00a0])")
 DATE = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日")
 LIST_NUMBER = re.compile(r"^(\s*(?:\|\s*|\*\*)?)(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*(?=[\u4e00-\u9fff])")
 LABEL = re.compile(r"[\u4e00-\u9fff]{2,}")
-NUMBER_HABITS = {"unit", "fullwidth", "thousands"}
-HABITS = ["unit", "fullwidth", "thousands", "nolist", "spaced", "colon", "noheadings", "notitle"]
+NUMBER_HABITS = {"unit", "fullwidth", "thousands", "nbsp"}
+HABITS = ["unit", "fullwidth", "thousands", "nbsp", "nolist", "spaced", "colon", "noheadings", "notitle"]
 SECTION_HEADING = re.compile(r"^\W*[一二三四五六七八九]、\S*(?:主动公开政府信息情况|政府信息公开申请情况|行政复议\S*行政诉讼\S*情况)\W*$")
 TITLE = re.compile(r"^.{0,40}政府信息公开工作年度报告.{0,20}$")
 
@@ -128,6 +129,12 @@ def vary(text, habit, page_cell=False):
             line = rewrite_numbers(line, lambda n, at: n + units[at % 3])
         elif habit == "fullwidth":
             line = rewrite_numbers(line, lambda n, at: n.translate(str.maketrans("-0123456789", "－０１２３４５６７８９")))
+        elif habit == "nbsp":
+            nbsp = "&nbsp;" if page_cell else "\u00a0"
+            if page_cell and LABEL.search(line) and not re.search(r"\d", line):
+                line = line.rstrip() + nbsp
+            else:
+                line = rewrite_numbers(line, lambda n, at: n + nbsp)
         elif habit == "thousands":
             line = rewrite_numbers(line, lambda n, at: f"{int(n):,}" if n.lstrip("-").isdigit() and abs(int(n)) >= 1000 else n)
         elif page_cell and habit in ("nolist", "spaced", "colon") and LABEL.search(line) and len(line.strip()) <= 60 \
