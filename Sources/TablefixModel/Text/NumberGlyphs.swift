@@ -15,12 +15,16 @@ public enum NumberGlyphs {
     /// before them, separators or a decimal point among them, one of ``units`` after them
     /// (`12`, `-3`, `１２`, `594.19万元`, `1,736件`).
     public static func isPrintedCount<Word: BidirectionalCollection<Character>>(_ word: Word) -> Bool {
+        // Told by its first character before any unit is looked for: most words are no count.
+        guard let first = word.first, asciiDigit(first) != nil || signs.contains(first), let last = word.last else {
+            return false
+        }
         var end = word.endIndex
-        if let unit = units.first(where: { word.reversed().starts(with: $0.reversed()) }) {
+        if asciiDigit(last) == nil, let unit = units.first(where: { word.reversed().starts(with: $0.reversed()) }) {
             end = word.index(end, offsetBy: -unit.count)
         }
         var start = word.startIndex
-        if start < end, signs.contains(word[start]) { start = word.index(after: start) }
+        if signs.contains(first) { start = word.index(after: start) }
         guard start < end, asciiDigit(word[start]) != nil else { return false }
         return word[start..<end].allSatisfy { asciiDigit($0) != nil || $0 == "." || $0 == "," }
     }

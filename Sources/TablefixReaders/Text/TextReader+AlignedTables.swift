@@ -232,9 +232,11 @@ extension TextReader {
     static func isNumberToken(_ token: String) -> Bool {
         // At most 16 characters: a long token is not walked to its end.
         guard !token.isEmpty, token.dropFirst(16).isEmpty else { return false }
-        if NumberGlyphs.isNoneMark(token) || NumberGlyphs.isPrintedCount(token) { return true }
-        guard token.first?.isNumber == true else { return false }
-        return token.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "，" || $0 == "．" }
+        if NumberGlyphs.isNoneMark(token) { return true }
+        if token.first?.isNumber == true, token.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." || $0 == "，" || $0 == "．" }) {
+            return true
+        }
+        return NumberGlyphs.isPrintedCount(token)
     }
 }
 
