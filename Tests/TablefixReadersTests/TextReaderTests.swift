@@ -40,19 +40,17 @@ struct TextReaderTests {
         #expect(texts(grid) == [["规章", "0", "0", "0"], ["行政规范性文件", "3", "1", "12"]])
     }
 
-    @Test("puts a blank where a row laid out by character columns prints nothing under a fuller row's column")
-    func blanksByCharacterColumns() throws {
-        let text = "说明文字。\n      行政许可        127      3        11520\n      其他对外管理      90                1736\n"
+    @Test("puts a blank where a row laid out by character columns prints nothing under a fuller row's column, its cells bare or printing their units (268件)",
+          arguments: zip([
+              "说明文字。\n      行政许可        127      3        11520\n      其他对外管理      90                1736\n",
+              "说明文字。\n      行政许可        127件     3件       11520件\n      其他对外管理      90件               1736件\n",
+          ], [
+              [["行政许可", "127", "3", "11520"], ["其他对外管理", "90", "", "1736"]],
+              [["行政许可", "127件", "3件", "11520件"], ["其他对外管理", "90件", "", "1736件"]],
+          ]))
+    func blanksByCharacterColumns(text: String, expected: [[String]]) throws {
         let grid = try #require(grids(text).first)
-        #expect(texts(grid) == [["行政许可", "127", "3", "11520"], ["其他对外管理", "90", "", "1736"]])
-        #expect(grid.rows[1][2].isBlankByPosition)
-    }
-
-    @Test("puts a blank by character columns in rows whose cells print their units (268件)")
-    func blanksByCharacterColumnsWithUnits() throws {
-        let text = "说明文字。\n      行政许可        127件     3件       11520件\n      其他对外管理      90件               1736件\n"
-        let grid = try #require(grids(text).first)
-        #expect(texts(grid) == [["行政许可", "127件", "3件", "11520件"], ["其他对外管理", "90件", "", "1736件"]])
+        #expect(texts(grid) == expected)
         #expect(grid.rows[1][2].isBlankByPosition)
     }
 
