@@ -14,6 +14,12 @@ document, as a publisher's template does:
   colon       a colon after each row label (`予以公开：`)
   noheadings  the tables' section headings left out (`三、收到和处理政府信息公开申请情况`)
   notitle     the report's title left out (`…政府信息公开工作年度报告`)
+  traditional the whole text in traditional characters (`規章`), as a site's traditional-
+              character gate serves it (OpenCC's s2t: pip install opencc-python-reimplemented)
+  typo        one letter in the middle of each row label of five letters or more mistyped
+              (`同意公开答复数` → `同意公开囗复数`), as typists and OCR leave
+  wrap        a page's label cells of six characters or more broken by a `<br>` in the middle
+              (`本年新<br>制作数量`), as editors break long cells; pages and converters only
 
 A table number is a number alone on its line or one of two or more numbers on a line
 (dates, years and list numbers excepted); in a page (`html`), a table cell's whole text.
@@ -24,11 +30,14 @@ spaces after a changed word taking up its change in length. An OCR's text gets t
 of words only. Deterministic.
 
 usage: vary.py KINDS [HABITS]
-  e.g. vary.py lo.txt,inscriptis.txt unit,nolist
+  e.g. vary.py lo.txt,inscriptis.txt unit,nolist,notitle+noheadings+unit
+A habit joined by `+` is several applied in turn to the same document, as one publisher
+carries several.
 TABLEFIX names the binary (default .build/release/tablefix); prints each lost or confident
 wrong cell, then the counts per habit.
 """
 import collections
+import functools
 import json
 import os
 import re
@@ -47,7 +56,8 @@ DATE = re.compile(r"\d{4}\s*年|\d+\s*月\s*\d+\s*日")
 LIST_NUMBER = re.compile(r"^(\s*(?:\|\s*|\*\*)?)(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])\s*(?=[\u4e00-\u9fff])")
 LABEL = re.compile(r"[\u4e00-\u9fff]{2,}")
 NUMBER_HABITS = {"unit", "fullwidth", "thousands", "nbsp"}
-HABITS = ["unit", "fullwidth", "thousands", "nbsp", "nolist", "spaced", "colon", "noheadings", "notitle"]
+HABITS = ["unit", "fullwidth", "thousands", "nbsp", "nolist", "spaced", "colon", "noheadings", "notitle",
+          "traditional", "typo", "wrap"]
 SECTION_HEADING = re.compile(r"^\W*[一二三四五六七八九]、\S*(?:主动公开政府信息情况|政府信息公开申请情况|行政复议\S*行政诉讼\S*情况)\W*$")
 TITLE = re.compile(r"^.{0,40}政府信息公开工作年度报告.{0,20}$")
 
@@ -115,8 +125,32 @@ def with_colon(line):
     return keeping_columns(line, ends[-1], ends[-1], "：") if ends else line
 
 
+def mistyped(match):
+    """A run of letters with its middle letter mistyped."""
+    word = match.group()
+    return word[: len(word) // 2] + "囗" + word[len(word) // 2 + 1:]
+
+
+@functools.lru_cache(maxsize=None)
+def converter():
+    import opencc
+    return opencc.OpenCC("s2t")
+
+
+def traditional(text):
+    return converter().convert(text)
+
+
 def vary(text, habit, page_cell=False):
     """`text` with `habit` applied; a page's cell (`page_cell`) is one row label or value."""
+    if habit == "traditional":
+        return traditional(text)
+    if habit == "wrap":
+        letters = re.sub(r"\s", "", text)
+        if not page_cell or re.search(r"\d", letters) or len(letters) < 6:
+            return text
+        middle = len(letters) // 2
+        return text.replace(letters, letters[:middle] + "<br>" + letters[middle:], 1)
     lines = text.split("\n")
     units = "件项个"
     out = []
@@ -137,15 +171,18 @@ def vary(text, habit, page_cell=False):
                 line = rewrite_numbers(line, lambda n, at: n + nbsp)
         elif habit == "thousands":
             line = rewrite_numbers(line, lambda n, at: f"{int(n):,}" if n.lstrip("-").isdigit() and abs(int(n)) >= 1000 else n)
-        elif page_cell and habit in ("nolist", "spaced", "colon") and LABEL.search(line) and len(line.strip()) <= 60 \
+        elif page_cell and habit in ("nolist", "spaced", "colon", "typo") and LABEL.search(line) and len(line.strip()) <= 60 \
                 and not re.search(r"\d", line):
             line = {"nolist": lambda: LIST_NUMBER.sub(r"\1", line),
                     "spaced": lambda: re.sub(r"[\u4e00-\u9fff]{2,8}", lambda m: " ".join(m.group()), line, count=1),
-                    "colon": lambda: line.rstrip() + "："}[habit]()
+                    "colon": lambda: line.rstrip() + "：",
+                    "typo": lambda: re.sub(r"[\u4e00-\u9fff]{5,}", mistyped, line, count=1)}[habit]()
         elif habit == "nolist" and is_row_label(lines, i):
             line = rewrite_label(line, LIST_NUMBER, lambda m: m.group(1))
         elif habit == "spaced" and is_row_label(lines, i):
             line = rewrite_label(line, r"[\u4e00-\u9fff]{2,8}", lambda m: " ".join(m.group()))
+        elif habit == "typo" and is_row_label(lines, i):
+            line = re.sub(r"[\u4e00-\u9fff]{5,}", mistyped, line, count=1)
         elif habit == "colon" and is_row_label(lines, i):
             line = with_colon(line)
         out.append(line)
@@ -159,6 +196,8 @@ TEXT_NODE = re.compile(r">([^<>]+)<")
 def vary_page(html, habit):
     """The page with `habit` applied to the text of its tables' cells, or to its headings and
     title."""
+    if habit == "traditional":
+        return TEXT_NODE.sub(lambda m: ">" + traditional(m.group(1)) + "<", html)
     if habit in ("noheadings", "notitle"):
         pattern = SECTION_HEADING if habit == "noheadings" else TITLE
         return re.sub(r"(?<=>)([^<>]+)(?=<)", lambda m: "" if pattern.match(m.group(1).strip()) else m.group(), html)
@@ -218,12 +257,12 @@ def run(job):
         before = cells(path) or {}
         right_before = {k for k, v in wanted.items() if k in before and same(before[k].get("value"), v)}
         for habit in run.habits:
-            if "ocr" in kind and habit in NUMBER_HABITS:
+            parts = habit.split("+")
+            if "ocr" in kind and NUMBER_HABITS.intersection(parts):
                 continue  # an OCR's digits run into rules and specks: no cell's number to rewrite
-            if rendered or kind.endswith("html"):
-                changed = vary_page(source, habit)
-            else:
-                changed = vary(source, habit)
+            changed = source
+            for part in parts:
+                changed = vary_page(changed, part) if rendered or kind.endswith("html") else vary(changed, part)
             if changed == source:
                 continue
             if rendered:
@@ -248,6 +287,9 @@ def run(job):
 def main():
     kinds = sys.argv[1].split(",")
     run.habits = sys.argv[2].split(",") if len(sys.argv) > 2 else HABITS
+    unknown = {part for habit in run.habits for part in habit.split("+")} - set(HABITS)
+    if unknown:
+        sys.exit(f"vary.py: unknown habit {', '.join(sorted(unknown))} (known: {', '.join(HABITS)})")
     jobs = inputs(kinds)
     counts = collections.Counter()
     with Pool(os.cpu_count() or 2) as pool:
