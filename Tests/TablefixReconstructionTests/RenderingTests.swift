@@ -26,6 +26,19 @@ struct RenderingTests {
         #expect(values(active, row: "licensing") == [13648])
     }
 
+    @Test("reads a row of one cell per line by the label above its unit and values, not the next row's below, a letter of every label mistyped")
+    func unitAndValuesTakeTheLabelAbove() {
+        // The pre-2019 form: label, unit, this year, all years; 复 printed 腹 in every label.
+        let rows = [("对申请的答腹总数", "条", 1), ("其中：1、同意公开答腹数", "条", 1), ("2、同意部分公开答腹数", "条", 0),
+                    ("3、不予公开答腹数", "条", 0), ("4、其他类型答腹数", "条", 0), ("政府信息公开收费减免金额", "元", 0),
+                    ("接受行政诉讼、举报数", "件", 0), ("行政复议数", "件", 0), ("行政诉讼数", "件", 0)]
+        let text = "某区2014年度政府信息公开工作年度报告\n六、某区政府信息公开情况统计表\n指标名称\n计量单位\n2014年度\n历年累计\n"
+            + rows.map { "\($0.0)\n\($0.1)\n\($0.2)\n\($0.2)\n" }.joined()
+        let statistics = table("statistics", in: text)
+        #expect(values(statistics, row: "replies.granted") == [1, 1])
+        #expect(values(statistics, row: "replies.partial") == [0, 0])
+    }
+
     @Test("reads a label printed on the line after its numbers, as pdftotext -layout prints a wrapped label")
     func labelAfterValues() {
         let text = Self.title + """

@@ -1,3 +1,4 @@
+import TablefixModel
 /// Assigns the rows of a table region to the rows of a template, in order.
 ///
 /// Every region row that holds cells (values, or a grid row's blanks) is scored against every template row by label;
@@ -70,7 +71,8 @@ struct RowAligner {
         return rows.indices.map { index in
             guard rows[index].holdsCells else { return [] }
             // The labels a row may be read with are the same for every template row: read once.
-            let labels = Self.labels(around: index, letters: letters, labelOnly: labelOnly)
+            let labels = Self.labels(around: index, letters: letters, labelOnly: labelOnly,
+                                     ownsLabel: Self.ownsLabel(letters[index]))
             // The row's own label against each template row, where a label row below may join it.
             let own = labels.contains { $0.rows.upperBound > index + 1 }
                 ? templates.indices.map { ownScore(letters[index], aliases: aliases[$0]) } : []
@@ -81,6 +83,11 @@ struct RowAligner {
                                  below: ownIsAnother ? letters[index + 1] : nil)
             }
         }
+    }
+
+    /// Whether a value row's letters are a label of its own: some, and not only a unit.
+    static func ownsLabel(_ letters: [UInt32]) -> Bool {
+        !letters.isEmpty && !NumberGlyphs.units.contains { $0.unicodeScalars.map(\.value) == letters }
     }
 
     /// What a row's own label must score for one template row to be that row's label
@@ -180,14 +187,21 @@ struct RowAligner {
     /// row's own, or also up to two label-only rows above it (`labelOnly`: no value but a
     /// list number, some text, no caption), or also one label-only row below it (layouts
     /// that print a wrapped label's numbers on its first or middle line). Each with its rows.
-    static func labels(around index: Int, letters: [[UInt32]], labelOnly: [Bool]) -> [(rows: Range<Int>, letters: [UInt32])] {
+    /// A row that prints no label of its own (`ownsLabel` false: none, or only a unit, `条`)
+    /// is no wrapped label's first line: the label-only row below is read with it only
+    /// together with one above.
+    static func labels(around index: Int, letters: [[UInt32]], labelOnly: [Bool], ownsLabel: Bool = true)
+        -> [(rows: Range<Int>, letters: [UInt32])]
+    {
         func isLabelOnly(_ row: Int) -> Bool { row >= 0 && row < labelOnly.count && labelOnly[row] }
         var labels: [(rows: Range<Int>, letters: [UInt32])] = []
         for after in 0...1 where after == 0 || isLabelOnly(index + 1) {
             var start = index
             while true {
                 let range = start..<(index + 1 + after)
-                labels.append((range, range.count == 1 ? letters[range.lowerBound] : range.flatMap { letters[$0] }))
+                if after == 0 || start < index || ownsLabel {
+                    labels.append((range, range.count == 1 ? letters[range.lowerBound] : range.flatMap { letters[$0] }))
+                }
                 guard index - start < 2, isLabelOnly(start - 1) else { break }
                 start -= 1
             }
