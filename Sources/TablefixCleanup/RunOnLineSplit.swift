@@ -40,7 +40,7 @@ public struct RunOnLineSplit: CleanupPass {
                 blocks.append(block)
                 continue
             }
-            let pieces = pieces(of: line.text)
+            let pieces = Self.originals(of: pieces(of: SimplifiedForms.of(line.text)), in: line.text)
             guard pieces.count > 1, Self.sectionMarkers(in: pieces) >= Self.markers else {
                 blocks.append(block)
                 continue
@@ -61,6 +61,29 @@ public struct RunOnLineSplit: CleanupPass {
     }
 
     /// How many pieces open with a section number (`一、` or `（一）`).
+    /// The pieces of `text` at the places of `pieces`, the pieces of its simplified form
+    /// (``SimplifiedForms``, character for character): a page served in traditional
+    /// characters (第二十條第（五）項) is cut where its simplified form is, and keeps its
+    /// characters. `text` whole when the two forms do not align.
+    static func originals(of pieces: [String], in text: String) -> [String] {
+        let original = Array(text)
+        let simplified = Array(SimplifiedForms.of(text))
+        guard original.count == simplified.count, original != simplified else {
+            return original == simplified ? pieces : [text]
+        }
+        var result: [String] = []
+        var cursor = 0
+        for piece in pieces {
+            let letters = Array(piece)
+            // Each piece follows the one before it, the white space between them trimmed.
+            while cursor < simplified.count, !simplified[cursor...].starts(with: letters) { cursor += 1 }
+            guard cursor + letters.count <= simplified.count else { return [text] }
+            result.append(String(original[cursor..<(cursor + letters.count)]))
+            cursor += letters.count
+        }
+        return result
+    }
+
     static func sectionMarkers(in pieces: [String]) -> Int {
         pieces.filter { piece in
             guard let marker = ListMarker(parsing: piece.trimmingSpaces[...]) else { return false }
@@ -107,8 +130,8 @@ public struct RunOnLineSplit: CleanupPass {
     }
 
     /// A section heading of the format (`四、政府信息公开行政复议、行政诉讼情况`, a caption
-    /// `表三：…情况`, or the heading alone before a table's header words; ending in 情况 or
-    /// 情況, within its first 40 characters, no count before it) with what followed it on the line (a table's header words, the first
+    /// `表三：…情况`, or the heading alone before a table's header words; ending in 情况,
+    /// within its first 40 characters, no count before it) with what followed it on the line (a table's header words, the first
     /// sentence) cut after it; a bracket or punctuation after 情况 keeps the piece whole.
     static func headingAndRest(_ piece: String) -> [String] {
         let opensSection = ListMarker(parsing: piece[...])?.style == .chineseComma || LineRole.isCaption(piece)
@@ -117,7 +140,7 @@ public struct RunOnLineSplit: CleanupPass {
         guard opensSection || !LineRole.isProse(piece) else { return [piece] }
         let shortest = opensSection ? 0 : Self.shortestUnnumberedHeading
         let chars = Array(piece.prefix(longestHeading + 1))
-        guard let at = (0..<max(0, chars.count - 1)).first(where: { chars[$0] == "情" && "况況".contains(chars[$0 + 1]) }),
+        guard let at = (0..<max(0, chars.count - 1)).first(where: { chars[$0] == "情" && chars[$0 + 1] == "况" }),
             at + 2 >= shortest,
             let next = chars.dropFirst(at + 2).first(where: { $0 != " " }), next.isCJK,
             // A row's values before 情况 (`四、结转下年度继续办理2100003 政府…情况`): no heading.
@@ -234,7 +257,7 @@ public struct RunOnLineSplit: CleanupPass {
     }
 
     /// A table's header words with its one row's digits (and dashes) glued after them
-    /// (`…尚未审结总计411280000010113`): the header ends with its last column, 总计 (總計), after
+    /// (`…尚未审结总计411280000010113`): the header ends with its last column, 总计, after
     /// other words; the digits are cut off onto a row of their own. A row labelled 总计
     /// (`（七）总计815025396`) is no header and stays whole.
     static func valuesAfterHeader(_ row: String) -> [String] {
@@ -252,6 +275,6 @@ public struct RunOnLineSplit: CleanupPass {
         return [String(words), String(digits.reversed())]
     }
 
-    /// The last word of a header whose row of values follows it (simplified, traditional).
-    static let headerEnds = ["总计", "總計"]
+    /// The last word of a header whose row of values follows it.
+    static let headerEnds = ["总计"]
 }

@@ -28,13 +28,13 @@ struct TextToolkitTests {
 
     @Test("knows every dash and word a cell prints for none, and nothing else")
     func noneMarks() {
-        for word in ["-", "—", "–", "/", "－", "／", "——", "--", "---", "\\", "无", "空"] { #expect(NumberGlyphs.isNone(word)) }
+        for word in ["-", "—", "–", "/", "－", "／", "——", "--", "---", "\\", "无", "無", "空"] { #expect(NumberGlyphs.isNone(word)) }
         for word in ["0", "一", "无此", ""] { #expect(!NumberGlyphs.isNone(word)) }
     }
 
     @Test("takes a count as a cell prints it, with its sign, separators and unit, and nothing else for one")
     func printedCounts() {
-        for word in ["12", "-3", "－３", "１２", "594.19万元", "1,736件", "6人次", "4%"] { #expect(NumberGlyphs.isPrintedCount(word)) }
+        for word in ["12", "-3", "－３", "１２", "594.19万元", "6521.37萬元", "1,736件", "3項", "6人次", "4%"] { #expect(NumberGlyphs.isPrintedCount(word)) }
         for word in ["件", "-", "一件", "十二", "", "3a", "第3项", "件3"] { #expect(!NumberGlyphs.isPrintedCount(word)) }
     }
 
@@ -51,6 +51,12 @@ struct TextToolkitTests {
     func labelLetters() {
         let letters = LabelLetters.of("（三）1.属于国家秘密 12")
         #expect(String(String.UnicodeScalarView(letters.compactMap(Unicode.Scalar.init))) == "属于国家秘密")
+    }
+
+    @Test("gives a traditional label's letters in simplified form, 覆 that only phrases convert (答覆) included")
+    func traditionalLabelLetters() {
+        let letters = LabelLetters.of("同意公開答覆數")
+        #expect(String(String.UnicodeScalarView(letters.compactMap(Unicode.Scalar.init))) == "同意公开答复数")
     }
 
     @Test("classifies lines by shape", arguments: [

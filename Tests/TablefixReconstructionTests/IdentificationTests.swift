@@ -126,6 +126,16 @@ struct IdentificationTests {
         #expect(value(extraction, "active", "normative.issued") == 2)
     }
 
+    @Test("reads a traditional-character page's cells: 無 for none, an amount in 萬元")
+    func traditionalCells() {
+        let text = "某局2022年政府信息公開工作年度報告\n二、主動公開政府信息情況\n信息內容\t本年制發件數\t本年廢止件數\t現行有效件數\n規章\t無\t無\t1\n行政規範性文件\t2\t無\t5\n信息內容\t本年處理決定數量\n行政許可\t12\n信息內容\t本年收費金額（單位：萬元）\n行政事業性收費\t6521.37萬元\n"
+        let extraction = extract(text)
+        #expect(value(extraction, "active", "rules.issued") == .some(nil))
+        #expect(value(extraction, "active", "normative.repealed") == .some(nil))
+        #expect(value(extraction, "active", "normative.in_force") == 5)
+        #expect(value(extraction, "active", "fees.amount") == 6521.37)
+    }
+
     @Test("does not take a sentence's figures, wrapped over lines, for a table's rows")
     func proseIsNotATable() {
         let text = "某市人民政府2024年政府信息公开工作年度报告\n收到行政复议申请351件，其中结果维持72件，结果纠正64件，其他结果178件，尚\n未审结37件。\n"

@@ -39,6 +39,15 @@ struct RenderingTests {
         #expect(values(statistics, row: "replies.partial") == [0, 0])
     }
 
+    @Test("takes 无 or 無 in a word written one character per line for a letter of it, not a cell for none", arguments: ["无", "無"])
+    func noneLetterOfSpelledWord(none: String) {
+        let letters = ["（", "四", "）", none, "法", "提", "供"]
+        let block = Block(.paragraph(letters.enumerated().map { TextLine($1, line: $0 + 1) }), lines: 1...letters.count)
+        let rows = RowStream.rows(of: [block], in: 0..<1)
+        #expect(rows.allSatisfy { $0.printedValueCount == 0 })
+        #expect(rows.map(\.label).joined() == letters.joined())
+    }
+
     @Test("reads a label printed on the line after its numbers, as pdftotext -layout prints a wrapped label")
     func labelAfterValues() {
         let text = Self.title + """

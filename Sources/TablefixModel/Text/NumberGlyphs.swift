@@ -8,8 +8,10 @@ public enum NumberGlyphs {
     /// The signs a change column prints before its number.
     public static let signs: Set<Character> = ["+", "-", "−", "＋", "－"]
 
-    /// Units a cell may print after its number, longest first (`368000元`, `4件`).
-    public static let units = ["人次", "万元", "亿元", "元", "件", "条", "个", "项", "次", "人", "家", "份", "篇", "宗", "起", "%", "％"]
+    /// Units a cell may print after its number, longest first (`368000元`, `4件`), in
+    /// simplified and traditional characters (`6521.37萬元`, a traditional-character gate's).
+    public static let units = ["人次", "万元", "亿元", "萬元", "億元", "元", "件", "条", "條", "个", "個", "项", "項", "次", "人",
+                               "家", "份", "篇", "宗", "起", "%", "％"]
 
     /// Whether `word` is a count as a cell prints it: ASCII or full-width digits, a sign
     /// before them, separators or a decimal point among them, one of ``units`` after them
@@ -29,8 +31,8 @@ public enum NumberGlyphs {
         return word[start..<end].allSatisfy { asciiDigit($0) != nil || $0 == "." || $0 == "," }
     }
 
-    /// Words a cell prints for none.
-    public static let noneWords: Set<String> = ["无", "空"]
+    /// Words a cell prints for none (無 in traditional characters).
+    public static let noneWords: Set<String> = ["无", "無", "空"]
 
     /// Whether a cell's whole text means none: a dash, a slash, 无 or 空.
     public static func isNone(_ word: String) -> Bool { isNoneMark(word) || isNoneWord(word) }

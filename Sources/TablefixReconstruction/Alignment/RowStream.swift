@@ -118,9 +118,12 @@ enum RowStream {
                     rows.append(StreamRow(tokens: readingLoneLookalikes(tokens, wholeCellsOnly: true), block: index))
                 }
             case .heading(let lines), .paragraph(let lines):
-                for line in lines where !LineRole.isDrawnRule(line.text) {
-                    var row = StreamRow(tokens: cellTokens(line.text, line: line.line, inGrid: false), block: index,
-                                        isLine: true)
+                for (position, line) in lines.enumerated() where !LineRole.isDrawnRule(line.text) {
+                    var tokens = cellTokens(line.text, line: line.line, inGrid: false)
+                    if position + 1 < lines.count, Self.spellsWord(line.text, before: lines[position + 1].text) {
+                        tokens[0].kind = .text
+                    }
+                    var row = StreamRow(tokens: tokens, block: index, isLine: true)
                     row.isCaption = isCaption(blocks[index], line.text)
                     // A line holding only values continues the row above it: extractors that
                     // write one cell per line (office text export, pdftotext) leave rows so.
@@ -135,6 +138,15 @@ enum RowStream {
             }
         }
         return rows
+    }
+
+    /// Whether a line of a word for none (`无`, `無`) is a letter of a word written one
+    /// character per line (`无` `法` `提` `供`, joined by the cleanup), not a cell: the line
+    /// after it is another Chinese character alone. No label is one character long.
+    static func spellsWord(_ line: String, before next: String) -> Bool {
+        guard NumberGlyphs.isNoneWord(line.trimmingSpaces) else { return false }
+        let letter = next.trimmingSpaces
+        return letter.count == 1 && letter.first?.isCJK == true && !NumberGlyphs.isNoneWord(letter)
     }
 
     /// A section heading (`三、收到和处理…`), a caption (`表2 …`) or a sentence.
@@ -220,7 +232,7 @@ enum RowStream {
             }
             // A line's label with a crawler's cells glued after it, some of them marks for none.
             if !inGrid, let split = splitTrailingCells(word)
-                ?? (word.hasSuffix("无") && gluesCells ? splitTrailingCells(word, oneNone: true) : nil)
+                ?? (word.last.map(noneCharacters.contains) == true && gluesCells ? splitTrailingCells(word, oneNone: true) : nil)
             {
                 tokens.append(Token(kind: .text, raw: split.label, line: line))
                 tokens += split.cells.map { Token(kind: $0.allSatisfy(\.isNumber) ? .number : .placeholder, raw: $0, line: line) }
@@ -385,8 +397,11 @@ enum RowStream {
     /// The most characters of a cell after a value that OCR garbled beyond reading.
     static let longestGarbledValue = 4
 
+    /// The characters of ``NumberGlyphs/noneWords`` a crawler glues to other cells: 无 and
+    /// its traditional form 無.
+    static let noneCharacters: Set<Character> = ["无", "無"]
     /// What a crawler's run of cells prints for a cell of none, among its digits: a dash or 无.
-    static let crawledMarks: Set<Character> = ["—", "无"]
+    static let crawledMarks: Set<Character> = noneCharacters.union(["—"])
 
     /// `20002—————10001`, `1173无191131`: a crawler's run of cells, digits and marks for none
     /// (``crawledMarks``) together. Each mark is a cell that printed none; the digit runs are

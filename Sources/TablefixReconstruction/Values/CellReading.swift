@@ -48,7 +48,9 @@ struct CellReading: Equatable {
             if reading.repaired { return (reading.value, .repairedDigits) }
             if !decimal, reading.value != reading.value.rounded() { return (reading.value, .fraction) }
             if reading.unit != nil || reading.note != nil {
-                let differs = reading.unit.map { NumberReader.moneyUnits.contains($0) && unit != nil && $0 != unit } ?? false
+                let differs = reading.unit.map(SimplifiedForms.of).map {
+                    NumberReader.moneyUnits.contains($0) && unit != nil && $0 != unit
+                } ?? false
                 return (reading.value, .annotated(unit: reading.unit, note: reading.note, otherUnit: differs ? unit : nil))
             }
             return (reading.value, .printed)
