@@ -96,6 +96,18 @@ struct MatchingTests {
         #expect(matches.map(\.templateRow) == [0])
     }
 
+    @Test("does not read a row whose own label has a letter mistyped with the label row above it that is another row's whole label")
+    func wholeLabelAboveIsAnotherRow() {
+        let templates = [("rules", ["规章"]), ("normative", ["行政规范性文件", "规范性文件"])].map { key, labels in
+            RowTemplate(key: key, labels: labels, group: nil, columns: ["made", "published", "total"], decimal: nil)
+        }
+        // 规章 printed its cells blank, so its label stands alone above the next row.
+        let rows = [row("规章"), row("规范囗文件", ["13", "13", "80"])]
+        let matches = RowAligner(matcher: matcher).align(rows, to: templates)
+        #expect(matches.map(\.templateRow) == [1])
+        #expect(matches.map(\.labelRows) == [1..<2])
+    }
+
     @Test("still reads a wrapped label's second line below the line that printed its values")
     func wrappedLabelTakesTheLineBelow() {
         let rows = [row("二、上年结转政府信息", ["1", "1"]), row("公开申请数量")]

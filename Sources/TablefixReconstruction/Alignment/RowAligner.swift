@@ -68,21 +68,42 @@ struct RowAligner {
         let letters = rows.map { LabelMatcher.letters($0.label) }
         let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
         let labelOnly = rows.map { (!$0.hasNumbers || $0.numberIsListMarker) && $0.hasText && !$0.isCaption }
-        return rows.indices.map { index in
-            guard rows[index].holdsCells else { return [] }
+        // Whether a label-only row is, alone, a template row's whole label: asked only of the
+        // row above a value row, once.
+        var wholeLabels: [Int: Bool] = [:]
+        func isWholeLabel(_ row: Int) -> Bool {
+            if let known = wholeLabels[row] { return known }
+            let whole = aliases.contains { $0.contains { matcher.score(letters[row], $0) >= Self.wholeLabelScore } }
+            wholeLabels[row] = whole
+            return whole
+        }
+        var found: [[Match?]] = []
+        found.reserveCapacity(rows.count)
+        for index in rows.indices {
+            guard rows[index].holdsCells else {
+                found.append([])
+                continue
+            }
+            // The row's own label against each template row, worked out when asked.
+            lazy var own = templates.indices.map { ownScore(letters[index], aliases: aliases[$0]) }
+            // A label row above that is another row's whole label (`规章`, its blank cells
+            // left out) is no part of a row that prints a label of its own (`规范囗文件 13 13 80`,
+            // a letter mistyped): read with it, the whole label would outscore the damaged one.
+            let aboveIsAnother = index > 0 && labelOnly[index - 1] && isWholeLabel(index - 1)
+                && (own.max() ?? 0) >= Self.ownLabelScore
             // The labels a row may be read with are the same for every template row: read once.
             let labels = Self.labels(around: index, letters: letters, labelOnly: labelOnly,
-                                     ownsLabel: Self.ownsLabel(letters[index]))
-            // The row's own label against each template row, where a label row below may join it.
-            let own = labels.contains { $0.rows.upperBound > index + 1 }
-                ? templates.indices.map { ownScore(letters[index], aliases: aliases[$0]) } : []
-            let best = own.max() ?? 0
-            return templates.indices.map { position in
-                let ownIsAnother = best >= Self.ownLabelScore && own[position] < best - LabelMatcher.nearTie
+                                     ownsLabel: Self.ownsLabel(letters[index]), withAbove: !aboveIsAnother)
+            // Where a label row below may join the row's own label: the template rows it is another's.
+            let joinsBelow = labels.contains { $0.rows.upperBound > index + 1 }
+            let best = joinsBelow ? own.max() ?? 0 : 0
+            found.append(templates.indices.map { position in
+                let ownIsAnother = joinsBelow && best >= Self.ownLabelScore && own[position] < best - LabelMatcher.nearTie
                 return candidate(labels, row: index, aliases: aliases[position], at: position,
                                  below: ownIsAnother ? letters[index + 1] : nil)
-            }
+            })
         }
+        return found
     }
 
     /// Whether a value row's letters are a label of its own: some, and not only a unit.
@@ -189,9 +210,9 @@ struct RowAligner {
     /// that print a wrapped label's numbers on its first or middle line). Each with its rows.
     /// A row that prints no label of its own (`ownsLabel` false: none, or only a unit, `条`)
     /// is no wrapped label's first line: the label-only row below is read with it only
-    /// together with one above.
-    static func labels(around index: Int, letters: [[UInt32]], labelOnly: [Bool], ownsLabel: Bool = true)
-        -> [(rows: Range<Int>, letters: [UInt32])]
+    /// together with one above. Without `withAbove`, no row above is read with it.
+    static func labels(around index: Int, letters: [[UInt32]], labelOnly: [Bool], ownsLabel: Bool = true,
+                       withAbove: Bool = true) -> [(rows: Range<Int>, letters: [UInt32])]
     {
         func isLabelOnly(_ row: Int) -> Bool { row >= 0 && row < labelOnly.count && labelOnly[row] }
         var labels: [(rows: Range<Int>, letters: [UInt32])] = []
@@ -202,7 +223,7 @@ struct RowAligner {
                 if after == 0 || start < index || ownsLabel {
                     labels.append((range, range.count == 1 ? letters[range.lowerBound] : range.flatMap { letters[$0] }))
                 }
-                guard index - start < 2, isLabelOnly(start - 1) else { break }
+                guard withAbove, index - start < 2, isLabelOnly(start - 1) else { break }
                 start -= 1
             }
         }
