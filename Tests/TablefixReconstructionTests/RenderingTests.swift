@@ -48,6 +48,29 @@ struct RenderingTests {
         #expect(rows.map(\.label).joined() == letters.joined())
     }
 
+    @Test("keeps a cell whose unit reading does not know as printed and unread, not as the blank cell after it, as markitdown pads a colspan")
+    func countWithUnknownUnit() {
+        let text = Self.title + """
+            二、主动公开政府信息情况
+            |  |  |  |  |
+            | --- | --- | --- | --- |
+            | 第二十条第（一）项 | | | |
+            | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+            | 规章 | 0 | 0 | 0 |
+            | 行政规范性文件 | 7 | 2 | 31 |
+            | 第二十条第（五）项 | | | |
+            | 信息内容 | 本年处理决定数量 | | |
+            | 行政许可 | 7318 | | |
+            | 第二十条第（八）项 | | | |
+            | 信息内容 | 本年收费金额（单位：万元） | | |
+            | 行政事业性收费 | 6521.37千元 | | |
+            """
+        let fees = table("active", in: text)?.cells.first { $0.key == "fees.amount" }
+        #expect(fees?.raw == "6521.37千元")
+        #expect(fees?.value == nil)
+        #expect((fees?.confidence ?? 1) < 0.5)
+    }
+
     @Test("reads a label printed on the line after its numbers, as pdftotext -layout prints a wrapped label")
     func labelAfterValues() {
         let text = Self.title + """

@@ -251,6 +251,10 @@ enum RowStream {
                 tokens.append(Token(kind: .number, raw: word, line: line, standsApart: !inGrid && standsApart(piece, in: text)))
             } else if let damaged = damagedNumber(word) {
                 tokens.append(Token(kind: .number, raw: damaged, line: line))
+            } else if inGrid, words.count == 1, isCountWithUnknownUnit(word) {
+                // A cell's value, its unit not one reading knows: a cell that says so, not a
+                // piece of the row's label (the empty cells after it then no value of its).
+                tokens.append(Token(kind: .number, raw: word, line: line))
             } else if let split = splitTrailingDigits(word) {
                 tokens.append(Token(kind: .text, raw: split.label, line: line))
                 tokens += split.numbers.map { Token(kind: .number, raw: $0, line: line) }
@@ -466,6 +470,21 @@ enum RowStream {
         }
         return pieces.count >= 2 ? pieces : nil
     }
+
+    /// A count printed with a unit reading does not know (`6521.37千元`, `12宗次`): two
+    /// digits or a decimal point (`2其他` is a list number), then one to three Chinese
+    /// characters that are no date (`2014年度`, `12月`).
+    static func isCountWithUnknownUnit(_ word: String) -> Bool {
+        let number = word.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
+        let unit = word.dropFirst(number.count)
+        guard number.first?.isNumber == true, number.last?.isNumber == true, number.count >= 2,
+            (1...3).contains(unit.count), unit.allSatisfy(\.isCJK), !dateWords.contains(where: unit.hasPrefix)
+        else { return false }
+        return true
+    }
+
+    /// The words after a number that make it a date or a time, not a count.
+    static let dateWords = ["年", "月", "日", "号", "时", "点", "周", "季", "届", "期"]
 
     /// A number with OCR debris stuck to it (`3?`, `12)`, `”0`): the digits, which
     /// reading then marks as a repair. Never a list number (`1.`) or a year (`2021年`).
