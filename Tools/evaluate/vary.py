@@ -18,6 +18,9 @@ document, as a publisher's template does:
               character gate serves it (OpenCC's s2t: pip install opencc-python-reimplemented)
   typo        one letter in the middle of each row label of five letters or more mistyped
               (`同意公开答复数` → `同意公开囗复数`), as typists and OCR leave
+  note        a note row closing each table of a page (`注：本表数据统计期限…`, one cell across
+              the table), as publishers print under the national form; pages and converters only
+  parens      list numbers in half-width brackets and with a comma (`(一)`, `1、`), as typed
   wrap        a page's label cells of six characters or more broken by a `<br>` in the middle
               (`本年新<br>制作数量`), as editors break long cells; pages and converters only
 
@@ -57,7 +60,7 @@ LIST_NUMBER = re.compile(r"^(\s*(?:\|\s*|\*\*)?)(?:[（(][一二三四五六七�
 LABEL = re.compile(r"[\u4e00-\u9fff]{2,}")
 NUMBER_HABITS = {"unit", "fullwidth", "thousands", "nbsp"}
 HABITS = ["unit", "fullwidth", "thousands", "nbsp", "nolist", "spaced", "colon", "noheadings", "notitle",
-          "traditional", "typo", "wrap"]
+          "traditional", "typo", "note", "parens", "wrap"]
 SECTION_HEADING = re.compile(r"^\W*[一二三四五六七八九]、\S*(?:主动公开政府信息情况|政府信息公开申请情况|行政复议\S*行政诉讼\S*情况)\W*$")
 TITLE = re.compile(r"^.{0,40}政府信息公开工作年度报告.{0,20}$")
 
@@ -151,6 +154,9 @@ def vary(text, habit, page_cell=False):
             return text
         middle = len(letters) // 2
         return text.replace(letters, letters[:middle] + "<br>" + letters[middle:], 1)
+    if habit == "parens":
+        text = re.sub(r"（([一二三四五六七八九十]{1,2})）", r"(\1)", text)
+        return re.sub(r"(?<![\d.])([1-9])\.(?=[\u4e00-\u9fff])", r"\1、", text)
     lines = text.split("\n")
     units = "件项个"
     out = []
@@ -198,6 +204,15 @@ def vary_page(html, habit):
     title."""
     if habit == "traditional":
         return TEXT_NODE.sub(lambda m: ">" + traditional(m.group(1)) + "<", html)
+    if habit == "note":
+        def noted(table):
+            width = max((len(re.findall(r"<t[dh]\b", row)) for row in re.findall(r"<tr\b.*?</tr>", table.group(), re.S | re.I)),
+                        default=0)
+            if width < 2 or not re.search(r">\s*\d+\s*<", table.group()):
+                return table.group()
+            note = f'<tr><td colspan="{width}">注：本表数据统计期限为当年1月1日至12月31日，数据来源于本机关政府信息公开工作台账。</td></tr>'
+            return re.sub(r"</table>$", note + "</table>", table.group(), flags=re.I)
+        return TABLE.sub(noted, html)
     if habit in ("noheadings", "notitle"):
         pattern = SECTION_HEADING if habit == "noheadings" else TITLE
         return re.sub(r"(?<=>)([^<>]+)(?=<)", lambda m: "" if pattern.match(m.group(1).strip()) else m.group(), html)
