@@ -16,10 +16,16 @@ document, as a publisher's template does:
   notitle     the report's title left out (`…政府信息公开工作年度报告`)
   traditional the whole text in traditional characters (`規章`), as a site's traditional-
               character gate serves it (OpenCC's s2t: pip install opencc-python-reimplemented)
+  pinyin      every Chinese character followed by its pinyin in brackets (`规(guī)章(zhāng)`), as
+              a page's accessibility toolbar in 拼音 mode renders (pip install pypinyin); pages,
+              converters, office and crawler text only
   typo        one letter in the middle of each row label of five letters or more mistyped
               (`同意公开答复数` → `同意公开囗复数`), as typists and OCR leave
   note        a note row closing each table of a page (`注：本表数据统计期限…`, one cell across
               the table), as publishers print under the national form; pages and converters only
+  extrarow    a row the national form does not have after two of its rows, its cells 3
+              (`行政确认 3` after 行政强制, `其中：网上申请 3 …` after 上年结转…), as publishers add;
+              pages and converters only
   parens      list numbers in half-width brackets and with a comma (`(一)`, `1、`), as typed
   wrap        a page's label cells of six characters or more broken by a `<br>` in the middle
               (`本年新<br>制作数量`), as editors break long cells; pages and converters only
@@ -60,7 +66,7 @@ LIST_NUMBER = re.compile(r"^(\s*(?:\|\s*|\*\*)?)(?:[（(][一二三四五六七�
 LABEL = re.compile(r"[\u4e00-\u9fff]{2,}")
 NUMBER_HABITS = {"unit", "fullwidth", "thousands", "nbsp"}
 HABITS = ["unit", "fullwidth", "thousands", "nbsp", "nolist", "spaced", "colon", "noheadings", "notitle",
-          "traditional", "typo", "note", "parens", "wrap"]
+          "traditional", "pinyin", "typo", "note", "extrarow", "parens", "wrap"]
 SECTION_HEADING = re.compile(r"^\W*[一二三四五六七八九]、\S*(?:主动公开政府信息情况|政府信息公开申请情况|行政复议\S*行政诉讼\S*情况)\W*$")
 TITLE = re.compile(r"^.{0,40}政府信息公开工作年度报告.{0,20}$")
 
@@ -144,10 +150,17 @@ def traditional(text):
     return converter().convert(text)
 
 
+def with_pinyin(text):
+    from pypinyin import pinyin, Style
+    return re.sub(r"[\u4e00-\u9fff]", lambda m: f"{m.group()}({pinyin(m.group(), style=Style.TONE)[0][0]})", text)
+
+
 def vary(text, habit, page_cell=False):
     """`text` with `habit` applied; a page's cell (`page_cell`) is one row label or value."""
     if habit == "traditional":
         return traditional(text)
+    if habit == "pinyin":
+        return with_pinyin(text)
     if habit == "wrap":
         letters = re.sub(r"\s", "", text)
         if not page_cell or re.search(r"\d", letters) or len(letters) < 6:
@@ -202,8 +215,21 @@ TEXT_NODE = re.compile(r">([^<>]+)<")
 def vary_page(html, habit):
     """The page with `habit` applied to the text of its tables' cells, or to its headings and
     title."""
-    if habit == "traditional":
-        return TEXT_NODE.sub(lambda m: ">" + traditional(m.group(1)) + "<", html)
+    if habit in ("traditional", "pinyin"):
+        whole = traditional if habit == "traditional" else with_pinyin
+        return TEXT_NODE.sub(lambda m: ">" + whole(m.group(1)) + "<", html)
+    if habit == "extrarow":
+        added = {"行政强制": "行政确认", "上年结转政府信息公开申请数量": "其中：网上申请"}
+        def extended(row):
+            text = re.sub(r"<[^>]+>", "", row.group())
+            after = next((label for label in added if label in text), None)
+            if after is None or not re.search(r">\s*\d+\s*<", row.group()):
+                return row.group()
+            copy = re.sub(r"(?:[一二三四五六七八九十]、)?" + re.escape(after), added[after], row.group(), count=1)
+            copy = re.sub(r"(?<=>)(\s*)\d+(\s*)(?=<)", r"\g<1>3\g<2>", copy)
+            copy = re.sub(r"rowspan=\"?\d+\"?", "", copy)
+            return row.group() + copy
+        return re.sub(r"<tr\b.*?</tr>", extended, html, flags=re.S | re.I)
     if habit == "note":
         def noted(table):
             width = max((len(re.findall(r"<t[dh]\b", row)) for row in re.findall(r"<tr\b.*?</tr>", table.group(), re.S | re.I)),
@@ -275,6 +301,8 @@ def run(job):
             parts = habit.split("+")
             if "ocr" in kind and NUMBER_HABITS.intersection(parts):
                 continue  # an OCR's digits run into rules and specks: no cell's number to rewrite
+            if "pinyin" in parts and ("ocr" in kind or kind in ("layout.txt", "pdftotext.txt")):
+                continue  # a PDF or scan prints ruby above its characters, not after them
             changed = source
             for part in parts:
                 changed = vary_page(changed, part) if rendered or kind.endswith("html") else vary(changed, part)
