@@ -40,7 +40,8 @@ public struct RunOnLineSplit: CleanupPass {
                 blocks.append(block)
                 continue
             }
-            let pieces = Self.originals(of: pieces(of: SimplifiedForms.of(line.text)), in: line.text)
+            let simplified = SimplifiedForms.of(line.text)
+            let pieces = Self.originals(of: pieces(of: simplified), cut: simplified, in: line.text)
             guard pieces.count > 1, Self.sectionMarkers(in: pieces) >= Self.markers else {
                 blocks.append(block)
                 continue
@@ -60,17 +61,15 @@ public struct RunOnLineSplit: CleanupPass {
         document.edits += edits
     }
 
-    /// How many pieces open with a section number (`一、` or `（一）`).
-    /// The pieces of `text` at the places of `pieces`, the pieces of its simplified form
-    /// (``SimplifiedForms``, character for character): a page served in traditional
+    /// The pieces of `text` at the places of `pieces`, the pieces `cut` from its simplified
+    /// form (``SimplifiedForms``, character for character): a page served in traditional
     /// characters (第二十條第（五）項) is cut where its simplified form is, and keeps its
     /// characters. `text` whole when the two forms do not align.
-    static func originals(of pieces: [String], in text: String) -> [String] {
+    static func originals(of pieces: [String], cut simplifiedText: String, in text: String) -> [String] {
+        guard simplifiedText != text else { return pieces }
         let original = Array(text)
-        let simplified = Array(SimplifiedForms.of(text))
-        guard original.count == simplified.count, original != simplified else {
-            return original == simplified ? pieces : [text]
-        }
+        let simplified = Array(simplifiedText)
+        guard original.count == simplified.count else { return [text] }
         var result: [String] = []
         var cursor = 0
         for piece in pieces {
@@ -84,6 +83,7 @@ public struct RunOnLineSplit: CleanupPass {
         return result
     }
 
+    /// How many pieces open with a section number (`一、` or `（一）`).
     static func sectionMarkers(in pieces: [String]) -> Int {
         pieces.filter { piece in
             guard let marker = ListMarker(parsing: piece.trimmingSpaces[...]) else { return false }

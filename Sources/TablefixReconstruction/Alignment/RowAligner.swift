@@ -1,4 +1,5 @@
 import TablefixModel
+
 /// Assigns the rows of a table region to the rows of a template, in order.
 ///
 /// Every region row that holds cells (values, or a grid row's blanks) is scored against every template row by label;
@@ -69,13 +70,9 @@ struct RowAligner {
         let aliases = templates.map { $0.labels.map(LabelMatcher.letters) }
         let labelOnly = rows.map { (!$0.hasNumbers || $0.numberIsListMarker) && $0.hasText && !$0.isCaption }
         // Whether a label-only row is, alone, a template row's whole label: asked only of the
-        // row above a value row, once.
-        var wholeLabels: [Int: Bool] = [:]
+        // row above a value row.
         func isWholeLabel(_ row: Int) -> Bool {
-            if let known = wholeLabels[row] { return known }
-            let whole = aliases.contains { $0.contains { matcher.score(letters[row], $0) >= Self.wholeLabelScore } }
-            wholeLabels[row] = whole
-            return whole
+            aliases.contains { $0.contains { matcher.score(letters[row], $0) >= Self.wholeLabelScore } }
         }
         var found: [[Match?]] = []
         found.reserveCapacity(rows.count)
@@ -107,9 +104,10 @@ struct RowAligner {
     }
 
     /// Whether a value row's letters are a label of its own: some, and not only a unit.
-    static func ownsLabel(_ letters: [UInt32]) -> Bool {
-        !letters.isEmpty && !NumberGlyphs.units.contains { $0.unicodeScalars.map(\.value) == letters }
-    }
+    static func ownsLabel(_ letters: [UInt32]) -> Bool { !letters.isEmpty && !unitLetters.contains(letters) }
+
+    /// The letters of each of ``NumberGlyphs/units``.
+    static let unitLetters = Set(NumberGlyphs.units.map { $0.unicodeScalars.map(\.value) })
 
     /// What a row's own label must score for one template row to be that row's label
     /// rather than the start of a label wrapped onto the line below (``candidate``).

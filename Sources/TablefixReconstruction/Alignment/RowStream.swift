@@ -477,10 +477,8 @@ enum RowStream {
     static func isCountWithUnknownUnit(_ word: String) -> Bool {
         let number = word.prefix { ($0.isASCII && $0.isNumber) || $0 == "." }
         let unit = word.dropFirst(number.count)
-        guard number.first?.isNumber == true, number.last?.isNumber == true, number.count >= 2,
-            (1...3).contains(unit.count), unit.allSatisfy(\.isCJK), !dateWords.contains(where: unit.hasPrefix)
-        else { return false }
-        return true
+        return number.first?.isNumber == true && number.last?.isNumber == true && number.count >= 2
+            && (1...3).contains(unit.count) && unit.allSatisfy(\.isCJK) && !dateWords.contains(where: unit.hasPrefix)
     }
 
     /// The words after a number that make it a date or a time, not a count.
